@@ -87,6 +87,20 @@ public sealed class SipHeaders
         Version++;
     }
 
+    /// <summary>Replaces the first header of that name (or appends one): how a server rewrites the top Via.</summary>
+    public void ReplaceFirst(SipHeader header)
+    {
+        var at = IndexOf(header.Name);
+        if (at < 0)
+        {
+            Add(header);
+            return;
+        }
+
+        _items[at] = header;
+        Version++;
+    }
+
     /// <summary>Removes the first header of that name; false when there is none.</summary>
     public bool RemoveFirst(HeaderName name)
     {

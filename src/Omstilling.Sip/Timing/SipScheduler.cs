@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging;
+
+namespace Omstilling.Sip.Timing;
+
+/// <summary>
+/// The one timer service of the SIP stack: every transaction, dialog and registration timer is
+/// an entry in one priority queue, and one <see cref="ITimer"/> from the injected
+/// <see cref="TimeProvider"/> is armed for the earliest entry. No thread or Task.Delay per timer;
+/// tests advance a fake clock and the due callbacks run synchronously.
+/// Thread-safe. Callbacks run outside the scheduler's lock, on the timer's thread, in due order.
+/// </summary>
+public sealed partial class SipScheduler : IDisposable
+{
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _lock = new();
+    private readonly PriorityQueue<ScheduledTimer, (long Due, long Sequence)> _queue = new();
+    private readonly ITimer _timer;
+    private long _sequence;
+    private long _armedFor = long.MaxValue;
+    private bool _disposed;
+
+    public SipScheduler(TimeProvider time, ILogger<SipScheduler> logger)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _time = time;
+        _logger = logger;
+        _timer = time.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    public TimeProvider Time => _time;
+
+    /// <summary>Entries waiting, including cancelled ones not yet reached.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="callback"/> once after <paramref name="delay"/>, unless cancelled first.</summary>
+    public ScheduledTimer Schedule(TimeSpan delay, Action<object?> callback, object? state = null)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var due = _time.GetTimestamp() + (long)(Math.Max(0, delay.TotalSeconds) * _time.TimestampFrequency);
+        var entry = new ScheduledTimer(callback, state);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _queue.Enqueue(entry, (due, _sequence++));
+
+            // Armed under the lock so two racing Schedule calls cannot leave the timer set for the later one.
+            if (due < _armedFor)
+            {
+                _armedFor = due;
+                Arm(due);
+            }
+        }
+
+        return entry;
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            _queue.Clear();
+        }
+
+        _timer.Dispose();
+    }
+
+    private void Arm(long due)
+    {
+        var delay = TimeSpan.FromSeconds(Math.Max(0, due - _time.GetTimestamp()) / (double)_time.TimestampFrequency);
+        try
+        {
+            _timer.Change(delay, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed concurrently: nothing left to fire.
+        }
+    }
+
+    private void Fire()
+    {
+        while (true)
+        {
+            ScheduledTimer? entry;
+            lock (_lock)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                var now = _time.GetTimestamp();
+                if (!_queue.TryPeek(out entry, out var key) || key.Due > now)
+                {
+                    _armedFor = _queue.Count == 0 ? long.MaxValue : key.Due;
+                    if (_queue.Count > 0)
+                    {
+                        Arm(key.Due);
+                    }
+
+                    return;
+                }
+
+                _queue.Dequeue();
+            }
+
+            if (entry.TryClaim())
+            {
+                try
+                {
+                    entry.Callback(entry.State);
+                }
+#pragma warning disable CA1031 // A failing timer callback must not stop every other timer of the stack.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    LogCallbackFailed(e);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "A SIP timer callback failed")]
+    private partial void LogCallbackFailed(Exception exception);
+}

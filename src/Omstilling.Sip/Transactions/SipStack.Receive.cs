@@ -1,0 +1,168 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Omstilling.Sip.Messages;
+using Omstilling.Sip.Parsing;
+using Omstilling.Sip.Transport;
+
+namespace Omstilling.Sip.Transactions;
+
+/// <summary>Receiving: matching to transactions (§17.1.3, §17.2.3), CANCEL (§9.2) and malformed input.</summary>
+public sealed partial class SipStack
+{
+    public void OnMessage(IncomingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var core = _core ?? throw new InvalidOperationException("The stack has not started.");
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            LogReceived(message.Source, SipTrace.Format(message.Message));
+        }
+
+        if (message.Message is SipResponse response)
+        {
+            OnResponse(message, response, core);
+            return;
+        }
+
+        var request = (SipRequest)message.Message;
+        var via = request.TopVia;
+        var stamped = ResponseRouting.StampReceived(via, message.Source.EndPoint);
+        if (!ReferenceEquals(stamped, via))
+        {
+            request.Headers.ReplaceFirst(new SipHeader(HeaderName.Via, stamped.ToString()));
+        }
+
+        if (request.Method == SipMethod.Ack)
+        {
+            if (_serverTransactions.TryGetValue(TransactionKey.ForServer(request), out var tx) && tx is ServerInviteTransaction invite)
+            {
+                var wasAccepted = invite.State == TransactionState.Accepted;
+                invite.OnAck();
+                if (!wasAccepted)
+                {
+                    return; // The ACK of a non-2xx belongs to the transaction alone (§17.2.1).
+                }
+            }
+
+            core.OnAck(message);
+            return;
+        }
+
+        var key = TransactionKey.ForServer(request);
+        if (_serverTransactions.TryGetValue(key, out var existing))
+        {
+            existing.OnRetransmission();
+            return;
+        }
+
+        if (request.Method == SipMethod.Cancel)
+        {
+            OnCancel(message, request, key, core);
+            return;
+        }
+
+        ServerTransaction created = request.Method == SipMethod.Invite
+            ? new ServerInviteTransaction(this, message, key)
+            : new ServerNonInviteTransaction(this, message, key);
+        if (!_serverTransactions.TryAdd(key, created))
+        {
+            _serverTransactions[key].OnRetransmission(); // Lost a race with the same request on another receive loop.
+            return;
+        }
+
+        if (created is ServerInviteTransaction)
+        {
+            // §17.2.1: 100 Trying at once, so the UAC stops retransmitting while the call is routed.
+            created.Respond(SipResponses.Create(request, SipStatus.Trying));
+        }
+
+        if (!core.Supports(request.Method))
+        {
+            var notImplemented = created.CreateResponse(SipStatus.NotImplemented);
+            created.Respond(notImplemented);
+            return;
+        }
+
+        core.OnRequest(created);
+    }
+
+    private void OnCancel(IncomingMessage message, SipRequest cancel, TransactionKey key, ISipCore core)
+    {
+        var cancelTx = new ServerNonInviteTransaction(this, message, key);
+        if (!_serverTransactions.TryAdd(key, cancelTx))
+        {
+            _serverTransactions[key].OnRetransmission();
+            return;
+        }
+
+        var inviteKey = TransactionKey.ForServer(cancel, SipMethod.Invite);
+        if (!_serverTransactions.TryGetValue(inviteKey, out var target) || target is not ServerInviteTransaction invite)
+        {
+            cancelTx.Respond(SipStatus.CallOrTransactionDoesNotExist);
+            return;
+        }
+
+        // §9.2: the CANCEL's 200 carries the same To tag as the INVITE's responses.
+        cancelTx.Respond(SipResponses.Create(cancel, SipStatus.Ok, null, invite.LocalTag));
+        if (invite.State == TransactionState.Proceeding)
+        {
+            invite.MarkCancelled();
+            core.OnCancel(invite);
+        }
+    }
+
+    private void OnResponse(IncomingMessage message, SipResponse response, ISipCore core)
+    {
+        var via = response.TopVia;
+        if (via.Branch is { } branch &&
+            _clientTransactions.TryGetValue(TransactionKey.ForClient(branch, response.CSeq.Method), out var tx))
+        {
+            tx.OnResponse(response);
+            return;
+        }
+
+        if (response.IsSuccess && response.CSeq.Method == SipMethod.Invite)
+        {
+            core.OnStray2xx(message);
+            return;
+        }
+
+        LogStrayResponse(response.StatusCode, message.Source);
+    }
+
+    public void OnMalformed(ISipTransport transport, SipEndPoint source, ReadOnlyMemory<byte> bytes, SipParseException exception)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(exception);
+        Interlocked.Increment(ref _malformed);
+        var response = ErrorResponseBuilder.TryBuild(bytes.Span, exception, _core is { } core ? core.Supports : _ => true);
+        if (response is null)
+        {
+            LogDropped(source, exception.Reason, exception.Offset, exception.Detail);
+            return;
+        }
+
+        LogRejected(source, response.StatusCode, exception.Offset, exception.Detail);
+
+        // Sent back where the bytes came from: the Via may be the malformed part.
+        Send(transport, source.EndPoint, Serialization.SipMessageWriter.ToBytes(response), response);
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "SIP from {Source}:\n{Message}")]
+    private partial void LogReceived(SipEndPoint source, string message);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Debug, Message = "SIP to {Target}:\n{Message}")]
+    private partial void LogSent(IPEndPoint target, string message);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Information, Message = "Dropped malformed input from {Source}: {Reason} at byte {Offset}: {Detail}")]
+    private partial void LogDropped(SipEndPoint source, RejectReason reason, int offset, string detail);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Rejected a malformed request from {Source} with {Status} (byte {Offset}: {Detail})")]
+    private partial void LogRejected(SipEndPoint source, int status, int offset, string detail);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Debug, Message = "A {Status} response from {Source} matched no transaction")]
+    private partial void LogStrayResponse(int status, SipEndPoint source);
+
+    [LoggerMessage(EventId = 1206, Level = LogLevel.Warning, Message = "Sending to {Target} failed")]
+    private partial void LogSendFailed(Exception exception, IPEndPoint target);
+}

@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Omstilling.Sip.Messages;
+using Omstilling.Sip.Timing;
+using Omstilling.Sip.Transport;
+
+namespace Omstilling.Sip.Transactions;
+
+/// <summary>
+/// The transport and transaction layers of RFC 3261 (§17, §18): receives messages from the
+/// transports, matches them to transactions, creates server transactions for new requests and
+/// hands them to the <see cref="ISipCore"/>, and sends requests in client transactions.
+/// Thread-safe; all timers run on one <see cref="SipScheduler"/>.
+/// </summary>
+public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<TransactionKey, ServerTransaction> _serverTransactions = new();
+    private readonly ConcurrentDictionary<TransactionKey, ClientTransaction> _clientTransactions = new();
+    private readonly List<ISipTransport> _transports = [];
+    private readonly ConcurrentDictionary<IPAddress, IPAddress> _localAddressFor = new();
+    private readonly ILogger<SipStack> _logger;
+    private ISipCore? _core;
+
+    public SipStack(SipStackOptions options, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        Options = options;
+        _logger = loggerFactory.CreateLogger<SipStack>();
+        Scheduler = new SipScheduler(time, loggerFactory.CreateLogger<SipScheduler>());
+    }
+
+    public SipStackOptions Options { get; }
+
+    public SipTimerSettings Timers => Options.Timers;
+
+    public SipScheduler Scheduler { get; }
+
+    public IReadOnlyList<ISipTransport> Transports => _transports;
+
+    /// <summary>Live server transactions, for tests and metrics.</summary>
+    public int ServerTransactionCount => _serverTransactions.Count;
+
+    /// <summary>Live client transactions, for tests and metrics.</summary>
+    public int ClientTransactionCount => _clientTransactions.Count;
+
+    /// <summary>Messages that could not be parsed, since start.</summary>
+    public long MalformedCount => Interlocked.Read(ref _malformed);
+
+    private long _malformed;
+
+    /// <summary>Adds a transport before <see cref="StartAsync"/>.</summary>
+    public void AddTransport(ISipTransport transport)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        if (_core is not null)
+        {
+            throw new InvalidOperationException("Add transports before the stack starts.");
+        }
+
+        _transports.Add(transport);
+    }
+
+    public async Task StartAsync(ISipCore core, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(core);
+        _core = core;
+        foreach (var transport in _transports)
+        {
+            await transport.StartAsync(this, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var transport in _transports)
+        {
+            await transport.DisposeAsync();
+        }
+
+        Scheduler.Dispose();
+    }
+
+    /// <summary>
+    /// Sends a request in a new client transaction. Adds the top Via (our sent-by, a fresh branch,
+    /// rport) and a Max-Forwards of 70 when absent.
+    /// </summary>
+    public ClientTransaction SendRequest(SipRequest request, SipEndPoint destination, IClientTransactionOwner owner, object? tag = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(owner);
+        if (request.Method == SipMethod.Ack)
+        {
+            throw new ArgumentException("ACK has no transaction; use SendAck.", nameof(request));
+        }
+
+        var transport = TransportFor(destination);
+        PrepareOutgoing(request, transport, destination);
+        return StartClientTransaction(request, destination, transport, owner, tag);
+    }
+
+    /// <summary>Sends an ACK for a 2xx (§13.2.2.4): its own branch, no transaction, sent once per call.</summary>
+    public void SendAck(SipRequest ack, SipEndPoint destination)
+    {
+        ArgumentNullException.ThrowIfNull(ack);
+        var transport = TransportFor(destination);
+        PrepareOutgoing(ack, transport, destination);
+        Send(transport, destination.EndPoint, Serialization.SipMessageWriter.ToBytes(ack), ack);
+    }
+
+    /// <summary>Sends a response outside any transaction (a 2xx retransmission answered again, or an error to a bad request).</summary>
+    public void SendStateless(SipResponse response, IncomingMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(request);
+        var target = ResponseRouting.TargetFor(response.TopVia, request.Source);
+        Send(request.Transport, target, Serialization.SipMessageWriter.ToBytes(response), response);
+    }
+
+    /// <summary>The transport for a destination: same protocol and address family.</summary>
+    public ISipTransport TransportFor(SipEndPoint destination)
+    {
+        foreach (var t in _transports)
+        {
+            if (t.Kind == destination.Transport && t.LocalEndPoint.AddressFamily == destination.EndPoint.AddressFamily)
+            {
+                return t;
+            }
+        }
+
+        throw new InvalidOperationException($"No {destination.Transport} transport for {destination.EndPoint.AddressFamily}.");
+    }
+
+    /// <summary>Our address and port as a peer at <paramref name="destination"/> should see them (Via sent-by, Contact).</summary>
+    public IPEndPoint LocalEndPointFor(SipEndPoint destination)
+    {
+        var transport = TransportFor(destination);
+        return new IPEndPoint(LocalAddressFor(transport, destination.EndPoint.Address), transport.LocalEndPoint.Port);
+    }
+
+    internal ClientTransaction StartClientTransaction(SipRequest request, SipEndPoint destination, ISipTransport transport, IClientTransactionOwner owner, object? tag = null)
+    {
+        ClientTransaction transaction = request.Method == SipMethod.Invite
+            ? new ClientInviteTransaction(this, request, destination, transport, owner) { Tag = tag }
+            : new ClientNonInviteTransaction(this, request, destination, transport, owner) { Tag = tag };
+        _clientTransactions[transaction.Key] = transaction;
+        transaction.Start();
+        return transaction;
+    }
+
+    internal void Forget(ServerTransaction transaction) =>
+        _serverTransactions.TryRemove(new KeyValuePair<TransactionKey, ServerTransaction>(transaction.Key, transaction));
+
+    internal void Forget(ClientTransaction transaction) =>
+        _clientTransactions.TryRemove(new KeyValuePair<TransactionKey, ClientTransaction>(transaction.Key, transaction));
+
+    /// <summary>Sends bytes; failures are logged and, for a client transaction, reported to it as a 503.</summary>
+    internal void Send(ISipTransport transport, IPEndPoint target, byte[] bytes, SipMessage? message, ClientTransaction? transaction = null)
+    {
+        if (message is not null && _logger.IsEnabled(LogLevel.Debug))
+        {
+            LogSent(target, SipTrace.Format(message));
+        }
+
+        ValueTask pending;
+        try
+        {
+            pending = transport.SendAsync(target, bytes, CancellationToken.None);
+        }
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException)
+        {
+            SendFailed(e, target, transaction);
+            return;
+        }
+
+        if (!pending.IsCompletedSuccessfully)
+        {
+            _ = ObserveAsync(pending, target, transaction);
+        }
+    }
+
+    private async Task ObserveAsync(ValueTask pending, IPEndPoint target, ClientTransaction? transaction)
+    {
+        try
+        {
+            await pending;
+        }
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            SendFailed(e, target, transaction);
+        }
+    }
+
+    private void SendFailed(Exception e, IPEndPoint target, ClientTransaction? transaction)
+    {
+        LogSendFailed(e, target);
+        transaction?.OnTransportError();
+    }
+
+    private void PrepareOutgoing(SipRequest request, ISipTransport transport, SipEndPoint destination)
+    {
+        var local = LocalAddressFor(transport, destination.EndPoint.Address);
+        var via = new Via(transport.Kind.ViaToken(), FormatHost(local), transport.LocalEndPoint.Port,
+            ParameterList.Of(new SipParameter("branch", SipIds.NewBranch()), new SipParameter("rport", null)));
+        request.Headers.Prepend(new SipHeader(HeaderName.Via, via.ToString()));
+        if (!request.Headers.Contains(HeaderName.MaxForwards))
+        {
+            request.Headers.Add(HeaderName.MaxForwards, "70");
+        }
+    }
+
+    private IPAddress LocalAddressFor(ISipTransport transport, IPAddress remote)
+    {
+        var bound = transport.LocalEndPoint.Address;
+        if (!bound.Equals(IPAddress.Any) && !bound.Equals(IPAddress.IPv6Any))
+        {
+            return bound;
+        }
+
+        if (Options.AdvertisedAddress is { } advertised && advertised.AddressFamily == bound.AddressFamily)
+        {
+            return advertised;
+        }
+
+        return _localAddressFor.GetOrAdd(remote, static r =>
+        {
+            // Connecting a UDP socket sends nothing; it only asks the OS which source address routes to r.
+            using var probe = new Socket(r.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            probe.Connect(new IPEndPoint(r, 9));
+            return ((IPEndPoint)probe.LocalEndPoint!).Address;
+        });
+    }
+
+    /// <summary>IPv6 addresses are bracketed in Via and URIs.</summary>
+    public static string FormatHost(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using Omstilling.Sip.Messages;
+using Omstilling.Sip.Parsing;
+
+namespace Omstilling.Sip.Transport;
+
+/// <summary>
+/// A transport on an <see cref="InMemoryNetwork"/>. UDP-kind transports parse each packet as a
+/// datagram; TCP-kind ones as a stream per peer, with the same framing code as the real transport.
+/// </summary>
+public sealed class InMemoryTransport : ISipTransport
+{
+    private readonly InMemoryNetwork _network;
+    private readonly Dictionary<IPEndPoint, byte[]> _streams = [];
+    private readonly Lock _lock = new();
+    private ISipTransportSink? _sink;
+
+    internal InMemoryTransport(InMemoryNetwork network, SipTransportKind kind, IPEndPoint local)
+    {
+        _network = network;
+        Kind = kind;
+        LocalEndPoint = local;
+    }
+
+    public SipTransportKind Kind { get; }
+
+    public IPEndPoint LocalEndPoint { get; }
+
+    public SipParserLimits Limits { get; init; } = SipParserLimits.Default;
+
+    public Task StartAsync(ISipTransportSink sink, CancellationToken cancellationToken)
+    {
+        _sink = sink;
+        return Task.CompletedTask;
+    }
+
+    public ValueTask SendAsync(IPEndPoint remote, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        _network.Send(new InMemoryNetwork.Packet(Kind, LocalEndPoint, remote, message.ToArray()));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _network.Detach(this);
+        return ValueTask.CompletedTask;
+    }
+
+    internal void Receive(InMemoryNetwork.Packet packet)
+    {
+        var sink = _sink ?? throw new InvalidOperationException("Transport not started.");
+        var source = new SipEndPoint(Kind, packet.From);
+        if (Kind == SipTransportKind.Udp)
+        {
+            try
+            {
+                if (SipParser.TryParseDatagram(packet.Bytes, Limits, out var message) == ParseStatus.Complete)
+                {
+                    sink.OnMessage(new IncomingMessage(message!, source, this));
+                }
+            }
+            catch (SipParseException e)
+            {
+                sink.OnMalformed(this, source, packet.Bytes, e);
+            }
+
+            return;
+        }
+
+        foreach (var message in Frame(packet, source, sink))
+        {
+            sink.OnMessage(new IncomingMessage(message, source, this));
+        }
+    }
+
+    private List<SipMessage> Frame(InMemoryNetwork.Packet packet, SipEndPoint source, ISipTransportSink sink)
+    {
+        var messages = new List<SipMessage>();
+        lock (_lock)
+        {
+            var buffer = _streams.TryGetValue(packet.From, out var pending) ? [.. pending, .. packet.Bytes] : packet.Bytes;
+            while (buffer.Length > 0)
+            {
+                try
+                {
+                    var status = SipParser.TryParseStream(buffer, Limits, out var message, out var consumed);
+                    if (consumed == 0)
+                    {
+                        break;
+                    }
+
+                    if (message is not null)
+                    {
+                        messages.Add(message);
+                    }
+
+                    buffer = buffer[consumed..];
+                    _ = status;
+                }
+                catch (SipParseException e)
+                {
+                    sink.OnMalformed(this, source, buffer, e);
+                    buffer = [];
+                }
+            }
+
+            _streams[packet.From] = buffer;
+        }
+
+        return messages;
+    }
+}
