@@ -36,6 +36,9 @@ public abstract class ServerTransaction
     /// <summary>The last response sent, or null.</summary>
     public SipResponse? LastResponse { get; private set; }
 
+    /// <summary>Whatever the transaction user attaches to find its own state again (the call this INVITE belongs to).</summary>
+    public object? UserState { get; set; }
+
     /// <summary>True once a final response has been sent.</summary>
     public bool IsAnswered => LastResponse is { IsFinal: true };
 

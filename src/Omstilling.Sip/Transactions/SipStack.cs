@@ -172,7 +172,8 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException)
         {
-            SendFailed(e, target, transaction);
+            // Reported from the scheduler, never from inside the caller's own Send (which may hold its locks).
+            Scheduler.Schedule(TimeSpan.Zero, _ => SendFailed(e, target, transaction));
             return;
         }
 

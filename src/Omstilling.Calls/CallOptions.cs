@@ -1,0 +1,15 @@
+namespace Omstilling.Calls;
+
+/// <summary>Settings of call handling. Immutable.</summary>
+public sealed record CallOptions
+{
+    /// <summary>
+    /// Rings before an unanswered call gives up: the policy's "answer within 4 rings" (DESIGN §1).
+    /// </summary>
+    public int RingLimitRings { get; init; } = 4;
+
+    /// <summary>One ring of the Danish cadence: 1 s tone and 4 s pause.</summary>
+    public TimeSpan RingCadence { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan RingLimit => RingCadence * RingLimitRings;
+}

@@ -1,0 +1,42 @@
+namespace Omstilling.Calls.Events;
+
+/// <summary>
+/// Something that happened to a call. Events are the single source of truth for history, reports
+/// and the live console (see docs/architecture.md). Immutable.
+/// </summary>
+public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset At, string Caller, string Dialled)
+{
+    /// <summary>For <see cref="CallEventKind.Ended"/>: why.</summary>
+    public CallEndReason? EndReason { get; init; }
+
+    /// <summary>The SIP status the caller was given, when the call ended unanswered.</summary>
+    public int? Status { get; init; }
+
+    /// <summary>The extension that answered, for <see cref="CallEventKind.Answered"/>.</summary>
+    public string? AnsweredBy { get; init; }
+}
+
+public enum CallEventKind
+{
+    /// <summary>A call arrived and was routed to its target.</summary>
+    Started,
+    /// <summary>The target is ringing (first 180/183).</summary>
+    Ringing,
+    Answered,
+    Ended,
+}
+
+public enum CallEndReason
+{
+    CallerHungUp,
+    CalleeHungUp,
+    CallerCancelled,
+    Busy,
+    /// <summary>Not answered within the ring limit.</summary>
+    NoAnswer,
+    /// <summary>The target has no registered phone.</summary>
+    Unavailable,
+    Rejected,
+    /// <summary>Our 2xx was never acknowledged, or the far end vanished.</summary>
+    Failed,
+}

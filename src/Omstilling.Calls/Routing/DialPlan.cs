@@ -1,0 +1,75 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace Omstilling.Calls.Routing;
+
+/// <summary>
+/// Which numbers exist and where they lead, until the policy engine takes over routing: internal
+/// extensions (any account), and public numbers (the main number and published direct numbers)
+/// that anyone may call without authenticating, as citizens do through a trunk. Immutable and
+/// thread-safe.
+/// </summary>
+public sealed class DialPlan
+{
+    private readonly FrozenDictionary<string, string> _publicNumbers;
+    private readonly Func<string, bool> _isExtension;
+
+    /// <param name="publicNumbers">Eight-digit national number → extension that answers it.</param>
+    /// <param name="isExtension">Whether a dialled string is an internal extension.</param>
+    public DialPlan(IReadOnlyDictionary<string, string> publicNumbers, Func<string, bool> isExtension)
+    {
+        ArgumentNullException.ThrowIfNull(publicNumbers);
+        ArgumentNullException.ThrowIfNull(isExtension);
+        _publicNumbers = publicNumbers.ToFrozenDictionary();
+        _isExtension = isExtension;
+    }
+
+    /// <summary>Where a dialled number leads, or null when it leads nowhere.</summary>
+    public DialTarget? Resolve(string dialled)
+    {
+        ArgumentNullException.ThrowIfNull(dialled);
+        var national = NormalizeDanish(dialled);
+        if (national is not null && _publicNumbers.TryGetValue(national, out var answeredBy))
+        {
+            return new DialTarget(answeredBy, IsPublic: true, national);
+        }
+
+        return _isExtension(dialled) ? new DialTarget(dialled, IsPublic: false, dialled) : null;
+    }
+
+    /// <summary>
+    /// The eight-digit national form of a Danish number written as 54731000, 54 73 10 00,
+    /// +4554731000 or 004554731000; null when it is not one.
+    /// </summary>
+    public static string? NormalizeDanish(string number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        var digits = new StringBuilder(number.Length);
+        foreach (var c in number)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits.Append(c);
+            }
+            else if (c is not (' ' or '-' or '.' or '(' or ')' or '+'))
+            {
+                return null;
+            }
+        }
+
+        var d = digits.ToString();
+        if (number.TrimStart().StartsWith('+') && d.StartsWith("45", StringComparison.Ordinal))
+        {
+            d = d[2..];
+        }
+        else if (d.StartsWith("0045", StringComparison.Ordinal))
+        {
+            d = d[4..];
+        }
+
+        return d.Length == 8 ? d : null;
+    }
+}
+
+/// <summary>Where a dialled number leads: the extension to ring and whether callers need no account.</summary>
+public sealed record DialTarget(string Extension, bool IsPublic, string Number);

@@ -1,0 +1,204 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Omstilling.Calls.Events;
+using Omstilling.Calls.Routing;
+using Omstilling.Sip.Auth;
+using Omstilling.Sip.Dialogs;
+using Omstilling.Sip.Messages;
+using Omstilling.Sip.Registrar;
+using Omstilling.Sip.Transactions;
+using Omstilling.Sip.Transport;
+
+namespace Omstilling.Calls.Signalling;
+
+/// <summary>
+/// Starts calls for new INVITEs and finds the call that owns each later message (by dialog, or
+/// by the INVITE transaction for CANCEL). Authentication: INVITEs to public numbers are accepted
+/// from anyone; all others must carry an extension's credentials (407 otherwise).
+/// Thread-safe.
+/// </summary>
+public sealed partial class CallManager
+{
+    /// <summary>The methods we answer in and out of dialogs.</summary>
+    public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
+
+    private readonly ConcurrentDictionary<Guid, Call> _calls = new();
+    private readonly ConcurrentDictionary<DialogId, (Call Call, CallSide Side)> _dialogs = new();
+    private readonly DialPlan _dialPlan;
+    private readonly DigestAuthenticator _authenticator;
+    private readonly BindingStore _bindings;
+    private readonly ILogger<CallManager> _logger;
+
+    public CallManager(SipStack stack, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        ArgumentNullException.ThrowIfNull(dialPlan);
+        ArgumentNullException.ThrowIfNull(authenticator);
+        ArgumentNullException.ThrowIfNull(bindings);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        Stack = stack;
+        _dialPlan = dialPlan;
+        _authenticator = authenticator;
+        _bindings = bindings;
+        Options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Every call event, as it happens; handlers must be quick and must not throw.</summary>
+    public event Action<CallEvent>? CallEvent;
+
+    public int ActiveCalls => _calls.Count;
+
+    internal SipStack Stack { get; }
+
+    internal CallOptions Options { get; }
+
+    /// <summary>A new INVITE outside any dialog.</summary>
+    public void OnInvite(ServerInviteTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var request = transaction.Request;
+        if (request.MaxForwards == 0)
+        {
+            transaction.Respond(SipStatus.TooManyHops);
+            return;
+        }
+
+        var dialled = request.RequestUri.UnescapedUser ?? "";
+        var target = _dialPlan.Resolve(dialled);
+        string caller;
+        if (target is { IsPublic: true })
+        {
+            caller = request.From.Uri.UnescapedUser ?? "anonymous";
+        }
+        else
+        {
+            var auth = _authenticator.Authenticate(request, proxy: true);
+            if (!auth.IsAuthenticated)
+            {
+                transaction.Respond(_authenticator.Challenge(request, transaction.LocalTag, proxy: true, stale: auth.Outcome == AuthenticationOutcome.Stale));
+                return;
+            }
+
+            caller = auth.Username!;
+        }
+
+        if (target is null)
+        {
+            transaction.Respond(SipStatus.NotFound);
+            return;
+        }
+
+        var call = new Call(this, transaction, caller, dialled, target.Extension);
+        var phones = _bindings.Lookup(target.Extension);
+        if (phones.Count == 0)
+        {
+            transaction.Respond(SipStatus.TemporarilyUnavailable);
+            Publish(new CallEvent(call.Id, CallEventKind.Ended, Stack.Scheduler.Time.GetUtcNow(), caller, dialled)
+            {
+                EndReason = CallEndReason.Unavailable,
+                Status = SipStatus.TemporarilyUnavailable,
+            });
+            return;
+        }
+
+        _calls[call.Id] = call;
+        LogCallStarted(call.Id, caller, dialled, phones.Count);
+        call.Start(phones);
+    }
+
+    /// <summary>A request with a To tag: it belongs to a dialog of some call, or it gets 481 (§12.2.2).</summary>
+    public void OnInDialogRequest(ServerTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        if (_dialogs.TryGetValue(DialogId.ForIncoming(transaction.Request), out var owner))
+        {
+            owner.Call.OnInDialogRequest(transaction, owner.Side);
+            return;
+        }
+
+        transaction.Respond(SipStatus.CallOrTransactionDoesNotExist);
+    }
+
+    public void OnAck(IncomingMessage ack)
+    {
+        ArgumentNullException.ThrowIfNull(ack);
+        if (_dialogs.TryGetValue(DialogId.ForIncoming(ack.Request), out var owner))
+        {
+            owner.Call.OnAck();
+        }
+    }
+
+    public void OnCancel(ServerInviteTransaction invite)
+    {
+        ArgumentNullException.ThrowIfNull(invite);
+        if (invite.UserState is Call call)
+        {
+            call.OnCallerCancel();
+        }
+        else
+        {
+            // Cancelled before a call was made (while being challenged, say): end the INVITE here.
+            invite.TryRespond(invite.CreateResponse(SipStatus.RequestTerminated));
+            LogCancelledBeforeCall(invite.Request.CallId);
+        }
+    }
+
+    /// <summary>A retransmitted 2xx from a phone: its dialog is (from our side) From tag = ours, To tag = theirs.</summary>
+    public void OnStray2xx(IncomingMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var message = response.Message;
+        var id = new DialogId(message.CallId, message.From.Tag ?? "", message.To.Tag ?? "");
+        if (_dialogs.TryGetValue(id, out var owner))
+        {
+            owner.Call.OnStray2xx(id);
+        }
+    }
+
+    /// <summary>Our Contact for a dialog with a peer at <paramref name="peer"/>: a user at our address as the peer reaches it.</summary>
+    internal NameAddress ContactFor(string user, SipEndPoint peer)
+    {
+        var local = Stack.LocalEndPointFor(peer);
+        var uri = SipUri.Sip(user, SipStack.FormatHost(local.Address), local.Port);
+        return new NameAddress(peer.Transport == SipTransportKind.Udp ? uri : uri.WithParameter("transport", peer.Transport.UriParameter()));
+    }
+
+    internal void Index(DialogId id, Call call, CallSide side) => _dialogs[id] = (call, side);
+
+    internal void Remove(Call call, DialogId? callerDialog, DialogId? calleeDialog)
+    {
+        _calls.TryRemove(call.Id, out _);
+
+        // A BYE retransmission after this finds no dialog and gets 481, which is what a UAS answers once a dialog is gone.
+        if (callerDialog is { } a)
+        {
+            _dialogs.TryRemove(a, out _);
+        }
+
+        if (calleeDialog is { } b)
+        {
+            _dialogs.TryRemove(b, out _);
+        }
+    }
+
+    internal void Publish(CallEvent e)
+    {
+        if (e.Kind == CallEventKind.Ended)
+        {
+            LogCallEnded(e.CallId, e.EndReason, e.Status);
+        }
+
+        CallEvent?.Invoke(e);
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Call {CallId} from {Caller} to {Dialled}: ringing {Phones} phone(s)")]
+    private partial void LogCallStarted(Guid callId, string caller, string dialled, int phones);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "INVITE {CallIdHeader} cancelled before a call was made")]
+    private partial void LogCancelledBeforeCall(string callIdHeader);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Call {CallId} ended: {Reason} {Status}")]
+    private partial void LogCallEnded(Guid callId, CallEndReason? reason, int? status);
+}

@@ -1,0 +1,81 @@
+using Omstilling.Sip.Messages;
+using Omstilling.Sip.Registrar;
+using Omstilling.Sip.Transactions;
+using Omstilling.Sip.Transport;
+using Omstilling.Sip.UserAgent;
+
+namespace Omstilling.Calls.Signalling;
+
+/// <summary>
+/// The transaction user of the platform: REGISTER goes to the registrar, OPTIONS is answered
+/// here (keep-alive probes from trunks and Kamailio), calls go to the <see cref="CallManager"/>.
+/// Every request first passes the UAS checks of RFC 3261 §8.2. Thread-safe.
+/// </summary>
+public sealed class SipServer : ISipCore
+{
+    private readonly SipRegistrar _registrar;
+    private readonly CallManager _calls;
+    private readonly UasRequestChecks _checks;
+    private readonly string _userAgent;
+
+    public SipServer(SipRegistrar registrar, CallManager calls, UasRequestChecks checks, string userAgent)
+    {
+        ArgumentNullException.ThrowIfNull(registrar);
+        ArgumentNullException.ThrowIfNull(calls);
+        ArgumentNullException.ThrowIfNull(checks);
+        _registrar = registrar;
+        _calls = calls;
+        _checks = checks;
+        _userAgent = userAgent;
+    }
+
+    public bool Supports(SipMethod method) =>
+        method == SipMethod.Invite || method == SipMethod.Ack || method == SipMethod.Cancel || method == SipMethod.Bye ||
+        method == SipMethod.Options || method == SipMethod.Register || method == SipMethod.Info;
+
+    public void OnRequest(ServerTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var request = transaction.Request;
+        var rejection = _checks.Check(request, (status, reason) => transaction.CreateResponse(status, reason));
+        if (rejection is not null)
+        {
+            transaction.Respond(rejection);
+            return;
+        }
+
+        if (request.To.Tag is not null)
+        {
+            _calls.OnInDialogRequest(transaction);
+            return;
+        }
+
+        if (request.Method == SipMethod.Register)
+        {
+            _registrar.Handle(transaction);
+        }
+        else if (request.Method == SipMethod.Options)
+        {
+            var ok = transaction.CreateResponse(SipStatus.Ok);
+            ok.Headers.Add(HeaderName.Allow, CallManager.AllowedMethods + ", REGISTER");
+            ok.Headers.Add(HeaderName.Accept, "application/sdp");
+            ok.Headers.Add(HeaderName.Server, _userAgent);
+            transaction.Respond(ok);
+        }
+        else if (request.Method == SipMethod.Invite)
+        {
+            _calls.OnInvite((ServerInviteTransaction)transaction);
+        }
+        else
+        {
+            // BYE or INFO without a To tag cannot belong to a dialog.
+            transaction.Respond(SipStatus.CallOrTransactionDoesNotExist);
+        }
+    }
+
+    public void OnAck(IncomingMessage ack) => _calls.OnAck(ack);
+
+    public void OnCancel(ServerInviteTransaction invite) => _calls.OnCancel(invite);
+
+    public void OnStray2xx(IncomingMessage response) => _calls.OnStray2xx(response);
+}

@@ -1,0 +1,233 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Omstilling.Sip.Auth;
+using Omstilling.Sip.Dialogs;
+using Omstilling.Sip.Messages;
+using Omstilling.Sip.Transactions;
+using Omstilling.Sip.Transport;
+
+namespace Omstilling.Calls.Tests.Support;
+
+/// <summary>How a test phone answers an incoming INVITE.</summary>
+internal enum PhoneBehaviour
+{
+    RingThenAnswer,
+    RingForever,
+    Busy,
+    Silent,
+}
+
+/// <summary>
+/// A phone built on our own SIP stack for in-memory tests: it registers, calls (answering 407
+/// challenges), rings, answers, hangs up and records what reached it.
+/// </summary>
+internal sealed class TestPhone : ISipCore, IClientTransactionOwner
+{
+    private readonly B2buaFixture _fixture;
+    private readonly string _password;
+    private ClientInviteTransaction? _outgoing;
+
+    public TestPhone(B2buaFixture fixture, string user, IPEndPoint address)
+    {
+        _fixture = fixture;
+        User = user;
+        _password = "demo" + user;
+        Address = address;
+        Stack = new SipStack(new SipStackOptions(), fixture.Time, NullLoggerFactory.Instance);
+        Stack.AddTransport(fixture.Network.Attach(SipTransportKind.Udp, address));
+    }
+
+    public string User { get; }
+
+    public IPEndPoint Address { get; }
+
+    public SipStack Stack { get; }
+
+    public PhoneBehaviour Behaviour { get; set; } = PhoneBehaviour.RingThenAnswer;
+
+    public ConcurrentQueue<SipResponse> Responses { get; } = new();
+
+    public ConcurrentQueue<SipRequest> Received { get; } = new();
+
+    public Dialog? Dialog { get; private set; }
+
+    public ServerInviteTransaction? Ringing { get; private set; }
+
+    public int[] Statuses => Responses.Select(r => r.StatusCode).ToArray();
+
+    public bool Supports(SipMethod method) => true;
+
+    public SipResponse Register()
+    {
+        var request = NewRequest(SipMethod.Register, SipUri.Sip(null, B2buaFixture.ServerAddress.Address.ToString()), User, 1);
+        request.Headers.Add(HeaderName.Contact, $"<sip:{User}@{Address}>");
+        Send(request);
+        var challenge = Responses.Last();
+        if (challenge.StatusCode != SipStatus.Unauthorized)
+        {
+            return challenge;
+        }
+
+        var again = NewRequest(SipMethod.Register, request.RequestUri, User, 2, request.CallId);
+        again.Headers.Add(HeaderName.Contact, $"<sip:{User}@{Address}>");
+        again.Headers.Add(HeaderName.Authorization, Answer(challenge.Header(HeaderName.WwwAuthenticate)!, again));
+        Send(again);
+        return Responses.Last();
+    }
+
+    /// <summary>Calls a number; answers a 407 with credentials (when <paramref name="authenticate"/>).</summary>
+    public void Call(string number, bool authenticate = true)
+    {
+        var invite = NewInvite(number, 1, SipIds.NewCallId("phone"));
+        _outgoing = (ClientInviteTransaction)Stack.SendRequest(invite, _fixture.ServerEndPoint, this);
+        _fixture.Deliver();
+        var challenge = Responses.LastOrDefault(r => r.StatusCode == SipStatus.ProxyAuthenticationRequired);
+        if (challenge is null || !authenticate)
+        {
+            return;
+        }
+
+        var again = NewInvite(number, 2, invite.CallId);
+        again.Headers.Add(HeaderName.ProxyAuthorization, Answer(challenge.Header(HeaderName.ProxyAuthenticate)!, again));
+        _outgoing = (ClientInviteTransaction)Stack.SendRequest(again, _fixture.ServerEndPoint, this);
+        _fixture.Deliver();
+    }
+
+    public void CancelCall()
+    {
+        _outgoing!.Cancel();
+        _fixture.Deliver();
+    }
+
+    public void Answer()
+    {
+        var ok = Ringing!.CreateResponse(SipStatus.Ok);
+        ok.Headers.Add(HeaderName.Contact, $"<sip:{User}@{Address}>");
+        ok.Headers.Add(HeaderName.ContentType, "application/sdp");
+        ok.Body = System.Text.Encoding.ASCII.GetBytes(Sdp(User));
+        Dialog = Dialog.CreateUas(Ringing.Request, Ringing.LocalTag, new SipEndPoint(SipTransportKind.Udp, B2buaFixture.ServerAddress), new NameAddress(SipUri.Sip(User, Address.Address.ToString(), Address.Port)));
+        Ringing.Respond(ok);
+        _fixture.Deliver();
+    }
+
+    public void HangUp()
+    {
+        Stack.SendRequest(Dialog!.CreateRequest(SipMethod.Bye), Dialog.Peer, this);
+        _fixture.Deliver();
+    }
+
+    public void SendInDialog(SipMethod method, string? body = null)
+    {
+        var request = Dialog!.CreateRequest(method);
+        if (body is not null)
+        {
+            request.Headers.Add(HeaderName.ContentType, method == SipMethod.Info ? "application/dtmf-relay" : "application/sdp");
+            request.Body = System.Text.Encoding.ASCII.GetBytes(body);
+        }
+
+        Stack.SendRequest(request, Dialog.Peer, this);
+        _fixture.Deliver();
+    }
+
+    public void OnRequest(ServerTransaction transaction)
+    {
+        Received.Enqueue(transaction.Request);
+        var request = transaction.Request;
+        if (request.Method == SipMethod.Invite && request.To.Tag is null)
+        {
+            Ringing = (ServerInviteTransaction)transaction;
+            switch (Behaviour)
+            {
+                case PhoneBehaviour.Busy:
+                    transaction.Respond(SipStatus.BusyHere);
+                    break;
+                case PhoneBehaviour.RingThenAnswer:
+                case PhoneBehaviour.RingForever:
+                    var ringing = transaction.CreateResponse(SipStatus.Ringing);
+                    ringing.Headers.Add(HeaderName.Contact, $"<sip:{User}@{Address}>");
+                    transaction.Respond(ringing);
+                    break;
+            }
+
+            return;
+        }
+
+        if (request.Method == SipMethod.Bye && Dialog is not null)
+        {
+            Dialog.Terminate();
+        }
+
+        var ok = transaction.CreateResponse(SipStatus.Ok);
+        if (request.Method == SipMethod.Invite)
+        {
+            ok.Headers.Add(HeaderName.Contact, $"<sip:{User}@{Address}>");
+            ok.Headers.Add(HeaderName.ContentType, "application/sdp");
+            ok.Body = System.Text.Encoding.ASCII.GetBytes(Sdp(User + "-reinvite"));
+        }
+
+        transaction.Respond(ok);
+    }
+
+    public void OnAck(IncomingMessage ack) => Received.Enqueue(ack.Request);
+
+    public void OnCancel(ServerInviteTransaction invite)
+    {
+        Received.Enqueue(SipParserCopy(invite));
+        invite.TryRespond(invite.CreateResponse(SipStatus.RequestTerminated));
+    }
+
+    public void OnStray2xx(IncomingMessage response)
+    {
+    }
+
+    public void OnResponse(ClientTransaction transaction, SipResponse response)
+    {
+        Responses.Enqueue(response);
+        if (transaction is ClientInviteTransaction && response.IsSuccess && transaction.Request.To.Tag is null)
+        {
+            Dialog = Dialog.CreateUac(transaction.Request, response, _fixture.ServerEndPoint, new NameAddress(SipUri.Sip(User, Address.Address.ToString(), Address.Port)));
+            Stack.SendAck(Dialog.CreateAck(transaction.Request.CSeq.Number), _fixture.ServerEndPoint);
+        }
+        else if (transaction is ClientInviteTransaction && response.IsSuccess && Dialog is not null)
+        {
+            Stack.SendAck(Dialog.CreateAck(transaction.Request.CSeq.Number), _fixture.ServerEndPoint);
+        }
+    }
+
+    public bool ReceivedMethod(SipMethod method) => Received.Any(r => r.Method == method);
+
+    private static SipRequest SipParserCopy(ServerInviteTransaction invite) =>
+        new(SipMethod.Cancel, invite.Request.RequestUri);
+
+    private static string Sdp(string session) =>
+        $"v=0\r\no=- 1 1 IN IP4 192.0.2.9\r\ns={session}\r\nc=IN IP4 192.0.2.9\r\nt=0 0\r\nm=audio 40000 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\n";
+
+    private SipRequest NewInvite(string number, uint cseq, string callId)
+    {
+        var invite = NewRequest(SipMethod.Invite, SipUri.Sip(number, B2buaFixture.ServerAddress.Address.ToString()), number, cseq, callId);
+        invite.Headers.Add(HeaderName.Contact, $"<sip:{User}@{Address}>");
+        invite.Headers.Add(HeaderName.ContentType, "application/sdp");
+        invite.Body = System.Text.Encoding.ASCII.GetBytes(Sdp(User));
+        return invite;
+    }
+
+    private SipRequest NewRequest(SipMethod method, SipUri uri, string toUser, uint cseq, string? callId = null)
+    {
+        var headers = new SipHeaders();
+        headers.Add(HeaderName.From, $"\"Phone {User}\" <sip:{User}@{B2buaFixture.ServerAddress.Address}>;tag=t{User}{callId?.GetHashCode(StringComparison.Ordinal) ?? 0}");
+        headers.Add(HeaderName.To, $"<sip:{toUser}@{B2buaFixture.ServerAddress.Address}>");
+        headers.Add(HeaderName.CallId, callId ?? SipIds.NewCallId("phone"));
+        headers.Add(HeaderName.CSeq, new CSeq(cseq, method).ToString());
+        return new SipRequest(method, uri, headers);
+    }
+
+    private string Answer(string challengeHeader, SipRequest request) =>
+        new DigestClient(User, _password).Answer(DigestChallenge.TryParse(challengeHeader)!, request.Method.Name, request.RequestUri.ToString());
+
+    private void Send(SipRequest request)
+    {
+        Stack.SendRequest(request, _fixture.ServerEndPoint, this);
+        _fixture.Deliver();
+    }
+}
