@@ -22,7 +22,10 @@ public sealed class Pbx
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var time = stack.Scheduler.Time;
-        Authenticator = new DigestAuthenticator(options.Realm, accounts, new NonceService(stack.Scheduler, options.NonceLifetime));
+        Authenticator = new DigestAuthenticator(options.Realm, accounts, new NonceService(stack.Scheduler, options.NonceLifetime))
+        {
+            Offered = options.DigestAlgorithms,
+        };
         Registrar = new SipRegistrar(Authenticator, new BindingStore(stack.Scheduler, TimeSpan.FromSeconds(30)), options.Registrar, time);
         DialPlan = new DialPlan(options.PublicNumbers, number => accounts.TryGet(number, out _));
         Calls = new CallManager(stack, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>());

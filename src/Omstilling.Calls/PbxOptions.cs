@@ -1,3 +1,4 @@
+using Omstilling.Sip.Auth;
 using Omstilling.Sip.Registrar;
 
 namespace Omstilling.Calls;
@@ -10,6 +11,13 @@ public sealed record PbxOptions
 
     /// <summary>How long a digest nonce is accepted before a silent stale=true re-challenge.</summary>
     public TimeSpan NonceLifetime { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Digest algorithms offered in challenges, one header each, in order. MD5 alone by default:
+    /// phones that predate RFC 8760 (baresip 1.0 among them) fail on a SHA-256 challenge instead of
+    /// ignoring it. Offer SHA-256 where every phone understands it.
+    /// </summary>
+    public IReadOnlyList<DigestAlgorithm> DigestAlgorithms { get; init; } = [DigestAlgorithm.Md5];
 
     public CallOptions Calls { get; init; } = new();
 

@@ -1,0 +1,85 @@
+using System.Reflection;
+
+namespace Omstilling.Host.Cli;
+
+/// <summary>
+/// The omstilling command line: <c>run</c> starts the server. Parsing is strict: an unknown
+/// option or a bad value is an error with the usage, never silently ignored.
+/// </summary>
+internal static class CommandLine
+{
+    public const string Usage = """
+        Usage: omstilling <command> [options]
+
+        Commands:
+          run        Start the phone system (SIP on UDP and TCP, and the web server).
+
+        Options for run:
+          --sip-port <port>     SIP port for UDP and TCP (default 5060)
+          --web-port <port>     HTTP port of the web server (default 8080)
+          --bind <address>      Address to listen on; repeat for several (default 0.0.0.0 and ::)
+          --data-dir <path>     Where accounts and data are kept (default ./data)
+          --demo                Create the demo accounts: operators 100-103 and staff 2000-2099,
+                                password "demo" + extension (e.g. 2001 / demo2001)
+          --digest <list>       Digest algorithms offered, in order: md5, sha-256 or both
+                                (default md5; some older phones fail on a sha-256 challenge)
+          --log-level <level>   trace, debug, information, warning or error (default information)
+
+          --help                Show this text
+          --version             Show the version
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            await output.WriteLineAsync(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "--version")
+        {
+            await output.WriteLineAsync(Assembly.GetExecutingAssembly().GetName().Version?.ToString() ?? "0");
+            return 0;
+        }
+
+        switch (args[0])
+        {
+            case "run":
+                RunOptions options;
+                try
+                {
+                    options = RunOptions.Parse(args.AsSpan(1));
+                }
+                catch (UsageException e)
+                {
+                    await error.WriteLineAsync($"omstilling run: {e.Message}");
+                    await error.WriteLineAsync(Usage);
+                    return 2;
+                }
+
+                return await RunCommand.RunAsync(options, cancellationToken);
+            default:
+                await error.WriteLineAsync($"omstilling: unknown command '{args[0]}'");
+                await error.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+}
+
+/// <summary>A command line that cannot be understood; the message says what is wrong.</summary>
+internal sealed class UsageException(string message) : Exception(message)
+{
+    public UsageException()
+        : this("bad command line")
+    {
+    }
+
+    public UsageException(string message, Exception inner)
+        : this(message + ": " + inner.Message)
+    {
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using Omstilling.Calls;
+using Omstilling.Host.Accounts;
+using Omstilling.Host.Demo;
+using Omstilling.Host.Web;
+using Omstilling.Sip.Auth;
+using Omstilling.Sip.Transactions;
+using Omstilling.Sip.Transport;
+
+namespace Omstilling.Host.Cli;
+
+/// <summary><c>omstilling run</c>: SIP on every bind address (UDP and TCP) and the web server, until Ctrl+C or SIGTERM.</summary>
+internal static partial class RunCommand
+{
+    public static async Task<int> RunAsync(RunOptions options, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", options.LogLevel < LogLevel.Warning ? LogLevel.Warning : options.LogLevel);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            foreach (var address in options.Bind)
+            {
+                kestrel.Listen(address, options.WebPort);
+            }
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        var app = builder.Build();
+        var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
+        var logger = loggerFactory.CreateLogger("Omstilling");
+
+        var pbxOptions = new PbxOptions { DigestAlgorithms = options.DigestAlgorithms };
+        var accounts = new InMemoryAccountStore();
+        try
+        {
+            if (options.Demo && AccountFile.Load(options.DataDirectory).Count == 0)
+            {
+                AccountFile.Save(options.DataDirectory, DemoData.Accounts(pbxOptions.Realm));
+            }
+
+            foreach (var account in AccountFile.Load(options.DataDirectory))
+            {
+                accounts.Add(account);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            LogStartFailed(logger, e.Message);
+            return 1;
+        }
+
+        if (options.Demo)
+        {
+            pbxOptions = pbxOptions with { PublicNumbers = DemoData.PublicNumbers() };
+        }
+
+        await using var stack = new SipStack(new SipStackOptions { UserAgent = "Omstilling" }, TimeProvider.System, loggerFactory);
+        try
+        {
+            foreach (var address in options.Bind)
+            {
+                var endPoint = new IPEndPoint(address, options.SipPort);
+                stack.AddTransport(new UdpTransport(endPoint, stack.Options.Limits, loggerFactory.CreateLogger<UdpTransport>()));
+                stack.AddTransport(new TcpTransport(endPoint, stack.Options.Limits, loggerFactory.CreateLogger<TcpTransport>()));
+            }
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            LogStartFailed(logger, $"cannot listen on SIP port {options.SipPort}: {e.Message}");
+            return 1;
+        }
+
+        var pbx = new Pbx(stack, accounts, pbxOptions, loggerFactory);
+        await stack.StartAsync(pbx.Server, cancellationToken);
+        StatusEndpoints.Map(app, pbx, stack);
+        LogStarted(logger, accounts.Count, options.SipPort, options.WebPort);
+        await app.RunAsync();
+        return 0;
+    }
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Omstilling started with {Accounts} accounts: SIP port {SipPort}, web port {WebPort}")]
+    private static partial void LogStarted(ILogger logger, int accounts, int sipPort, int webPort);
+
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Critical, Message = "Omstilling cannot start: {Reason}")]
+    private static partial void LogStartFailed(ILogger logger, string reason);
+}

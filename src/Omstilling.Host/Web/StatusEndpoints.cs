@@ -1,0 +1,24 @@
+using Omstilling.Calls;
+
+namespace Omstilling.Host.Web;
+
+/// <summary>
+/// The web API's first endpoints: a health probe for load balancers and installers, and a status
+/// summary. The console, self-service and admin arrive with the switchboard issue.
+/// </summary>
+internal static class StatusEndpoints
+{
+    public static void Map(WebApplication app, Pbx pbx, Omstilling.Sip.Transactions.SipStack stack)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        api.MapGet("/status", () => Results.Ok(new
+        {
+            registrations = pbx.Registrar.Bindings.Count,
+            activeCalls = pbx.Calls.ActiveCalls,
+            serverTransactions = stack.ServerTransactionCount,
+            clientTransactions = stack.ClientTransactionCount,
+            malformedMessages = stack.MalformedCount,
+        }));
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Omstilling.Host.Tests.Support;
+
+/// <summary>
+/// The real <c>omstilling run --demo</c> process on loopback, with its own ports and data
+/// directory, as installers start it. Output is kept for failure messages.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly string _dataDirectory;
+
+    private ServerProcess(Process process, int sipPort, int webPort, string dataDirectory)
+    {
+        _process = process;
+        SipPort = sipPort;
+        WebPort = webPort;
+        _dataDirectory = dataDirectory;
+    }
+
+    public int SipPort { get; }
+
+    public int WebPort { get; }
+
+    public string Output => string.Join('\n', _output);
+
+    public static async Task<ServerProcess> StartAsync(params string[] extraArgs)
+    {
+        var sipPort = FreePort.Next();
+        var webPort = FreePort.Next();
+        var data = Path.Combine(Path.GetTempPath(), "omstilling-test-" + Guid.NewGuid().ToString("N"));
+        var dll = Path.Combine(AppContext.BaseDirectory, "omstilling.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { dll, "run", "--demo", "--bind", "127.0.0.1", "--sip-port", sipPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--web-port", webPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", data }.Concat(extraArgs))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start omstilling.");
+        var server = new ServerProcess(process, sipPort, webPort, data);
+        process.OutputDataReceived += (_, e) => server.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
+    /// <summary>GET /api/status as JSON.</summary>
+    public async Task<JsonElement> StatusAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        return await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{WebPort}/api/status");
+    }
+
+    /// <summary>Polls the status until <paramref name="condition"/> holds or the time is up.</summary>
+    public async Task<bool> WaitForStatusAsync(Func<JsonElement, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition(await StatusAsync()))
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var i = 0; i < 300; i++)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"omstilling exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{WebPort}/api/health"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"omstilling did not become ready:\n{Output}");
+    }
+}
