@@ -52,7 +52,14 @@ public sealed record NameAddress
             sb.Append('"');
             foreach (var c in DisplayName)
             {
-                if (c is '"' or '\\')
+                // quoted-pair (RFC 3261 §25.1) covers every ASCII byte but CR and LF, which cannot be carried at all.
+                if (c is '\r' or '\n')
+                {
+                    sb.Append(' ');
+                    continue;
+                }
+
+                if (c is '"' or '\\' || c < 0x20 || c == 0x7F)
                 {
                     sb.Append('\\');
                 }

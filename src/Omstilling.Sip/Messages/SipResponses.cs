@@ -14,9 +14,12 @@ public static class SipResponses
         var headers = new SipHeaders(8);
         request.Headers.CopyAllTo(HeaderName.Via, headers);
         request.Headers.CopyAllTo(HeaderName.From, headers);
-        if (statusCode > 100 && toTag is not null && request.To.Tag is null)
+        if (statusCode > 100 && toTag is not null && request.To.Tag is null &&
+            request.Headers.TryGetFirst(HeaderName.To, out var to))
         {
-            headers.Add(HeaderName.To, request.To.WithTag(toTag).ToString());
+            // The request's To byte for byte, plus our tag: the UAC compares it (§8.2.6.2).
+            byte[] tagged = [.. to.RawValue.Span, .. ";tag="u8, .. System.Text.Encoding.ASCII.GetBytes(toTag)];
+            headers.Add(new SipHeader(HeaderName.To, tagged));
         }
         else
         {

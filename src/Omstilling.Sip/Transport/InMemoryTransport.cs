@@ -48,7 +48,11 @@ public sealed class InMemoryTransport : ISipTransport
 
     internal void Receive(InMemoryNetwork.Packet packet)
     {
-        var sink = _sink ?? throw new InvalidOperationException("Transport not started.");
+        if (_sink is not { } sink)
+        {
+            return; // Not listening: the packet is lost, as on a closed port.
+        }
+
         var source = new SipEndPoint(Kind, packet.From);
         if (Kind == SipTransportKind.Udp)
         {
