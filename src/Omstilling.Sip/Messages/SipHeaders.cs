@@ -14,6 +14,15 @@ public sealed class SipHeaders
 
     public SipHeaders(int capacity = 12) => _items = new SipHeader[Math.Max(capacity, 1)];
 
+    private SipHeaders(SipHeader[] items)
+    {
+        _items = items.Length > 0 ? items : new SipHeader[4];
+        _count = items.Length;
+    }
+
+    /// <summary>Takes ownership of a full array (the parser sizes it exactly).</summary>
+    internal static SipHeaders Wrap(SipHeader[] items) => new(items);
+
     /// <summary>Incremented on every change, so typed views cached by a message notice edits.</summary>
     internal int Version { get; private set; }
 

@@ -100,8 +100,9 @@ public static class SipParser
         }
 
         var startLine = new StartLine(m[..startLineEnd]);
-        var headers = new SipHeaders();
-        var facts = ParseHeaders(memory, startLineEnd + 2, headerEnd + 2, limits, headers);
+        var scratch = default(HeaderScratch);
+        var collector = new HeaderCollector(scratch);
+        var facts = ParseHeaders(memory, startLineEnd + 2, headerEnd + 2, limits, ref collector);
 
         RequireHeaders(facts, headerEnd);
         if (startLine.IsRequest)
@@ -145,6 +146,7 @@ public static class SipParser
         }
 
         var body = memory.Slice(bodyStart, bodyLength);
+        var headers = collector.ToHeaders();
         message = startLine.IsRequest
             ? new SipRequest(
                 SipMethod.FromToken(m.Slice(startLine.MethodStart, startLine.MethodLength)),
@@ -190,7 +192,7 @@ public static class SipParser
         return skip;
     }
 
-    private static HeaderFacts ParseHeaders(ReadOnlyMemory<byte> memory, int pos, int end, SipParserLimits limits, SipHeaders headers)
+    private static HeaderFacts ParseHeaders(ReadOnlyMemory<byte> memory, int pos, int end, SipParserLimits limits, ref HeaderCollector headers)
     {
         var m = memory.Span;
         var facts = new HeaderFacts();
@@ -224,7 +226,7 @@ public static class SipParser
             }
 
             var line = folded ? Unfold(m[lineStart..lineEnd]) : memory[lineStart..lineEnd];
-            AddHeader(line, lineStart, limits, headers, ref facts);
+            AddHeader(line, lineStart, limits, ref headers, ref facts);
         }
 
         return facts;
@@ -249,7 +251,7 @@ public static class SipParser
         return copy.AsMemory(0, n);
     }
 
-    private static void AddHeader(ReadOnlyMemory<byte> line, int offset, SipParserLimits limits, SipHeaders headers, ref HeaderFacts facts)
+    private static void AddHeader(ReadOnlyMemory<byte> line, int offset, SipParserLimits limits, ref HeaderCollector headers, ref HeaderFacts facts)
     {
         var s = line.Span;
         var colon = s.IndexOf((byte)':');
@@ -295,17 +297,17 @@ public static class SipParser
                     ThrowHelper.Reject(RejectReason.TooManyHeaders, offset, "Too many headers");
                 }
 
-                AddValue(name, line.Slice(elementStart, elementLength), offset + elementStart, headers, ref facts);
+                AddValue(name, line.Slice(elementStart, elementLength), offset + elementStart, ref headers, ref facts);
                 pos = comma + 1;
             }
 
             return;
         }
 
-        AddValue(name, line.Slice(valueStart, valueLength), offset + valueStart, headers, ref facts);
+        AddValue(name, line.Slice(valueStart, valueLength), offset + valueStart, ref headers, ref facts);
     }
 
-    private static void AddValue(HeaderName name, ReadOnlyMemory<byte> value, int offset, SipHeaders headers, ref HeaderFacts facts)
+    private static void AddValue(HeaderName name, ReadOnlyMemory<byte> value, int offset, ref HeaderCollector headers, ref HeaderFacts facts)
     {
         HeaderValidator.Validate(name, value, offset, ref facts);
         headers.Add(new SipHeader(name, value));
