@@ -201,7 +201,7 @@ internal static class UriGrammar
 
             if (build)
             {
-                (list ??= []).Add(new SipParameter(SipReader.Text(name), hasValue ? SipReader.Text(value) : null));
+                (list ??= []).Add(new SipParameter(KnownTokens.Text(name), hasValue ? KnownTokens.Text(value) : null));
             }
         }
 

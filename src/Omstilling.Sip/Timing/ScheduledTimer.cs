@@ -1,27 +1,50 @@
 namespace Omstilling.Sip.Timing;
 
 /// <summary>
-/// A pending timer of <see cref="SipScheduler"/>. Cancel is cheap (the entry is skipped when it
-/// comes due); exactly one of "fires" and "is cancelled" happens. Thread-safe.
+/// A pending timer of <see cref="SipScheduler"/>. Cancel is cheap: the entry stays queued until it
+/// comes due, but lets go of its callback and state at once, so a cancelled 32-second timer does
+/// not keep a finished transaction and its messages alive. Exactly one of "fires" and "is
+/// cancelled" happens. Thread-safe.
 /// </summary>
 public sealed class ScheduledTimer
 {
-    private int _state; // 0 pending, 1 fired, 2 cancelled
+    private Action<object?>? _callback;
+    private object? _state;
+    private int _status; // 0 pending, 1 fired, 2 cancelled
 
     internal ScheduledTimer(Action<object?> callback, object? state)
     {
-        Callback = callback;
-        State = state;
+        _callback = callback;
+        _state = state;
     }
 
-    internal Action<object?> Callback { get; }
-
-    internal object? State { get; }
-
-    public bool IsPending => Volatile.Read(ref _state) == 0;
+    public bool IsPending => Volatile.Read(ref _status) == 0;
 
     /// <summary>Stops the timer; false when it already fired or was cancelled.</summary>
-    public bool Cancel() => Interlocked.CompareExchange(ref _state, 2, 0) == 0;
+    public bool Cancel()
+    {
+        if (Interlocked.CompareExchange(ref _status, 2, 0) != 0)
+        {
+            return false;
+        }
 
-    internal bool TryClaim() => Interlocked.CompareExchange(ref _state, 1, 0) == 0;
+        _callback = null;
+        _state = null;
+        return true;
+    }
+
+    /// <summary>Claims the right to fire; then runs the callback once.</summary>
+    internal void Fire()
+    {
+        if (Interlocked.CompareExchange(ref _status, 1, 0) != 0)
+        {
+            return;
+        }
+
+        var callback = _callback;
+        var state = _state;
+        _callback = null;
+        _state = null;
+        callback?.Invoke(state);
+    }
 }

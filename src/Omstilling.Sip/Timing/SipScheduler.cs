@@ -116,18 +116,15 @@ public sealed partial class SipScheduler : IDisposable
                 _queue.Dequeue();
             }
 
-            if (entry.TryClaim())
+            try
             {
-                try
-                {
-                    entry.Callback(entry.State);
-                }
+                entry.Fire();
+            }
 #pragma warning disable CA1031 // A failing timer callback must not stop every other timer of the stack.
-                catch (Exception e)
+            catch (Exception e)
 #pragma warning restore CA1031
-                {
-                    LogCallbackFailed(e);
-                }
+            {
+                LogCallbackFailed(e);
             }
         }
     }

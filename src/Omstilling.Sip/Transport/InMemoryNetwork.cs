@@ -16,8 +16,11 @@ public sealed class InMemoryNetwork
     /// <summary>Decides per packet whether it is lost; null delivers everything.</summary>
     public Func<Packet, bool>? Drop { get; set; }
 
-    /// <summary>Every packet ever sent, in order: what a test inspects.</summary>
+    /// <summary>Every packet ever sent, in order: what a test inspects (unless <see cref="RecordSent"/> is off).</summary>
     public ConcurrentQueue<Packet> Sent { get; } = new();
+
+    /// <summary>Keep every packet in <see cref="Sent"/>; off for load and memory measurements.</summary>
+    public bool RecordSent { get; set; } = true;
 
     public InMemoryTransport Attach(SipTransportKind kind, IPEndPoint local)
     {
@@ -53,7 +56,11 @@ public sealed class InMemoryNetwork
 
     internal void Send(Packet packet)
     {
-        Sent.Enqueue(packet);
+        if (RecordSent)
+        {
+            Sent.Enqueue(packet);
+        }
+
         _inFlight.Enqueue(packet);
     }
 
