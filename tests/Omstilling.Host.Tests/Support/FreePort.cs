@@ -28,6 +28,27 @@ internal static class FreePort
         throw new InvalidOperationException("No free port found on 127.0.0.1.");
     }
 
+    /// <summary>
+    /// Waits until some process has bound the UDP port (a phone started listening); false on timeout.
+    /// Reads /proc/net/udp rather than probing with a socket, which could steal the port.
+    /// </summary>
+    public static async Task<bool> WaitUntilBoundAsync(int port, TimeSpan timeout)
+    {
+        var hex = ":" + port.ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + " ";
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await File.ReadAllLinesAsync("/proc/net/udp")).Skip(1).Any(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1].EndsWith(hex.TrimEnd(), StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return false;
+    }
+
     private static bool IsFree(int port)
     {
         try

@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace Omstilling.Host.Tests.Support;
+
+/// <summary>
+/// Runs SIPp (Debian sip-tester) scenarios from the Sipp folder against the server on loopback,
+/// one call each, with the account and target passed as -key values.
+/// </summary>
+public static class Sipp
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(45);
+
+    public static string Scenario(string file) => Path.Combine(AppContext.BaseDirectory, "Sipp", file);
+
+    /// <summary>Runs a scenario to its end; exit code 0 means every call of it succeeded.</summary>
+    public static Task<ProcessRunner.Result> RunAsync(string scenario, int serverPort, int localPort, params (string Key, string Value)[] keys) =>
+        ProcessRunner.RunAsync("sipp", Arguments(scenario, serverPort, localPort, keys), Limit);
+
+    /// <summary>Registers <paramref name="extension"/> from <paramref name="localPort"/>, where a UAS scenario will then answer.</summary>
+    public static async Task RegisterAsync(string extension, int serverPort, int localPort)
+    {
+        var result = await RunAsync("register.xml", serverPort, localPort, ("username", extension), ("password", "demo" + extension));
+        Assert.True(result.ExitCode == 0, $"registering {extension} failed: {result}");
+    }
+
+    private static List<string> Arguments(string scenario, int serverPort, int localPort, (string Key, string Value)[] keys)
+    {
+        var args = new List<string>
+        {
+            $"127.0.0.1:{serverPort.ToString(CultureInfo.InvariantCulture)}",
+            "-sf", Scenario(scenario),
+            "-i", "127.0.0.1",
+            "-p", localPort.ToString(CultureInfo.InvariantCulture),
+            "-m", "1",
+            "-timeout", "40s",
+            "-nostdin",
+        };
+        foreach (var (key, value) in keys)
+        {
+            args.AddRange(["-key", key, value]);
+        }
+
+        return args;
+    }
+}
