@@ -50,12 +50,19 @@ internal sealed partial class Call : IClientTransactionOwner
 
     private SipStack Stack => _manager.Stack;
 
-    /// <summary>Rings every phone registered for the target, and starts the ring limit.</summary>
+    /// <summary>Rings every phone registered for the target and starts the ring limit; with no phone, 480 at once.</summary>
     public void Start(IReadOnlyList<Binding> bindings)
     {
         lock (_sync)
         {
             Emit(CallEventKind.Started);
+            if (bindings.Count == 0)
+            {
+                _invite.TryRespond(_invite.CreateResponse(SipStatus.TemporarilyUnavailable));
+                End(CallEndReason.Unavailable, SipStatus.TemporarilyUnavailable);
+                return;
+            }
+
             foreach (var binding in bindings)
             {
                 var branch = new Branch(binding);

@@ -92,17 +92,6 @@ public sealed partial class CallManager
 
         var call = new Call(this, transaction, caller, dialled, target.Extension);
         var phones = _bindings.Lookup(target.Extension);
-        if (phones.Count == 0)
-        {
-            transaction.Respond(SipStatus.TemporarilyUnavailable);
-            Publish(new CallEvent(call.Id, CallEventKind.Ended, Stack.Scheduler.Time.GetUtcNow(), caller, dialled)
-            {
-                EndReason = CallEndReason.Unavailable,
-                Status = SipStatus.TemporarilyUnavailable,
-            });
-            return;
-        }
-
         _calls[call.Id] = call;
         LogCallStarted(call.Id, caller, dialled, phones.Count);
         call.Start(phones);

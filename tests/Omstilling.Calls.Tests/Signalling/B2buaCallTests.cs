@@ -126,6 +126,7 @@ public sealed class B2buaCallTests
 
         Assert.Equal(480, caller.Statuses.Last());
         Assert.Equal(CallEndReason.Unavailable, Assert.Single(f.EventsOf(CallEventKind.Ended)).EndReason);
+        Assert.Single(f.EventsOf(CallEventKind.Started));
     }
 
     [Fact]
