@@ -1,0 +1,102 @@
+using System.Net;
+using Omstilling.Media.Sdp;
+
+namespace Omstilling.Media.Tests.Sdp;
+
+public sealed class SdpNegotiatorTests
+{
+    private static readonly IPEndPoint Local = new(IPAddress.Parse("192.0.2.2"), 40000);
+
+    private const string BaresipOffer =
+        "v=0\r\no=- 1 2 IN IP4 192.0.2.9\r\ns=-\r\nc=IN IP4 192.0.2.9\r\nt=0 0\r\n" +
+        "m=audio 30000 RTP/AVP 0 8 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\na=ptime:20\r\na=sendrecv\r\n";
+
+    [Fact]
+    public void Alaw_is_chosen_when_offered_even_after_mulaw_and_dtmf_is_kept()
+    {
+        var (answer, audio) = SdpNegotiator.Answer(SessionDescription.Parse(BaresipOffer), Local, 99)!.Value;
+
+        Assert.Equal(AudioCodec.Pcma, audio.Codec);
+        Assert.Equal(8, audio.PayloadType);
+        Assert.Equal(101, audio.TelephoneEventPayloadType);
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("192.0.2.9"), 30000), audio.Remote);
+        var text = answer.ToString();
+        Assert.Contains("m=audio 40000 RTP/AVP 8 101\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("a=ptime:20\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("c=IN IP4 192.0.2.2\r\n", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sendonly", MediaDirection.ReceiveOnly)]
+    [InlineData("recvonly", MediaDirection.SendOnly)]
+    [InlineData("inactive", MediaDirection.Inactive)]
+    [InlineData("sendrecv", MediaDirection.SendReceive)]
+    public void Hold_directions_are_answered_as_rfc3264_says(string offered, MediaDirection answered)
+    {
+        var offer = BaresipOffer.Replace("a=sendrecv", "a=" + offered, StringComparison.Ordinal);
+
+        var (answer, audio) = SdpNegotiator.Answer(SessionDescription.Parse(offer), Local, 1)!.Value;
+
+        Assert.Equal(answered, audio.LocalDirection);
+        Assert.Contains("a=" + answered.Attribute(), answer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Old_style_hold_with_zero_address_means_do_not_send()
+    {
+        var offer = BaresipOffer.Replace("c=IN IP4 192.0.2.9", "c=IN IP4 0.0.0.0", StringComparison.Ordinal);
+
+        var (_, audio) = SdpNegotiator.Answer(SessionDescription.Parse(offer), Local, 1)!.Value;
+
+        Assert.Equal(MediaDirection.ReceiveOnly, audio.LocalDirection);
+    }
+
+    [Fact]
+    public void An_offer_without_g711_is_not_acceptable()
+    {
+        var offer = "v=0\r\no=- 1 1 IN IP4 192.0.2.9\r\ns=-\r\nc=IN IP4 192.0.2.9\r\nt=0 0\r\nm=audio 30000 RTP/AVP 96\r\na=rtpmap:96 opus/48000/2\r\n";
+
+        Assert.Null(SdpNegotiator.Answer(SessionDescription.Parse(offer), Local, 1));
+    }
+
+    [Fact]
+    public void Video_is_declined_with_port_zero_and_audio_accepted()
+    {
+        var offer = BaresipOffer + "m=video 30002 RTP/AVP 96\r\na=rtpmap:96 VP8/90000\r\n";
+
+        var (answer, _) = SdpNegotiator.Answer(SessionDescription.Parse(offer), Local, 1)!.Value;
+
+        Assert.Equal(2, answer.Media.Count);
+        Assert.Equal(0, answer.Media[1].Port);
+        Assert.Contains("m=video 0 RTP/AVP 96", answer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Our_offer_round_trips_and_an_answer_to_it_is_read()
+    {
+        var offer = SdpNegotiator.CreateOffer(Local, 5);
+        var parsed = SessionDescription.Parse(offer.ToString());
+        Assert.Equal([8, 0, 101], parsed.Media[0].Formats);
+
+        var peer = new IPEndPoint(IPAddress.Parse("192.0.2.50"), 50000);
+        var (answer, _) = SdpNegotiator.Answer(parsed, peer, 7)!.Value;
+        var audio = SdpNegotiator.ReadAnswer(SessionDescription.Parse(answer.ToString()));
+
+        Assert.Equal(AudioCodec.Pcma, audio!.Codec);
+        Assert.Equal(peer, audio.Remote);
+        Assert.Equal(101, audio.TelephoneEventPayloadType);
+    }
+
+    [Theory]
+    [InlineData("v=0\r\ns=-\r\n")]
+    [InlineData("v=0\r\no=- x 1 IN IP4 1.2.3.4\r\n")]
+    [InlineData("v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\nc=IN IP4 host.example\r\n")]
+    [InlineData("v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\nm=audio port RTP/AVP 0\r\n")]
+    [InlineData("garbage")]
+    public void Malformed_sdp_is_an_error_saying_which_line(string text)
+    {
+        var e = Assert.Throws<SdpParseException>(() => SessionDescription.Parse(text));
+
+        Assert.StartsWith("SDP", e.Message, StringComparison.Ordinal);
+    }
+}
