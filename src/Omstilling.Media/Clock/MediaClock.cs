@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace Omstilling.Media.Clock;
+
+/// <summary>
+/// The one media clock of the process: a dedicated high-priority thread that wakes every 5 ms on
+/// an absolute schedule (so errors never accumulate) and ticks a quarter of the senders each time.
+/// Each sender is thus ticked exactly every 20 ms, and the work of thousands of streams is spread
+/// over four slots instead of landing in one burst. It sleeps until just before each slot and
+/// spins the last stretch, which keeps packet intervals within a fraction of a millisecond.
+/// Thread-safe: tickers may be added and removed from any thread (copy-on-write lists).
+/// </summary>
+public sealed partial class MediaClock : IMediaClock, IDisposable
+{
+    private const int Slots = 4;
+    private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan SpinWindow = TimeSpan.FromMilliseconds(1.2);
+
+    private readonly Lock _lock = new();
+    private readonly IMediaTicker[][] _slots = [.. Enumerable.Range(0, Slots).Select(_ => Array.Empty<IMediaTicker>())];
+    private readonly Dictionary<IMediaTicker, int> _slotOf = new(ReferenceEqualityComparer.Instance);
+    private readonly ILogger<MediaClock> _logger;
+    private readonly Thread _thread;
+    private volatile bool _stopping;
+    private int _nextSlot;
+
+    public MediaClock(ILogger<MediaClock> logger)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        _logger = logger;
+        _thread = new Thread(Run) { IsBackground = true, Name = "Media clock", Priority = ThreadPriority.Highest };
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _slotOf.Count;
+            }
+        }
+    }
+
+    /// <summary>Ticks that came more than 5 ms late (the machine was overloaded), since start.</summary>
+    public long LateTicks { get; private set; }
+
+    public void Start() => _thread.Start();
+
+    public void Add(IMediaTicker ticker)
+    {
+        ArgumentNullException.ThrowIfNull(ticker);
+        lock (_lock)
+        {
+            if (_slotOf.ContainsKey(ticker))
+            {
+                return;
+            }
+
+            var slot = _nextSlot++ % Slots;
+            _slotOf[ticker] = slot;
+            _slots[slot] = [.. _slots[slot], ticker];
+        }
+    }
+
+    public void Remove(IMediaTicker ticker)
+    {
+        ArgumentNullException.ThrowIfNull(ticker);
+        lock (_lock)
+        {
+            if (_slotOf.Remove(ticker, out var slot))
+            {
+                _slots[slot] = _slots[slot].Where(t => !ReferenceEquals(t, ticker)).ToArray();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        if (_thread.IsAlive)
+        {
+            _thread.Join(TimeSpan.FromSeconds(2));
+        }
+    }
+
+    private void Run()
+    {
+        var start = Stopwatch.GetTimestamp();
+        var slotTicks = Stopwatch.Frequency * Period.Ticks / TimeSpan.TicksPerSecond / Slots;
+        long n = 0;
+        while (!_stopping)
+        {
+            var due = start + (n * slotTicks);
+            WaitUntil(due);
+            var lateBy = Stopwatch.GetTimestamp() - due;
+            if (lateBy > slotTicks)
+            {
+                LateTicks++;
+                if (lateBy > 20 * slotTicks)
+                {
+                    // Suspended or badly overloaded for 100 ms or more: resynchronise rather than burst.
+                    LogResync(Stopwatch.GetElapsedTime(due));
+                    start = Stopwatch.GetTimestamp() - (n * slotTicks);
+                }
+            }
+
+            foreach (var ticker in Volatile.Read(ref _slots[n % Slots]))
+            {
+                try
+                {
+                    ticker.OnTick();
+                }
+#pragma warning disable CA1031 // One failing stream must not stop the clock for every other call.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    LogTickerFailed(e);
+                    Remove(ticker);
+                }
+            }
+
+            n++;
+        }
+    }
+
+    private static void WaitUntil(long due)
+    {
+        while (true)
+        {
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            if (left > SpinWindow)
+            {
+                Thread.Sleep(left - SpinWindow);
+            }
+            else
+            {
+                Thread.SpinWait(20);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "A media sender failed and was removed from the clock")]
+    private partial void LogTickerFailed(Exception exception);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "The media clock was {Late} late and resynchronised")]
+    private partial void LogResync(TimeSpan late);
+}

@@ -1,0 +1,410 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Omstilling.Media.Clock;
+using Omstilling.Media.Codecs;
+using Omstilling.Media.Dtmf;
+using Omstilling.Media.Sdp;
+
+namespace Omstilling.Media.Rtp;
+
+/// <summary>
+/// One RTP session (RFC 3550) with a phone: our SSRC, sequence numbers and timestamps, which stay
+/// continuous whoever feeds the stream (a prompt, the other party, music on hold), so a transfer or
+/// a hold never makes the phone see a new source. Incoming packets go to the current
+/// <see cref="Listener"/>; DTMF events are decoded here. Symmetric RTP: we send to the address the
+/// phone's packets come from, which reaches phones behind NAT whatever their SDP said.
+/// Thread-safe: sends are serialized by a lock; receiving runs on its own async loop.
+/// </summary>
+public sealed partial class RtpStream : IAsyncDisposable
+{
+    /// <summary>A gap longer than this in what we send starts a talkspurt: marker bit and a timestamp jump (RFC 3551 §4.1).</summary>
+    private static readonly long GapTicks = Stopwatch.Frequency * 60 / 1000;
+
+    private readonly Socket _rtp;
+    private readonly Socket _rtcp;
+    private readonly Action<RtpStream> _released;
+    private readonly ILogger _logger;
+    private readonly Lock _sendLock = new();
+    private readonly byte[] _sendBuffer = new byte[RtpHeader.Size + 1024];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Rfc4733Receiver _dtmf = new();
+    private readonly ReceptionStatistics _reception = new();
+    private SocketAddress? _remote;
+    private bool _latched;
+    private ushort _sequence;
+    private uint _timestamp;
+    private long _lastSend;
+    private int _disposed;
+    private Task _receiving = Task.CompletedTask;
+
+    internal RtpStream(Socket rtp, Socket rtcp, string cname, Action<RtpStream> released, ILogger logger)
+    {
+        _rtp = rtp;
+        _rtcp = rtcp;
+        _released = released;
+        _logger = logger;
+        Cname = cname;
+        LocalEndPoint = (IPEndPoint)rtp.LocalEndPoint!;
+        Span<byte> random = stackalloc byte[10];
+        RandomNumberGenerator.Fill(random);
+        Ssrc = BitConverter.ToUInt32(random);
+        _sequence = BitConverter.ToUInt16(random[4..]);
+        _timestamp = BitConverter.ToUInt32(random[6..]);
+    }
+
+    public IPEndPoint LocalEndPoint { get; }
+
+    public uint Ssrc { get; }
+
+    public string Cname { get; }
+
+    public AudioCodec Codec { get; private set; } = AudioCodec.Pcma;
+
+    public MediaDirection Direction { get; private set; } = MediaDirection.Inactive;
+
+    /// <summary>Where we send: the phone's SDP address until its first packet shows where it really is.</summary>
+    public IPEndPoint? Remote { get; private set; }
+
+    public IRtpListener? Listener { get; set; }
+
+    public long PacketsSent { get; private set; }
+
+    public long PacketsReceived { get; private set; }
+
+    /// <summary>Packets that were not valid RTP (counted and dropped).</summary>
+    public long MalformedPackets { get; private set; }
+
+    public ReceptionStatistics Reception => _reception;
+
+    private int PayloadType { get; set; } = 8;
+
+    private int? TelephoneEventPayloadType { get; set; }
+
+    /// <summary>Applies what offer/answer settled (again after a re-INVITE); starts receiving on first use.</summary>
+    public void Configure(NegotiatedAudio audio)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        lock (_sendLock)
+        {
+            Codec = audio.Codec;
+            PayloadType = audio.PayloadType;
+            TelephoneEventPayloadType = audio.TelephoneEventPayloadType;
+            Direction = audio.LocalDirection;
+            if (Remote is null || !Remote.Address.Equals(audio.Remote.Address) || Remote.Port != audio.Remote.Port)
+            {
+                Remote = audio.Remote;
+                _remote = audio.Remote.Serialize();
+                _latched = false;
+            }
+        }
+
+        if (_receiving.IsCompleted && Volatile.Read(ref _disposed) == 0)
+        {
+            _receiving = Task.Run(() => ReceiveLoopAsync(_stop.Token));
+            _ = Task.Run(() => ReceiveRtcpAsync(_stop.Token));
+        }
+    }
+
+    /// <summary>Sends 20 ms of audio (160 samples), encoded with the negotiated codec.</summary>
+    public void SendAudio(ReadOnlySpan<short> pcm)
+    {
+        Span<byte> payload = stackalloc byte[pcm.Length];
+        if (Codec == AudioCodec.Pcma)
+        {
+            G711.EncodeALaw(pcm, payload);
+        }
+        else
+        {
+            G711.EncodeMuLaw(pcm, payload);
+        }
+
+        SendPayload(payload, marker: false);
+    }
+
+    /// <summary>
+    /// Sends an audio payload received from another stream, transcoding when the two phones chose
+    /// different G.711 laws. Relayed packets are sent at once, keeping the sender's timing.
+    /// </summary>
+    public void Relay(ReadOnlySpan<byte> payload, AudioCodec codec, bool marker)
+    {
+        if (codec == Codec)
+        {
+            SendPayload(payload, marker);
+            return;
+        }
+
+        Span<short> pcm = stackalloc short[payload.Length];
+        if (codec == AudioCodec.Pcma)
+        {
+            G711.DecodeALaw(payload, pcm);
+        }
+        else
+        {
+            G711.DecodeMuLaw(payload, pcm);
+        }
+
+        SendAudio(pcm);
+    }
+
+    /// <summary>Sends one RFC 4733 event packet (the DTMF sender paces them on the media clock).</summary>
+    internal void SendEvent(ReadOnlySpan<byte> payload, bool marker, uint eventTimestamp)
+    {
+        if (TelephoneEventPayloadType is not { } pt)
+        {
+            return;
+        }
+
+        lock (_sendLock)
+        {
+            if (!Direction.Sends() || _remote is null)
+            {
+                return;
+            }
+
+            new RtpHeader(marker, (byte)pt, _sequence++, eventTimestamp, Ssrc).Write(_sendBuffer);
+            payload.CopyTo(_sendBuffer.AsSpan(RtpHeader.Size));
+            Transmit(RtpHeader.Size + payload.Length);
+        }
+    }
+
+    /// <summary>
+    /// The timestamp a DTMF event starting now carries: the media timestamp projected to this moment
+    /// on the wall clock, so events sent while no audio flows still get distinct, advancing times.
+    /// </summary>
+    internal uint CurrentTimestamp
+    {
+        get
+        {
+            lock (_sendLock)
+            {
+                if (_lastSend == 0)
+                {
+                    _lastSend = Stopwatch.GetTimestamp();
+                    return _timestamp;
+                }
+
+                var elapsed = (Stopwatch.GetTimestamp() - _lastSend) * 8000 / Stopwatch.Frequency;
+                var projected = _timestamp - 160 + (uint)elapsed;
+                return (int)(projected - _timestamp) > 0 ? projected : _timestamp;
+            }
+        }
+    }
+
+    /// <summary>Whether the peer can receive RFC 4733 events (it offered telephone-event).</summary>
+    public bool CanSendDigits => TelephoneEventPayloadType is not null;
+
+    /// <summary>Sends an RTCP report now (the media server calls this every few seconds).</summary>
+    internal void SendReport(DateTimeOffset now)
+    {
+        Span<byte> buffer = stackalloc byte[256];
+        int length;
+        IPEndPoint? remote;
+        lock (_sendLock)
+        {
+            remote = Remote;
+            if (remote is null)
+            {
+                return;
+            }
+
+            RtcpPacket.ReportBlock? block = _reception.Received > 0
+                ? new RtcpPacket.ReportBlock(_reception.Ssrc, _reception.TakeFractionLost(), (int)_reception.Lost, _reception.ExtendedHighest, _reception.Jitter, 0, 0)
+                : null;
+            RtcpPacket.SenderInfo? sender = PacketsSent > 0
+                ? new RtcpPacket.SenderInfo(now, _timestamp, (uint)PacketsSent, (uint)(PacketsSent * 160))
+                : null;
+            length = RtcpPacket.WriteReport(buffer, Ssrc, Cname, sender, block);
+        }
+
+        try
+        {
+            _rtcp.SendTo(buffer[..length], SocketFlags.None, new IPEndPoint(remote.Address, remote.Port + 1));
+        }
+        catch (SocketException)
+        {
+            // RTCP is best effort; an unreachable port is the peer's business.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync();
+        _rtp.Dispose();
+        _rtcp.Dispose();
+        try
+        {
+            await _receiving;
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected.
+        }
+
+        _stop.Dispose();
+        _released(this);
+    }
+
+    private void SendPayload(ReadOnlySpan<byte> payload, bool marker)
+    {
+        lock (_sendLock)
+        {
+            if (!Direction.Sends() || _remote is null)
+            {
+                return;
+            }
+
+            var now = Stopwatch.GetTimestamp();
+            if (_lastSend != 0 && now - _lastSend > GapTicks)
+            {
+                // Keep the timestamp on the wall clock across a pause so the phone's jitter buffer is not confused.
+                _timestamp += (uint)((now - _lastSend) * 8000 / Stopwatch.Frequency) - (uint)payload.Length;
+                marker = true;
+            }
+
+            _lastSend = now;
+            new RtpHeader(marker, (byte)PayloadType, _sequence++, _timestamp, Ssrc).Write(_sendBuffer);
+            payload.CopyTo(_sendBuffer.AsSpan(RtpHeader.Size));
+            _timestamp += (uint)payload.Length;
+            Transmit(RtpHeader.Size + payload.Length);
+        }
+    }
+
+    private void Transmit(int length)
+    {
+        try
+        {
+            _rtp.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, _remote!);
+            PacketsSent++;
+        }
+        catch (SocketException)
+        {
+            // ICMP unreachable from an earlier packet, or the peer is gone: media is best effort.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed while a sender was still ticking.
+        }
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[2048];
+        var from = new SocketAddress(LocalEndPoint.AddressFamily);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            int received;
+            try
+            {
+                received = await _rtp.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellationToken);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue; // ICMP errors surface here on Linux; the stream goes on.
+            }
+
+            OnPacket(buffer.AsSpan(0, received), from);
+        }
+    }
+
+    private void OnPacket(ReadOnlySpan<byte> packet, SocketAddress from)
+    {
+        if (!RtpHeader.TryParse(packet, out var header, out var range))
+        {
+            MalformedPackets++;
+            return;
+        }
+
+        PacketsReceived++;
+        Latch(from);
+        var payload = packet[range];
+        if (header.PayloadType == TelephoneEventPayloadType)
+        {
+            if (_dtmf.Receive(header.Timestamp, payload) is { } digit)
+            {
+                Listener?.OnDigit(this, digit);
+            }
+
+            return;
+        }
+
+        if (header.PayloadType != PayloadType || !Direction.Receives())
+        {
+            return; // comfort noise, an unexpected codec, or media while we asked for none
+        }
+
+        _reception.Update(header, Stopwatch.GetTimestamp() * 8000 / Stopwatch.Frequency);
+        Listener?.OnAudio(this, payload, header.Marker);
+    }
+
+    /// <summary>Symmetric RTP (RFC 4961): the first packets tell us where the phone really is.</summary>
+    private void Latch(SocketAddress from)
+    {
+        if (_latched && from.Equals(_remote))
+        {
+            return;
+        }
+
+        lock (_sendLock)
+        {
+            if (_latched && from.Equals(_remote))
+            {
+                return;
+            }
+
+            if (!from.Equals(_remote))
+            {
+                var endPoint = (IPEndPoint)LocalEndPoint.Create(from);
+                LogLatched(LocalEndPoint.Port, endPoint);
+                Remote = endPoint;
+                _remote = endPoint.Serialize();
+            }
+
+            _latched = true;
+        }
+    }
+
+    /// <summary>RTCP from the phone: validated and counted; malformed ones are dropped.</summary>
+    private async Task ReceiveRtcpAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1500];
+        var from = new SocketAddress(LocalEndPoint.AddressFamily);
+        var types = new List<byte>();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            int received;
+            try
+            {
+                received = await _rtcp.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellationToken);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue;
+            }
+
+            types.Clear();
+            if (!RtcpPacket.TryReadTypes(buffer.AsSpan(0, received), types))
+            {
+                MalformedPackets++;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "RTP on port {Port} now goes to {Remote} (symmetric RTP)")]
+    private partial void LogLatched(int port, IPEndPoint remote);
+}

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Omstilling.Media.Clock;
+using Omstilling.Media.Codecs;
+using Omstilling.Media.Rtp;
+using Omstilling.Media.Sdp;
+
+namespace Omstilling.Media.Tests.Support;
+
+/// <summary>A media server on loopback with a manual clock, and helpers to wire streams to each other.</summary>
+internal sealed class MediaFixture : IAsyncDisposable
+{
+    private static int _nextRange = 21000 + (Environment.ProcessId % 50) * 400;
+
+    public MediaFixture()
+    {
+        var first = Interlocked.Add(ref _nextRange, 200);
+        Server = new MediaServer(new MediaOptions { Address = IPAddress.Loopback, FirstPort = first, LastPort = first + 198 }, Clock, TimeProvider.System, NullLoggerFactory.Instance);
+    }
+
+    public ManualMediaClock Clock { get; } = new();
+
+    public MediaServer Server { get; }
+
+    /// <summary>Points two streams at each other with the given codecs (as offer/answer would).</summary>
+    public static void Connect(RtpStream a, RtpStream b, AudioCodec codecA = AudioCodec.Pcma, AudioCodec codecB = AudioCodec.Pcma)
+    {
+        a.Configure(new NegotiatedAudio(codecA, codecA == AudioCodec.Pcma ? 8 : 0, 101, b.LocalEndPoint, MediaDirection.SendReceive));
+        b.Configure(new NegotiatedAudio(codecB, codecB == AudioCodec.Pcma ? 8 : 0, 101, a.LocalEndPoint, MediaDirection.SendReceive));
+    }
+
+    /// <summary>Ticks the clock until the condition holds (each tick lets 20 ms of media out); false after 5 s.</summary>
+    public async Task<bool> TickUntilAsync(Func<bool> condition, int maxTicks = 250)
+    {
+        for (var i = 0; i < maxTicks; i++)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            Clock.Tick();
+            await Task.Delay(20);
+        }
+
+        return condition();
+    }
+
+    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>Keeps what a stream receives: decoded audio and digits.</summary>
+internal sealed class Collector : IRtpListener
+{
+    private readonly ConcurrentQueue<short[]> _frames = new();
+
+    public ConcurrentQueue<char> Digits { get; } = new();
+
+    public int Packets => _frames.Count;
+
+    public short[] Audio => [.. _frames.SelectMany(f => f)];
+
+    public void OnAudio(RtpStream stream, ReadOnlySpan<byte> payload, bool marker)
+    {
+        var pcm = new short[payload.Length];
+        if (stream.Codec == AudioCodec.Pcma)
+        {
+            G711.DecodeALaw(payload, pcm);
+        }
+        else
+        {
+            G711.DecodeMuLaw(payload, pcm);
+        }
+
+        _frames.Enqueue(pcm);
+    }
+
+    public void OnDigit(RtpStream stream, char digit) => Digits.Enqueue(digit);
+}
