@@ -13,6 +13,8 @@ internal static class CommandLine
 
         Commands:
           run        Start the phone system (SIP on UDP and TCP, and the web server).
+          prompts    generate: speak the standard Danish prompts into prompts/da (espeak-ng, sox);
+                     list: print their names and texts.
 
         Options for run:
           --sip-port <port>     SIP port for UDP and TCP (default 5060)
@@ -62,6 +64,8 @@ internal static class CommandLine
                 }
 
                 return await RunCommand.RunAsync(options, cancellationToken);
+            case "prompts":
+                return await PromptsCommand.RunAsync(args.AsMemory(1), output, error, cancellationToken);
             default:
                 await error.WriteLineAsync($"omstilling: unknown command '{args[0]}'");
                 await error.WriteLineAsync(Usage);

@@ -1,0 +1,73 @@
+namespace Omstilling.Media.Prompts;
+
+/// <summary>
+/// The prompts every installation needs, with their Danish text. <c>scripts/generate-prompts.sh</c>
+/// synthesises them into <c>prompts/da/</c> (committed, so a new install speaks Danish at once);
+/// a recorded file of the same name in the data directory's <c>prompts/</c> folder replaces any.
+/// </summary>
+public static class StandardPrompts
+{
+    public static IReadOnlyList<(string Name, string Text)> All { get; } = Build();
+
+    private static List<(string, string)> Build()
+    {
+        var prompts = new List<(string, string)>
+        {
+            ("goddag", "Guldborgsund Kommune - Goddag"),
+            ("du-er-nummer", "Du er nummer"),
+            ("i-koeen", "i køen"),
+            ("vent-venligst", "Vent venligst, du bliver stillet om."),
+            ("alle-optaget", "Alle vores medarbejdere er optaget. Bliv venligst ved telefonen."),
+            ("tast", "tast"),
+            ("for", "for"),
+            ("stjerne", "stjerne"),
+            ("firkant", "firkant"),
+            ("ugyldigt-valg", "Det valg findes ikke. Prøv igen."),
+            ("ingen-valg", "Du har ikke valgt noget."),
+            ("gaa-tilbage", "for at gå tilbage"),
+            ("tal-til-omstillingen", "for at tale med omstillingen"),
+            ("lukket", "Vi har lukket. Vores telefontid er"),
+            ("klokken", "klokken"),
+            ("den", "den"),
+            ("fra", "fra"),
+            ("til", "til"),
+            ("og", "og"),
+            ("du-har-ringet-til", "Du har ringet til"),
+            ("kan-ikke-tage-telefonen", "som ikke kan tage telefonen lige nu."),
+            ("traeffes-igen", "og træffes igen"),
+            ("indtal-besked", "Indtal din besked efter tonen. Tast firkant, når du er færdig."),
+            ("tak-for-besked", "Tak for din besked. Farvel."),
+            ("stilles-om-til", "Du bliver stillet om til"),
+            ("optaget", "Personen, du ringer til, taler i telefon."),
+            ("intet-svar", "Der er desværre ingen, der svarer."),
+            ("farvel", "Farvel."),
+            ("tak-for-opkaldet", "Tak for opkaldet."),
+            ("tilfredshed", "Var du tilfreds med betjeningen? Tast et for ja og to for nej."),
+            ("testnummer", "Dette er Omstillings testnummer. Du hører nu velkomsten fra Guldborgsund Kommune."),
+            ("ekko", "Ekkotest. Sig noget, og du hører det igen."),
+            ("tone", "bip"),
+            ("tal-1-et", "et"),
+        };
+        for (var n = 0; n <= 99; n++)
+        {
+            prompts.Add((DanishPhrases.NumberName(n), DanishWords.Cardinal(n)));
+        }
+
+        for (var d = 1; d <= 31; d++)
+        {
+            prompts.Add((DanishPhrases.OrdinalName(d), DanishWords.Ordinal(d)));
+        }
+
+        foreach (var day in Enum.GetValues<DayOfWeek>())
+        {
+            prompts.Add((DanishPhrases.WeekdayName(day), DanishWords.Weekday(day)));
+        }
+
+        for (var m = 1; m <= 12; m++)
+        {
+            prompts.Add((DanishPhrases.MonthName(m), DanishWords.Months[m - 1]));
+        }
+
+        return prompts;
+    }
+}
