@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Omstilling.Calls.Routing;
 using Omstilling.Calls.Signalling;
+using Omstilling.Media;
+using Omstilling.Media.Prompts;
 using Omstilling.Sip.Auth;
 using Omstilling.Sip.Registrar;
 using Omstilling.Sip.Transactions;
@@ -15,8 +17,10 @@ namespace Omstilling.Calls;
 /// </summary>
 public sealed class Pbx
 {
-    public Pbx(SipStack stack, IAccountStore accounts, PbxOptions options, ILoggerFactory loggerFactory)
+    public Pbx(SipStack stack, MediaServer media, PromptLibrary prompts, IAccountStore accounts, PbxOptions options, ILoggerFactory loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(media);
+        ArgumentNullException.ThrowIfNull(prompts);
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(options);
@@ -28,9 +32,16 @@ public sealed class Pbx
         };
         Registrar = new SipRegistrar(Authenticator, new BindingStore(stack.Scheduler, TimeSpan.FromSeconds(30)), options.Registrar, time);
         DialPlan = new DialPlan(options.PublicNumbers, number => accounts.TryGet(number, out _));
-        Calls = new CallManager(stack, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>());
+        Media = media;
+        Prompts = prompts;
+        var musicOnHold = prompts.Locate(options.MusicOnHoldPrompt) is null ? null : prompts.Get(options.MusicOnHoldPrompt);
+        Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>());
         Server = new SipServer(Registrar, Calls, new UasRequestChecks(), stack.Options.UserAgent);
     }
+
+    public MediaServer Media { get; }
+
+    public PromptLibrary Prompts { get; }
 
     public DigestAuthenticator Authenticator { get; }
 

@@ -21,6 +21,9 @@ public sealed record PbxOptions
 
     public CallOptions Calls { get; init; } = new();
 
+    /// <summary>The prompt played to a party on hold (a recorded "musik" file replaces the bundled one).</summary>
+    public string MusicOnHoldPrompt { get; init; } = "musik";
+
     public RegistrarOptions Registrar { get; init; } = new();
 
     /// <summary>Public numbers (eight digits, national) and the extension answering each.</summary>

@@ -14,6 +14,9 @@ public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset A
 
     /// <summary>The extension that answered, for <see cref="CallEventKind.Answered"/>.</summary>
     public string? AnsweredBy { get; init; }
+
+    /// <summary>The key pressed, for <see cref="CallEventKind.Digit"/>.</summary>
+    public char? Digit { get; init; }
 }
 
 public enum CallEventKind
@@ -23,6 +26,11 @@ public enum CallEventKind
     /// <summary>The target is ringing (first 180/183).</summary>
     Ringing,
     Answered,
+    /// <summary>A party put the other on hold (re-INVITE sendonly or inactive); the other hears music.</summary>
+    Held,
+    Resumed,
+    /// <summary>A key press (RFC 4733 or SIP INFO).</summary>
+    Digit,
     Ended,
 }
 

@@ -24,10 +24,23 @@ public sealed class DialPlan
         _isExtension = isExtension;
     }
 
+    /// <summary>The installers' test numbers.</summary>
+    public const string EchoNumber = "8000";
+
+    public const string GreetingNumber = "8001";
+
     /// <summary>Where a dialled number leads, or null when it leads nowhere.</summary>
     public DialTarget? Resolve(string dialled)
     {
         ArgumentNullException.ThrowIfNull(dialled);
+        switch (dialled)
+        {
+            case EchoNumber:
+                return new DialTarget(dialled, IsPublic: false, dialled) { Service = ServiceNumber.Echo };
+            case GreetingNumber:
+                return new DialTarget(dialled, IsPublic: false, dialled) { Service = ServiceNumber.Greeting };
+        }
+
         var national = NormalizeDanish(dialled);
         if (national is not null && _publicNumbers.TryGetValue(national, out var answeredBy))
         {
@@ -71,5 +84,8 @@ public sealed class DialPlan
     }
 }
 
-/// <summary>Where a dialled number leads: the extension to ring and whether callers need no account.</summary>
-public sealed record DialTarget(string Extension, bool IsPublic, string Number);
+/// <summary>Where a dialled number leads: the extension to ring (or the service that answers) and whether callers need no account.</summary>
+public sealed record DialTarget(string Extension, bool IsPublic, string Number)
+{
+    public ServiceNumber Service { get; init; }
+}

@@ -1,3 +1,4 @@
+using Omstilling.Calls.Media;
 using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Registrar;
@@ -7,16 +8,19 @@ namespace Omstilling.Calls.Signalling;
 
 /// <summary>
 /// One outbound INVITE of a call: the call rings every registered phone of the target at once
-/// (parallel forking), and the first to answer wins. Owned by its <see cref="Call"/> and only
+/// (parallel forking), and the first to answer wins. Each branch has its own media stream, since
+/// each phone answers our offer with its own address. Owned by its <see cref="Call"/> and only
 /// touched under the call's lock.
 /// </summary>
-internal sealed class Branch(Binding binding)
+internal sealed class Branch(Binding binding, LegMedia media)
 {
     public Binding Binding { get; } = binding;
 
+    public LegMedia Media { get; } = media;
+
     public ClientInviteTransaction? Transaction { get; set; }
 
-    /// <summary>The dialog once the phone answered (or sent a tagged provisional).</summary>
+    /// <summary>The dialog once the phone answered.</summary>
     public Dialog? Dialog { get; set; }
 
     /// <summary>The ACK we sent for its 2xx, kept to answer retransmitted 2xx (§13.2.2.4).</summary>

@@ -1,20 +1,26 @@
 using Omstilling.Calls.Events;
+using Omstilling.Calls.Media;
+using Omstilling.Media.Dtmf;
+using Omstilling.Media.Players;
+using Omstilling.Media.Rtp;
+using Omstilling.Media.Sdp;
 using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Registrar;
 using Omstilling.Sip.Timing;
 using Omstilling.Sip.Transactions;
-using Omstilling.Sip.Transport;
 
 namespace Omstilling.Calls.Signalling;
 
 /// <summary>
 /// One call through the back-to-back user agent: the caller's leg (our UAS side) and the branches
-/// to the target's phones (our UAC side). The call is the single owner of both legs; everything
-/// that happens to either arrives here and is handled under the call's lock, and events go out
-/// through the <see cref="CallManager"/>.
+/// to the target's phones (our UAC side), with media anchored here and bridged once a phone
+/// answers. The call is the single owner of both legs; everything that happens to either arrives
+/// here and is handled under the call's lock, and events go out through the <see cref="CallManager"/>.
 /// </summary>
-internal sealed partial class Call : IClientTransactionOwner
+#pragma warning disable CA1001 // The bridge and streams are released in End(), which every way out of a call reaches.
+internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
+#pragma warning restore CA1001
 {
     private readonly Lock _sync = new();
     private readonly CallManager _manager;
@@ -22,9 +28,11 @@ internal sealed partial class Call : IClientTransactionOwner
     private readonly List<Branch> _branches = [];
     private ScheduledTimer? _ringLimit;
     private Dialog? _callerDialog;
+    private LegMedia? _callerMedia;
+    private string? _callerAnswer;
     private Branch? _answered;
-    private RelayedRequest? _relay;
-    private ServerInviteTransaction? _awaitingAck;
+    private Bridge? _bridge;
+    private ServerInviteTransaction? _pendingReinvite;
 
     public Call(CallManager manager, ServerInviteTransaction invite, string caller, string dialled, string target)
     {
@@ -50,7 +58,10 @@ internal sealed partial class Call : IClientTransactionOwner
 
     private SipStack Stack => _manager.Stack;
 
-    /// <summary>Rings every phone registered for the target and starts the ring limit; with no phone, 480 at once.</summary>
+    /// <summary>
+    /// Answers the caller's SDP on our stream, then rings every phone registered for the target and
+    /// starts the ring limit; with no phone, 480 at once; with SDP we cannot serve, 488.
+    /// </summary>
     public void Start(IReadOnlyList<Binding> bindings)
     {
         lock (_sync)
@@ -58,16 +69,32 @@ internal sealed partial class Call : IClientTransactionOwner
             Emit(CallEventKind.Started);
             if (bindings.Count == 0)
             {
-                _invite.TryRespond(_invite.CreateResponse(SipStatus.TemporarilyUnavailable));
-                End(CallEndReason.Unavailable, SipStatus.TemporarilyUnavailable);
+                Refuse(SipStatus.TemporarilyUnavailable, null, CallEndReason.Unavailable);
+                return;
+            }
+
+            _callerMedia = LegMedia.Create(_manager.Media);
+            try
+            {
+                _callerAnswer = _invite.Request.Body.IsEmpty ? null : _callerMedia.Answer(_invite.Request);
+            }
+            catch (SdpParseException e)
+            {
+                Refuse(SipStatus.BadRequest, e.Message, CallEndReason.Rejected);
+                return;
+            }
+
+            if (!_invite.Request.Body.IsEmpty && _callerAnswer is null)
+            {
+                Refuse(SipStatus.NotAcceptableHere, "No common audio codec (PCMA or PCMU)", CallEndReason.Rejected);
                 return;
             }
 
             foreach (var binding in bindings)
             {
-                var branch = new Branch(binding);
+                var branch = new Branch(binding, LegMedia.Create(_manager.Media));
                 _branches.Add(branch);
-                branch.Transaction = (ClientInviteTransaction)Stack.SendRequest(CreateBranchInvite(binding), binding.Source, this, branch);
+                branch.Transaction = (ClientInviteTransaction)Stack.SendRequest(CreateBranchInvite(branch), binding.Source, this, branch);
             }
 
             _ringLimit = Stack.Scheduler.Schedule(_manager.Options.RingLimit, static s => ((Call)s!).OnRingLimit(), this);
@@ -76,14 +103,9 @@ internal sealed partial class Call : IClientTransactionOwner
 
     public void OnResponse(ClientTransaction transaction, SipResponse response)
     {
-        switch (transaction.Tag)
+        if (transaction.Tag is Branch branch)
         {
-            case Branch branch:
-                OnBranchResponse(branch, response);
-                break;
-            case RelayedRequest relay:
-                OnRelayResponse(relay, response);
-                break;
+            OnBranchResponse(branch, response);
         }
     }
 
@@ -134,45 +156,51 @@ internal sealed partial class Call : IClientTransactionOwner
                 return;
             }
 
-            if (request.Method == SipMethod.Options)
-            {
-                transaction.Respond(SipStatus.Ok);
-                return;
-            }
-
-            if (other is null || (request.Method != SipMethod.Invite && request.Method != SipMethod.Info))
-            {
-                transaction.Respond(SipStatus.NotImplemented);
-                return;
-            }
-
-            if (_relay is not null)
-            {
-                // §14.1: a re-INVITE while one is in progress is glare.
-                transaction.Respond(SipStatus.RequestPending);
-                return;
-            }
-
             if (request.Method == SipMethod.Invite)
             {
-                own.UpdateRemoteTarget(request);
+                OnReinvite(transaction, own, from);
+                return;
             }
 
-            var relayed = other.CreateRequest(request.Method);
-            CopyBody(request, relayed);
-            _relay = new RelayedRequest(transaction, from);
-            Stack.SendRequest(relayed, other.Peer, this, _relay);
+            if (request.Method == SipMethod.Info)
+            {
+                transaction.Respond(SipStatus.Ok);
+                if (SipInfoDtmf.Parse(request.ContentType, request.BodyText) is { } digit)
+                {
+                    OnDigit(from, digit);
+                }
+
+                return;
+            }
+
+            transaction.Respond(request.Method == SipMethod.Options ? SipStatus.Ok : SipStatus.NotImplemented);
         }
     }
 
-    /// <summary>An ACK in one of the call's dialogs: the ACK for our 2xx to the INVITE or to a relayed re-INVITE.</summary>
-    public void OnAck()
+    /// <summary>
+    /// An ACK in one of the call's dialogs: for our 2xx to the INVITE or to a re-INVITE. After an
+    /// INVITE without SDP (a late offer, as some trunks send), our 2xx carried the offer and this
+    /// ACK carries the caller's answer (RFC 3261 §13.2.1).
+    /// </summary>
+    public void OnAck(SipRequest ack)
     {
+        ArgumentNullException.ThrowIfNull(ack);
         lock (_sync)
         {
             _invite.AckReceived();
-            _awaitingAck?.AckReceived();
-            _awaitingAck = null;
+            _pendingReinvite?.AckReceived();
+            _pendingReinvite = null;
+            if (_callerAnswer is null && _callerMedia is not null && !ack.Body.IsEmpty)
+            {
+                try
+                {
+                    _callerAnswer = _callerMedia.ApplyAnswer(ack) ? "applied" : null;
+                }
+                catch (SdpParseException)
+                {
+                    _callerAnswer = null;
+                }
+            }
         }
     }
 
@@ -186,6 +214,54 @@ internal sealed partial class Call : IClientTransactionOwner
             {
                 Stack.SendAck(Clone(ack), dialog.Peer);
             }
+        }
+    }
+
+    /// <summary>
+    /// A re-INVITE from one phone is answered here, on that phone's own stream: media is anchored,
+    /// so the other phone need not know. Hold (sendonly/inactive) gives the other party music.
+    /// </summary>
+    private void OnReinvite(ServerTransaction transaction, Dialog own, CallSide from)
+    {
+        var media = from == CallSide.Caller ? _callerMedia : _answered?.Media;
+        if (media is null || transaction.Request.Body.IsEmpty)
+        {
+            transaction.Respond(SipStatus.NotAcceptableHere);
+            return;
+        }
+
+        string? answer;
+        try
+        {
+            answer = media.Answer(transaction.Request);
+        }
+        catch (SdpParseException e)
+        {
+            transaction.Respond(SipStatus.BadRequest, e.Message);
+            return;
+        }
+
+        if (answer is null)
+        {
+            transaction.Respond(SipStatus.NotAcceptableHere);
+            return;
+        }
+
+        own.UpdateRemoteTarget(transaction.Request);
+        var ok = transaction.CreateResponse(SipStatus.Ok);
+        ok.Headers.Add(HeaderName.Contact, own.LocalContact.ToString());
+        LegMedia.Attach(ok, answer);
+        transaction.Respond(ok);
+        _pendingReinvite = transaction as ServerInviteTransaction;
+        if (media.PeerDirection.Receives())
+        {
+            _bridge?.Resume(media.Stream);
+            Emit(CallEventKind.Resumed);
+        }
+        else
+        {
+            _bridge?.Hold(media.Stream);
+            Emit(CallEventKind.Held);
         }
     }
 
@@ -204,12 +280,11 @@ internal sealed partial class Call : IClientTransactionOwner
             else
             {
                 branch.FinalResponse = response;
+                branch.Media.Close();
                 if (State is CallState.Routing or CallState.Ringing && _branches.All(b => b.IsDone))
                 {
-                    var best = BestFailure();
-                    var status = MapFailure(best.StatusCode);
-                    _invite.TryRespond(_invite.CreateResponse(status));
-                    End(status == SipStatus.BusyHere ? CallEndReason.Busy : CallEndReason.Rejected, status);
+                    var status = MapFailure(BestFailure().StatusCode);
+                    Refuse(status, null, status == SipStatus.BusyHere ? CallEndReason.Busy : CallEndReason.Rejected);
                 }
             }
         }
@@ -222,9 +297,9 @@ internal sealed partial class Call : IClientTransactionOwner
             return;
         }
 
-        var relayed = _invite.CreateResponse(response.StatusCode, response.ReasonPhrase);
+        // The phone's early media is for our stream, not the caller's: the caller gets the status only.
+        var relayed = _invite.CreateResponse(response.StatusCode == SipStatus.SessionProgress ? SipStatus.Ringing : response.StatusCode, response.ReasonPhrase);
         relayed.Headers.Add(HeaderName.Contact, CallerContact().ToString());
-        CopyBody(response, relayed);
         _invite.TryRespond(relayed);
         if (State == CallState.Routing)
         {
@@ -238,21 +313,19 @@ internal sealed partial class Call : IClientTransactionOwner
         var dialog = branch.Dialog ?? Dialog.CreateUac(branch.Transaction!.Request, response, branch.Binding.Source, CalleeContact(branch.Binding));
         branch.Dialog = dialog;
         branch.FinalResponse = response;
-        if (branch.Ack is null)
-        {
-            branch.Ack = dialog.CreateAck(branch.Transaction!.Request.CSeq.Number);
-            Stack.SendAck(Clone(branch.Ack), dialog.Peer);
-        }
-        else
+        if (branch.Ack is not null)
         {
             Stack.SendAck(Clone(branch.Ack), dialog.Peer);
             return; // A retransmitted 2xx within the transaction: ACKed again, nothing more.
         }
 
-        if (State is CallState.Answered or CallState.Ended)
+        branch.Ack = dialog.CreateAck(branch.Transaction!.Request.CSeq.Number);
+        Stack.SendAck(Clone(branch.Ack), dialog.Peer);
+        if (State is CallState.Answered or CallState.Ended || !ApplyAnswer(branch, response))
         {
-            // A second phone answered, or the caller is gone: that phone gets a BYE at once.
+            // A second phone answered, the caller is gone, or the phone's SDP is unusable: that phone gets a BYE at once.
             Stack.SendRequest(dialog.CreateRequest(SipMethod.Bye), dialog.Peer, this);
+            branch.Media.Close();
             return;
         }
 
@@ -264,7 +337,7 @@ internal sealed partial class Call : IClientTransactionOwner
         var contact = CallerContact();
         ok.Headers.Add(HeaderName.Contact, contact.ToString());
         ok.Headers.Add(HeaderName.Allow, CallManager.AllowedMethods);
-        CopyBody(response, ok);
+        LegMedia.Attach(ok, _callerAnswer ?? _callerMedia!.Offer());
         _callerDialog = Dialog.CreateUas(_invite.Request, _invite.LocalTag, _invite.Incoming.Source, contact);
         if (!_invite.TryRespond(ok))
         {
@@ -274,40 +347,40 @@ internal sealed partial class Call : IClientTransactionOwner
         }
 
         State = CallState.Answered;
+        _bridge = new Bridge(_callerMedia!.Stream, branch.Media.Stream, _manager.Media.Clock, _manager.MusicOnHold);
+        _bridge.Digit += (stream, digit) =>
+        {
+            lock (_sync)
+            {
+                OnDigit(ReferenceEquals(stream, _callerMedia?.Stream) ? CallSide.Caller : CallSide.Callee, digit);
+            }
+        };
         _manager.Index(_callerDialog.Id, this, CallSide.Caller);
         _manager.Index(dialog.Id, this, CallSide.Callee);
         Emit(CallEventKind.Answered, answeredBy: Target);
     }
 
-    private void OnRelayResponse(RelayedRequest relay, SipResponse response)
+    /// <summary>The callee's SDP answer to our offer; false when it accepted none of our audio.</summary>
+    private static bool ApplyAnswer(Branch branch, SipResponse response)
     {
-        lock (_sync)
+        try
         {
-            if (!ReferenceEquals(relay, _relay) || response.StatusCode == SipStatus.Trying)
-            {
-                return;
-            }
+            return !response.Body.IsEmpty && branch.Media.ApplyAnswer(response);
+        }
+        catch (SdpParseException)
+        {
+            return false;
+        }
+    }
 
-            var (own, other) = Dialogs(relay.From);
-            var answer = relay.Transaction.CreateResponse(response.StatusCode, response.ReasonPhrase);
-            CopyBody(response, answer);
-            if (own is not null && relay.Transaction.Request.Method == SipMethod.Invite)
-            {
-                answer.Headers.Add(HeaderName.Contact, own.LocalContact.ToString());
-            }
-
-            if (response.IsFinal)
-            {
-                _relay = null;
-                if (response.IsSuccess && relay.Transaction.Request.Method == SipMethod.Invite && other is not null)
-                {
-                    other.UpdateRemoteTarget(response);
-                    Stack.SendAck(other.CreateAck(response.CSeq.Number), other.Peer);
-                    _awaitingAck = relay.Transaction as ServerInviteTransaction;
-                }
-            }
-
-            relay.Transaction.TryRespond(answer);
+    /// <summary>A key press on one side reaches the other as RFC 4733 events, and the call's events.</summary>
+    private void OnDigit(CallSide from, char digit)
+    {
+        Emit(CallEventKind.Digit, digit: digit);
+        var other = from == CallSide.Caller ? _answered?.Media.Stream : _callerMedia?.Stream;
+        if (other is { CanSendDigits: true })
+        {
+            DtmfSender.Start(other, _manager.Media.Clock, digit.ToString());
         }
     }
 
@@ -321,8 +394,7 @@ internal sealed partial class Call : IClientTransactionOwner
             }
 
             CancelBranches(except: null);
-            _invite.TryRespond(_invite.CreateResponse(SipStatus.TemporarilyUnavailable, "No Answer"));
-            End(CallEndReason.NoAnswer, SipStatus.TemporarilyUnavailable);
+            Refuse(SipStatus.TemporarilyUnavailable, "No Answer", CallEndReason.NoAnswer);
         }
     }
 
@@ -347,6 +419,12 @@ internal sealed partial class Call : IClientTransactionOwner
         }
     }
 
+    private void Refuse(int status, string? reason, CallEndReason endReason)
+    {
+        _invite.TryRespond(_invite.CreateResponse(status, reason));
+        End(endReason, status);
+    }
+
     private void CancelBranches(Branch? except)
     {
         foreach (var b in _branches)
@@ -369,7 +447,14 @@ internal sealed partial class Call : IClientTransactionOwner
         _ringLimit?.Cancel();
         _callerDialog?.Terminate();
         _answered?.Dialog?.Terminate();
-        _manager.Remove(this, _callerDialog?.Id, _answered?.Dialog?.Id);
+        _bridge?.Dispose();
+        _callerMedia?.Close();
+        foreach (var branch in _branches)
+        {
+            branch.Media.Close();
+        }
+
+        _manager.Remove(Id, _callerDialog?.Id, _answered?.Dialog?.Id);
         Emit(CallEventKind.Ended, endReason: reason, status: status);
     }
 
@@ -384,32 +469,18 @@ internal sealed partial class Call : IClientTransactionOwner
     private static int MapFailure(int status) => status switch
     {
         600 => SipStatus.BusyHere,
-        401 or 407 or 481 or 482 or 483 or 487 or 491 or 408 => SipStatus.TemporarilyUnavailable,
+        401 or 407 or 481 or 482 or 483 or 487 or 491 or 408 or 488 => SipStatus.TemporarilyUnavailable,
         _ => status,
     };
 
-    private void Emit(CallEventKind kind, string? answeredBy = null, CallEndReason? endReason = null, int? status = null) =>
+    private void Emit(CallEventKind kind, string? answeredBy = null, CallEndReason? endReason = null, int? status = null, char? digit = null) =>
         _manager.Publish(new CallEvent(Id, kind, Stack.Scheduler.Time.GetUtcNow(), Caller, Dialled)
         {
             AnsweredBy = answeredBy,
             EndReason = endReason,
             Status = status,
+            Digit = digit,
         });
-
-    private static void CopyBody(SipMessage from, SipMessage to)
-    {
-        if (from.Body.IsEmpty)
-        {
-            return;
-        }
-
-        if (from.Headers.TryGetFirst(HeaderName.ContentType, out var type))
-        {
-            to.Headers.Add(type);
-        }
-
-        to.Body = from.Body;
-    }
 
     /// <summary>A fresh copy, since the stack adds its own Via to every request it sends.</summary>
     private static SipRequest Clone(SipRequest request)
@@ -432,10 +503,11 @@ internal sealed partial class Call : IClientTransactionOwner
     /// <summary>Our Contact towards a phone: the caller's number at our address.</summary>
     private NameAddress CalleeContact(Binding binding) => _manager.ContactFor(Caller, binding.Source);
 
-    private SipRequest CreateBranchInvite(Binding binding)
+    private SipRequest CreateBranchInvite(Branch branch)
     {
+        var binding = branch.Binding;
         var local = Stack.LocalEndPointFor(binding.Source);
-        var host = SipStack.FormatHost(local.Address);
+        var host = Sip.Transactions.SipStack.FormatHost(local.Address);
         var callerRequest = _invite.Request;
         var headers = new SipHeaders(12);
         var from = new NameAddress(SipUri.Sip(Caller, host), callerRequest.From.DisplayName).WithTag(SipIds.NewTag());
@@ -450,10 +522,7 @@ internal sealed partial class Call : IClientTransactionOwner
         headers.Add(HeaderName.Allow, CallManager.AllowedMethods);
         headers.Add(HeaderName.UserAgent, Stack.Options.UserAgent);
         var invite = new SipRequest(SipMethod.Invite, binding.Contact, headers);
-        CopyBody(callerRequest, invite);
+        LegMedia.Attach(invite, branch.Media.Offer());
         return invite;
     }
-
-    /// <summary>An in-dialog request from one leg being passed to the other, and where its answer goes.</summary>
-    private sealed record RelayedRequest(ServerTransaction Transaction, CallSide From);
 }

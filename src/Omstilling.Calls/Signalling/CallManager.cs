@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Routing;
+using Omstilling.Media;
+using Omstilling.Media.Audio;
+using Omstilling.Media.Prompts;
 using Omstilling.Sip.Auth;
 using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
@@ -22,15 +25,20 @@ public sealed partial class CallManager
     /// <summary>The methods we answer in and out of dialogs.</summary>
     public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
 
-    private readonly ConcurrentDictionary<Guid, Call> _calls = new();
-    private readonly ConcurrentDictionary<DialogId, (Call Call, CallSide Side)> _dialogs = new();
+    private readonly ConcurrentDictionary<Guid, IDialogOwner> _calls = new();
+    private readonly ConcurrentDictionary<DialogId, (IDialogOwner Call, CallSide Side)> _dialogs = new();
     private readonly DialPlan _dialPlan;
     private readonly DigestAuthenticator _authenticator;
     private readonly BindingStore _bindings;
     private readonly ILogger<CallManager> _logger;
 
-    public CallManager(SipStack stack, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger)
+    public CallManager(SipStack stack, MediaServer media, PromptLibrary prompts, AudioClip? musicOnHold, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger)
     {
+        ArgumentNullException.ThrowIfNull(media);
+        ArgumentNullException.ThrowIfNull(prompts);
+        Media = media;
+        Prompts = prompts;
+        MusicOnHold = musicOnHold;
         ArgumentNullException.ThrowIfNull(stack);
         ArgumentNullException.ThrowIfNull(dialPlan);
         ArgumentNullException.ThrowIfNull(authenticator);
@@ -53,6 +61,12 @@ public sealed partial class CallManager
     internal SipStack Stack { get; }
 
     internal CallOptions Options { get; }
+
+    internal MediaServer Media { get; }
+
+    internal AudioClip? MusicOnHold { get; }
+
+    internal PromptLibrary Prompts { get; }
 
     /// <summary>A new INVITE outside any dialog.</summary>
     public void OnInvite(ServerInviteTransaction transaction)
@@ -90,6 +104,15 @@ public sealed partial class CallManager
             return;
         }
 
+        if (target.Service != ServiceNumber.None)
+        {
+            var served = new ServedCall(this, transaction, caller, dialled, target.Service);
+            _calls[served.Id] = served;
+            LogCallStarted(served.Id, caller, dialled, 0);
+            served.Start();
+            return;
+        }
+
         var call = new Call(this, transaction, caller, dialled, target.Extension);
         var phones = _bindings.Lookup(target.Extension);
         _calls[call.Id] = call;
@@ -115,14 +138,14 @@ public sealed partial class CallManager
         ArgumentNullException.ThrowIfNull(ack);
         if (_dialogs.TryGetValue(DialogId.ForIncoming(ack.Request), out var owner))
         {
-            owner.Call.OnAck();
+            owner.Call.OnAck(ack.Request);
         }
     }
 
     public void OnCancel(ServerInviteTransaction invite)
     {
         ArgumentNullException.ThrowIfNull(invite);
-        if (invite.UserState is Call call)
+        if (invite.UserState is IDialogOwner call)
         {
             call.OnCallerCancel();
         }
@@ -154,11 +177,11 @@ public sealed partial class CallManager
         return new NameAddress(peer.Transport == SipTransportKind.Udp ? uri : uri.WithParameter("transport", peer.Transport.UriParameter()));
     }
 
-    internal void Index(DialogId id, Call call, CallSide side) => _dialogs[id] = (call, side);
+    internal void Index(DialogId id, IDialogOwner call, CallSide side) => _dialogs[id] = (call, side);
 
-    internal void Remove(Call call, DialogId? callerDialog, DialogId? calleeDialog)
+    internal void Remove(Guid callId, DialogId? callerDialog, DialogId? calleeDialog)
     {
-        _calls.TryRemove(call.Id, out _);
+        _calls.TryRemove(callId, out _);
 
         // A BYE retransmission after this finds no dialog and gets 481, which is what a UAS answers once a dialog is gone.
         if (callerDialog is { } a)

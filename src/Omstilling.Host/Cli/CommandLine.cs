@@ -23,6 +23,9 @@ internal static class CommandLine
           --data-dir <path>     Where accounts and data are kept (default ./data)
           --demo                Create the demo accounts: operators 100-103 and staff 2000-2099,
                                 password "demo" + extension (e.g. 2001 / demo2001)
+          --media-address <ip> Address for RTP, announced in SDP (default: the first specific --bind
+                                address, else this machine's primary address)
+          --rtp-ports <a-b>     RTP/RTCP port range (default 10000-20000)
           --digest <list>       Digest algorithms offered, in order: md5, sha-256 or both
                                 (default md5; some older phones fail on a sha-256 challenge)
           --log-level <level>   trace, debug, information, warning or error (default information)

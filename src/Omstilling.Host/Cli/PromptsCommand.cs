@@ -40,7 +40,8 @@ internal static class PromptsCommand
             await EspeakSynthesizer.SynthesizeAsync(text, Path.Combine(folder, name + ".wav"), cancellationToken);
         }
 
-        await output.WriteLineAsync($"{StandardPrompts.All.Count} prompts written to {folder}");
+        await EspeakSynthesizer.SynthesizeMusicAsync(Path.Combine(folder, StandardPrompts.MusicOnHold + ".wav"), cancellationToken);
+        await output.WriteLineAsync($"{StandardPrompts.All.Count} prompts and music on hold written to {folder}");
         return 0;
     }
 }

@@ -3,6 +3,9 @@ using Omstilling.Calls;
 using Omstilling.Host.Accounts;
 using Omstilling.Host.Demo;
 using Omstilling.Host.Web;
+using Omstilling.Media;
+using Omstilling.Media.Clock;
+using Omstilling.Media.Prompts;
 using Omstilling.Sip.Auth;
 using Omstilling.Sip.Transactions;
 using Omstilling.Sip.Transport;
@@ -70,16 +73,49 @@ internal static partial class RunCommand
             return 1;
         }
 
-        var pbx = new Pbx(stack, accounts, pbxOptions, loggerFactory);
+        var mediaAddress = options.MediaAddress ?? NetworkAddresses.Default(options.Bind);
+        using var clock = new MediaClock(loggerFactory.CreateLogger<MediaClock>());
+        MediaServer media;
+        try
+        {
+            media = new MediaServer(new MediaOptions { Address = mediaAddress, FirstPort = options.FirstRtpPort, LastPort = options.LastRtpPort }, clock, TimeProvider.System, loggerFactory);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            LogStartFailed(logger, e.Message);
+            return 1;
+        }
+
+        await using var mediaLifetime = media;
+        var prompts = new PromptLibrary([Path.Combine(options.DataDirectory, "prompts"), Path.Combine(AppContext.BaseDirectory, "prompts", "da")]);
+        var promptErrors = prompts.Preload(StandardPrompts.All.Select(p => p.Name).Append(StandardPrompts.MusicOnHold));
+        if (promptErrors.Count > 0)
+        {
+            foreach (var error in promptErrors)
+            {
+                LogStartFailed(logger, error);
+            }
+
+            return 1;
+        }
+
+        clock.Start();
+        var pbx = new Pbx(stack, media, prompts, accounts, pbxOptions with { MusicOnHoldPrompt = StandardPrompts.MusicOnHold }, loggerFactory);
+        var events = new CallEventLog(capacity: 2000);
+        pbx.Calls.CallEvent += events.Add;
         await stack.StartAsync(pbx.Server, cancellationToken);
-        StatusEndpoints.Map(app, pbx, stack);
+        StatusEndpoints.Map(app, pbx, stack, events);
         LogStarted(logger, accounts.Count, options.SipPort, options.WebPort);
+        LogMedia(logger, mediaAddress, options.FirstRtpPort, options.LastRtpPort);
         await app.RunAsync();
         return 0;
     }
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Omstilling started with {Accounts} accounts: SIP port {SipPort}, web port {WebPort}")]
     private static partial void LogStarted(ILogger logger, int accounts, int sipPort, int webPort);
+
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "Media on {Address}, RTP ports {First}-{Last}")]
+    private static partial void LogMedia(ILogger logger, IPAddress address, int first, int last);
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Critical, Message = "Omstilling cannot start: {Reason}")]
     private static partial void LogStartFailed(ILogger logger, string reason);

@@ -22,6 +22,13 @@ internal sealed record RunOptions
 
     public IReadOnlyList<DigestAlgorithm> DigestAlgorithms { get; init; } = [DigestAlgorithm.Md5];
 
+    /// <summary>The address RTP binds to and SDP announces; null: the first specific --bind address, else the primary interface's.</summary>
+    public IPAddress? MediaAddress { get; init; }
+
+    public int FirstRtpPort { get; init; } = 10000;
+
+    public int LastRtpPort { get; init; } = 20000;
+
     public static RunOptions Parse(ReadOnlySpan<string> args)
     {
         var options = new RunOptions();
@@ -55,6 +62,25 @@ internal sealed record RunOptions
                             ? list.Select(a => Omstilling.Sip.Auth.DigestAlgorithms.TryParse(a, out var alg) ? alg : throw new UsageException($"--digest: '{a}' is not md5 or sha-256")).ToArray()
                             : throw new UsageException("--digest needs at least one algorithm"),
                     };
+                    break;
+                case "--media-address":
+                    var media = Value(args, ref i);
+                    options = options with
+                    {
+                        MediaAddress = IPAddress.TryParse(media, out var mediaAddress) ? mediaAddress : throw new UsageException($"--media-address: '{media}' is not an IP address"),
+                    };
+                    break;
+                case "--rtp-ports":
+                    var range = Value(args, ref i).Split('-');
+                    if (range.Length != 2)
+                    {
+                        throw new UsageException("--rtp-ports needs a range like 10000-20000");
+                    }
+
+                    var (first, last) = (Port("--rtp-ports", range[0]), Port("--rtp-ports", range[1]));
+                    options = first < 1024 || last - first < 2
+                        ? throw new UsageException("--rtp-ports: the range must start at 1024 or above and hold at least one even/odd pair")
+                        : options with { FirstRtpPort = first, LastRtpPort = last };
                     break;
                 case "--log-level":
                     var level = Value(args, ref i);

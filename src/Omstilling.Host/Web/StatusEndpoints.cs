@@ -8,7 +8,7 @@ namespace Omstilling.Host.Web;
 /// </summary>
 internal static class StatusEndpoints
 {
-    public static void Map(WebApplication app, Pbx pbx, Omstilling.Sip.Transactions.SipStack stack)
+    public static void Map(WebApplication app, Pbx pbx, Omstilling.Sip.Transactions.SipStack stack, CallEventLog events)
     {
         var api = app.MapGroup("/api");
         api.MapGet("/health", () => Results.Ok(new { status = "ok" }));
@@ -19,6 +19,19 @@ internal static class StatusEndpoints
             serverTransactions = stack.ServerTransactionCount,
             clientTransactions = stack.ClientTransactionCount,
             malformedMessages = stack.MalformedCount,
+            mediaStreams = pbx.Media.StreamCount,
         }));
+        api.MapGet("/calls/events", () => Results.Ok(events.Recent().Select(e => new
+        {
+            callId = e.CallId,
+            kind = e.Kind.ToString(),
+            at = e.At,
+            caller = e.Caller,
+            dialled = e.Dialled,
+            answeredBy = e.AnsweredBy,
+            endReason = e.EndReason?.ToString(),
+            status = e.Status,
+            digit = e.Digit?.ToString(),
+        })));
     }
 }

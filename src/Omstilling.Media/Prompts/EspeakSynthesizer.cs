@@ -31,6 +31,28 @@ public static class EspeakSynthesizer
         }
     }
 
+    /// <summary>
+    /// Music on hold that needs no licence: a gentle plucked arpeggio over four chords (C, Am, F, G),
+    /// about seven seconds, made with sox and looped by the player.
+    /// </summary>
+    public static async Task SynthesizeMusicAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string[] notes = ["C4", "E4", "G4", "C5", "A3", "C4", "E4", "A4", "F3", "A3", "C4", "F4", "G3", "B3", "D4", "G4"];
+        var args = new List<string> { "-n", "-r", "8000", "-c", "1", "-e", "a-law", path };
+        for (var i = 0; i < notes.Length; i++)
+        {
+            if (i > 0)
+            {
+                args.Add(":");
+            }
+
+            args.AddRange(["synth", "0.45", "pluck", notes[i], "vol", "0.4"]);
+        }
+
+        await RunAsync("sox", [.. args], cancellationToken);
+    }
+
     private static async Task RunAsync(string program, string[] args, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };

@@ -9,6 +9,9 @@ public static class StandardPrompts
 {
     public static IReadOnlyList<(string Name, string Text)> All { get; } = Build();
 
+    /// <summary>The music on hold, made by sox rather than spoken.</summary>
+    public const string MusicOnHold = "musik";
+
     private static List<(string, string)> Build()
     {
         var prompts = new List<(string, string)>

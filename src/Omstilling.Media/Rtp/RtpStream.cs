@@ -229,16 +229,23 @@ public sealed partial class RtpStream : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Closes the sockets and gives the ports back at once; the receive loop ends by itself.</summary>
+    public void Close()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        await _stop.CancelAsync();
+        _stop.Cancel();
         _rtp.Dispose();
         _rtcp.Dispose();
+        _released(this);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Close();
         try
         {
             await _receiving;
@@ -247,9 +254,6 @@ public sealed partial class RtpStream : IAsyncDisposable
         {
             // Expected.
         }
-
-        _stop.Dispose();
-        _released(this);
     }
 
     private void SendPayload(ReadOnlySpan<byte> payload, bool marker)

@@ -19,7 +19,12 @@ public sealed class B2buaCallTests
 
         callee.Answer();
         Assert.Equal(200, caller.Statuses.Last());
-        Assert.Contains("s=2002", System.Text.Encoding.ASCII.GetString(caller.Responses.Last().Body.Span), StringComparison.Ordinal);
+        // Media is anchored: the caller is told to send to the server's stream, not to the callee.
+        var answer = Omstilling.Media.Sdp.SessionDescription.Parse(caller.Responses.Last().BodyText);
+        Assert.Equal(System.Net.IPAddress.Loopback, answer.Connection);
+        Assert.InRange(answer.Media[0].Port, f.Media.Options.FirstPort, f.Media.Options.LastPort);
+        Assert.Equal([8, 101], answer.Media[0].Formats);
+        Assert.Equal(2, f.Media.StreamCount);
         Assert.True(callee.ReceivedMethod(SipMethod.Ack));
         var answered = Assert.Single(f.EventsOf(CallEventKind.Answered));
         Assert.Equal("2002", answered.AnsweredBy);
@@ -61,7 +66,8 @@ public sealed class B2buaCallTests
         Assert.Equal("Phone 2001", invite.From.DisplayName);
         Assert.Equal("2002", invite.To.Uri.User);
         Assert.Equal(69, invite.MaxForwards);
-        Assert.Contains("s=2001", invite.BodyText, StringComparison.Ordinal);
+        Assert.Contains("s=Omstilling", invite.BodyText, StringComparison.Ordinal); // our offer, from our stream
+        Assert.Contains("a=rtpmap:8 PCMA/8000", invite.BodyText, StringComparison.Ordinal);
         Assert.NotEqual(caller.Responses.First().CallId, invite.CallId); // two legs, two dialogs
     }
 
@@ -189,7 +195,7 @@ public sealed class B2buaCallTests
     }
 
     [Fact]
-    public async Task Re_invite_for_hold_is_relayed_with_its_sdp_and_answered_with_the_other_sides_sdp()
+    public async Task Hold_is_answered_by_the_server_and_the_other_phone_never_sees_a_reinvite()
     {
         await using var f = await B2buaFixture.StartAsync();
         var caller = await f.PhoneAsync("2001");
@@ -197,17 +203,21 @@ public sealed class B2buaCallTests
         caller.Call("2002");
         callee.Answer();
 
-        caller.SendInDialog(SipMethod.Invite, "v=0\r\ns=hold\r\na=sendonly\r\n");
+        caller.SendInDialog(SipMethod.Invite, TestPhone.Sdp("hold", "sendonly"));
 
-        var reinvite = callee.Received.Last(r => r.Method == SipMethod.Invite);
-        Assert.Contains("a=sendonly", reinvite.BodyText, StringComparison.Ordinal);
-        Assert.NotNull(reinvite.To.Tag);
-        Assert.Contains("s=2002-reinvite", System.Text.Encoding.ASCII.GetString(caller.Responses.Last().Body.Span), StringComparison.Ordinal);
-        Assert.Equal(2, callee.Received.Count(r => r.Method == SipMethod.Ack));
+        Assert.Equal(200, caller.Statuses.Last());
+        Assert.Contains("a=recvonly", caller.Responses.Last().BodyText, StringComparison.Ordinal);
+        Assert.Single(callee.Received, r => r.Method == SipMethod.Invite);
+        Assert.Single(f.EventsOf(CallEventKind.Held));
+
+        caller.SendInDialog(SipMethod.Invite, TestPhone.Sdp("resume"));
+
+        Assert.Contains("a=sendrecv", caller.Responses.Last().BodyText, StringComparison.Ordinal);
+        Assert.Single(f.EventsOf(CallEventKind.Resumed));
     }
 
     [Fact]
-    public async Task Info_is_relayed_to_the_other_leg()
+    public async Task Info_digits_become_call_events()
     {
         await using var f = await B2buaFixture.StartAsync();
         var caller = await f.PhoneAsync("2001");
@@ -217,8 +227,41 @@ public sealed class B2buaCallTests
 
         caller.SendInDialog(SipMethod.Info, "Signal=5\r\nDuration=160\r\n");
 
-        Assert.Contains("Signal=5", callee.Received.Last(r => r.Method == SipMethod.Info).BodyText, StringComparison.Ordinal);
         Assert.Equal(200, caller.Statuses.Last());
+        Assert.Equal('5', Assert.Single(f.EventsOf(CallEventKind.Digit)).Digit);
+    }
+
+    [Fact]
+    public async Task An_offer_without_g711_is_refused_with_488()
+    {
+        await using var f = await B2buaFixture.StartAsync();
+        var caller = await f.PhoneAsync("2001");
+        var callee = await f.PhoneAsync("2002");
+        caller.Body = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 9 RTP/AVP 96\r\na=rtpmap:96 opus/48000/2\r\n";
+
+        caller.Call("2002");
+
+        Assert.Equal(488, caller.Statuses.Last());
+        Assert.DoesNotContain(callee.Received, r => r.Method == SipMethod.Invite);
+        Assert.Equal(0, f.Media.StreamCount);
+    }
+
+    [Fact]
+    public async Task Media_streams_are_released_when_the_call_ends()
+    {
+        await using var f = await B2buaFixture.StartAsync();
+        var caller = await f.PhoneAsync("2001");
+        var desk = await f.PhoneAsync("2002");
+        var mobile = await f.PhoneAsync("2002");
+        caller.Call("2002");
+        Assert.Equal(3, f.Media.StreamCount); // the caller's and one per ringing phone
+        desk.Answer();
+        f.Deliver();
+        Assert.Equal(2, f.Media.StreamCount);
+
+        caller.HangUp();
+
+        Assert.Equal(0, f.Media.StreamCount);
     }
 
     [Fact]

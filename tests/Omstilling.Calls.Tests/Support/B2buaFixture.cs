@@ -3,6 +3,9 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Omstilling.Calls.Events;
+using Omstilling.Media;
+using Omstilling.Media.Clock;
+using Omstilling.Media.Prompts;
 using Omstilling.Sip.Auth;
 using Omstilling.Sip.Transactions;
 using Omstilling.Sip.Transport;
@@ -14,6 +17,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
 {
     public static readonly IPEndPoint ServerAddress = new(IPAddress.Parse("192.0.2.2"), 5060);
 
+    private static int _ranges = Environment.ProcessId;
     private readonly List<TestPhone> _phones = [];
 
     private B2buaFixture()
@@ -26,7 +30,10 @@ internal sealed class B2buaFixture : IAsyncDisposable
             accounts.Add(SipAccount.FromPassword(ext, "omstilling", "demo" + ext));
         }
 
-        Pbx = new Pbx(Server, accounts, new PbxOptions { PublicNumbers = new Dictionary<string, string> { ["54731000"] = "100" } }, NullLoggerFactory.Instance);
+        var first = 24000 + (Interlocked.Increment(ref _ranges) % 100 * 100);
+        Media = new MediaServer(new MediaOptions { Address = IPAddress.Loopback, FirstPort = first, LastPort = first + 98 }, Clock, TimeProvider.System, NullLoggerFactory.Instance);
+        Prompts = new PromptLibrary([Path.Combine(RepositoryRoot(), "prompts", "da")]);
+        Pbx = new Pbx(Server, Media, Prompts, accounts, new PbxOptions { PublicNumbers = new Dictionary<string, string> { ["54731000"] = "100" } }, NullLoggerFactory.Instance);
         Pbx.Calls.CallEvent += e => Events.Enqueue(e);
     }
 
@@ -37,6 +44,25 @@ internal sealed class B2buaFixture : IAsyncDisposable
     public SipStack Server { get; }
 
     public Pbx Pbx { get; }
+
+    public ManualMediaClock Clock { get; } = new();
+
+    public MediaServer Media { get; }
+
+    public PromptLibrary Prompts { get; }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Omstilling.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("repository root not found");
+    }
 
     public ConcurrentQueue<CallEvent> Events { get; } = new();
 
@@ -86,5 +112,6 @@ internal sealed class B2buaFixture : IAsyncDisposable
         }
 
         await Server.DisposeAsync();
+        await Media.DisposeAsync();
     }
 }

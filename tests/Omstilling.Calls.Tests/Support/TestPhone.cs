@@ -56,6 +56,9 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
 
     public int[] Statuses => Responses.Select(r => r.StatusCode).ToArray();
 
+    /// <summary>The SDP this phone offers in its INVITEs.</summary>
+    public string? Body { get; set; }
+
     public bool Supports(SipMethod method) => true;
 
     public SipResponse Register()
@@ -200,15 +203,16 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
     private static SipRequest SipParserCopy(ServerInviteTransaction invite) =>
         new(SipMethod.Cancel, invite.Request.RequestUri);
 
-    private static string Sdp(string session) =>
-        $"v=0\r\no=- 1 1 IN IP4 192.0.2.9\r\ns={session}\r\nc=IN IP4 192.0.2.9\r\nt=0 0\r\nm=audio 40000 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\n";
+    /// <summary>A phone's SDP; its media address is loopback's discard port, so nothing the server sends leaves the machine.</summary>
+    public static string Sdp(string session, string direction = "sendrecv") =>
+        $"v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns={session}\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 9 RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:101 telephone-event/8000\r\na={direction}\r\n";
 
     private SipRequest NewInvite(string number, uint cseq, string callId)
     {
         var invite = NewRequest(SipMethod.Invite, SipUri.Sip(number, B2buaFixture.ServerAddress.Address.ToString()), number, cseq, callId);
         invite.Headers.Add(HeaderName.Contact, $"<sip:{User}@{Address}>");
         invite.Headers.Add(HeaderName.ContentType, "application/sdp");
-        invite.Body = System.Text.Encoding.ASCII.GetBytes(Sdp(User));
+        invite.Body = System.Text.Encoding.ASCII.GetBytes(Body ?? Sdp(User));
         return invite;
     }
 

@@ -65,11 +65,12 @@ public sealed class DanishPromptTests
     {
         var library = new PromptLibrary([BundledPrompts()]);
 
-        var errors = library.Preload(StandardPrompts.All.Select(p => p.Name));
+        var errors = library.Preload(StandardPrompts.All.Select(p => p.Name).Append(StandardPrompts.MusicOnHold));
 
         Assert.Empty(errors);
         Assert.InRange(library.Get("goddag").Duration.TotalSeconds, 1.0, 4.0);
-        Assert.Equal(StandardPrompts.All.Count, Directory.GetFiles(BundledPrompts(), "*.wav").Length);
+        Assert.InRange(library.Get(StandardPrompts.MusicOnHold).Duration.TotalSeconds, 5.0, 10.0);
+        Assert.Equal(StandardPrompts.All.Count + 1, Directory.GetFiles(BundledPrompts(), "*.wav").Length);
     }
 
     [Fact]

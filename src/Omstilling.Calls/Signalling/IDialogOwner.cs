@@ -1,0 +1,17 @@
+using Omstilling.Sip.Dialogs;
+using Omstilling.Sip.Messages;
+using Omstilling.Sip.Transactions;
+
+namespace Omstilling.Calls.Signalling;
+
+/// <summary>What the call manager needs of any call that owns dialogs: a bridged call or a call the platform answers itself.</summary>
+internal interface IDialogOwner
+{
+    void OnInDialogRequest(ServerTransaction transaction, CallSide from);
+
+    void OnAck(SipRequest ack);
+
+    void OnStray2xx(DialogId dialogId);
+
+    void OnCallerCancel();
+}

@@ -1,0 +1,280 @@
+using Omstilling.Calls.Events;
+using Omstilling.Calls.Media;
+using Omstilling.Calls.Routing;
+using Omstilling.Media.Audio;
+using Omstilling.Media.Dtmf;
+using Omstilling.Media.Players;
+using Omstilling.Media.Sdp;
+using Omstilling.Sip.Dialogs;
+using Omstilling.Sip.Messages;
+using Omstilling.Sip.Transactions;
+
+namespace Omstilling.Calls.Signalling;
+
+/// <summary>
+/// A call the platform answers itself (the echo and greeting test numbers; menus come with the
+/// policy engine): one leg, our stream, and an application playing to it and listening for keys.
+/// Everything happens under the call's lock; events go out through the <see cref="CallManager"/>.
+/// </summary>
+internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
+{
+    private readonly Lock _sync = new();
+    private readonly CallManager _manager;
+    private readonly ServerInviteTransaction _invite;
+    private readonly ServiceNumber _service;
+    private LegMedia? _media;
+    private Dialog? _dialog;
+    private PromptPlayer? _player;
+    private ServerInviteTransaction? _pendingReinvite;
+    private bool _ended;
+
+    public ServedCall(CallManager manager, ServerInviteTransaction invite, string caller, string dialled, ServiceNumber service)
+    {
+        _manager = manager;
+        _invite = invite;
+        _service = service;
+        Caller = caller;
+        Dialled = dialled;
+        invite.UserState = this;
+        invite.AckTimedOut += _ => Hangup(CallEndReason.Failed);
+    }
+
+    public Guid Id { get; } = Guid.CreateVersion7();
+
+    public string Caller { get; }
+
+    public string Dialled { get; }
+
+    private SipStack Stack => _manager.Stack;
+
+    /// <summary>Answers at once with our SDP and starts the service.</summary>
+    public void Start()
+    {
+        lock (_sync)
+        {
+            Emit(CallEventKind.Started);
+            _media = LegMedia.Create(_manager.Media);
+            string? answer;
+            try
+            {
+                answer = _invite.Request.Body.IsEmpty ? _media.Offer() : _media.Answer(_invite.Request);
+            }
+            catch (SdpParseException e)
+            {
+                Refuse(SipStatus.BadRequest, e.Message);
+                return;
+            }
+
+            if (answer is null)
+            {
+                Refuse(SipStatus.NotAcceptableHere, "No common audio codec (PCMA or PCMU)");
+                return;
+            }
+
+            var contact = _manager.ContactFor(Dialled, _invite.Incoming.Source);
+            var ok = _invite.CreateResponse(SipStatus.Ok);
+            ok.Headers.Add(HeaderName.Contact, contact.ToString());
+            ok.Headers.Add(HeaderName.Allow, CallManager.AllowedMethods);
+            LegMedia.Attach(ok, answer);
+            _dialog = Dialog.CreateUas(_invite.Request, _invite.LocalTag, _invite.Incoming.Source, contact);
+            if (!_invite.TryRespond(ok))
+            {
+                End(CallEndReason.CallerCancelled, SipStatus.RequestTerminated);
+                return;
+            }
+
+            _manager.Index(_dialog.Id, this, CallSide.Caller);
+            Emit(CallEventKind.Answered, answeredBy: Dialled);
+            StartService();
+        }
+    }
+
+    public void OnInDialogRequest(ServerTransaction transaction, CallSide from)
+    {
+        lock (_sync)
+        {
+            var request = transaction.Request;
+            if (_dialog is null || _ended)
+            {
+                transaction.Respond(SipStatus.CallOrTransactionDoesNotExist);
+                return;
+            }
+
+            if (!_dialog.AcceptRemoteCSeq(request))
+            {
+                transaction.Respond(SipStatus.ServerInternalError, "CSeq out of order");
+                return;
+            }
+
+            if (request.Method == SipMethod.Bye)
+            {
+                transaction.Respond(SipStatus.Ok);
+                End(CallEndReason.CallerHungUp, null);
+            }
+            else if (request.Method == SipMethod.Invite)
+            {
+                Reanswer(transaction);
+            }
+            else if (request.Method == SipMethod.Info)
+            {
+                transaction.Respond(SipStatus.Ok);
+                if (SipInfoDtmf.Parse(request.ContentType, request.BodyText) is { } digit)
+                {
+                    Emit(CallEventKind.Digit, digit: digit);
+                }
+            }
+            else
+            {
+                transaction.Respond(request.Method == SipMethod.Options ? SipStatus.Ok : SipStatus.NotImplemented);
+            }
+        }
+    }
+
+    public void OnAck(SipRequest ack)
+    {
+        ArgumentNullException.ThrowIfNull(ack);
+        lock (_sync)
+        {
+            _invite.AckReceived();
+            _pendingReinvite?.AckReceived();
+            _pendingReinvite = null;
+            if (_invite.Request.Body.IsEmpty && !ack.Body.IsEmpty && _media is not null)
+            {
+                try
+                {
+                    _media.ApplyAnswer(ack); // late offer: the caller's answer comes in the ACK
+                }
+                catch (SdpParseException)
+                {
+                    Hangup(CallEndReason.Failed);
+                }
+            }
+        }
+    }
+
+    public void OnStray2xx(DialogId dialogId)
+    {
+        // We never send INVITEs on this leg, so there is no 2xx of ours to acknowledge again.
+    }
+
+    public void OnCallerCancel()
+    {
+        lock (_sync)
+        {
+            if (!_invite.IsAnswered)
+            {
+                Refuse(SipStatus.RequestTerminated, null);
+            }
+        }
+    }
+
+    public void OnResponse(ClientTransaction transaction, SipResponse response)
+    {
+        // Only our BYE is sent on this leg; its answer changes nothing.
+    }
+
+    private void StartService()
+    {
+        var stream = _media!.Stream;
+        switch (_service)
+        {
+            case ServiceNumber.Echo:
+                var echo = new Echo();
+                echo.Digit += digit =>
+                {
+                    lock (_sync)
+                    {
+                        Emit(CallEventKind.Digit, digit: digit);
+                    }
+                };
+                stream.Listener = echo;
+                break;
+            case ServiceNumber.Greeting:
+                AudioClip greeting;
+                try
+                {
+                    greeting = _manager.Prompts.Get("goddag");
+                }
+                catch (AudioFormatException)
+                {
+                    Hangup(CallEndReason.Failed);
+                    throw;
+                }
+
+                _player = PromptPlayer.Start(stream, _manager.Media.Clock, [greeting]);
+                _player.Completion.ContinueWith(t => { if (t.Result) { Hangup(CallEndReason.CalleeHungUp); } }, TaskScheduler.Default);
+                break;
+        }
+    }
+
+    private void Reanswer(ServerTransaction transaction)
+    {
+        string? answer;
+        try
+        {
+            answer = transaction.Request.Body.IsEmpty ? null : _media!.Answer(transaction.Request);
+        }
+        catch (SdpParseException e)
+        {
+            transaction.Respond(SipStatus.BadRequest, e.Message);
+            return;
+        }
+
+        if (answer is null)
+        {
+            transaction.Respond(SipStatus.NotAcceptableHere);
+            return;
+        }
+
+        _dialog!.UpdateRemoteTarget(transaction.Request);
+        var ok = transaction.CreateResponse(SipStatus.Ok);
+        ok.Headers.Add(HeaderName.Contact, _dialog.LocalContact.ToString());
+        LegMedia.Attach(ok, answer);
+        transaction.Respond(ok);
+        _pendingReinvite = transaction as ServerInviteTransaction;
+    }
+
+    private void Hangup(CallEndReason reason)
+    {
+        lock (_sync)
+        {
+            if (_ended || _dialog is null)
+            {
+                return;
+            }
+
+            Stack.SendRequest(_dialog.CreateRequest(SipMethod.Bye), _dialog.Peer, this);
+            End(reason, null);
+        }
+    }
+
+    private void Refuse(int status, string? reason)
+    {
+        _invite.TryRespond(_invite.CreateResponse(status, reason));
+        End(CallEndReason.Rejected, status);
+    }
+
+    private void End(CallEndReason reason, int? status)
+    {
+        if (_ended)
+        {
+            return;
+        }
+
+        _ended = true;
+        _player?.Stop();
+        _dialog?.Terminate();
+        _media?.Close();
+        _manager.Remove(Id, _dialog?.Id, null);
+        Emit(CallEventKind.Ended, endReason: reason, status: status);
+    }
+
+    private void Emit(CallEventKind kind, string? answeredBy = null, CallEndReason? endReason = null, int? status = null, char? digit = null) =>
+        _manager.Publish(new CallEvent(Id, kind, Stack.Scheduler.Time.GetUtcNow(), Caller, Dialled)
+        {
+            AnsweredBy = answeredBy,
+            EndReason = endReason,
+            Status = status,
+            Digit = digit,
+        });
+}
