@@ -201,7 +201,8 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
                     throw;
                 }
 
-                _player = PromptPlayer.Start(stream, _manager.Media.Clock, [greeting]);
+                // Half a second of silence before hanging up lets the phone's jitter buffer play the end.
+                _player = PromptPlayer.Start(stream, _manager.Media.Clock, [greeting, AudioClip.Silence(TimeSpan.FromMilliseconds(500))]);
                 _player.Completion.ContinueWith(t => { if (t.Result) { Hangup(CallEndReason.CalleeHungUp); } }, TaskScheduler.Default);
                 break;
         }

@@ -36,6 +36,14 @@ public sealed class Baresip : IAsyncDisposable
 
     public IEnumerable<string> EventTypes => _events.Select(e => e.GetProperty("type").GetString() ?? "");
 
+    /// <summary>Where the sndfile module writes what the phone hears (dump-*-dec.wav) and sends (dump-*-enc.wav).</summary>
+    public string RecordingDirectory => Path.Combine(_directory, "recordings");
+
+    /// <summary>The decoded audio the phone received in its (last) call, or null when nothing was recorded.</summary>
+    public string? HeardFile => Directory.Exists(RecordingDirectory)
+        ? Directory.GetFiles(RecordingDirectory, "dump-*-dec.wav").OrderBy(File.GetLastWriteTimeUtc).LastOrDefault()
+        : null;
+
     public static async Task<Baresip> StartAsync(string extension, int serverPort, bool autoAnswer)
     {
         // baresip takes sip_listen for UDP/TCP and the next port for TLS: keep two free ports apart.
@@ -47,6 +55,7 @@ public sealed class Baresip : IAsyncDisposable
         Directory.CreateDirectory(directory);
         var tone = Path.Combine(directory, "tone.wav");
         WriteTone(tone);
+        Directory.CreateDirectory(Path.Combine(directory, "recordings"));
         await File.WriteAllTextAsync(Path.Combine(directory, "config"), $"""
             poll_method		epoll
             sip_listen		127.0.0.1:{sipPort}
@@ -58,6 +67,8 @@ public sealed class Baresip : IAsyncDisposable
             module			aufile.so
             module			aubridge.so
             module			ctrl_tcp.so
+            module			sndfile.so
+            snd_path		{Path.Combine(directory, "recordings")}
             module_app		account.so
             module_app		menu.so
             ctrl_tcp_listen		127.0.0.1:{controlPort}
@@ -88,6 +99,9 @@ public sealed class Baresip : IAsyncDisposable
     public Task HangUpAsync() => SendAsync("hangup", "");
 
     public Task AnswerAsync() => SendAsync("accept", "");
+
+    /// <summary>Presses keys in the current call (baresip sends them as RFC 4733 events).</summary>
+    public Task SendDigitsAsync(string digits) => SendAsync("sndcode", digits);
 
     /// <summary>Waits for an event of that type (e.g. CALL_ESTABLISHED, CALL_CLOSED); false on timeout.</summary>
     public Task<bool> WaitForEventAsync(string type, TimeSpan timeout) => WaitAsync(() => EventTypes.Contains(type), timeout);
