@@ -158,8 +158,13 @@ if [[ $MODE == server ]]; then
   SERVER_CMD=("$BIN")
   if [[ ! -x $BIN && -f $BIN.dll ]]; then SERVER_CMD=(dotnet "$BIN.dll"); fi
   [[ -x $BIN || -f $BIN.dll ]] || die "server binary not found: $BIN"
+  # The data directory holds the demo accounts plus one account per binding of the memory step
+  # (users 300000..., password "bench" + user): a registration is one phone of one account.
+  mkdir -p "$RUN_DIR/data"
+  python3 "$STATS" accounts --bench-users "$BINDINGS" --accounts "$RUN_DIR/data/accounts.json" \
+      --csv "$RUN_DIR/bench-users.csv"
   (cd "$RUN_DIR" && exec "${SERVER_CMD[@]}" run --demo --bind "$HOST" --sip-port "$SIP_PORT" \
-      --log-level warning > server.log 2>&1) &
+      --web-port "${WEB_PORT:-18099}" --data-dir "$RUN_DIR/data" --log-level warning > server.log 2>&1) &
   SERVER_PID=$!
   STARTED_PIDS+=("$SERVER_PID")
   echo "server pid $SERVER_PID on $HOST:$SIP_PORT; waiting for OPTIONS answer..."
@@ -260,17 +265,31 @@ done
 
 # --- 7. memory per binding ------------------------------------------------------
 echo
-echo "Memory: $BINDINGS new bindings at $BINDINGS_RATE/s over the 100 accounts"
+if [[ $MODE == server ]]; then
+  echo "Memory: $BINDINGS phones register (one binding per account) at $BINDINGS_RATE/s"
+  BINDINGS_SCENARIO="$SCRIPT_DIR/register_load.xml"
+  BINDINGS_USERS="$RUN_DIR/bench-users.csv"
+  # Every transaction of the ramps above ends within 64*T1 = 32 s; measure after they have.
+  DRAIN_SECONDS=40
+else
+  echo "Memory: $BINDINGS new bindings at $BINDINGS_RATE/s over the 100 accounts"
+  BINDINGS_SCENARIO="$SCRIPT_DIR/register_bindings.xml"
+  BINDINGS_USERS="$SCRIPT_DIR/users.csv"
+  DRAIN_SECONDS=2
+fi
 alive "$TARGET_PID" || die "the server died (see $RUN_DIR/server.log)"
 dir="$RUN_DIR/bindings"; mkdir -p "$dir"
-sleep 2
+sleep "$DRAIN_SECONDS"
 rss0=$(rss_kb "$TARGET_PID"); rc=0
-(cd "$dir" && "$SIPP" "$HOST:$SIP_PORT" -sf "$SCRIPT_DIR/register_bindings.xml" "${SIPP_COMMON[@]}" \
-    -inf "$SCRIPT_DIR/users.csv" -p "$REG_PORT" -r "$BINDINGS_RATE" -m "$BINDINGS" \
+(cd "$dir" && "$SIPP" "$HOST:$SIP_PORT" -sf "$BINDINGS_SCENARIO" "${SIPP_COMMON[@]}" \
+    -inf "$BINDINGS_USERS" -p "$REG_PORT" -r "$BINDINGS_RATE" -m "$BINDINGS" \
     -l $(( BINDINGS_RATE * 2 )) -timeout $(( BINDINGS / BINDINGS_RATE + 60 ))s \
     -trace_stat -stf stat.csv -fd 1 -trace_err -max_log_size 20000000 > sipp.log 2>&1) || rc=$?
-sleep 5
+sleep "$DRAIN_SECONDS"
 rss1=$(rss_kb "$TARGET_PID")
+if [[ $MODE == server ]]; then
+  curl -s "http://$HOST:${WEB_PORT:-18099}/api/status" > "$dir/status.json" || true
+fi
 python3 "$STATS" memory --dir "$dir" --requested "$BINDINGS" --rss-before "$rss0" --rss-after "$rss1" \
     --out "$MEMORY"
 

@@ -211,6 +211,29 @@ def cmd_memory(args):
         ok, failed, args.rss_before / 1024.0, args.rss_after / 1024.0), flush=True)
 
 
+def cmd_accounts(args):
+    """Writes accounts.json (HA1 only, as the server keeps them) with the demo accounts and the
+    memory step's bench users, and the SIPp injection file for registering those users."""
+    import hashlib
+    realm = "omstilling"
+
+    def account(user, password):
+        ha1 = "{}:{}:{}".format(user, realm, password).encode()
+        return {"Username": user, "Realm": realm,
+                "Ha1Md5": hashlib.md5(ha1).hexdigest(), "Ha1Sha256": hashlib.sha256(ha1).hexdigest()}
+
+    demo = [str(e) for e in list(range(100, 104)) + list(range(2000, 2100))]
+    bench = [str(300000 + i) for i in range(args.bench_users)]
+    accounts = [account(u, "demo" + u) for u in demo] + [account(u, "bench" + u) for u in bench]
+    with open(args.accounts, "w") as f:
+        json.dump(accounts, f)
+    with open(args.csv, "w") as f:
+        f.write("SEQUENTIAL\n")
+        for u in bench:
+            f.write("{};{}\n".format(u, "bench" + u))
+    print("  {} accounts written ({} for the memory step)".format(len(accounts), len(bench)), flush=True)
+
+
 def fmt(v, spec="{}"):
     return "-" if v is None else spec.format(v)
 
@@ -300,6 +323,10 @@ def main():
     mm.add_argument("--rss-before", type=int, required=True)
     mm.add_argument("--rss-after", type=int, required=True)
     mm.add_argument("--out", required=True)
+    a = sub.add_parser("accounts")
+    a.add_argument("--bench-users", type=int, required=True)
+    a.add_argument("--accounts", required=True)
+    a.add_argument("--csv", required=True)
     m = sub.add_parser("summary")
     m.add_argument("--results", required=True)
     m.add_argument("--memory")
@@ -309,6 +336,8 @@ def main():
         cmd_step(args)
     elif args.cmd == "memory":
         cmd_memory(args)
+    elif args.cmd == "accounts":
+        cmd_accounts(args)
     else:
         cmd_summary(args)
 

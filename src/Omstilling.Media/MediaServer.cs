@@ -10,7 +10,7 @@ namespace Omstilling.Media;
 /// Makes RTP streams from the configured port range and keeps their RTCP reports going with one
 /// timer for all of them. Thread-safe.
 /// </summary>
-public sealed class MediaServer : IAsyncDisposable
+public sealed partial class MediaServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<RtpStream, byte> _streams = new(ReferenceEqualityComparer.Instance);
     private readonly RtpPortPool _ports;
@@ -18,6 +18,7 @@ public sealed class MediaServer : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ITimer _reports;
     private readonly string _cname;
+    private readonly ILogger<MediaServer> _logger;
 
     public MediaServer(MediaOptions options, IMediaClock clock, TimeProvider time, ILoggerFactory loggers)
     {
@@ -29,6 +30,7 @@ public sealed class MediaServer : IAsyncDisposable
         Clock = clock;
         _time = time;
         _loggers = loggers;
+        _logger = loggers.CreateLogger<MediaServer>();
         _ports = new RtpPortPool(options.Address, options.FirstPort, options.LastPort);
         _cname = $"omstilling@{options.AdvertisedAddress ?? options.Address}";
         _reports = time.CreateTimer(_ => SendReports(), null, options.ReportInterval, options.ReportInterval);
@@ -75,7 +77,19 @@ public sealed class MediaServer : IAsyncDisposable
         var now = _time.GetUtcNow();
         foreach (var stream in _streams.Keys)
         {
-            stream.SendReport(now);
+            try
+            {
+                stream.SendReport(now);
+            }
+#pragma warning disable CA1031 // A timer callback that throws ends the process; one stream's report must not.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogReportFailed(_logger, e);
+            }
         }
     }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Error, Message = "Sending an RTCP report failed")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception);
 }

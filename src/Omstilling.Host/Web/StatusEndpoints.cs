@@ -20,6 +20,8 @@ internal static class StatusEndpoints
             clientTransactions = stack.ClientTransactionCount,
             malformedMessages = stack.MalformedCount,
             mediaStreams = pbx.Media.StreamCount,
+            managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
+            workingSetBytes = Environment.WorkingSet,
         }));
         api.MapGet("/calls/events", () => Results.Ok(events.Recent().Select(e => new
         {

@@ -7,21 +7,21 @@ namespace Omstilling.Media.Clock;
 /// The one media clock of the process: a dedicated high-priority thread that wakes every 5 ms on
 /// an absolute schedule (so errors never accumulate) and ticks a quarter of the senders each time.
 /// Each sender is thus ticked exactly every 20 ms, and the work of thousands of streams is spread
-/// over four slots instead of landing in one burst. It sleeps until just before each slot and
-/// spins the last stretch, which keeps packet intervals within a fraction of a millisecond.
+/// over four slots instead of landing in one burst. It sleeps to each slot with an absolute
+/// high-resolution sleep (no spinning), and waits without waking at all while nothing plays.
 /// Thread-safe: tickers may be added and removed from any thread (copy-on-write lists).
 /// </summary>
 public sealed partial class MediaClock : IMediaClock, IDisposable
 {
     private const int Slots = 4;
     private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(20);
-    private static readonly TimeSpan SpinWindow = TimeSpan.FromMilliseconds(1.2);
 
     private readonly Lock _lock = new();
     private readonly IMediaTicker[][] _slots = [.. Enumerable.Range(0, Slots).Select(_ => Array.Empty<IMediaTicker>())];
     private readonly Dictionary<IMediaTicker, int> _slotOf = new(ReferenceEqualityComparer.Instance);
     private readonly ILogger<MediaClock> _logger;
     private readonly Thread _thread;
+    private readonly ManualResetEventSlim _busy = new(false);
     private volatile bool _stopping;
     private int _nextSlot;
 
@@ -61,6 +61,7 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
             var slot = _nextSlot++ % Slots;
             _slotOf[ticker] = slot;
             _slots[slot] = [.. _slots[slot], ticker];
+            _busy.Set();
         }
     }
 
@@ -72,6 +73,10 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
             if (_slotOf.Remove(ticker, out var slot))
             {
                 _slots[slot] = _slots[slot].Where(t => !ReferenceEquals(t, ticker)).ToArray();
+                if (_slotOf.Count == 0)
+                {
+                    _busy.Reset();
+                }
             }
         }
     }
@@ -79,6 +84,7 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
     public void Dispose()
     {
         _stopping = true;
+        _busy.Set();
         if (_thread.IsAlive)
         {
             _thread.Join(TimeSpan.FromSeconds(2));
@@ -92,8 +98,16 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
         long n = 0;
         while (!_stopping)
         {
+            if (!_busy.IsSet)
+            {
+                // Nothing plays: sleep until a sender arrives, then start a fresh schedule.
+                _busy.Wait();
+                start = Stopwatch.GetTimestamp();
+                n = 0;
+            }
+
             var due = start + (n * slotTicks);
-            WaitUntil(due);
+            PreciseSleep.Until(due);
             var lateBy = Stopwatch.GetTimestamp() - due;
             if (lateBy > slotTicks)
             {
@@ -122,27 +136,6 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
             }
 
             n++;
-        }
-    }
-
-    private static void WaitUntil(long due)
-    {
-        while (true)
-        {
-            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (left <= TimeSpan.Zero)
-            {
-                return;
-            }
-
-            if (left > SpinWindow)
-            {
-                Thread.Sleep(left - SpinWindow);
-            }
-            else
-            {
-                Thread.SpinWait(20);
-            }
         }
     }
 

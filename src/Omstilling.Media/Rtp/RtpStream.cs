@@ -103,8 +103,9 @@ public sealed partial class RtpStream : IAsyncDisposable
 
         if (_receiving.IsCompleted && Volatile.Read(ref _disposed) == 0)
         {
-            _receiving = Task.Run(() => ReceiveLoopAsync(_stop.Token));
-            _ = Task.Run(() => ReceiveRtcpAsync(_stop.Token));
+            // Started inline: each loop runs until its first receive is pending, then costs nothing until a packet comes.
+            _receiving = ReceiveLoopAsync(_stop.Token);
+            _ = ReceiveRtcpAsync(_stop.Token);
         }
     }
 
@@ -226,6 +227,10 @@ public sealed partial class RtpStream : IAsyncDisposable
         catch (SocketException)
         {
             // RTCP is best effort; an unreachable port is the peer's business.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call ended while its report was being made.
         }
     }
 

@@ -47,7 +47,11 @@ public sealed partial class SipScheduler : IDisposable
     public ScheduledTimer Schedule(TimeSpan delay, Action<object?> callback, object? state = null)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        var due = _time.GetTimestamp() + (long)(Math.Max(0, delay.TotalSeconds) * _time.TimestampFrequency);
+        // Due times are rounded up to the next 10 ms: SIP timers are hundreds of milliseconds long,
+        // and timers falling in the same slot then fire in one wake-up instead of one each.
+        var quantum = _time.TimestampFrequency / 100;
+        var exact = _time.GetTimestamp() + (long)(Math.Max(0, delay.TotalSeconds) * _time.TimestampFrequency);
+        var due = (exact + quantum - 1) / quantum * quantum;
         var entry = new ScheduledTimer(callback, state);
         lock (_lock)
         {
