@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Omstilling.Media;
+using Omstilling.Media.Clock;
+using Omstilling.Media.Prompts;
 using Microsoft.Extensions.Time.Testing;
 using Omstilling.Calls;
 using Omstilling.Sip.Auth;
@@ -34,7 +37,9 @@ internal static class RegistrationMemory
             accounts.Add(SipAccount.FromPassword(User(i), "omstilling", "pw" + User(i)));
         }
 
-        var pbx = new Pbx(server, accounts, new PbxOptions(), NullLoggerFactory.Instance);
+        using var clock = new MediaClock(NullLogger<MediaClock>.Instance);
+        await using var media = new MediaServer(new MediaOptions { Address = IPAddress.Loopback }, clock, time, NullLoggerFactory.Instance);
+        var pbx = new Pbx(server, media, new PromptLibrary([]), accounts, new PbxOptions(), NullLoggerFactory.Instance);
         await server.StartAsync(pbx.Server, CancellationToken.None);
         var challenges = new Challenges();
 

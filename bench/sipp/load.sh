@@ -164,7 +164,7 @@ if [[ $MODE == server ]]; then
   python3 "$STATS" accounts --bench-users "$BINDINGS" --accounts "$RUN_DIR/data/accounts.json" \
       --csv "$RUN_DIR/bench-users.csv"
   (cd "$RUN_DIR" && exec "${SERVER_CMD[@]}" run --demo --bind "$HOST" --sip-port "$SIP_PORT" \
-      --web-port "${WEB_PORT:-18099}" --data-dir "$RUN_DIR/data" --log-level warning > server.log 2>&1) &
+      --web-port "${WEB_PORT:-18099}" --data-dir "$RUN_DIR/data" --diagnostics --log-level warning > server.log 2>&1) &
   SERVER_PID=$!
   STARTED_PIDS+=("$SERVER_PID")
   echo "server pid $SERVER_PID on $HOST:$SIP_PORT; waiting for OPTIONS answer..."
@@ -281,6 +281,9 @@ alive "$TARGET_PID" || die "the server died (see $RUN_DIR/server.log)"
 dir="$RUN_DIR/bindings"; mkdir -p "$dir"
 sleep "$DRAIN_SECONDS"
 rss0=$(rss_kb "$TARGET_PID"); rc=0
+if [[ $MODE == server ]]; then
+  curl -s -X POST "http://$HOST:${WEB_PORT:-18099}/api/diagnostics/gc" > "$dir/heap-before.json" || true
+fi
 (cd "$dir" && "$SIPP" "$HOST:$SIP_PORT" -sf "$BINDINGS_SCENARIO" "${SIPP_COMMON[@]}" \
     -inf "$BINDINGS_USERS" -p "$REG_PORT" -r "$BINDINGS_RATE" -m "$BINDINGS" \
     -l $(( BINDINGS_RATE * 2 )) -timeout $(( BINDINGS / BINDINGS_RATE + 60 ))s \
@@ -288,7 +291,19 @@ rss0=$(rss_kb "$TARGET_PID"); rc=0
 sleep "$DRAIN_SECONDS"
 rss1=$(rss_kb "$TARGET_PID")
 if [[ $MODE == server ]]; then
-  curl -s "http://$HOST:${WEB_PORT:-18099}/api/status" > "$dir/status.json" || true
+  curl -s -X POST "http://$HOST:${WEB_PORT:-18099}/api/diagnostics/gc" > "$dir/heap-after.json" || true
+  python3 - "$dir" <<'PY'
+import json, sys
+d = sys.argv[1]
+before, after = (json.load(open(f"{d}/heap-{w}.json")) for w in ("before", "after"))
+added = after["registrations"] - before["registrations"]
+grown = after["managedHeapBytes"] - before["managedHeapBytes"]
+print(f"  managed heap after a full collection: {before['managedHeapBytes'] / 1e6:.1f} MB with {before['registrations']} registrations, "
+      f"{after['managedHeapBytes'] / 1e6:.1f} MB with {after['registrations']}")
+if added > 0:
+    print(f"  = {grown / added:.0f} bytes per registration, {grown * 100000 / added / 1e6:.1f} MB per 100,000 "
+          f"(the whole heap, accounts and all: {after['managedHeapBytes'] / 1e6:.1f} MB)")
+PY
 fi
 python3 "$STATS" memory --dir "$dir" --requested "$BINDINGS" --rss-before "$rss0" --rss-after "$rss1" \
     --out "$MEMORY"

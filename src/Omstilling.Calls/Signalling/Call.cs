@@ -73,7 +73,12 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
                 return;
             }
 
-            _callerMedia = LegMedia.Create(_manager.Media);
+            if (!TryCreateMedia(out var callerMedia))
+            {
+                return;
+            }
+
+            _callerMedia = callerMedia;
             try
             {
                 _callerAnswer = _invite.Request.Body.IsEmpty ? null : _callerMedia.Answer(_invite.Request);
@@ -92,7 +97,13 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
 
             foreach (var binding in bindings)
             {
-                var branch = new Branch(binding, LegMedia.Create(_manager.Media));
+                if (!TryCreateMedia(out var branchMedia))
+                {
+                    CancelBranches(except: null);
+                    return;
+                }
+
+                var branch = new Branch(binding, branchMedia);
                 _branches.Add(branch);
                 branch.Transaction = (ClientInviteTransaction)Stack.SendRequest(CreateBranchInvite(branch), binding.Source, this, branch);
             }
@@ -416,6 +427,25 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
             }
 
             End(CallEndReason.Failed, null);
+        }
+    }
+
+    /// <summary>A stream for a leg; when the RTP port range is used up the caller gets 503 and the call ends.</summary>
+    private bool TryCreateMedia([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LegMedia? media)
+    {
+        try
+        {
+            media = LegMedia.Create(_manager.Media);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            media = null;
+            var busy = _invite.CreateResponse(SipStatus.ServiceUnavailable, "No media ports free");
+            busy.Headers.Add(HeaderName.RetryAfter, "5");
+            _invite.TryRespond(busy);
+            End(CallEndReason.Failed, SipStatus.ServiceUnavailable);
+            return false;
         }
     }
 

@@ -117,7 +117,15 @@ public sealed partial class CallManager
         var phones = _bindings.Lookup(target.Extension);
         _calls[call.Id] = call;
         LogCallStarted(call.Id, caller, dialled, phones.Count);
-        call.Start(phones);
+        try
+        {
+            call.Start(phones);
+        }
+        catch
+        {
+            _calls.TryRemove(call.Id, out _);
+            throw;
+        }
     }
 
     /// <summary>A request with a To tag: it belongs to a dialog of some call, or it gets 481 (§12.2.2).</summary>
@@ -207,6 +215,9 @@ public sealed partial class CallManager
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Call {CallId} from {Caller} to {Dialled}: ringing {Phones} phone(s)")]
     private partial void LogCallStarted(Guid callId, string caller, string dialled, int phones);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Handling a {Method} failed; it was answered 500")]
+    internal partial void LogRequestFailed(Exception exception, string method);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "INVITE {CallIdHeader} cancelled before a call was made")]
     private partial void LogCancelledBeforeCall(string callIdHeader);

@@ -53,7 +53,16 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
         lock (_sync)
         {
             Emit(CallEventKind.Started);
-            _media = LegMedia.Create(_manager.Media);
+            try
+            {
+                _media = LegMedia.Create(_manager.Media);
+            }
+            catch (InvalidOperationException)
+            {
+                Refuse(SipStatus.ServiceUnavailable, "No media ports free");
+                return;
+            }
+
             string? answer;
             try
             {

@@ -36,6 +36,21 @@ public sealed class SipServer : ISipCore
     public void OnRequest(ServerTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        try
+        {
+            Dispatch(transaction);
+        }
+#pragma warning disable CA1031 // A bug in one request's handling must still answer it: an unanswered INVITE would wait forever.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _calls.LogRequestFailed(e, transaction.Request.Method.Name);
+            transaction.TryRespond(transaction.CreateResponse(SipStatus.ServerInternalError));
+        }
+    }
+
+    private void Dispatch(ServerTransaction transaction)
+    {
         var request = transaction.Request;
         var rejection = _checks.Check(request, (status, reason) => transaction.CreateResponse(status, reason));
         if (rejection is not null)

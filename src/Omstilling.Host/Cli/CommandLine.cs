@@ -28,6 +28,8 @@ internal static class CommandLine
           --rtp-ports <a-b>     RTP/RTCP port range (default 10000-20000)
           --digest <list>       Digest algorithms offered, in order: md5, sha-256 or both
                                 (default md5; some older phones fail on a sha-256 challenge)
+          --diagnostics         Serve POST /api/diagnostics/gc (full garbage collection, then the
+                                managed heap size), for memory measurements
           --log-level <level>   trace, debug, information, warning or error (default information)
 
           --help                Show this text

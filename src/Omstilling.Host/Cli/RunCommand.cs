@@ -104,7 +104,7 @@ internal static partial class RunCommand
         var events = new CallEventLog(capacity: 2000);
         pbx.Calls.CallEvent += events.Add;
         await stack.StartAsync(pbx.Server, cancellationToken);
-        StatusEndpoints.Map(app, pbx, stack, events);
+        StatusEndpoints.Map(app, pbx, stack, events, options.Diagnostics);
         LogStarted(logger, accounts.Count, options.SipPort, options.WebPort);
         LogMedia(logger, mediaAddress, options.FirstRtpPort, options.LastRtpPort);
         await app.RunAsync();

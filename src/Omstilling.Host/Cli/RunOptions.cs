@@ -25,6 +25,9 @@ internal sealed record RunOptions
     /// <summary>The address RTP binds to and SDP announces; null: the first specific --bind address, else the primary interface's.</summary>
     public IPAddress? MediaAddress { get; init; }
 
+    /// <summary>Serve POST /api/diagnostics/gc (a full collection, then the heap size): for benchmarks, off by default.</summary>
+    public bool Diagnostics { get; init; }
+
     public int FirstRtpPort { get; init; } = 10000;
 
     public int LastRtpPort { get; init; } = 20000;
@@ -40,6 +43,9 @@ internal sealed record RunOptions
             {
                 case "--demo":
                     options = options with { Demo = true };
+                    break;
+                case "--diagnostics":
+                    options = options with { Diagnostics = true };
                     break;
                 case "--sip-port":
                     options = options with { SipPort = Port(name, Value(args, ref i)) };

@@ -8,7 +8,7 @@ namespace Omstilling.Host.Web;
 /// </summary>
 internal static class StatusEndpoints
 {
-    public static void Map(WebApplication app, Pbx pbx, Omstilling.Sip.Transactions.SipStack stack, CallEventLog events)
+    public static void Map(WebApplication app, Pbx pbx, Omstilling.Sip.Transactions.SipStack stack, CallEventLog events, bool diagnostics)
     {
         var api = app.MapGroup("/api");
         api.MapGet("/health", () => Results.Ok(new { status = "ok" }));
@@ -23,6 +23,18 @@ internal static class StatusEndpoints
             managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
             workingSetBytes = Environment.WorkingSet,
         }));
+        if (diagnostics)
+        {
+            // What registrations really hold, without the garbage a collector has not reached yet.
+            api.MapPost("/diagnostics/gc", () =>
+            {
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                return Results.Ok(new { managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false), registrations = pbx.Registrar.Bindings.Count });
+            });
+        }
+
         api.MapGet("/calls/events", () => Results.Ok(events.Recent().Select(e => new
         {
             callId = e.CallId,

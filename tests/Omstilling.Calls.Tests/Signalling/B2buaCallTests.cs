@@ -247,6 +247,48 @@ public sealed class B2buaCallTests
     }
 
     [Fact]
+    public async Task With_every_rtp_port_taken_the_caller_gets_503_and_nothing_is_left_behind()
+    {
+        await using var f = await B2buaFixture.StartAsync();
+        var caller = await f.PhoneAsync("2001");
+        await f.PhoneAsync("2002");
+        var taken = new List<Omstilling.Media.Rtp.RtpStream>();
+        try
+        {
+            while (true)
+            {
+                taken.Add(f.Media.CreateStream());
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The range is used up.
+        }
+
+        caller.Call("2002");
+
+        Assert.Equal(503, caller.Statuses.Last());
+        Assert.Equal(0, f.Pbx.Calls.ActiveCalls);
+        Assert.Equal(CallEndReason.Failed, Assert.Single(f.EventsOf(CallEventKind.Ended)).EndReason);
+        taken.ForEach(s => s.Close());
+    }
+
+    [Fact]
+    public async Task Malformed_sdp_is_refused_with_400_saying_why()
+    {
+        await using var f = await B2buaFixture.StartAsync();
+        var caller = await f.PhoneAsync("2001");
+        await f.PhoneAsync("2002");
+        caller.Body = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 not-an-address\r\nt=0 0\r\nm=audio 9 RTP/AVP 8\r\n";
+
+        caller.Call("2002");
+
+        var refusal = caller.Responses.Last();
+        Assert.Equal(400, refusal.StatusCode);
+        Assert.Contains("c= must hold an IP address", refusal.ReasonPhrase, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Media_streams_are_released_when_the_call_ends()
     {
         await using var f = await B2buaFixture.StartAsync();
