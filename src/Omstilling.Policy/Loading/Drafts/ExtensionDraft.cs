@@ -1,0 +1,6 @@
+using Omstilling.Policy.Model;
+
+namespace Omstilling.Policy.Loading.Drafts;
+
+/// <summary>An extension as written, with where.</summary>
+internal sealed record ExtensionDraft(string Extension, SourceLocation Source);

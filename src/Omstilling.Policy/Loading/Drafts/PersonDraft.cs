@@ -1,0 +1,6 @@
+using Omstilling.Policy.Model;
+
+namespace Omstilling.Policy.Loading.Drafts;
+
+/// <summary>A person as written under a department.</summary>
+internal sealed record PersonDraft(string Name, ExtensionDraft Extension, string? Title, List<NumberDraft> Numbers, LevelRules Rules, SourceLocation Source);

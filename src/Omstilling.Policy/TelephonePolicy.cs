@@ -1,0 +1,95 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Omstilling.Policy.Model;
+using Omstilling.Policy.Routing;
+using Omstilling.Policy.Schedule;
+
+namespace Omstilling.Policy;
+
+/// <summary>
+/// A municipality's telephone policy, loaded and validated (see <see cref="Loading.PolicyLoader"/>):
+/// number plan, units with their hours and overflow rules, menus, queues, prompts, calendar,
+/// seasons, planned overrides and targets. Immutable and thread-safe: one snapshot is shared by
+/// every call; a changed file gives a new snapshot (<see cref="PolicyProvider"/>).
+/// Routing is in <c>TelephonePolicy.Routing.cs</c>, menus in <c>TelephonePolicy.Menus.cs</c>.
+/// </summary>
+public sealed partial class TelephonePolicy
+{
+    /// <summary>How deep actions may lead to actions while deciding (menus are not followed).</summary>
+    internal const int MaxDepth = 8;
+
+    private readonly FrozenDictionary<string, PlanNumber> _numbers = FrozenDictionary<string, PlanNumber>.Empty;
+    private FrozenDictionary<string, PlanNumber>.AlternateLookup<ReadOnlySpan<char>> _numberLookup;
+
+    internal TelephonePolicy()
+    {
+    }
+
+    /// <summary>The file it was loaded from, as given to the loader.</summary>
+    public required string SourceFile { get; init; }
+
+    public required string Organisation { get; init; }
+
+    public required TimeZoneInfo TimeZone { get; init; }
+
+    /// <summary>The organisation's ring limit; departments and people may set their own.</summary>
+    public required RingLimit RingLimit { get; init; }
+
+    public required PolicyTargets Targets { get; init; }
+
+    public required HolidayCalendar Calendar { get; init; }
+
+    public required FrozenDictionary<string, Season> Seasons { get; init; }
+
+    public required FrozenDictionary<string, Prompt> Prompts { get; init; }
+
+    public required FrozenDictionary<string, Menu> Menus { get; init; }
+
+    public required FrozenDictionary<string, Queue> Queues { get; init; }
+
+    public required ImmutableArray<Area> Areas { get; init; }
+
+    /// <summary>Every unit by id, the switchboard included.</summary>
+    public required FrozenDictionary<string, Department> Departments { get; init; }
+
+    public required Department Switchboard { get; init; }
+
+    /// <summary>People by extension.</summary>
+    public required FrozenDictionary<string, Person> People { get; init; }
+
+    /// <summary>The number plan: normalised number or extension → entry.</summary>
+    public required FrozenDictionary<string, PlanNumber> Numbers
+    {
+        get => _numbers;
+        init
+        {
+            _numbers = value;
+            _numberLookup = value.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
+
+    /// <summary>Overrides written in the file (planned closings etc.); live ones come with <see cref="IPolicyState"/>.</summary>
+    public required ImmutableArray<ManualOverride> PlannedOverrides { get; init; }
+
+    /// <summary>The main number, normalised (8 digits).</summary>
+    public string MainNumber => Switchboard.Numbers.Length > 0 ? Switchboard.Numbers[0].Number : string.Empty;
+
+    /// <summary>The number-plan entry for a dialled string in any accepted form, without allocating.</summary>
+    public bool TryFindNumber(ReadOnlySpan<char> dialled, [MaybeNullWhen(false)] out PlanNumber number)
+    {
+        Span<char> buffer = stackalloc char[PhoneNumbers.MaxDigits];
+        if (PhoneNumbers.TryGetKey(dialled, buffer, out var length)
+            && _numberLookup.TryGetValue(buffer[..length], out var found))
+        {
+            number = found;
+            return true;
+        }
+
+        number = null;
+        return false;
+    }
+
+    /// <summary>The instant as wall-clock time in the policy's zone.</summary>
+    public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime;
+}

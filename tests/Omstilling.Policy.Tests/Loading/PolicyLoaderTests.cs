@@ -1,0 +1,155 @@
+using Omstilling.Policy.Loading;
+using Omstilling.Policy.Model;
+using Omstilling.Policy.Routing;
+
+namespace Omstilling.Policy.Tests.Loading;
+
+/// <summary>The loader on the bundled policy and on small inline files.</summary>
+public sealed class PolicyLoaderTests
+{
+    private const string Minimal = """
+        organisation: Testkommune
+        time-zone: Europe/Copenhagen
+        prompts:
+          lukket: Vi har lukket.
+        switchboard:
+          number: 54 73 10 00
+          operators: [100]
+          overflow:
+            outside-hours:
+              message: lukket
+        """;
+
+    [Fact]
+    public void The_bundled_Guldborgsund_policy_loads_without_errors_or_warnings()
+    {
+        var result = PolicyLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "config", "guldborgsund.yaml"));
+
+        Assert.True(result.Succeeded, result.Report());
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("Guldborgsund Kommune", result.Policy.Organisation);
+        Assert.Equal("54731000", result.Policy.MainNumber);
+        Assert.Equal(new PolicyTargets(4, 90, 85), result.Policy.Targets);
+        Assert.Equal(TimeSpan.FromSeconds(20), result.Policy.RingLimit.Duration);
+    }
+
+    [Fact]
+    public void Every_number_the_policy_does_not_give_is_marked_as_an_example()
+    {
+        var policy = Guldborgsund.Bundled;
+
+        Assert.All(
+            policy.Numbers.Values.Where(n => n.Kind == NumberKind.DirectNumber),
+            n => Assert.True(n.IsExample, n.Display));
+        Assert.All(
+            policy.Menus.Values.SelectMany(m => m.Options).Select(o => o.Action).Where(a => a.Kind == ActionKind.External),
+            a => Assert.True(a.IsExample, a.Target));
+        Assert.False(policy.Numbers["54731000"].IsExample);
+    }
+
+    [Fact]
+    public void The_bundled_policy_uses_the_demo_extensions()
+    {
+        var extensions = Guldborgsund.Bundled.Numbers.Values.Where(n => n.Kind == NumberKind.Extension).Select(n => int.Parse(n.Number, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.All(extensions, e => Assert.True(e is >= 100 and <= 103 or >= 2000 and <= 2099, e.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void A_minimal_policy_is_always_open_and_rings_its_operator()
+    {
+        var result = PolicyLoader.Load(Minimal, "minimal.yaml");
+
+        Assert.True(result.Succeeded, result.Report());
+        var decision = result.Policy.Route("54731000", DateTimeOffset.UnixEpoch, PolicyState.Staffed);
+        Assert.Equal(DecisionKind.Ring, decision.Kind);
+        Assert.Equal(RuleKind.AlwaysOpen, decision.Rule.Kind);
+    }
+
+    [Fact]
+    public void An_empty_file_is_an_error_at_its_start()
+    {
+        var result = PolicyLoader.Load("", "empty.yaml");
+
+        Assert.Equal("empty.yaml:1:1: error: the file is empty; expected a policy (organisation, time-zone, switchboard, ...)", Assert.Single(result.Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void A_missing_file_is_an_error_naming_the_file()
+    {
+        var result = PolicyLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "no-such-policy.yaml"));
+
+        Assert.False(result.Succeeded);
+        Assert.StartsWith(Path.Combine(AppContext.BaseDirectory, "no-such-policy.yaml") + ":1:1: error: cannot read the policy file", result.Report(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_a_YAML_error_at_the_second_key()
+    {
+        var result = PolicyLoader.Load(Minimal + "\norganisation: Igen\n", "dup.yaml");
+
+        Assert.Equal("dup.yaml:11:1: error: YAML syntax: Duplicate key organisation", Assert.Single(result.Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void A_planned_override_in_the_file_closes_the_switchboard_until_its_time()
+    {
+        var yaml = Minimal + """
+
+            overrides:
+              - target: switchboard
+                state: closed
+                from: "2026-06-05 12:00"
+                until: "2026-06-05 16:00"
+                reason: Personaledag
+            """;
+        var policy = PolicyLoader.Load(yaml, "planned.yaml").Policy!;
+        var during = policy.Route("54731000", new DateTimeOffset(2026, 6, 5, 13, 0, 0, TimeSpan.FromHours(2)), PolicyState.Staffed);
+        var after = policy.Route("54731000", new DateTimeOffset(2026, 6, 5, 16, 0, 0, TimeSpan.FromHours(2)), PolicyState.Staffed);
+
+        Assert.Equal(DecisionKind.Message, during.Kind);
+        Assert.Equal(RuleKind.ManualOverride, during.Rule.Kind);
+        Assert.Equal("Personaledag", during.Rule.Override!.Reason);
+        Assert.Equal(DecisionKind.Ring, after.Kind);
+    }
+
+    [Fact]
+    public void A_local_closing_day_and_a_date_exception_apply()
+    {
+        var yaml = """
+            organisation: Testkommune
+            time-zone: Europe/Copenhagen
+            prompts:
+              lukket: Vi har lukket.
+            holidays:
+              closing-days:
+                - date: 2026-05-15
+                  name: Fredag efter Kristi himmelfartsdag
+            hours:
+              weekly:
+                mon-fri: 08:00-15:00
+              exceptions:
+                - date: 2026-12-23
+                  hours: 08:00-12:00
+                  note: Lillejuleaften
+            switchboard:
+              number: 54 73 10 00
+              operators: [100]
+              overflow:
+                outside-hours:
+                  message: lukket
+            """;
+        var policy = PolicyLoader.Load(yaml, "days.yaml").Policy!;
+        DateTimeOffset At(int month, int day, int hour) => new(2026, month, day, hour, 0, 0, TimeSpan.FromHours(month is > 3 and < 11 ? 2 : 1));
+
+        var closing = policy.Route("54731000", At(5, 15, 10), PolicyState.Staffed);
+        var morning = policy.Route("54731000", At(12, 23, 11), PolicyState.Staffed);
+        var afternoon = policy.Route("54731000", At(12, 23, 13), PolicyState.Staffed);
+
+        Assert.Equal(RuleKind.LocalClosingDay, closing.Rule.Kind);
+        Assert.Equal("Fredag efter Kristi himmelfartsdag", closing.Rule.ClosingDay!.Name);
+        Assert.Equal(DecisionKind.Ring, morning.Kind);
+        Assert.Equal(RuleKind.DateException, afternoon.Rule.Kind);
+        Assert.Equal(DecisionKind.Message, afternoon.Kind);
+    }
+}
