@@ -48,8 +48,10 @@ public sealed class DigestAuthenticator
             return new(AuthenticationOutcome.Failed, null);
         }
 
+        // The decoy is computed for every request, known user or not, so both paths cost the same.
+        var decoy = DecoyHa1(credentials.Username, algorithm);
         var known = _accounts.TryGet(credentials.Username, out var account) && account.Realm == Realm;
-        var ha1 = known ? account!.Ha1(algorithm) : DecoyHa1(credentials.Username, algorithm);
+        var ha1 = known ? account!.Ha1(algorithm) : decoy;
         var ha2 = algorithm.Hash($"{request.Method.Name}:{credentials.Uri}");
         var expected = algorithm.Hash($"{ha1}:{credentials.Nonce}:{credentials.NonceCount}:{credentials.Cnonce}:auth:{ha2}");
         var matches = CryptographicOperations.FixedTimeEquals(
