@@ -13,6 +13,9 @@ internal static class CommandLine
 
         Commands:
           run        Start the phone system (SIP on UDP and TCP, and the web server).
+          check FILE Validate a telephone policy; prints file:line:column for every problem.
+          explain NUMBER --at "YYYY-MM-DD HH:MM" [--lang en] [--policy FILE]
+                     What a caller to NUMBER hears and can do at that local time, and why.
           prompts    generate: speak the standard Danish prompts into prompts/da (espeak-ng, sox);
                      list: print their names and texts.
 
@@ -21,6 +24,10 @@ internal static class CommandLine
           --web-port <port>     HTTP port of the web server (default 8080)
           --bind <address>      Address to listen on; repeat for several (default 0.0.0.0 and ::)
           --data-dir <path>     Where accounts and data are kept (default ./data)
+          --policy <file>       The telephone policy (default config/guldborgsund.yaml)
+          --at "YYYY-MM-DD HH:MM"
+                                Start the server's clock at that local time and let it run on
+                                (demonstrations and tests: the after-hours menu at noon)
           --demo                Create the demo accounts: operators 100-103 and staff 2000-2099,
                                 password "demo" + extension (e.g. 2001 / demo2001)
           --media-address <ip> Address for RTP, announced in SDP (default: the first specific --bind
@@ -69,6 +76,10 @@ internal static class CommandLine
                 }
 
                 return await RunCommand.RunAsync(options, cancellationToken);
+            case "check":
+                return await CheckCommand.RunAsync(args.AsMemory(1), output, error);
+            case "explain":
+                return await ExplainCommand.RunAsync(args.AsMemory(1), output, error);
             case "prompts":
                 return await PromptsCommand.RunAsync(args.AsMemory(1), output, error, cancellationToken);
             default:

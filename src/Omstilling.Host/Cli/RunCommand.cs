@@ -4,6 +4,8 @@ using Omstilling.Host.Accounts;
 using Omstilling.Host.Demo;
 using Omstilling.Host.Web;
 using Omstilling.Media;
+using Omstilling.Policy.Loading;
+using Omstilling.Policy.Schedule;
 using Omstilling.Media.Clock;
 using Omstilling.Media.Prompts;
 using Omstilling.Sip.Auth;
@@ -27,10 +29,30 @@ internal static partial class RunCommand
                 kestrel.Listen(address, options.WebPort);
             }
         });
-        builder.Services.AddSingleton(TimeProvider.System);
         var app = builder.Build();
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
         var logger = loggerFactory.CreateLogger("Omstilling");
+
+        var policyFile = options.PolicyFile ?? PolicyFiles.Default();
+        var loaded = PolicyLoader.LoadFile(policyFile);
+        foreach (var diagnostic in loaded.Diagnostics)
+        {
+            LogPolicyDiagnostic(logger, diagnostic.ToString());
+        }
+
+        if (loaded.Policy is not { } policy)
+        {
+            LogStartFailed(logger, $"the telephone policy {policyFile} has errors (see above)");
+            return 1;
+        }
+
+        TimeProvider time = TimeProvider.System;
+        if (options.StartAt is { } startAt)
+        {
+            var start = LocalTimeResolver.Resolve(startAt, policy.TimeZone).Instant;
+            time = ShiftedTimeProvider.StartingAt(start);
+            LogClockShifted(logger, start);
+        }
 
         var pbxOptions = new PbxOptions { DigestAlgorithms = options.DigestAlgorithms };
         var accounts = new InMemoryAccountStore();
@@ -57,7 +79,7 @@ internal static partial class RunCommand
             pbxOptions = pbxOptions with { PublicNumbers = DemoData.PublicNumbers() };
         }
 
-        await using var stack = new SipStack(new SipStackOptions { UserAgent = "Omstilling" }, TimeProvider.System, loggerFactory);
+        await using var stack = new SipStack(new SipStackOptions { UserAgent = "Omstilling" }, time, loggerFactory);
         try
         {
             foreach (var address in options.Bind)
@@ -78,7 +100,7 @@ internal static partial class RunCommand
         MediaServer media;
         try
         {
-            media = new MediaServer(new MediaOptions { Address = mediaAddress, FirstPort = options.FirstRtpPort, LastPort = options.LastRtpPort }, clock, TimeProvider.System, loggerFactory);
+            media = new MediaServer(new MediaOptions { Address = mediaAddress, FirstPort = options.FirstRtpPort, LastPort = options.LastRtpPort }, clock, time, loggerFactory);
         }
         catch (ArgumentOutOfRangeException e)
         {
@@ -105,6 +127,7 @@ internal static partial class RunCommand
         pbx.Calls.CallEvent += events.Add;
         await stack.StartAsync(pbx.Server, cancellationToken);
         StatusEndpoints.Map(app, pbx, stack, events, options.Diagnostics);
+        PolicyEndpoints.Map(app, policy, time);
         LogStarted(logger, accounts.Count, options.SipPort, options.WebPort);
         LogMedia(logger, mediaAddress, options.FirstRtpPort, options.LastRtpPort);
         await app.RunAsync();
@@ -113,6 +136,12 @@ internal static partial class RunCommand
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Omstilling started with {Accounts} accounts: SIP port {SipPort}, web port {WebPort}")]
     private static partial void LogStarted(ILogger logger, int accounts, int sipPort, int webPort);
+
+    [LoggerMessage(EventId = 9004, Level = LogLevel.Warning, Message = "Policy: {Diagnostic}")]
+    private static partial void LogPolicyDiagnostic(ILogger logger, string diagnostic);
+
+    [LoggerMessage(EventId = 9005, Level = LogLevel.Warning, Message = "The clock starts at {Start} (--at) and runs on from there")]
+    private static partial void LogClockShifted(ILogger logger, DateTimeOffset start);
 
     [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "Media on {Address}, RTP ports {First}-{Last}")]
     private static partial void LogMedia(ILogger logger, IPAddress address, int first, int last);

@@ -18,6 +18,12 @@ internal sealed record RunOptions
 
     public bool Demo { get; init; }
 
+    /// <summary>The telephone policy file (default: the bundled config/guldborgsund.yaml).</summary>
+    public string? PolicyFile { get; init; }
+
+    /// <summary>Local time (Europe/Copenhagen) the server's clock starts at, then runs on; null: now.</summary>
+    public DateTime? StartAt { get; init; }
+
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
     public IReadOnlyList<DigestAlgorithm> DigestAlgorithms { get; init; } = [DigestAlgorithm.Md5];
@@ -43,6 +49,16 @@ internal sealed record RunOptions
             {
                 case "--demo":
                     options = options with { Demo = true };
+                    break;
+                case "--policy":
+                    options = options with { PolicyFile = Value(args, ref i) };
+                    break;
+                case "--at":
+                    var at = Value(args, ref i);
+                    options = options with
+                    {
+                        StartAt = ExplainCommand.TryParseLocal(at, out var local) ? local : throw new UsageException($"--at: '{at}' is not \"YYYY-MM-DD HH:MM\""),
+                    };
                     break;
                 case "--diagnostics":
                     options = options with { Diagnostics = true };

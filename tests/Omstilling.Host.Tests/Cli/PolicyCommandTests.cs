@@ -1,0 +1,98 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Omstilling.Host.Cli;
+using Omstilling.Host.Tests.Support;
+
+namespace Omstilling.Host.Tests.Cli;
+
+/// <summary><c>omstilling check</c>, <c>explain</c> and <c>run --at</c>, as installers and scripts use them.</summary>
+public sealed class PolicyCommandTests
+{
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CommandLine.RunAsync(args, output, error, CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static string Repository(string path)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Omstilling.slnx")))
+            {
+                return Path.Combine(dir.FullName, path);
+            }
+        }
+
+        throw new DirectoryNotFoundException("repository root not found");
+    }
+
+    [Fact]
+    public async Task Check_accepts_the_bundled_guldborgsund_policy()
+    {
+        var (exit, output, _) = await RunAsync("check", Repository("config/guldborgsund.yaml"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("guldborgsund.yaml: OK", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_prints_file_line_and_column_of_what_is_wrong_and_fails()
+    {
+        var file = Repository("tests/Omstilling.Policy.Tests/BrokenPolicies/unknown-key.yaml");
+
+        var (exit, _, error) = await RunAsync("check", file);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{file}:8:3: error: unknown key 'hourz' in the switchboard; expected one of:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_on_christmas_eve_evening_gives_the_after_hours_menu_with_snow_watch()
+    {
+        var (exit, output, _) = await RunAsync("explain", "54 73 10 00", "--at", "2026-12-24 19:00");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Hovedomstillingen har lukket", output, StringComparison.Ordinal);
+        Assert.Contains("Tast 1 for Teknik og Miljø", output, StringComparison.Ordinal);
+        Assert.Contains("Snevagten", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_in_english_on_a_summer_night_says_the_snow_watch_key_is_invalid()
+    {
+        var (exit, output, _) = await RunAsync("explain", "+4554731000", "--at", "2026-07-01 22:00", "--lang", "en");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("At 22:00", output, StringComparison.Ordinal);
+        Assert.Contains("Key 5 (Snevagten) is not offered now", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("explain", "54731000", "--at", "24-12-2026 19:00")]
+    [InlineData("explain", "54731000")]
+    [InlineData("explain", "54731000", "--at", "2026-12-24 19:00", "--lang", "fr")]
+    [InlineData("check")]
+    public async Task Bad_command_lines_say_how_to_use_them(params string[] args)
+    {
+        var (exit, _, error) = await RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("omstilling", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_at_starts_the_servers_clock_at_that_local_time()
+    {
+        await using var server = await ServerProcess.StartAsync("--at", "2026-12-24 19:00");
+        using var http = new HttpClient();
+
+        var explanation = await http.GetFromJsonAsync<JsonElement>(new Uri($"http://127.0.0.1:{server.WebPort}/api/explain?number=54731000"));
+
+        Assert.Contains("24. december 2026", explanation.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("har lukket", explanation.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Menu", explanation.GetProperty("decision").GetString());
+    }
+}
