@@ -4,10 +4,17 @@ using Omstilling.Benchmarks;
 
 // BenchmarkDotNet:        dotnet run -c Release --project bench/Omstilling.Benchmarks -- --filter '*'
 // Registration memory:    dotnet run -c Release --project bench/Omstilling.Benchmarks -- registration-memory [phones]
+// Media timing under load: bench/media/load.sh (runs media-load prompts|bridged against a server)
+if (args is ["media-load", ..])
+{
+    return await Omstilling.Benchmarks.MediaLoad.MediaLoadRun.RunAsync(args);
+}
+
 if (args is ["registration-memory", ..])
 {
     await RegistrationMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
-    return;
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(MessageBenchmarks).Assembly).Run(args);
+return 0;

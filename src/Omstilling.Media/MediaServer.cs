@@ -19,6 +19,7 @@ public sealed partial class MediaServer : IAsyncDisposable
     private readonly ITimer _reports;
     private readonly string _cname;
     private readonly ILogger<MediaServer> _logger;
+    private readonly EpollReceiver? _receiver;
 
     public MediaServer(MediaOptions options, IMediaClock clock, TimeProvider time, ILoggerFactory loggers)
     {
@@ -34,6 +35,7 @@ public sealed partial class MediaServer : IAsyncDisposable
         _ports = new RtpPortPool(options.Address, options.FirstPort, options.LastPort);
         _cname = $"omstilling@{options.AdvertisedAddress ?? options.Address}";
         _reports = time.CreateTimer(_ => SendReports(), null, options.ReportInterval, options.ReportInterval);
+        _receiver = EpollReceiver.TryCreate(_logger);
     }
 
     public MediaOptions Options { get; }
@@ -52,7 +54,7 @@ public sealed partial class MediaServer : IAsyncDisposable
     public RtpStream CreateStream()
     {
         var (rtp, rtcp) = _ports.Allocate();
-        var stream = new RtpStream(rtp, rtcp, _cname, Released, _loggers.CreateLogger<RtpStream>());
+        var stream = new RtpStream(rtp, rtcp, _cname, Released, _loggers.CreateLogger<RtpStream>(), _receiver);
         _streams[stream] = 0;
         return stream;
     }
@@ -64,6 +66,8 @@ public sealed partial class MediaServer : IAsyncDisposable
         {
             await stream.DisposeAsync();
         }
+
+        _receiver?.Dispose();
     }
 
     private void Released(RtpStream stream)

@@ -4,16 +4,18 @@ using Microsoft.Extensions.Logging;
 namespace Omstilling.Media.Clock;
 
 /// <summary>
-/// The one media clock of the process: a dedicated high-priority thread that wakes every 5 ms on
-/// an absolute schedule (so errors never accumulate) and ticks a quarter of the senders each time.
-/// Each sender is thus ticked exactly every 20 ms, and the work of thousands of streams is spread
-/// over four slots instead of landing in one burst. It sleeps to each slot with an absolute
-/// high-resolution sleep (no spinning), and waits without waking at all while nothing plays.
+/// The one media clock of the process: a dedicated real-time thread that wakes every 2 ms on an
+/// absolute schedule (so errors never accumulate) and ticks a tenth of the senders each time. Each
+/// sender is thus ticked exactly every 20 ms, and the packets of thousands of streams leave in ten
+/// small bursts instead of one large one: a burst beyond the kernel's 300-packet softirq budget is
+/// deferred to ksoftirqd and arrives late (measured: 2,000 streams in 4 slots had a p99 deviation
+/// of 3.3 ms, in 10 slots 0.8-1.8 ms). It sleeps to each slot with an absolute high-resolution
+/// sleep (no spinning), and waits without waking at all while nothing plays.
 /// Thread-safe: tickers may be added and removed from any thread (copy-on-write lists).
 /// </summary>
 public sealed partial class MediaClock : IMediaClock, IDisposable
 {
-    private const int Slots = 4;
+    private const int Slots = 10;
     private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(20);
 
     private readonly Lock _lock = new();
@@ -43,7 +45,7 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
         }
     }
 
-    /// <summary>Ticks that came more than 5 ms late (the machine was overloaded), since start.</summary>
+    /// <summary>Slots that came more than a slot late (the machine was overloaded), since start.</summary>
     public long LateTicks { get; private set; }
 
     public void Start() => _thread.Start();
@@ -91,8 +93,13 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
         }
     }
 
+    /// <summary>True when the clock thread got real-time scheduling (see <see cref="RealTimePriority"/>).</summary>
+    public bool IsRealTime { get; private set; }
+
     private void Run()
     {
+        IsRealTime = RealTimePriority.TryRaiseCurrentThread();
+        LogScheduling(IsRealTime);
         var start = Stopwatch.GetTimestamp();
         var slotTicks = Stopwatch.Frequency * Period.Ticks / TimeSpan.TicksPerSecond / Slots;
         long n = 0;
@@ -141,6 +148,9 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "A media sender failed and was removed from the clock")]
     private partial void LogTickerFailed(Exception exception);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Media clock started; real-time scheduling: {RealTime}")]
+    private partial void LogScheduling(bool realTime);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "The media clock was {Late} late and resynchronised")]
     private partial void LogResync(TimeSpan late);

@@ -38,16 +38,24 @@ public sealed partial class RtpStream : IAsyncDisposable
     private uint _timestamp;
     private long _lastSend;
     private int _disposed;
+    private readonly EpollReceiver? _receiver;
+    private readonly byte[] _receiveBuffer = new byte[2048];
+    private readonly SocketAddress _receiveFrom;
     private Task _receiving = Task.CompletedTask;
+    private ulong _rtpRegistration;
+    private ulong _rtcpRegistration;
+    private bool _started;
 
-    internal RtpStream(Socket rtp, Socket rtcp, string cname, Action<RtpStream> released, ILogger logger)
+    internal RtpStream(Socket rtp, Socket rtcp, string cname, Action<RtpStream> released, ILogger logger, EpollReceiver? receiver)
     {
         _rtp = rtp;
         _rtcp = rtcp;
+        _receiver = receiver;
         _released = released;
         _logger = logger;
         Cname = cname;
         LocalEndPoint = (IPEndPoint)rtp.LocalEndPoint!;
+        _receiveFrom = new SocketAddress(LocalEndPoint.AddressFamily);
         Span<byte> random = stackalloc byte[10];
         RandomNumberGenerator.Fill(random);
         Ssrc = BitConverter.ToUInt32(random);
@@ -101,12 +109,25 @@ public sealed partial class RtpStream : IAsyncDisposable
             }
         }
 
-        if (_receiving.IsCompleted && Volatile.Read(ref _disposed) == 0)
+        lock (_sendLock)
         {
-            // Started inline: each loop runs until its first receive is pending, then costs nothing until a packet comes.
-            _receiving = ReceiveLoopAsync(_stop.Token);
-            _ = ReceiveRtcpAsync(_stop.Token);
+            if (_started || Volatile.Read(ref _disposed) != 0)
+            {
+                return;
+            }
+
+            _started = true;
+            if (_receiver is not null)
+            {
+                _rtpRegistration = _receiver.Register(_rtp, new Readable(ReadRtp));
+                _rtcpRegistration = _receiver.Register(_rtcp, new Readable(ReadRtcp));
+                return;
+            }
         }
+
+        // Without epoll: async receives, started inline, each costing nothing until a packet comes.
+        _receiving = ReceiveLoopAsync(_stop.Token);
+        _ = ReceiveRtcpAsync(_stop.Token);
     }
 
     /// <summary>Sends 20 ms of audio (160 samples), encoded with the negotiated codec.</summary>
@@ -243,6 +264,12 @@ public sealed partial class RtpStream : IAsyncDisposable
         }
 
         _stop.Cancel();
+        if (_receiver is not null && _started)
+        {
+            _receiver.Unregister(_rtp, _rtpRegistration);
+            _receiver.Unregister(_rtcp, _rtcpRegistration);
+        }
+
         _rtp.Dispose();
         _rtcp.Dispose();
         _released(this);
@@ -382,6 +409,48 @@ public sealed partial class RtpStream : IAsyncDisposable
 
             _latched = true;
         }
+    }
+
+    /// <summary>One packet from the RTP socket, on the epoll thread.</summary>
+    private void ReadRtp()
+    {
+        int received;
+        try
+        {
+            received = _rtp.ReceiveFrom(_receiveBuffer, SocketFlags.None, _receiveFrom);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return; // nothing there after all, an ICMP error, or closed meanwhile
+        }
+
+        OnPacket(_receiveBuffer.AsSpan(0, received), _receiveFrom);
+    }
+
+    private readonly List<byte> _rtcpTypes = [];
+
+    private void ReadRtcp()
+    {
+        int received;
+        try
+        {
+            received = _rtcp.ReceiveFrom(_receiveBuffer, SocketFlags.None, _receiveFrom);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return;
+        }
+
+        _rtcpTypes.Clear();
+        if (!RtcpPacket.TryReadTypes(_receiveBuffer.AsSpan(0, received), _rtcpTypes))
+        {
+            MalformedPackets++;
+        }
+    }
+
+    private sealed class Readable(Action read) : EpollReceiver.IReadable
+    {
+        public void OnReadable() => read();
     }
 
     /// <summary>RTCP from the phone: validated and counted; malformed ones are dropped.</summary>

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net;
+using Omstilling.Sip.Dialogs;
+
+namespace Omstilling.Benchmarks.MediaLoad;
+
+/// <summary>
+/// <c>media-load prompts|bridged --server HOST:PORT --calls N [--rate R] [--window S] [--server-pid P]</c>:
+/// sets up N calls through a running server and times the RTP it sends.
+/// prompts: N calls to 8001 (the greeting; a long recording should replace it for the run).
+/// bridged: N calls from 2001 to 2002, both answered here; each side sends A-law every 20 ms and
+/// the packets relayed by the server are timed on both sides.
+/// </summary>
+internal static class MediaLoadRun
+{
+    /// <summary>Kernel receive timestamps (as a capture would take them) or the meter thread's own clock.</summary>
+    private static bool Kernel { get; set; } = true;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var mode = args.Length > 1 ? args[1] : "";
+        var server = IPEndPoint.Parse(Option(args, "--server") ?? "127.0.0.1:5070");
+        var calls = int.Parse(Option(args, "--calls") ?? "100", CultureInfo.InvariantCulture);
+        var rate = int.Parse(Option(args, "--rate") ?? "200", CultureInfo.InvariantCulture);
+        var window = TimeSpan.FromSeconds(int.Parse(Option(args, "--window") ?? "20", CultureInfo.InvariantCulture));
+        var pid = Option(args, "--server-pid") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : (int?)null;
+        Kernel = Option(args, "--timestamps") != "user";
+        switch (mode)
+        {
+            case "prompts":
+                await PromptsAsync(server, calls, rate, window, pid);
+                return 0;
+            case "bridged":
+                await BridgedAsync(server, calls, rate, window, pid);
+                return 0;
+            default:
+                Console.Error.WriteLine("Usage: media-load prompts|bridged --server HOST:PORT --calls N [--rate R] [--window S] [--server-pid P] [--timestamps kernel|user]");
+                return 2;
+        }
+    }
+
+    private static async Task PromptsAsync(IPEndPoint server, int calls, int rate, TimeSpan window, int? pid)
+    {
+        using var meter = new RtpMeter(new IPEndPoint(IPAddress.Loopback, 0), Kernel);
+        await using var phone = new LoadPhone("2001", new IPEndPoint(IPAddress.Loopback, 0), server, meter.EndPoint);
+        await phone.StartAsync();
+        var dialogs = await SetUpAsync(calls, rate, () => phone.CallAsync("8001"));
+        await MeasureAsync("prompt streams", [meter], dialogs.Count, window, pid);
+        foreach (var (dialog, _) in dialogs)
+        {
+            phone.HangUp(dialog);
+        }
+
+        await Task.Delay(1000);
+    }
+
+    private static async Task BridgedAsync(IPEndPoint server, int calls, int rate, TimeSpan window, int? pid)
+    {
+        using var callerMeter = new RtpMeter(new IPEndPoint(IPAddress.Loopback, 0), Kernel);
+        using var calleeMeter = new RtpMeter(new IPEndPoint(IPAddress.Loopback, 0), Kernel);
+        using var callerPacer = new RtpPacer(callerMeter.Socket);
+        using var calleePacer = new RtpPacer(calleeMeter.Socket);
+        await using var caller = new LoadPhone("2001", new IPEndPoint(IPAddress.Loopback, 0), server, callerMeter.EndPoint);
+        await using var callee = new LoadPhone("2002", new IPEndPoint(IPAddress.Loopback, 0), server, calleeMeter.EndPoint);
+        await caller.StartAsync();
+        await callee.StartAsync();
+        await callee.RegisterAsync();
+        var dialogs = await SetUpAsync(calls, rate, () => caller.CallAsync("2002"));
+        foreach (var (_, media) in dialogs)
+        {
+            callerPacer.Add(media);
+        }
+
+        foreach (var (_, media) in callee.Answered)
+        {
+            calleePacer.Add(media);
+        }
+
+        await MeasureAsync("bridged calls, both directions", [callerMeter, calleeMeter], dialogs.Count, window, pid);
+        callerPacer.Clear();
+        calleePacer.Clear();
+        foreach (var (dialog, _) in dialogs)
+        {
+            caller.HangUp(dialog);
+        }
+
+        await Task.Delay(1000);
+    }
+
+    private static async Task<List<(Dialog Dialog, IPEndPoint Media)>> SetUpAsync(int calls, int rate, Func<Task<(Dialog, IPEndPoint)>> call)
+    {
+        var started = DateTime.UtcNow;
+        var pending = new List<Task<(Dialog, IPEndPoint)>>();
+        for (var i = 0; i < calls; i++)
+        {
+            pending.Add(call());
+            var due = started + TimeSpan.FromSeconds((i + 1) / (double)rate);
+            var wait = due - DateTime.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+        }
+
+        var results = new List<(Dialog, IPEndPoint)>();
+        var failed = 0;
+        foreach (var task in pending)
+        {
+            try
+            {
+                results.Add(await task);
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+            {
+                failed++;
+            }
+        }
+
+        Console.WriteLine($"set up {results.Count} of {calls} calls in {(DateTime.UtcNow - started).TotalSeconds:F1} s ({failed} failed)");
+        return results;
+    }
+
+    private static async Task MeasureAsync(string what, RtpMeter[] meters, int calls, TimeSpan window, int? pid)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(3)); // every stream running and latched
+        foreach (var meter in meters)
+        {
+            meter.Reset();
+        }
+
+        var cpu0 = pid is { } p0 ? CpuSeconds(p0) : 0;
+        await Task.Delay(window);
+        var cpu1 = pid is { } p1 ? CpuSeconds(p1) : 0;
+        var streams = 0;
+        Console.WriteLine($"{what}: {calls} calls, measured for {window.TotalSeconds:F0} s");
+        foreach (var meter in meters)
+        {
+            var report = meter.Snapshot();
+            streams += report.Streams;
+            Console.WriteLine("  " + report);
+        }
+
+        if (pid is not null)
+        {
+            var cpu = cpu1 - cpu0;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  server CPU {cpu:F2} s in {window.TotalSeconds:F0} s = {cpu / window.TotalSeconds * 100:F0} % of one core; {cpu * 1000 / window.TotalSeconds / Math.Max(1, streams):F3} CPU-ms per stream per second"));
+        }
+    }
+
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Media timing under load (issue #3): starts the server (Release) on loopback and measures
+#   1. PROMPTS concurrent calls to 8001, each receiving a prompt (a 2-minute recording replaces
+#      the greeting for the run), timed by media-load with kernel receive timestamps;
+#   2. BRIDGED concurrent calls 2001 -> 2002, both phones sending A-law every 20 ms, the relayed
+#      packets timed on both sides;
+#   3. the IVR scenario: SIPp calls 8001 at IVR_RATE calls/s, hears a 3.5 s prompt, the server
+#      hangs up (uac_call_wait_bye.xml), IVR_SECONDS long.
+# Prints interval p50/p99/max, |interval - 20 ms| p99/max, loss and server CPU per stream; for the
+# IVR: calls ok/failed, retransmissions and CPU per call. Everything started is stopped on exit.
+# Settings (environment): PROMPTS (2000) BRIDGED (500) IVR_RATE (600) IVR_SECONDS (20) WINDOW (15)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+OUT="$ROOT/bench/media/out/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$OUT"
+PROMPTS=${PROMPTS:-2000} BRIDGED=${BRIDGED:-500} IVR_RATE=${IVR_RATE:-600} IVR_SECONDS=${IVR_SECONDS:-20} WINDOW=${WINDOW:-15}
+SIP_PORT=${SIP_PORT:-5070}
+
+PIDS=()
+trap 'for p in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
+
+echo "building (Release)..."
+dotnet build "$ROOT/src/Omstilling.Host" -c Release -nologo -clp:ErrorsOnly > "$OUT/build.log"
+dotnet build "$ROOT/bench/Omstilling.Benchmarks" -c Release -nologo -clp:ErrorsOnly >> "$OUT/build.log"
+SERVER="$ROOT/src/Omstilling.Host/bin/Release/net10.0/omstilling.dll"
+LOAD="$ROOT/bench/Omstilling.Benchmarks/bin/Release/net10.0/Omstilling.Benchmarks.dll"
+
+# A prompt of the given length: a sweeping tone, so every packet differs.
+make_prompt() {
+  python3 - "$1" "$2" <<'PY'
+import math, struct, sys, wave
+path, seconds = sys.argv[1], float(sys.argv[2])
+w = wave.open(path, "wb"); w.setnchannels(1); w.setsampwidth(2); w.setframerate(8000)
+w.writeframes(b"".join(struct.pack("<h", int(6000 * math.sin(2 * math.pi * (300 + 200 * math.sin(i / 4000.0)) * i / 8000)))
+                       for i in range(int(8000 * seconds))))
+w.close()
+PY
+}
+
+start_server() {
+  local data=$1
+  (cd "$OUT" && exec dotnet "$SERVER" run --demo --bind 127.0.0.1 --sip-port "$SIP_PORT" --web-port 18097 \
+      --data-dir "$data" --rtp-ports 10000-30000 --log-level warning > "$data.log" 2>&1) &
+  SERVER_PID=$!
+  PIDS+=("$SERVER_PID")
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:18097/api/health" > /dev/null && break
+    sleep 0.2
+  done
+  # dotnet runs the server as a child of the subshell: measure the process that holds the port.
+  SERVER_PID=$(pgrep -f "omstilling.dll run --demo --bind 127.0.0.1 --sip-port $SIP_PORT" | head -n 1)
+}
+
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  sleep 1
+}
+
+mkdir -p "$OUT/long/prompts" "$OUT/ivr/prompts"
+make_prompt "$OUT/long/prompts/goddag.wav" 120
+make_prompt "$OUT/ivr/prompts/goddag.wav" 3.0   # + 0.5 s of silence the greeting service adds = 3.5 s
+
+echo; echo "== $PROMPTS concurrent prompt streams and $BRIDGED bridged calls =="
+start_server "$OUT/long"
+dotnet "$LOAD" media-load prompts --server "127.0.0.1:$SIP_PORT" --calls "$PROMPTS" --rate 200 --window "$WINDOW" --server-pid "$SERVER_PID" | tee "$OUT/prompts.txt"
+sleep 3
+dotnet "$LOAD" media-load bridged --server "127.0.0.1:$SIP_PORT" --calls "$BRIDGED" --rate 100 --window "$WINDOW" --server-pid "$SERVER_PID" | tee "$OUT/bridged.txt"
+stop_server
+
+echo; echo "== IVR: SIPp calls 8001 at $IVR_RATE/s for $IVR_SECONDS s (3.5 s prompt, the server hangs up) =="
+start_server "$OUT/ivr"
+mkdir -p "$OUT/ivr-sipp"
+c0=$(awk '{print $14+$15}' "/proc/$SERVER_PID/stat")
+(cd "$OUT/ivr-sipp" && sipp "127.0.0.1:$SIP_PORT" -sf "$ROOT/tests/Omstilling.Host.Tests/Sipp/uac_call_wait_bye.xml" -i 127.0.0.1 -nostdin \
+    -buff_size 4194304 -r "$IVR_RATE" -m $(( IVR_RATE * IVR_SECONDS )) -l $(( IVR_RATE * 8 )) -timeout $(( IVR_SECONDS + 60 ))s \
+    -key username 2001 -key password demo2001 -key callee 8001 -trace_stat -stf stat.csv -fd 1 > sipp.log 2>&1) || true
+c1=$(awk '{print $14+$15}' "/proc/$SERVER_PID/stat")
+python3 - "$OUT/ivr-sipp/stat.csv" "$c0" "$c1" "$(getconf CLK_TCK)" "$IVR_RATE" <<'PY' | tee "$OUT/ivr.txt"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1]), delimiter=";"))
+h, last = rows[0], rows[-1]
+g = lambda n: last[h.index(n)]
+ok, failed, retrans = int(g("SuccessfulCall(C)")), int(g("FailedCall(C)")), int(g("Retransmissions(C)"))
+messages = 9 * (ok + failed)  # INVITE 407 ACK INVITE 100 200 ACK BYE 200
+peak = max(int(r[h.index("CurrentCall")]) for r in rows[1:])
+cpu = (int(sys.argv[3]) - int(sys.argv[2])) / int(sys.argv[4])
+print(f"IVR at {sys.argv[5]}/s: {ok} ok, {failed} failed, {retrans} retransmissions ({100.0 * retrans / max(messages, 1):.3f} % of messages), "
+      f"peak {peak} concurrent calls, server CPU {cpu * 1000 / max(ok, 1):.2f} ms per call")
+PY
+stop_server
+echo; echo "results: $OUT"
