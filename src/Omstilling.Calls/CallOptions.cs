@@ -12,4 +12,7 @@ public sealed record CallOptions
     public TimeSpan RingCadence { get; init; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan RingLimit => RingCadence * RingLimitRings;
+
+    /// <summary>Where voicemail recordings go, one folder per box.</summary>
+    public string VoicemailFolder { get; init; } = Path.Combine("data", "voicemail");
 }

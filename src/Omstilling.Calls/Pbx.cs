@@ -3,6 +3,7 @@ using Omstilling.Calls.Routing;
 using Omstilling.Calls.Signalling;
 using Omstilling.Media;
 using Omstilling.Media.Prompts;
+using Omstilling.Policy;
 using Omstilling.Sip.Auth;
 using Omstilling.Sip.Registrar;
 using Omstilling.Sip.Transactions;
@@ -17,7 +18,7 @@ namespace Omstilling.Calls;
 /// </summary>
 public sealed class Pbx
 {
-    public Pbx(SipStack stack, MediaServer media, PromptLibrary prompts, IAccountStore accounts, PbxOptions options, ILoggerFactory loggerFactory)
+    public Pbx(SipStack stack, MediaServer media, PromptLibrary prompts, IAccountStore accounts, PbxOptions options, ILoggerFactory loggerFactory, PolicyProvider? policy = null)
     {
         ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(prompts);
@@ -35,7 +36,7 @@ public sealed class Pbx
         Media = media;
         Prompts = prompts;
         var musicOnHold = prompts.Locate(options.MusicOnHoldPrompt) is null ? null : prompts.Get(options.MusicOnHoldPrompt);
-        Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>());
+        Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>(), policy, options.Trunk);
         Server = new SipServer(Registrar, Calls, new UasRequestChecks(), stack.Options.UserAgent);
     }
 

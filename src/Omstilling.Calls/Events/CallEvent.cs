@@ -17,6 +17,9 @@ public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset A
 
     /// <summary>The key pressed, for <see cref="CallEventKind.Digit"/>.</summary>
     public char? Digit { get; init; }
+
+    /// <summary>What was decided or chosen, in words (the policy rule, the menu option, the voicemail file).</summary>
+    public string? Detail { get; init; }
 }
 
 public enum CallEventKind
@@ -31,6 +34,14 @@ public enum CallEventKind
     Resumed,
     /// <summary>A key press (RFC 4733 or SIP INFO).</summary>
     Digit,
+    /// <summary>The policy decided what happens next (ring, queue, menu, message, voicemail, forward).</summary>
+    Routed,
+    /// <summary>A menu option was chosen.</summary>
+    MenuChoice,
+    /// <summary>A key that leads nowhere now (or no key at all).</summary>
+    InvalidChoice,
+    /// <summary>A voicemail is being recorded.</summary>
+    Voicemail,
     Ended,
 }
 
@@ -47,4 +58,6 @@ public enum CallEndReason
     Rejected,
     /// <summary>Our 2xx was never acknowledged, or the far end vanished.</summary>
     Failed,
+    /// <summary>The platform ended the call as planned (after a message, a voicemail, a menu's hang-up).</summary>
+    Completed,
 }

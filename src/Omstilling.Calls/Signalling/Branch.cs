@@ -29,4 +29,10 @@ internal sealed class Branch(Binding binding, LegMedia media)
     public SipResponse? FinalResponse { get; set; }
 
     public bool IsDone => FinalResponse is not null;
+
+    /// <summary>Which ringing of the call this branch belongs to (an overflow rule may ring again).</summary>
+    public int Attempt { get; init; }
+
+    /// <summary>An external number through the trunk rather than a registered phone.</summary>
+    public bool ToTrunk { get; init; }
 }

@@ -5,6 +5,9 @@ using Omstilling.Calls.Routing;
 using Omstilling.Media;
 using Omstilling.Media.Audio;
 using Omstilling.Media.Prompts;
+using Omstilling.Policy;
+using Omstilling.Policy.Model;
+using Omstilling.Policy.Routing;
 using Omstilling.Sip.Auth;
 using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
@@ -32,8 +35,11 @@ public sealed partial class CallManager
     private readonly BindingStore _bindings;
     private readonly ILogger<CallManager> _logger;
 
-    public CallManager(SipStack stack, MediaServer media, PromptLibrary prompts, AudioClip? musicOnHold, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger)
+    public CallManager(SipStack stack, MediaServer media, PromptLibrary prompts, AudioClip? musicOnHold, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger, PolicyProvider? policy = null, SipEndPoint? trunk = null)
     {
+        _policy = policy;
+        Trunk = trunk;
+        PolicyState = new LivePolicyState(this);
         ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(prompts);
         Media = media;
@@ -68,6 +74,18 @@ public sealed partial class CallManager
 
     internal PromptLibrary Prompts { get; }
 
+    /// <summary>The policy in force now (a reload swaps it between calls), or null when none is configured.</summary>
+    internal TelephonePolicy? Policy => _policy?.Current;
+
+    internal IPolicyState PolicyState { get; }
+
+    internal BindingStore Bindings => _bindings;
+
+    /// <summary>Where calls to external numbers go, or null when there is no trunk.</summary>
+    internal SipEndPoint? Trunk { get; }
+
+    private readonly PolicyProvider? _policy;
+
     /// <summary>A new INVITE outside any dialog.</summary>
     public void OnInvite(ServerInviteTransaction transaction)
     {
@@ -81,8 +99,18 @@ public sealed partial class CallManager
 
         var dialled = request.RequestUri.UnescapedUser ?? "";
         var target = _dialPlan.Resolve(dialled);
+
+        // The main number and the direct numbers of the telephone policy are for everyone, as
+        // citizens and partners call them through a trunk; an extension is for our own phones.
+        var policy = Policy;
+        PlanNumber? planNumber = null;
+        if (target is not { Service: not ServiceNumber.None } && policy is not null && policy.TryFindNumber(dialled, out var found))
+        {
+            planNumber = found;
+        }
+
         string caller;
-        if (target is { IsPublic: true })
+        if (target is { IsPublic: true } || planNumber is { Kind: not NumberKind.Extension })
         {
             caller = request.From.Uri.UnescapedUser ?? "anonymous";
         }
@@ -96,6 +124,16 @@ public sealed partial class CallManager
             }
 
             caller = auth.Username!;
+        }
+
+        if (planNumber is not null)
+        {
+            // The policy decides, also for calls between colleagues: an unanswered extension
+            // overflows the way the policy says (to the switchboard, to voicemail).
+            var routed = new Call(this, transaction, caller, dialled);
+            var decision = policy!.Route(dialled, Stack.Scheduler.Time.GetUtcNow(), PolicyState);
+            Begin(routed, () => routed.StartPolicy(decision));
+            return;
         }
 
         if (target is null)
@@ -113,13 +151,17 @@ public sealed partial class CallManager
             return;
         }
 
-        var call = new Call(this, transaction, caller, dialled, target.Extension);
-        var phones = _bindings.Lookup(target.Extension);
+        var call = new Call(this, transaction, caller, dialled);
+        Begin(call, () => call.StartExtension(target.Extension));
+    }
+
+    private void Begin(Call call, Action start)
+    {
         _calls[call.Id] = call;
-        LogCallStarted(call.Id, caller, dialled, phones.Count);
+        LogCallStarted(call.Id, call.Caller, call.Dialled, 0);
         try
         {
-            call.Start(phones);
+            start();
         }
         catch
         {

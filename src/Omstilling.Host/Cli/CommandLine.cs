@@ -28,6 +28,7 @@ internal static class CommandLine
           --at "YYYY-MM-DD HH:MM"
                                 Start the server's clock at that local time and let it run on
                                 (demonstrations and tests: the after-hours menu at noon)
+          --trunk <ip:port>     The SIP trunk external numbers are called through (UDP, IP trust)
           --demo                Create the demo accounts: operators 100-103 and staff 2000-2099,
                                 password "demo" + extension (e.g. 2001 / demo2001)
           --media-address <ip> Address for RTP, announced in SDP (default: the first specific --bind

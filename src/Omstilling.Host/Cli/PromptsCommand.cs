@@ -41,6 +41,7 @@ internal static class PromptsCommand
         }
 
         await EspeakSynthesizer.SynthesizeMusicAsync(Path.Combine(folder, StandardPrompts.MusicOnHold + ".wav"), cancellationToken);
+        await EspeakSynthesizer.SynthesizeRingbackAsync(Path.Combine(folder, StandardPrompts.Ringback + ".wav"), cancellationToken);
         await output.WriteLineAsync($"{StandardPrompts.All.Count} prompts and music on hold written to {folder}");
         return 0;
     }

@@ -3,7 +3,10 @@ using Omstilling.Calls;
 using Omstilling.Host.Accounts;
 using Omstilling.Host.Demo;
 using Omstilling.Host.Web;
+using Omstilling.Calls.Media;
 using Omstilling.Media;
+using Omstilling.Media.Audio;
+using Omstilling.Policy;
 using Omstilling.Policy.Loading;
 using Omstilling.Policy.Schedule;
 using Omstilling.Media.Clock;
@@ -34,17 +37,18 @@ internal static partial class RunCommand
         var logger = loggerFactory.CreateLogger("Omstilling");
 
         var policyFile = options.PolicyFile ?? PolicyFiles.Default();
-        var loaded = PolicyLoader.LoadFile(policyFile);
-        foreach (var diagnostic in loaded.Diagnostics)
+        if (!PolicyProvider.TryCreate(policyFile, loggerFactory.CreateLogger<PolicyProvider>(), out var policyProvider, out var loaded))
         {
-            LogPolicyDiagnostic(logger, diagnostic.ToString());
-        }
+            foreach (var diagnostic in loaded.Diagnostics)
+            {
+                LogPolicyDiagnostic(logger, diagnostic.ToString());
+            }
 
-        if (loaded.Policy is not { } policy)
-        {
             LogStartFailed(logger, $"the telephone policy {policyFile} has errors (see above)");
             return 1;
         }
+
+        var policy = policyProvider.Current;
 
         TimeProvider time = TimeProvider.System;
         if (options.StartAt is { } startAt)
@@ -109,8 +113,9 @@ internal static partial class RunCommand
         }
 
         await using var mediaLifetime = media;
-        var prompts = new PromptLibrary([Path.Combine(options.DataDirectory, "prompts"), Path.Combine(AppContext.BaseDirectory, "prompts", "da")]);
-        var promptErrors = prompts.Preload(StandardPrompts.All.Select(p => p.Name).Append(StandardPrompts.MusicOnHold));
+        var spoken = Path.Combine(options.DataDirectory, "prompts", "spoken");
+        var prompts = new PromptLibrary([Path.Combine(options.DataDirectory, "prompts"), Path.Combine(AppContext.BaseDirectory, "prompts", "da"), spoken]);
+        var promptErrors = prompts.Preload(StandardPrompts.Names).Concat(await EnsurePolicyPromptsAsync(prompts, policy, spoken, cancellationToken)).ToList();
         if (promptErrors.Count > 0)
         {
             foreach (var error in promptErrors)
@@ -122,12 +127,24 @@ internal static partial class RunCommand
         }
 
         clock.Start();
-        var pbx = new Pbx(stack, media, prompts, accounts, pbxOptions with { MusicOnHoldPrompt = StandardPrompts.MusicOnHold }, loggerFactory);
+        var pbx = new Pbx(stack, media, prompts, accounts, pbxOptions with
+        {
+            MusicOnHoldPrompt = StandardPrompts.MusicOnHold,
+            Trunk = options.Trunk is { } trunk ? new SipEndPoint(SipTransportKind.Udp, trunk) : null,
+            Calls = pbxOptions.Calls with { VoicemailFolder = Path.Combine(options.DataDirectory, "voicemail") },
+        }, loggerFactory, policyProvider);
+        using var watcher = new PolicyWatcher(policyFile, policyProvider, async reloaded =>
+        {
+            foreach (var error in await EnsurePolicyPromptsAsync(prompts, reloaded, spoken, CancellationToken.None))
+            {
+                LogPolicyDiagnostic(logger, error);
+            }
+        }, time, logger);
         var events = new CallEventLog(capacity: 2000);
         pbx.Calls.CallEvent += events.Add;
         await stack.StartAsync(pbx.Server, cancellationToken);
         StatusEndpoints.Map(app, pbx, stack, events, options.Diagnostics);
-        PolicyEndpoints.Map(app, policy, time);
+        PolicyEndpoints.Map(app, policyProvider, time);
         LogStarted(logger, accounts.Count, options.SipPort, options.WebPort);
         LogMedia(logger, mediaAddress, options.FirstRtpPort, options.LastRtpPort);
         await app.RunAsync();
@@ -136,6 +153,29 @@ internal static partial class RunCommand
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Omstilling started with {Accounts} accounts: SIP port {SipPort}, web port {WebPort}")]
     private static partial void LogStarted(ILogger logger, int accounts, int sipPort, int webPort);
+
+    /// <summary>
+    /// Every prompt the policy needs must exist: a recording, the bundled set, or speech made now
+    /// with espeak-ng (kept in the data directory). Returns what is still missing.
+    /// </summary>
+    private static async Task<List<string>> EnsurePolicyPromptsAsync(PromptLibrary prompts, Omstilling.Policy.TelephonePolicy policy, string folder, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        foreach (var (name, text) in PolicyPrompts.Required(policy))
+        {
+            try
+            {
+                await prompts.EnsureAsync(name, text, folder, cancellationToken);
+                prompts.Get(name);
+            }
+            catch (Exception e) when (e is AudioFormatException or InvalidOperationException)
+            {
+                errors.Add(e.Message);
+            }
+        }
+
+        return errors;
+    }
 
     [LoggerMessage(EventId = 9004, Level = LogLevel.Warning, Message = "Policy: {Diagnostic}")]
     private static partial void LogPolicyDiagnostic(ILogger logger, string diagnostic);

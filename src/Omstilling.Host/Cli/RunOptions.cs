@@ -31,6 +31,9 @@ internal sealed record RunOptions
     /// <summary>The address RTP binds to and SDP announces; null: the first specific --bind address, else the primary interface's.</summary>
     public IPAddress? MediaAddress { get; init; }
 
+    /// <summary>The SIP trunk (UDP, IP trust) that external numbers are called through; null without one.</summary>
+    public IPEndPoint? Trunk { get; init; }
+
     /// <summary>Serve POST /api/diagnostics/gc (a full collection, then the heap size): for benchmarks, off by default.</summary>
     public bool Diagnostics { get; init; }
 
@@ -58,6 +61,15 @@ internal sealed record RunOptions
                     options = options with
                     {
                         StartAt = ExplainCommand.TryParseLocal(at, out var local) ? local : throw new UsageException($"--at: '{at}' is not \"YYYY-MM-DD HH:MM\""),
+                    };
+                    break;
+                case "--trunk":
+                    var trunk = Value(args, ref i);
+                    options = options with
+                    {
+                        Trunk = IPEndPoint.TryParse(trunk, out var trunkEndPoint) && trunkEndPoint.Port != 0
+                            ? trunkEndPoint
+                            : throw new UsageException($"--trunk: '{trunk}' is not an address and port like 192.0.2.50:5060"),
                     };
                     break;
                 case "--diagnostics":

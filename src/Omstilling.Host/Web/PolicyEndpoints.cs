@@ -12,10 +12,11 @@ namespace Omstilling.Host.Web;
 /// </summary>
 internal static class PolicyEndpoints
 {
-    public static void Map(WebApplication app, TelephonePolicy policy, TimeProvider time)
+    public static void Map(WebApplication app, PolicyProvider provider, TimeProvider time)
     {
         app.MapGet("/api/explain", (string number, string? at, string? lang) =>
         {
+            var policy = provider.Current;
             var language = lang switch
             {
                 null or "da" => ExplainLanguage.Danish,

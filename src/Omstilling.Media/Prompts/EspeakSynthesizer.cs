@@ -53,6 +53,13 @@ public static class EspeakSynthesizer
         await RunAsync("sox", [.. args], cancellationToken);
     }
 
+    /// <summary>The Danish ringing tone: 425 Hz for 1 s, then 4 s of silence, looped by the player.</summary>
+    public static Task SynthesizeRingbackAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return RunAsync("sox", ["-n", "-r", "8000", "-c", "1", "-e", "a-law", path, "synth", "1", "sine", "425", "vol", "0.3", "pad", "0", "4"], cancellationToken);
+    }
+
     private static async Task RunAsync(string program, string[] args, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };

@@ -12,6 +12,12 @@ public static class StandardPrompts
     /// <summary>The music on hold, made by sox rather than spoken.</summary>
     public const string MusicOnHold = "musik";
 
+    /// <summary>The Danish ringing tone (425 Hz, 1 s on, 4 s off), heard while the platform rings someone for a caller it answered.</summary>
+    public const string Ringback = "ringetone";
+
+    /// <summary>Every bundled file: the spoken prompts and the two made by sox.</summary>
+    public static IEnumerable<string> Names => All.Select(p => p.Name).Append(MusicOnHold).Append(Ringback);
+
     private static List<(string, string)> Build()
     {
         var prompts = new List<(string, string)>

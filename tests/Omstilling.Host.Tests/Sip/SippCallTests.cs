@@ -62,7 +62,7 @@ public sealed class SippCallTests(ServerFixture fixture) : IClassFixture<ServerF
     public async Task Unregistered_callee_gives_the_caller_480()
     {
         var caller = await Sipp.RunAsync("uac_expect_480.xml", Server, FreePort.Next(),
-            ("username", "2030"), ("password", "demo2030"), ("callee", "2031"));
+            ("username", "2030"), ("password", "demo2030"), ("callee", "2093"));
 
         Assert.True(caller.ExitCode == 0, caller.ToString());
     }
@@ -79,7 +79,7 @@ public sealed class SippCallTests(ServerFixture fixture) : IClassFixture<ServerF
     [Fact]
     public async Task Unanswered_call_is_cancelled_after_the_ring_limit_and_the_caller_gets_480()
     {
-        var (caller, callee) = await CallAsync("uac_expect_480.xml", "uas_ring_forever.xml", "2034", "2035");
+        var (caller, callee) = await CallAsync("uac_expect_480.xml", "uas_ring_forever.xml", "2034", "2095");
 
         Assert.True(caller.ExitCode == 0, $"caller: {caller}\n{fixture.Server.Output}");
         Assert.True(callee.ExitCode == 0, $"callee: {callee}");

@@ -65,12 +65,13 @@ public sealed class DanishPromptTests
     {
         var library = new PromptLibrary([BundledPrompts()]);
 
-        var errors = library.Preload(StandardPrompts.All.Select(p => p.Name).Append(StandardPrompts.MusicOnHold));
+        var errors = library.Preload(StandardPrompts.Names);
 
         Assert.Empty(errors);
         Assert.InRange(library.Get("goddag").Duration.TotalSeconds, 1.0, 4.0);
         Assert.InRange(library.Get(StandardPrompts.MusicOnHold).Duration.TotalSeconds, 5.0, 10.0);
-        Assert.Equal(StandardPrompts.All.Count + 1, Directory.GetFiles(BundledPrompts(), "*.wav").Length);
+        Assert.Equal(StandardPrompts.Names.Count(), Directory.GetFiles(BundledPrompts(), "*.wav").Length);
+        Assert.Equal(TimeSpan.FromSeconds(5), library.Get(StandardPrompts.Ringback).Duration);
     }
 
     [Fact]

@@ -1,0 +1,346 @@
+using Omstilling.Calls.Events;
+using Omstilling.Calls.Media;
+using Omstilling.Media.Dtmf;
+using Omstilling.Media.Players;
+using Omstilling.Media.Sdp;
+using Omstilling.Sip.Dialogs;
+using Omstilling.Sip.Messages;
+using Omstilling.Sip.Transactions;
+
+namespace Omstilling.Calls.Signalling;
+
+/// <summary>The caller's leg: its media, answering it, and what it sends inside its dialog.</summary>
+internal sealed partial class Call
+{
+    /// <summary>The caller cancelled before an answer (§9.2): stop ringing and answer the INVITE 487.</summary>
+    public void OnCallerCancel()
+    {
+        lock (_sync)
+        {
+            if (CallerAnswered || State == CallState.Ended)
+            {
+                return;
+            }
+
+            _invite.TryRespond(_invite.CreateResponse(SipStatus.RequestTerminated));
+            CancelBranches(except: null);
+            End(CallEndReason.CallerCancelled, SipStatus.RequestTerminated);
+        }
+    }
+
+    /// <summary>A request inside one of the call's dialogs.</summary>
+    public void OnInDialogRequest(ServerTransaction transaction, CallSide from)
+    {
+        lock (_sync)
+        {
+            var request = transaction.Request;
+            var (own, other) = Dialogs(from);
+            if (own is null || State == CallState.Ended)
+            {
+                transaction.Respond(SipStatus.CallOrTransactionDoesNotExist);
+                return;
+            }
+
+            if (!own.AcceptRemoteCSeq(request))
+            {
+                transaction.Respond(SipStatus.ServerInternalError, "CSeq out of order");
+                return;
+            }
+
+            if (request.Method == SipMethod.Bye)
+            {
+                transaction.Respond(SipStatus.Ok);
+                if (other is not null)
+                {
+                    Stack.SendRequest(other.CreateRequest(SipMethod.Bye), other.Peer, this);
+                }
+
+                End(from == CallSide.Caller ? CallEndReason.CallerHungUp : CallEndReason.CalleeHungUp, null);
+                return;
+            }
+
+            if (request.Method == SipMethod.Invite)
+            {
+                OnReinvite(transaction, own, from);
+                return;
+            }
+
+            if (request.Method == SipMethod.Info)
+            {
+                transaction.Respond(SipStatus.Ok);
+                if (SipInfoDtmf.Parse(request.ContentType, request.BodyText) is { } digit)
+                {
+                    OnDigit(from, digit);
+                }
+
+                return;
+            }
+
+            transaction.Respond(request.Method == SipMethod.Options ? SipStatus.Ok : SipStatus.NotImplemented);
+        }
+    }
+
+    /// <summary>
+    /// An ACK in one of the call's dialogs: for our 2xx to the INVITE or to a re-INVITE. After an
+    /// INVITE without SDP (a late offer, as some trunks send), our 2xx carried the offer and this
+    /// ACK carries the caller's answer (RFC 3261 §13.2.1).
+    /// </summary>
+    public void OnAck(SipRequest ack)
+    {
+        ArgumentNullException.ThrowIfNull(ack);
+        lock (_sync)
+        {
+            _invite.AckReceived();
+            _pendingReinvite?.AckReceived();
+            _pendingReinvite = null;
+            if (_callerAnswer is null && _callerMedia is not null && !ack.Body.IsEmpty)
+            {
+                try
+                {
+                    _callerAnswer = _callerMedia.ApplyAnswer(ack) ? "applied" : null;
+                }
+                catch (SdpParseException)
+                {
+                    _callerAnswer = null;
+                }
+            }
+        }
+    }
+
+    /// <summary>A 2xx retransmitted by a phone whose INVITE transaction is over: our ACK was lost, send it again.</summary>
+    public void OnStray2xx(DialogId dialogId)
+    {
+        lock (_sync)
+        {
+            var branch = _branches.FirstOrDefault(b => b.Dialog?.Id == dialogId);
+            if (branch?.Ack is { } ack && branch.Dialog is { } dialog)
+            {
+                Stack.SendAck(Clone(ack), dialog.Peer);
+            }
+        }
+    }
+
+    /// <summary>Creates our stream towards the caller and answers its SDP offer (kept for our 200); false when the call ended instead.</summary>
+    private bool PrepareCallerMedia()
+    {
+        if (!TryCreateMedia(out var media))
+        {
+            return false;
+        }
+
+        _callerMedia = media;
+        try
+        {
+            _callerAnswer = _invite.Request.Body.IsEmpty ? null : media.Answer(_invite.Request);
+        }
+        catch (SdpParseException e)
+        {
+            Refuse(SipStatus.BadRequest, e.Message, CallEndReason.Rejected);
+            return false;
+        }
+
+        if (!_invite.Request.Body.IsEmpty && _callerAnswer is null)
+        {
+            Refuse(SipStatus.NotAcceptableHere, "No common audio codec (PCMA or PCMU)", CallEndReason.Rejected);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Answers the caller with our SDP (before a menu or message, or when a phone answered); false when the caller's CANCEL won.</summary>
+    private bool AnswerCaller()
+    {
+        if (CallerAnswered)
+        {
+            return true;
+        }
+
+        var ok = _invite.CreateResponse(SipStatus.Ok);
+        var contact = CallerContact();
+        ok.Headers.Add(HeaderName.Contact, contact.ToString());
+        ok.Headers.Add(HeaderName.Allow, CallManager.AllowedMethods);
+        LegMedia.Attach(ok, _callerAnswer ?? _callerMedia!.Offer());
+        var dialog = Dialog.CreateUas(_invite.Request, _invite.LocalTag, _invite.Incoming.Source, contact);
+        if (!_invite.TryRespond(ok))
+        {
+            return false;
+        }
+
+        _callerDialog = dialog;
+        _callerMedia!.Stream.Listener = new CallerKeys(this);
+        _manager.Index(dialog.Id, this, CallSide.Caller);
+        return true;
+    }
+
+    /// <summary>
+    /// A re-INVITE from one phone is answered here, on that phone's own stream: media is anchored,
+    /// so the other phone need not know. Hold (sendonly/inactive) gives the other party music.
+    /// </summary>
+    private void OnReinvite(ServerTransaction transaction, Dialog own, CallSide from)
+    {
+        var media = from == CallSide.Caller ? _callerMedia : _answered?.Media;
+        if (media is null || transaction.Request.Body.IsEmpty)
+        {
+            transaction.Respond(SipStatus.NotAcceptableHere);
+            return;
+        }
+
+        string? answer;
+        try
+        {
+            answer = media.Answer(transaction.Request);
+        }
+        catch (SdpParseException e)
+        {
+            transaction.Respond(SipStatus.BadRequest, e.Message);
+            return;
+        }
+
+        if (answer is null)
+        {
+            transaction.Respond(SipStatus.NotAcceptableHere);
+            return;
+        }
+
+        own.UpdateRemoteTarget(transaction.Request);
+        var ok = transaction.CreateResponse(SipStatus.Ok);
+        ok.Headers.Add(HeaderName.Contact, own.LocalContact.ToString());
+        LegMedia.Attach(ok, answer);
+        transaction.Respond(ok);
+        _pendingReinvite = transaction as ServerInviteTransaction;
+        if (media.PeerDirection.Receives())
+        {
+            _bridge?.Resume(media.Stream);
+            Emit(CallEventKind.Resumed);
+        }
+        else
+        {
+            _bridge?.Hold(media.Stream);
+            Emit(CallEventKind.Held);
+        }
+    }
+
+    /// <summary>A key press: a menu's choice while one is offered, otherwise passed to the other party (RFC 4733).</summary>
+    private void OnDigit(CallSide from, char digit)
+    {
+        Emit(CallEventKind.Digit, digit: digit);
+        if (from == CallSide.Caller && _menu is not null)
+        {
+            OnMenuKey(digit);
+            return;
+        }
+
+        if (from == CallSide.Caller && _recorder is not null)
+        {
+            _recorder.OnDigit(_callerMedia!.Stream, digit);
+            return;
+        }
+
+        var other = from == CallSide.Caller ? _answered?.Media.Stream : _callerMedia?.Stream;
+        if (other is { CanSendDigits: true } && _bridge is not null)
+        {
+            DtmfSender.Start(other, _manager.Media.Clock, digit.ToString());
+        }
+    }
+
+    /// <summary>Plays prompts to the (answered) caller, then runs <paramref name="then"/> under the lock.</summary>
+    private void PlayThen(IReadOnlyList<string> prompts, Action then)
+    {
+        if (!AnswerCaller())
+        {
+            End(CallEndReason.CallerCancelled, SipStatus.RequestTerminated);
+            return;
+        }
+
+        _player?.Stop();
+        var player = PromptPlayer.Start(_callerMedia!.Stream, _manager.Media.Clock, _manager.Prompts.Get(prompts));
+        _player = player;
+        player.Completion.ContinueWith(
+            t =>
+            {
+                lock (_sync)
+                {
+                    if (t.Result && ReferenceEquals(_player, player) && State != CallState.Ended)
+                    {
+                        _player = null;
+                        then();
+                    }
+                }
+            },
+            TaskScheduler.Default);
+    }
+
+    private void HangUp(CallEndReason reason)
+    {
+        if (_callerDialog is { } dialog)
+        {
+            Stack.SendRequest(dialog.CreateRequest(SipMethod.Bye), dialog.Peer, this);
+        }
+
+        End(reason, null);
+    }
+
+    private void OnAckTimedOut()
+    {
+        lock (_sync)
+        {
+            if (State == CallState.Ended || !CallerAnswered)
+            {
+                return;
+            }
+
+            foreach (var dialog in new[] { _callerDialog, _answered?.Dialog })
+            {
+                if (dialog is not null)
+                {
+                    Stack.SendRequest(dialog.CreateRequest(SipMethod.Bye), dialog.Peer, this);
+                }
+            }
+
+            End(CallEndReason.Failed, null);
+        }
+    }
+
+    private void Refuse(int status, string? reason, CallEndReason endReason)
+    {
+        _invite.TryRespond(_invite.CreateResponse(status, reason));
+        End(endReason, status);
+    }
+
+    private (Dialog? Own, Dialog? Other) Dialogs(CallSide from) =>
+        from == CallSide.Caller ? (_callerDialog, _answered?.Dialog) : (_answered?.Dialog, _callerDialog);
+
+    /// <summary>A fresh copy, since the stack adds its own Via to every request it sends.</summary>
+    private static SipRequest Clone(SipRequest request)
+    {
+        var headers = new SipHeaders(request.Headers.Count);
+        foreach (var h in request.Headers.AsSpan())
+        {
+            if (h.Name != HeaderName.Via)
+            {
+                headers.Add(h);
+            }
+        }
+
+        return new SipRequest(request.Method, request.RequestUri, headers, request.Body);
+    }
+
+    /// <summary>Our Contact towards the caller: the dialled number at our address.</summary>
+    private NameAddress CallerContact() => _manager.ContactFor(Dialled, _invite.Incoming.Source);
+
+    /// <summary>The caller's key presses while no bridge listens to its stream (menus, messages, voicemail).</summary>
+    private sealed class CallerKeys(Call call) : Omstilling.Media.Rtp.IRtpListener
+    {
+        public void OnAudio(Omstilling.Media.Rtp.RtpStream stream, ReadOnlySpan<byte> payload, bool marker) =>
+            call._recorder?.OnAudio(stream, payload, marker);
+
+        public void OnDigit(Omstilling.Media.Rtp.RtpStream stream, char digit)
+        {
+            lock (call._sync)
+            {
+                call.OnDigit(CallSide.Caller, digit);
+            }
+        }
+    }
+}

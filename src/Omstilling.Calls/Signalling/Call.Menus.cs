@@ -1,0 +1,176 @@
+using System.Globalization;
+using Omstilling.Calls.Events;
+using Omstilling.Media.Players;
+using Omstilling.Policy.Model;
+using Omstilling.Sip.Timing;
+
+namespace Omstilling.Calls.Signalling;
+
+/// <summary>
+/// What the caller hears from the platform itself: menus read out and answered by key presses
+/// (invalid or no input repeats the menu, then the policy's fallback), messages, and voicemail.
+/// </summary>
+internal sealed partial class Call
+{
+    private readonly Stack<Menu> _menus = new();
+    private Menu? _menu;
+    private int _menuRetries;
+    private ScheduledTimer? _keyTimeout;
+    private Recorder? _recorder;
+
+    private void OpenMenu(Menu menu)
+    {
+        if (!ReferenceEquals(_menus.TryPeek(out var top) ? top : null, menu))
+        {
+            _menus.Push(menu);
+        }
+
+        _menuRetries = 0;
+        ReadMenu(menu);
+    }
+
+    /// <summary>Reads the intro and the options offered now; a key may cut it short.</summary>
+    private void ReadMenu(Menu menu)
+    {
+        if (_manager.Policy is not { } policy)
+        {
+            Finish(500, CallEndReason.Failed, null);
+            return;
+        }
+
+        _menu = menu;
+        var resolved = policy.ResolveMenu(menu, Stack.Scheduler.Time.GetUtcNow(), _manager.PolicyState);
+        var prompts = new List<string> { menu.Intro.Name };
+        prompts.AddRange(resolved.AvailableOptions.Select(o => Omstilling.Calls.Media.PolicyPrompts.OptionPrompt(menu, o)));
+        PlayThen(prompts, () => WaitForKey(menu));
+    }
+
+    private void WaitForKey(Menu menu)
+    {
+        _keyTimeout?.Cancel();
+        _keyTimeout = Stack.Scheduler.Schedule(menu.Timeout, static s => ((Call)s!).OnKeyTimeout(), this);
+    }
+
+    private void OnKeyTimeout()
+    {
+        lock (_sync)
+        {
+            if (_menu is { } menu && State != CallState.Ended)
+            {
+                Retry(menu, invalid: false);
+            }
+        }
+    }
+
+    /// <summary>A key while a menu is offered (a key during the reading stops it).</summary>
+    private void OnMenuKey(char key)
+    {
+        if (_menu is not { } menu || _manager.Policy is not { } policy)
+        {
+            return;
+        }
+
+        _keyTimeout?.Cancel();
+        _player?.Stop();
+        _player = null;
+        var choice = policy.MenuChoice(menu, key, Stack.Scheduler.Time.GetUtcNow(), _manager.PolicyState);
+        if (!choice.IsValid)
+        {
+            Emit(CallEventKind.InvalidChoice, digit: key, detail: $"{menu.Id}: {choice.Outcome}");
+            Retry(menu, invalid: true);
+            return;
+        }
+
+        Emit(CallEventKind.MenuChoice, digit: key, detail: $"{menu.Id}: {choice.Option!.Label}");
+        _menu = null;
+        Follow(choice.Action, 480, CallEndReason.Completed);
+    }
+
+    /// <summary>No key, or a key that leads nowhere now: say so, read the menu again, and after the retries the fallback.</summary>
+    private void Retry(Menu menu, bool invalid)
+    {
+        _menu = null;
+        if (++_menuRetries > menu.Retries)
+        {
+            Follow(menu.OnNoInput, 480, CallEndReason.NoAnswer);
+            return;
+        }
+
+        var retries = _menuRetries;
+        List<string> before = invalid ? [menu.InvalidPrompt?.Name ?? "ugyldigt-valg"] : ["ingen-valg"];
+        PlayThen(before, () =>
+        {
+            ReadMenu(menu);
+            _menuRetries = retries;
+        });
+    }
+
+    private void GoBack()
+    {
+        if (_menus.Count > 1)
+        {
+            _menus.Pop();
+        }
+
+        if (_menus.TryPeek(out var previous))
+        {
+            OpenMenu(previous);
+        }
+        else
+        {
+            Finish(480, CallEndReason.Completed, null);
+        }
+    }
+
+    private void StopCollecting()
+    {
+        _keyTimeout?.Cancel();
+        _menu = null;
+    }
+
+    private void PlayMessage(Prompt message, PolicyAction? then) =>
+        PlayThen([message.Name], () =>
+        {
+            if (then is null)
+            {
+                HangUp(CallEndReason.Completed);
+            }
+            else
+            {
+                Follow(then, 480, CallEndReason.Completed);
+            }
+        });
+
+    /// <summary>
+    /// "Indtal din besked efter tonen", then records up to two minutes (ending on # or five seconds
+    /// of silence) into the data directory's voicemail/&lt;box&gt; folder, thanks the caller and hangs up.
+    /// </summary>
+    private void RecordVoicemail(string box)
+    {
+        PlayThen(["indtal-besked", "tone"], () =>
+        {
+            var folder = Path.Combine(_manager.Options.VoicemailFolder, box);
+            Directory.CreateDirectory(folder);
+            var now = Stack.Scheduler.Time.GetUtcNow();
+            var file = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMdd-HHmmss}-{Sanitize(Caller)}-{Id:N}.wav"));
+            var recorder = new Recorder(File.Create(file), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(5));
+            _recorder = recorder;
+            Emit(CallEventKind.Voicemail, detail: $"{box}: {file}");
+            recorder.Completion.ContinueWith(
+                _ =>
+                {
+                    lock (_sync)
+                    {
+                        _recorder = null;
+                        if (State != CallState.Ended)
+                        {
+                            PlayThen(["tak-for-besked"], () => HangUp(CallEndReason.Completed));
+                        }
+                    }
+                },
+                TaskScheduler.Default);
+        });
+    }
+
+    private static string Sanitize(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
+}
