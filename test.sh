@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test. As root on a fresh Debian machine it first installs what the tests need
-# (SIPp, baresip); otherwise it checks that they are there and says what is missing.
+# (SIPp, baresip, espeak-ng and sox for speech); otherwise it checks that they are there and says what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-need_packages=(sip-tester baresip-core)
+need_packages=(sip-tester baresip-core espeak-ng sox)
 missing=()
 for pkg in "${need_packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -13,6 +13,12 @@ public sealed record CallOptions
 
     public TimeSpan RingLimit => RingCadence * RingLimitRings;
 
+    /// <summary>
+    /// How long an external number the policy forwards to (a duty mobile) may ring: the ring limit
+    /// is the municipality's promise for its own phones, so the far end decides within this bound.
+    /// </summary>
+    public TimeSpan ExternalRingLimit { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Where voicemail recordings go, one folder per box.</summary>
     public string VoicemailFolder { get; init; } = Path.Combine("data", "voicemail");
 }

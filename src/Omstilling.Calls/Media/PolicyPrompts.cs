@@ -10,6 +10,12 @@ namespace Omstilling.Calls.Media;
 /// </summary>
 public static class PolicyPrompts
 {
+    /// <summary>
+    /// The library name of a policy prompt: its own namespace, so that the policy's "lukket" is never
+    /// the platform's "lukket" (a recording for it goes in the data directory's prompts/policy).
+    /// </summary>
+    public static string Key(string name) => "policy/" + name;
+
     /// <summary>The prompt name a menu option is read with: its own, or one made from the menu and key.</summary>
     public static string OptionPrompt(Menu menu, MenuOption option)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Omstilling.Calls.Events;
+using Omstilling.Calls.Media;
 using Omstilling.Media.Players;
 using Omstilling.Policy.Model;
 using Omstilling.Sip.Timing;
@@ -40,8 +41,8 @@ internal sealed partial class Call
 
         _menu = menu;
         var resolved = policy.ResolveMenu(menu, Stack.Scheduler.Time.GetUtcNow(), _manager.PolicyState);
-        var prompts = new List<string> { menu.Intro.Name };
-        prompts.AddRange(resolved.AvailableOptions.Select(o => Omstilling.Calls.Media.PolicyPrompts.OptionPrompt(menu, o)));
+        var prompts = new List<string> { PolicyPrompts.Key(menu.Intro.Name) };
+        prompts.AddRange(resolved.AvailableOptions.Select(o => PolicyPrompts.Key(PolicyPrompts.OptionPrompt(menu, o))));
         PlayThen(prompts, () => WaitForKey(menu));
     }
 
@@ -97,7 +98,7 @@ internal sealed partial class Call
         }
 
         var retries = _menuRetries;
-        List<string> before = invalid ? [menu.InvalidPrompt?.Name ?? "ugyldigt-valg"] : ["ingen-valg"];
+        List<string> before = invalid ? [menu.InvalidPrompt is { } said ? PolicyPrompts.Key(said.Name) : "ugyldigt-valg"] : ["ingen-valg"];
         PlayThen(before, () =>
         {
             ReadMenu(menu);
@@ -129,7 +130,7 @@ internal sealed partial class Call
     }
 
     private void PlayMessage(Prompt message, PolicyAction? then) =>
-        PlayThen([message.Name], () =>
+        PlayThen([PolicyPrompts.Key(message.Name)], () =>
         {
             if (then is null)
             {

@@ -119,14 +119,15 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
         switch (decision.Kind)
         {
             case DecisionKind.Ring:
-                GreetThen(decision.Greeting, () => Ring(decision.Extensions, decision.RingLimit.Duration, decision.OnBusy, decision.OnNoAnswer, ringback: CallerAnswered));
+                GreetThen(decision.Greeting, () => Ring(decision.Extensions, RingLimitOf(decision), decision.OnBusy, decision.OnNoAnswer, ringback: CallerAnswered));
                 break;
             case DecisionKind.Queue:
                 var members = decision.Queue is { } queue && !queue.Members.IsEmpty ? queue.Members : decision.Extensions;
-                GreetThen(decision.Greeting, () => Ring(members, decision.RingLimit.Duration, decision.OnBusy, decision.Queue?.OnTimeout ?? decision.OnNoAnswer, ringback: CallerAnswered));
+                GreetThen(decision.Greeting, () => Ring(members, RingLimitOf(decision), decision.OnBusy, decision.Queue?.OnTimeout ?? decision.OnNoAnswer, ringback: CallerAnswered));
                 break;
             case DecisionKind.Forward:
-                GreetThen(decision.Greeting, () => Forward(decision.ExternalNumber!, decision.RingLimit.Duration, decision.OnBusy, decision.OnNoAnswer));
+                var externalLimit = decision.RingLimit.Rings > 0 ? decision.RingLimit.Duration : _manager.Options.ExternalRingLimit;
+                GreetThen(decision.Greeting, () => Forward(decision.ExternalNumber!, externalLimit, decision.OnBusy, decision.OnNoAnswer));
                 break;
             case DecisionKind.Menu:
                 GreetThen(decision.Greeting, () => OpenMenu(decision.Menu!.Value.Menu));
@@ -148,6 +149,10 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
                 break;
         }
     }
+
+    /// <summary>The decision's ring limit; a decision without one rings for the platform's.</summary>
+    private TimeSpan RingLimitOf(RoutingDecision decision) =>
+        decision.RingLimit.Rings > 0 ? decision.RingLimit.Duration : _manager.Options.RingLimit;
 
     /// <summary>What an overflow rule or a menu choice says next; with none, the call ends with <paramref name="status"/>.</summary>
     private void Follow(PolicyAction? action, int status, CallEndReason reason)
@@ -194,7 +199,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
             return;
         }
 
-        PlayThen([greeting.Name], then);
+        PlayThen([PolicyPrompts.Key(greeting.Name)], then);
     }
 
     private void End(CallEndReason reason, int? status)

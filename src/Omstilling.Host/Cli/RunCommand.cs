@@ -114,8 +114,11 @@ internal static partial class RunCommand
 
         await using var mediaLifetime = media;
         var spoken = Path.Combine(options.DataDirectory, "prompts", "spoken");
-        var prompts = new PromptLibrary([Path.Combine(options.DataDirectory, "prompts"), Path.Combine(AppContext.BaseDirectory, "prompts", "da"), spoken]);
-        var promptErrors = prompts.Preload(StandardPrompts.Names).Concat(await EnsurePolicyPromptsAsync(prompts, policy, spoken, cancellationToken)).ToList();
+        var bundled = Path.Combine(AppContext.BaseDirectory, "prompts", "da");
+        var prompts = new PromptLibrary(
+            [Path.Combine(options.DataDirectory, "prompts"), bundled],
+            [Path.Combine(bundled, "spoken"), spoken]);
+        var promptErrors = prompts.Preload(StandardPrompts.Names).Concat(await EnsurePolicyPromptsAsync(prompts, policy, cancellationToken)).ToList();
         if (promptErrors.Count > 0)
         {
             foreach (var error in promptErrors)
@@ -135,7 +138,7 @@ internal static partial class RunCommand
         }, loggerFactory, policyProvider);
         using var watcher = new PolicyWatcher(policyFile, policyProvider, async reloaded =>
         {
-            foreach (var error in await EnsurePolicyPromptsAsync(prompts, reloaded, spoken, CancellationToken.None))
+            foreach (var error in await EnsurePolicyPromptsAsync(prompts, reloaded, CancellationToken.None))
             {
                 LogPolicyDiagnostic(logger, error);
             }
@@ -155,18 +158,19 @@ internal static partial class RunCommand
     private static partial void LogStarted(ILogger logger, int accounts, int sipPort, int webPort);
 
     /// <summary>
-    /// Every prompt the policy needs must exist: a recording, the bundled set, or speech made now
-    /// with espeak-ng (kept in the data directory). Returns what is still missing.
+    /// Every prompt the policy needs must exist: a recording, speech of its text (bundled for the
+    /// bundled policy), or speech made now with espeak-ng (kept in the data directory). Returns
+    /// what is still missing.
     /// </summary>
-    private static async Task<List<string>> EnsurePolicyPromptsAsync(PromptLibrary prompts, Omstilling.Policy.TelephonePolicy policy, string folder, CancellationToken cancellationToken)
+    private static async Task<List<string>> EnsurePolicyPromptsAsync(PromptLibrary prompts, Omstilling.Policy.TelephonePolicy policy, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
         foreach (var (name, text) in PolicyPrompts.Required(policy))
         {
             try
             {
-                await prompts.EnsureAsync(name, text, folder, cancellationToken);
-                prompts.Get(name);
+                await prompts.EnsureAsync(PolicyPrompts.Key(name), text, cancellationToken);
+                prompts.Get(PolicyPrompts.Key(name));
             }
             catch (Exception e) when (e is AudioFormatException or InvalidOperationException)
             {

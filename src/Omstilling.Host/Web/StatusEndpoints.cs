@@ -46,6 +46,7 @@ internal static class StatusEndpoints
             endReason = e.EndReason?.ToString(),
             status = e.Status,
             digit = e.Digit?.ToString(),
+            detail = e.Detail,
         })));
     }
 }

@@ -4,19 +4,30 @@ using Omstilling.Media.Audio;
 namespace Omstilling.Media.Prompts;
 
 /// <summary>
-/// Prompts by name, loaded once and shared by every call. A name is looked up in the folders in
-/// order (the installation's own recordings first, then the bundled Danish set), as
-/// <c>&lt;name&gt;.wav</c>. A file that cannot be used is a clear error naming it. Thread-safe.
+/// Prompts by name, loaded once and shared by every call. A name is looked up as
+/// <c>&lt;name&gt;.wav</c> in the recording folders in order (the installation's own recordings
+/// first, then the bundled Danish set); a prompt that only has text (the policy's own) is spoken:
+/// a synthesised file is used only while the text kept beside it (<c>&lt;name&gt;.txt</c>) is the
+/// text asked for, so an edited policy never plays yesterday's words. A file that cannot be used
+/// is a clear error naming it. Thread-safe.
 /// </summary>
 public sealed class PromptLibrary
 {
     private readonly IReadOnlyList<string> _folders;
+    private readonly IReadOnlyList<string> _spokenFolders;
     private readonly ConcurrentDictionary<string, AudioClip> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _spoken = new(StringComparer.Ordinal);
 
-    public PromptLibrary(IReadOnlyList<string> folders)
+    /// <param name="folders">Recordings, looked up by name in this order.</param>
+    /// <param name="spokenFolders">
+    /// Synthesised speech with its text, searched by <see cref="EnsureAsync"/> in this order; new
+    /// speech is written to the last one.
+    /// </param>
+    public PromptLibrary(IReadOnlyList<string> folders, IReadOnlyList<string>? spokenFolders = null)
     {
         ArgumentNullException.ThrowIfNull(folders);
         _folders = folders;
+        _spokenFolders = spokenFolders ?? [];
     }
 
     public IReadOnlyList<string> Folders => _folders;
@@ -25,7 +36,8 @@ public sealed class PromptLibrary
     public string? Locate(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _folders.Select(f => Path.Combine(f, name + ".wav")).FirstOrDefault(File.Exists);
+        return _folders.Select(f => Path.Combine(f, name + ".wav")).FirstOrDefault(File.Exists)
+            ?? _spoken.GetValueOrDefault(name);
     }
 
     /// <summary>The prompt; throws <see cref="AudioFormatException"/> naming the prompt or file when it cannot be had.</summary>
@@ -35,7 +47,7 @@ public sealed class PromptLibrary
         return _cache.GetOrAdd(name, static (n, self) =>
         {
             var file = self.Locate(n) ?? throw new AudioFormatException(
-                $"prompt '{n}' not found: looked for {n}.wav in {string.Join(", ", self._folders)}");
+                $"prompt '{n}' not found: looked for {n}.wav in {string.Join(", ", self._folders.Concat(self._spokenFolders))}");
             return WavReader.Read(file, n);
         }, this);
     }
@@ -63,24 +75,67 @@ public sealed class PromptLibrary
     }
 
     /// <summary>
-    /// Makes sure a prompt with known text exists: synthesises it into <paramref name="folder"/>
-    /// when no folder has it and espeak-ng is installed.
+    /// Makes sure a prompt with known text can be played: a recording of that name in a recording
+    /// folder wins (a name may have a folder part, "policy/goddag"); else
+    /// speech of exactly this text from a spoken folder; else it is synthesised now with espeak-ng
+    /// into the last spoken folder. Throws <see cref="AudioFormatException"/> when none can be had.
     /// </summary>
-    public async Task EnsureAsync(string name, string text, string folder, CancellationToken cancellationToken)
+    public async Task EnsureAsync(string name, string text, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(folder);
-        if (Locate(name) is not null)
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(text);
+        if (_folders.Select(f => Path.Combine(f, name + ".wav")).Any(File.Exists))
         {
             return;
         }
 
-        if (!EspeakSynthesizer.IsAvailable())
+        // Speech is kept flat by the last part of the name ("policy/goddag" → goddag.wav).
+        var spokenName = Path.GetFileName(name);
+        var file = _spokenFolders.Select(f => Path.Combine(f, spokenName + ".wav")).FirstOrDefault(f => Says(f, text));
+        if (file is not null && _spoken.TryGetValue(name, out var known) && known == file)
         {
-            throw new AudioFormatException($"prompt '{name}' has no recording and espeak-ng/sox are not installed to speak \"{text}\"");
+            return;
         }
 
-        Directory.CreateDirectory(folder);
-        await EspeakSynthesizer.SynthesizeAsync(text, Path.Combine(folder, name + ".wav"), cancellationToken);
+        if (file is null)
+        {
+            if (_spokenFolders.Count == 0)
+            {
+                throw new AudioFormatException($"prompt '{name}' has no recording in {string.Join(", ", _folders)} and no folder is given for speech of \"{text}\"");
+            }
+
+            if (!EspeakSynthesizer.IsAvailable())
+            {
+                throw new AudioFormatException($"prompt '{name}' has no recording and espeak-ng/sox are not installed to speak \"{text}\"");
+            }
+
+            file = await SpeakAsync(spokenName, text, _spokenFolders[^1], cancellationToken);
+        }
+
+        _spoken[name] = file;
         _cache.TryRemove(name, out _);
+    }
+
+    /// <summary>Speaks <paramref name="text"/> into <c>&lt;name&gt;.wav</c> with its text beside it in <c>&lt;name&gt;.txt</c>.</summary>
+    public static async Task<string> SpeakAsync(string name, string text, string folder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(text);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, name + ".wav");
+
+        // Made beside and moved in, so that a call never reads a half-written file.
+        var fresh = Path.Combine(folder, name + ".new.wav");
+        await EspeakSynthesizer.SynthesizeAsync(text, fresh, cancellationToken);
+        File.Move(fresh, file, overwrite: true);
+        await File.WriteAllTextAsync(Path.ChangeExtension(file, ".txt"), text + "\n", cancellationToken);
+        return file;
+    }
+
+    /// <summary>True when the speech file exists and its text file holds exactly <paramref name="text"/>.</summary>
+    private static bool Says(string wav, string text)
+    {
+        var txt = Path.ChangeExtension(wav, ".txt");
+        return File.Exists(wav) && File.Exists(txt) && File.ReadAllText(txt).TrimEnd('\n', '\r') == text;
     }
 }

@@ -63,6 +63,14 @@ public sealed class ServerProcess : IAsyncDisposable
         return await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{WebPort}/api/status");
     }
 
+    /// <summary>GET /api/calls/events: the recent call events, oldest first.</summary>
+    public async Task<JsonElement[]> EventsAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var events = await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{WebPort}/api/calls/events");
+        return [.. events.EnumerateArray()];
+    }
+
     /// <summary>Polls the status until <paramref name="condition"/> holds or the time is up.</summary>
     public async Task<bool> WaitForStatusAsync(Func<JsonElement, bool> condition, TimeSpan timeout)
     {
