@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Omstilling.Calls.Routing;
 using Omstilling.Calls.Signalling;
+using Omstilling.Calls.Trunks;
 using Omstilling.Media;
 using Omstilling.Media.Prompts;
 using Omstilling.Policy;
@@ -37,6 +38,9 @@ public sealed class Pbx
         Prompts = prompts;
         var musicOnHold = prompts.Locate(options.MusicOnHoldPrompt) is null ? null : prompts.Get(options.MusicOnHoldPrompt);
         Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>(), policy, options.Trunk);
+        TrunkRegistration = options.Trunk is { Register: true } trunk
+            ? new TrunkRegistration(stack, trunk, loggerFactory.CreateLogger<TrunkRegistration>())
+            : null;
         Server = new SipServer(Registrar, Calls, new UasRequestChecks(), stack.Options.UserAgent);
     }
 
@@ -53,4 +57,7 @@ public sealed class Pbx
     public CallManager Calls { get; }
 
     public SipServer Server { get; }
+
+    /// <summary>Our registration with the trunk, when it is configured to register; start it once the stack runs.</summary>
+    public TrunkRegistration? TrunkRegistration { get; }
 }

@@ -26,8 +26,8 @@ public sealed record PbxOptions
 
     public RegistrarOptions Registrar { get; init; } = new();
 
-    /// <summary>The SIP trunk's address (IP trust: what comes from it is a call from outside); null without a trunk.</summary>
-    public Omstilling.Sip.Transport.SipEndPoint? Trunk { get; init; }
+    /// <summary>The SIP trunk to the telephone network (see <see cref="Trunks.TrunkOptions"/>); null without one.</summary>
+    public Trunks.TrunkOptions? Trunk { get; init; }
 
     /// <summary>Public numbers (eight digits, national) and the extension answering each, when no policy routes them.</summary>
     public IReadOnlyDictionary<string, string> PublicNumbers { get; init; } = new Dictionary<string, string>();

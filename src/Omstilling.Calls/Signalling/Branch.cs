@@ -35,4 +35,7 @@ internal sealed class Branch(Binding binding, LegMedia media)
 
     /// <summary>An external number through the trunk rather than a registered phone.</summary>
     public bool ToTrunk { get; init; }
+
+    /// <summary>The trunk challenged this INVITE and was answered with credentials (only once).</summary>
+    public bool Challenged { get; set; }
 }

@@ -2,6 +2,7 @@ using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
 using Omstilling.Media.Players;
 using Omstilling.Policy.Model;
+using Omstilling.Sip.Auth;
 using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Registrar;
@@ -50,8 +51,8 @@ internal sealed partial class Call
             return;
         }
 
-        var host = Sip.Transactions.SipStack.FormatHost(trunk.EndPoint.Address);
-        var binding = new Binding(number, SipUri.Sip(number, host, trunk.EndPoint.Port), trunk, DateTimeOffset.MaxValue, "", 0, null);
+        var uri = SipUri.Sip(number, trunk.DomainOrPeer, trunk.Domain is null ? trunk.Peer.EndPoint.Port : null);
+        var binding = new Binding(number, uri, trunk.Peer, DateTimeOffset.MaxValue, "", 0, null);
         StartBranches([binding], limit, onBusy, onNoAnswer, ringback: true, toTrunk: true);
     }
 
@@ -95,7 +96,7 @@ internal sealed partial class Call
             {
                 OnBranchAnswered(branch, response);
             }
-            else
+            else if (!TryAnswerTrunkChallenge(branch, response))
             {
                 branch.FinalResponse = response;
                 branch.Media.Close();
@@ -116,6 +117,35 @@ internal sealed partial class Call
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The trunk asks who we are (401/407): the INVITE again with our credentials, once, in the same
+    /// dialog attempt (same Call-ID and tags, CSeq + 1, RFC 3261 §22.2).
+    /// </summary>
+    private bool TryAnswerTrunkChallenge(Branch branch, SipResponse response)
+    {
+        if (!branch.ToTrunk || branch.Challenged || branch.Attempt != _attempt || State is not (CallState.Routing or CallState.Ringing)
+            || response.StatusCode is not (SipStatus.Unauthorized or SipStatus.ProxyAuthenticationRequired)
+            || _manager.TrunkCredentials is not { } credentials)
+        {
+            return false;
+        }
+
+        var proxy = response.StatusCode == SipStatus.ProxyAuthenticationRequired;
+        if (response.Header(proxy ? HeaderName.ProxyAuthenticate : HeaderName.WwwAuthenticate) is not { } value
+            || DigestChallenge.TryParse(value) is not { } challenge)
+        {
+            return false;
+        }
+
+        var first = branch.Transaction!.Request;
+        var again = Clone(first);
+        again.Headers.Set(HeaderName.CSeq, new CSeq(first.CSeq.Number + 1, SipMethod.Invite).ToString());
+        again.Headers.Add(proxy ? HeaderName.ProxyAuthorization : HeaderName.Authorization, credentials.Answer(challenge, "INVITE", first.RequestUri.ToString()));
+        branch.Challenged = true;
+        branch.Transaction = (ClientInviteTransaction)Stack.SendRequest(again, branch.Binding.Source, this, branch);
+        return true;
     }
 
     private void OnBranchProvisional(Branch branch, SipResponse response)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Routing;
+using Omstilling.Calls.Trunks;
 using Omstilling.Media;
 using Omstilling.Media.Audio;
 using Omstilling.Media.Prompts;
@@ -35,10 +36,11 @@ public sealed partial class CallManager
     private readonly BindingStore _bindings;
     private readonly ILogger<CallManager> _logger;
 
-    public CallManager(SipStack stack, MediaServer media, PromptLibrary prompts, AudioClip? musicOnHold, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger, PolicyProvider? policy = null, SipEndPoint? trunk = null)
+    public CallManager(SipStack stack, MediaServer media, PromptLibrary prompts, AudioClip? musicOnHold, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger, PolicyProvider? policy = null, TrunkOptions? trunk = null)
     {
         _policy = policy;
         Trunk = trunk;
+        TrunkCredentials = trunk?.CreateCredentials();
         PolicyState = new LivePolicyState(this);
         ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(prompts);
@@ -82,7 +84,10 @@ public sealed partial class CallManager
     internal BindingStore Bindings => _bindings;
 
     /// <summary>Where calls to external numbers go, or null when there is no trunk.</summary>
-    internal SipEndPoint? Trunk { get; }
+    internal TrunkOptions? Trunk { get; }
+
+    /// <summary>Answers the trunk's challenges to our INVITEs; null when it trusts our address.</summary>
+    internal DigestClient? TrunkCredentials { get; }
 
     private readonly PolicyProvider? _policy;
 
@@ -110,7 +115,7 @@ public sealed partial class CallManager
         }
 
         string caller;
-        if (target is { IsPublic: true } || planNumber is { Kind: not NumberKind.Extension })
+        if ((target is { IsPublic: true } || planNumber is { Kind: not NumberKind.Extension }) && FromOutside(transaction))
         {
             caller = request.From.Uri.UnescapedUser ?? "anonymous";
         }
@@ -154,6 +159,14 @@ public sealed partial class CallManager
         var call = new Call(this, transaction, caller, dialled);
         Begin(call, () => call.StartExtension(target.Extension));
     }
+
+    /// <summary>
+    /// Whether a call for a public number may come in without credentials: from the trunk's
+    /// address when there is a trunk (IP trust); from anywhere when there is none (a lab or demo,
+    /// where phones and test callers stand in for the telephone network).
+    /// </summary>
+    private bool FromOutside(ServerInviteTransaction transaction) =>
+        Trunk is not { } trunk || transaction.Incoming.Source.EndPoint.Address.Equals(trunk.Peer.EndPoint.Address);
 
     private void Begin(Call call, Action start)
     {

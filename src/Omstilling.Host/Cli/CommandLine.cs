@@ -17,7 +17,8 @@ internal static class CommandLine
           explain NUMBER --at "YYYY-MM-DD HH:MM" [--lang en] [--policy FILE]
                      What a caller to NUMBER hears and can do at that local time, and why.
           prompts    generate: speak the standard Danish prompts into prompts/da (espeak-ng, sox);
-                     list: print their names and texts.
+                     generate --policy FILE: speak a policy's prompts into prompts/da/spoken;
+                     list [--policy FILE]: print their names and texts.
 
         Options for run:
           --sip-port <port>     SIP port for UDP and TCP (default 5060)
@@ -28,7 +29,12 @@ internal static class CommandLine
           --at "YYYY-MM-DD HH:MM"
                                 Start the server's clock at that local time and let it run on
                                 (demonstrations and tests: the after-hours menu at noon)
-          --trunk <ip:port>     The SIP trunk external numbers are called through (UDP, IP trust)
+          --trunk <ip:port>     The SIP trunk (UDP): external numbers the policy names are called
+                                through it, and calls from its address need no credentials
+          --trunk-user <name>   Our account at the trunk: its digest challenges are answered
+          --trunk-password <pw> The account's password (or set OMSTILLING_TRUNK_PASSWORD)
+          --trunk-domain <host> The provider's domain (default: the trunk's address)
+          --trunk-register      Register the account with the trunk and keep it registered
           --demo                Create the demo accounts: operators 100-103 and staff 2000-2099,
                                 password "demo" + extension (e.g. 2001 / demo2001)
           --media-address <ip> Address for RTP, announced in SDP (default: the first specific --bind

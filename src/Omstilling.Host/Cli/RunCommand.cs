@@ -1,5 +1,6 @@
 using System.Net;
 using Omstilling.Calls;
+using Omstilling.Calls.Trunks;
 using Omstilling.Host.Accounts;
 using Omstilling.Host.Demo;
 using Omstilling.Host.Web;
@@ -133,7 +134,15 @@ internal static partial class RunCommand
         var pbx = new Pbx(stack, media, prompts, accounts, pbxOptions with
         {
             MusicOnHoldPrompt = StandardPrompts.MusicOnHold,
-            Trunk = options.Trunk is { } trunk ? new SipEndPoint(SipTransportKind.Udp, trunk) : null,
+            Trunk = options.Trunk is { } trunk
+                ? new TrunkOptions(new SipEndPoint(SipTransportKind.Udp, trunk))
+                {
+                    Username = options.TrunkUser,
+                    Password = options.TrunkPassword,
+                    Domain = options.TrunkDomain,
+                    Register = options.TrunkRegister,
+                }
+                : null,
             Calls = pbxOptions.Calls with { VoicemailFolder = Path.Combine(options.DataDirectory, "voicemail") },
         }, loggerFactory, policyProvider);
         using var watcher = new PolicyWatcher(policyFile, policyProvider, async reloaded =>
@@ -146,6 +155,8 @@ internal static partial class RunCommand
         var events = new CallEventLog(capacity: 2000);
         pbx.Calls.CallEvent += events.Add;
         await stack.StartAsync(pbx.Server, cancellationToken);
+        using var trunkRegistration = pbx.TrunkRegistration;
+        trunkRegistration?.Start();
         StatusEndpoints.Map(app, pbx, stack, events, options.Diagnostics);
         PolicyEndpoints.Map(app, policyProvider, time);
         LogStarted(logger, accounts.Count, options.SipPort, options.WebPort);

@@ -31,8 +31,18 @@ internal sealed record RunOptions
     /// <summary>The address RTP binds to and SDP announces; null: the first specific --bind address, else the primary interface's.</summary>
     public IPAddress? MediaAddress { get; init; }
 
-    /// <summary>The SIP trunk (UDP, IP trust) that external numbers are called through; null without one.</summary>
+    /// <summary>The SIP trunk (UDP) that external numbers are called through; null without one.</summary>
     public IPEndPoint? Trunk { get; init; }
+
+    /// <summary>Our account at the trunk; null when the trunk trusts our address.</summary>
+    public string? TrunkUser { get; init; }
+
+    /// <summary>From --trunk-password or the OMSTILLING_TRUNK_PASSWORD environment variable.</summary>
+    public string? TrunkPassword { get; init; }
+
+    public string? TrunkDomain { get; init; }
+
+    public bool TrunkRegister { get; init; }
 
     /// <summary>Serve POST /api/diagnostics/gc (a full collection, then the heap size): for benchmarks, off by default.</summary>
     public bool Diagnostics { get; init; }
@@ -71,6 +81,18 @@ internal sealed record RunOptions
                             ? trunkEndPoint
                             : throw new UsageException($"--trunk: '{trunk}' is not an address and port like 192.0.2.50:5060"),
                     };
+                    break;
+                case "--trunk-user":
+                    options = options with { TrunkUser = Value(args, ref i) };
+                    break;
+                case "--trunk-password":
+                    options = options with { TrunkPassword = Value(args, ref i) };
+                    break;
+                case "--trunk-domain":
+                    options = options with { TrunkDomain = Value(args, ref i) };
+                    break;
+                case "--trunk-register":
+                    options = options with { TrunkRegister = true };
                     break;
                 case "--diagnostics":
                     options = options with { Diagnostics = true };
@@ -130,6 +152,14 @@ internal sealed record RunOptions
             }
         }
 
+        if (options.Trunk is null && (options.TrunkUser ?? options.TrunkDomain) is not null || options.TrunkRegister && options.TrunkUser is null)
+        {
+            throw new UsageException(options.TrunkRegister && options.TrunkUser is null
+                ? "--trunk-register needs --trunk and --trunk-user"
+                : "--trunk-user and --trunk-domain need --trunk");
+        }
+
+        options = options with { TrunkPassword = options.TrunkPassword ?? Environment.GetEnvironmentVariable("OMSTILLING_TRUNK_PASSWORD") };
         return bind.Count > 0 ? options with { Bind = bind } : options;
     }
 

@@ -22,6 +22,9 @@ internal static class StatusEndpoints
             mediaStreams = pbx.Media.StreamCount,
             managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
             workingSetBytes = Environment.WorkingSet,
+            trunk = pbx.TrunkRegistration is { } trunk
+                ? new { registered = trunk.IsRegistered, registeredUntil = trunk.RegisteredUntil, lastStatus = trunk.LastStatus }
+                : null,
         }));
         if (diagnostics)
         {

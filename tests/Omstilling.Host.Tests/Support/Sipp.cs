@@ -16,6 +16,15 @@ public static class Sipp
     public static Task<ProcessRunner.Result> RunAsync(string scenario, int serverPort, int localPort, params (string Key, string Value)[] keys) =>
         ProcessRunner.RunAsync("sipp", Arguments(scenario, serverPort, localPort, keys), Limit);
 
+    /// <summary>A scenario for <paramref name="calls"/> calls (a UAS sees one per Call-ID), from <paramref name="localAddress"/>.</summary>
+    public static Task<ProcessRunner.Result> RunAsync(string scenario, int serverPort, int localPort, int calls, string localAddress, params (string Key, string Value)[] keys)
+    {
+        var args = Arguments(scenario, serverPort, localPort, keys);
+        args[args.IndexOf("-m") + 1] = calls.ToString(CultureInfo.InvariantCulture);
+        args[args.IndexOf("-i") + 1] = localAddress;
+        return ProcessRunner.RunAsync("sipp", args, Limit);
+    }
+
     /// <summary>Registers <paramref name="extension"/> from <paramref name="localPort"/>, where a UAS scenario will then answer.</summary>
     public static async Task RegisterAsync(string extension, int serverPort, int localPort)
     {
