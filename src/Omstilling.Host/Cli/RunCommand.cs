@@ -145,13 +145,7 @@ internal static partial class RunCommand
                 : null,
             Calls = pbxOptions.Calls with { VoicemailFolder = Path.Combine(options.DataDirectory, "voicemail") },
         }, loggerFactory, policyProvider);
-        using var watcher = new PolicyWatcher(policyFile, policyProvider, async reloaded =>
-        {
-            foreach (var error in await EnsurePolicyPromptsAsync(prompts, reloaded, CancellationToken.None))
-            {
-                LogPolicyDiagnostic(logger, error);
-            }
-        }, time, logger);
+        using var watcher = new PolicyWatcher(policyFile, policyProvider, async (reloaded, token) => await EnsurePolicyPromptsAsync(prompts, reloaded, token), time, logger);
         var events = new CallEventLog(capacity: 2000);
         pbx.Calls.CallEvent += events.Add;
         await stack.StartAsync(pbx.Server, cancellationToken);

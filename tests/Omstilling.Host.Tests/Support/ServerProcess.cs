@@ -27,6 +27,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int WebPort { get; }
 
+    /// <summary>The server's own --data-dir, removed with it.</summary>
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>GET a path of the web API as JSON.</summary>
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        return await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{WebPort}{path}");
+    }
+
     public string Output => string.Join('\n', _output);
 
     public static async Task<ServerProcess> StartAsync(params string[] extraArgs)
