@@ -79,11 +79,6 @@ internal static partial class RunCommand
             return 1;
         }
 
-        if (options.Demo)
-        {
-            pbxOptions = pbxOptions with { PublicNumbers = DemoData.PublicNumbers() };
-        }
-
         await using var stack = new SipStack(new SipStackOptions { UserAgent = "Omstilling" }, time, loggerFactory);
         try
         {
