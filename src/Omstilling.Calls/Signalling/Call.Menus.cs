@@ -58,6 +58,7 @@ internal sealed partial class Call
         {
             if (_menu is { } menu && State != CallState.Ended)
             {
+                Emit(CallEventKind.InvalidChoice, detail: $"{menu.Id}: no key");
                 Retry(menu, invalid: false);
             }
         }
@@ -90,12 +91,16 @@ internal sealed partial class Call
     /// <summary>No key, or a key that leads nowhere now: say so, read the menu again, and after the retries the fallback.</summary>
     private void Retry(Menu menu, bool invalid)
     {
-        _menu = null;
         if (++_menuRetries > menu.Retries)
         {
+            _menu = null;
             Follow(menu.OnNoInput, 480, CallEndReason.NoAnswer);
             return;
         }
+
+        // The menu still listens while "Det valg findes ikke" plays: a caller who knows better
+        // need not wait for it.
+        _menu = menu;
 
         var retries = _menuRetries;
         List<string> before = invalid ? [menu.InvalidPrompt is { } said ? PolicyPrompts.Key(said.Name) : "ugyldigt-valg"] : ["ingen-valg"];

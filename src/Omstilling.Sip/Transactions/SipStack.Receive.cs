@@ -136,13 +136,26 @@ public sealed partial class SipStack
         ArgumentNullException.ThrowIfNull(exception);
         Interlocked.Increment(ref _malformed);
         var response = ErrorResponseBuilder.TryBuild(bytes.Span, exception, _core is { } core ? core.Supports : _ => true);
+        var log = _malformedLog.TryTake(out var heldBack);
+        if (log && heldBack > 0)
+        {
+            LogMalformedSuppressed(heldBack);
+        }
+
         if (response is null)
         {
-            LogDropped(source, exception.Reason, exception.Offset, exception.Detail);
+            if (log)
+            {
+                LogDropped(source, exception.Reason, exception.Offset, exception.Detail);
+            }
+
             return;
         }
 
-        LogRejected(source, response.StatusCode, exception.Offset, exception.Detail);
+        if (log)
+        {
+            LogRejected(source, response.StatusCode, exception.Offset, exception.Detail);
+        }
 
         // Sent back where the bytes came from: the Via may be the malformed part.
         Send(transport, source.EndPoint, Serialization.SipMessageWriter.ToBytes(response), response);
@@ -159,6 +172,9 @@ public sealed partial class SipStack
 
     [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Rejected a malformed request from {Source} with {Status} (byte {Offset}: {Detail})")]
     private partial void LogRejected(SipEndPoint source, int status, int offset, string detail);
+
+    [LoggerMessage(EventId = 1207, Level = LogLevel.Warning, Message = "{Count} more malformed messages were not logged (at most 20 are logged in 10 s)")]
+    private partial void LogMalformedSuppressed(long count);
 
     [LoggerMessage(EventId = 1205, Level = LogLevel.Debug, Message = "A {Status} response from {Source} matched no transaction")]
     private partial void LogStrayResponse(int status, SipEndPoint source);

@@ -6,6 +6,8 @@ using Omstilling.Sip.Messages;
 using Omstilling.Sip.Timing;
 using Omstilling.Sip.Transport;
 
+using Omstilling.Sip.Logging;
+
 namespace Omstilling.Sip.Transactions;
 
 /// <summary>
@@ -31,6 +33,7 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
         Options = options;
         _logger = loggerFactory.CreateLogger<SipStack>();
         Scheduler = new SipScheduler(time, loggerFactory.CreateLogger<SipScheduler>());
+        _malformedLog = new LogRateLimit(time, perWindow: 20, TimeSpan.FromSeconds(10));
     }
 
     public SipStackOptions Options { get; }
@@ -51,6 +54,7 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
     public long MalformedCount => Interlocked.Read(ref _malformed);
 
     private long _malformed;
+    private readonly LogRateLimit _malformedLog;
 
     /// <summary>Adds a transport before <see cref="StartAsync"/>.</summary>
     public void AddTransport(ISipTransport transport)

@@ -3,9 +3,12 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Omstilling.Calls.Events;
+using Omstilling.Calls.Media;
 using Omstilling.Media;
 using Omstilling.Media.Clock;
 using Omstilling.Media.Prompts;
+using Omstilling.Policy;
+using Omstilling.Policy.Loading;
 using Omstilling.Sip.Auth;
 using Omstilling.Sip.Transactions;
 using Omstilling.Sip.Transport;
@@ -17,27 +20,44 @@ internal sealed class B2buaFixture : IAsyncDisposable
 {
     public static readonly IPEndPoint ServerAddress = new(IPAddress.Parse("192.0.2.2"), 5060);
 
+    private static readonly string[] StandardExtensions = ["100", "2001", "2002", "2003"];
     private static int _ranges = Environment.ProcessId;
     private readonly List<TestPhone> _phones = [];
 
-    private B2buaFixture()
+    private B2buaFixture(TelephonePolicy? policy, DateTimeOffset start, IEnumerable<string> extensions)
     {
+        Time = new FakeTimeProvider(start);
         Server = new SipStack(new SipStackOptions(), Time, NullLoggerFactory.Instance);
         Server.AddTransport(Network.Attach(SipTransportKind.Udp, ServerAddress));
         var accounts = new InMemoryAccountStore();
-        foreach (var ext in new[] { "100", "2001", "2002", "2003" })
+        foreach (var ext in StandardExtensions.Concat(extensions).Distinct())
         {
             accounts.Add(SipAccount.FromPassword(ext, "omstilling", "demo" + ext));
         }
 
         var first = 24000 + (Interlocked.Increment(ref _ranges) % 100 * 100);
         Media = new MediaServer(new MediaOptions { Address = IPAddress.Loopback, FirstPort = first, LastPort = first + 98 }, Clock, TimeProvider.System, NullLoggerFactory.Instance);
-        Prompts = new PromptLibrary([Path.Combine(RepositoryRoot(), "prompts", "da")]);
-        Pbx = new Pbx(Server, Media, Prompts, accounts, new PbxOptions { PublicNumbers = new Dictionary<string, string> { ["54731000"] = "100" } }, NullLoggerFactory.Instance);
+        var bundled = Path.Combine(RepositoryRoot(), "prompts", "da");
+        Prompts = new PromptLibrary([bundled], [Path.Combine(bundled, "spoken")]);
+        VoicemailFolder = Directory.CreateTempSubdirectory("omstilling-voicemail-").FullName;
+        var options = new PbxOptions
+        {
+            PublicNumbers = policy is null ? new Dictionary<string, string> { ["54731000"] = "100" } : new Dictionary<string, string>(),
+            Calls = new CallOptions { VoicemailFolder = VoicemailFolder },
+        };
+        var provider = policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance);
+        Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, provider);
         Pbx.Calls.CallEvent += e => Events.Enqueue(e);
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+    /// <summary>The bundled Guldborgsund policy.</summary>
+    public static TelephonePolicy BundledPolicy() =>
+        PolicyLoader.LoadFile(Path.Combine(RepositoryRoot(), "config", "guldborgsund.yaml")).Policy!;
+
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>Where voicemail goes (a fresh folder, removed with the fixture).</summary>
+    public string VoicemailFolder { get; }
 
     public InMemoryNetwork Network { get; } = new();
 
@@ -68,9 +88,20 @@ internal sealed class B2buaFixture : IAsyncDisposable
 
     public SipEndPoint ServerEndPoint => new(SipTransportKind.Udp, ServerAddress);
 
-    public static async Task<B2buaFixture> StartAsync()
+    public static Task<B2buaFixture> StartAsync() => StartAsync(null, new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>With a policy (its prompts ready) and the clock at <paramref name="start"/>; phones for more extensions.</summary>
+    public static async Task<B2buaFixture> StartAsync(TelephonePolicy? policy, DateTimeOffset start, params string[] extensions)
     {
-        var fixture = new B2buaFixture();
+        var fixture = new B2buaFixture(policy, start, extensions);
+        if (policy is not null)
+        {
+            foreach (var (name, text) in PolicyPrompts.Required(policy))
+            {
+                await fixture.Prompts.EnsureAsync(PolicyPrompts.Key(name), text, CancellationToken.None);
+            }
+        }
+
         await fixture.Server.StartAsync(fixture.Pbx.Server, CancellationToken.None);
         return fixture;
     }
@@ -102,6 +133,31 @@ internal sealed class B2buaFixture : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Lets the call run as if in real time, in 100 ms steps of both clocks (signalling and media),
+    /// until <paramref name="until"/> holds or <paramref name="limit"/> of call time has passed.
+    /// Prompt endings continue on the thread pool, so each step gives them a moment.
+    /// </summary>
+    public async Task<bool> RunAsync(TimeSpan limit, Func<bool> until)
+    {
+        var step = TimeSpan.FromMilliseconds(100);
+        for (var t = TimeSpan.Zero; t < limit; t += step)
+        {
+            if (until())
+            {
+                return true;
+            }
+
+            Clock.Tick(5);
+            Time.Advance(step);
+            Network.Deliver();
+            await Task.Delay(2);
+            Network.Deliver();
+        }
+
+        return until();
+    }
+
     public CallEvent[] EventsOf(CallEventKind kind) => Events.Where(e => e.Kind == kind).ToArray();
 
     public async ValueTask DisposeAsync()
@@ -113,5 +169,6 @@ internal sealed class B2buaFixture : IAsyncDisposable
 
         await Server.DisposeAsync();
         await Media.DisposeAsync();
+        Directory.Delete(VoicemailFolder, recursive: true);
     }
 }
