@@ -19,6 +19,9 @@ public sealed record CallOptions
     /// </summary>
     public TimeSpan ExternalRingLimit { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a caller waits for a busy person (camp-on) before the call comes back to the switchboard.</summary>
+    public TimeSpan CampOnLimit { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Where voicemail recordings go, one folder per box.</summary>
     public string VoicemailFolder { get; init; } = Path.Combine("data", "voicemail");
 }

@@ -38,6 +38,7 @@ public sealed class Pbx
         Prompts = prompts;
         var musicOnHold = prompts.Locate(options.MusicOnHoldPrompt) is null ? null : prompts.Get(options.MusicOnHoldPrompt);
         Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>(), policy, options.Trunk);
+        Registrar.Changed += Calls.Queues.OnBindingsChanged;
         TrunkRegistration = options.Trunk is { Register: true } trunk
             ? new TrunkRegistration(stack, trunk, loggerFactory.CreateLogger<TrunkRegistration>())
             : null;

@@ -20,14 +20,25 @@ public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset A
 
     /// <summary>What was decided or chosen, in words (the policy rule, the menu option, the voicemail file).</summary>
     public string? Detail { get; init; }
+
+    /// <summary>
+    /// The extension the event is about: the phone ringing or done ringing, the party who held or
+    /// left, the target of a transfer or camp-on, the person a diverted call was meant for.
+    /// </summary>
+    public string? Party { get; init; }
+
+    /// <summary>The switchboard operator who acted (transferred, picked a caller, was recalled), when one did.</summary>
+    public string? Operator { get; init; }
 }
 
 public enum CallEventKind
 {
     /// <summary>A call arrived and was routed to its target.</summary>
     Started,
-    /// <summary>The target is ringing (first 180/183).</summary>
+    /// <summary>A phone rings for the call (its first 180/183; <see cref="CallEvent.Party"/> says whose).</summary>
     Ringing,
+    /// <summary>A phone stopped ringing without taking the call (detail: cancelled, busy, no answer, refused).</summary>
+    RingEnded,
     Answered,
     /// <summary>A party put the other on hold (re-INVITE sendonly or inactive); the other hears music.</summary>
     Held,
@@ -42,6 +53,28 @@ public enum CallEventKind
     InvalidChoice,
     /// <summary>A voicemail is being recorded.</summary>
     Voicemail,
+    /// <summary>The caller joined a queue (detail: "queue: position").</summary>
+    Queued,
+    /// <summary>"Du er nummer x i køen" was played (detail: the position).</summary>
+    PositionAnnounced,
+    /// <summary>The queue offered the caller to members (detail: their extensions; operator: who picked it on the console).</summary>
+    Offered,
+    /// <summary>The call was meant for <see cref="CallEvent.Party"/>, who was busy or did not answer (detail), and went on as the policy says.</summary>
+    Diverted,
+    /// <summary>The operator puts the caller through to <see cref="CallEvent.Party"/> (detail: blind or announced).</summary>
+    TransferStarted,
+    /// <summary>The operator talks to the transfer target while the caller waits (an announced transfer).</summary>
+    ConsultAnswered,
+    /// <summary>The caller is connected to the transfer target (<see cref="CallEvent.Party"/>).</summary>
+    TransferCompleted,
+    /// <summary>The target did not take the transfer (detail: no answer, busy, unavailable, hung up, returned).</summary>
+    TransferFailed,
+    /// <summary>An unanswered transfer comes back to the switchboard (operator: whose phone rings, or none when queued).</summary>
+    Recalled,
+    /// <summary>The caller waits for a busy person (<see cref="CallEvent.Party"/>), who is rung as soon as they are free.</summary>
+    CampOn,
+    /// <summary>A party left the call while it goes on (the operator after a transfer; <see cref="CallEvent.Party"/>).</summary>
+    PartyLeft,
     Ended,
 }
 

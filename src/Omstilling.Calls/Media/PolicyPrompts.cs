@@ -27,8 +27,10 @@ public static class PolicyPrompts
     public static IReadOnlyList<(string Name, string Text)> Required(TelephonePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        // Queue music is music: the platform's, or a recording in the data directory, never speech of its description.
+        var music = policy.Queues.Values.Select(q => q.MusicPrompt).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var prompts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var prompt in policy.Prompts.Values)
+        foreach (var prompt in policy.Prompts.Values.Where(p => !music.Contains(p.Name)))
         {
             prompts[prompt.Name] = prompt.Text;
         }

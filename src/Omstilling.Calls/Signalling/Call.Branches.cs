@@ -1,3 +1,4 @@
+using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
 using Omstilling.Media.Players;
@@ -14,7 +15,8 @@ namespace Omstilling.Calls.Signalling;
 /// <summary>
 /// Ringing: every registered phone of the targets at once (parallel forking), or the trunk for
 /// an external number; the first to answer is bridged to the caller; the ring limit and the
-/// policy's busy and no-answer rules decide what happens otherwise.
+/// policy's busy and no-answer rules decide what happens otherwise (for a queue offer, a
+/// transfer, a recall or a camp-on, their own rules: see <see cref="RingFailed"/>).
 /// </summary>
 internal sealed partial class Call
 {
@@ -23,27 +25,41 @@ internal sealed partial class Call
     private int _attempt;
     private PolicyAction? _onBusy;
     private PolicyAction? _onNoAnswer;
+    private IReadOnlyList<string> _ringTargets = [];
 
     /// <summary>
     /// Rings every phone of the extensions for <paramref name="limit"/>. No phone registered counts
-    /// as busy (the policy's words: "all busy or nobody logged in"). A caller already answered hears
-    /// the ringing tone meanwhile.
+    /// as busy (the policy's words: "all busy or nobody logged in"), and so does a person already
+    /// in a call when the caller is from outside (the policy: a busy direct line goes to the
+    /// switchboard). A caller already answered hears the ringing tone meanwhile.
     /// </summary>
-    private void Ring(IEnumerable<string> extensions, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer, bool ringback)
+    private void Ring(IReadOnlyList<string> extensions, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer, bool ringback)
     {
+        _ringTargets = extensions;
+        _onBusy = onBusy;
+        _onNoAnswer = onNoAnswer;
         var bindings = extensions.SelectMany(e => _manager.Bindings.Lookup(e)).ToList();
         if (bindings.Count == 0)
         {
-            Follow(onBusy ?? onNoAnswer, SipStatus.TemporarilyUnavailable, CallEndReason.Unavailable);
+            RingFailed(RingOutcome.Unavailable, SipStatus.TemporarilyUnavailable);
             return;
         }
 
-        StartBranches(bindings, limit, onBusy, onNoAnswer, ringback);
+        if (FromOutside && extensions.Count > 0 && extensions.All(_manager.Activity.IsBusy))
+        {
+            RingFailed(RingOutcome.Busy, SipStatus.BusyHere);
+            return;
+        }
+
+        StartBranches(bindings, limit, ringback);
     }
 
     /// <summary>Calls an external number through the trunk (only numbers the policy names get here).</summary>
     private void Forward(string number, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer)
     {
+        _ringTargets = [];
+        _onBusy = onBusy;
+        _onNoAnswer = onNoAnswer;
         if (_manager.Trunk is not { } trunk)
         {
             Emit(CallEventKind.Routed, detail: $"No trunk configured for {number}");
@@ -51,37 +67,48 @@ internal sealed partial class Call
             return;
         }
 
-        var uri = SipUri.Sip(number, trunk.DomainOrPeer, trunk.Domain is null ? trunk.Peer.EndPoint.Port : null);
-        var binding = new Binding(number, uri, trunk.Peer, DateTimeOffset.MaxValue, "", 0, null);
-        StartBranches([binding], limit, onBusy, onNoAnswer, ringback: true, toTrunk: true);
+        StartBranches([TrunkBinding(trunk, number)], limit, ringback: true, toTrunk: true);
     }
 
-    private void StartBranches(IReadOnlyList<Binding> bindings, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer, bool ringback, bool toTrunk = false)
+    private static Binding TrunkBinding(Trunks.TrunkOptions trunk, string number)
+    {
+        var uri = SipUri.Sip(number, trunk.DomainOrPeer, trunk.Domain is null ? trunk.Peer.EndPoint.Port : null);
+        return new Binding(number, uri, trunk.Peer, DateTimeOffset.MaxValue, "", 0, null);
+    }
+
+    private void StartBranches(IReadOnlyList<Binding> bindings, TimeSpan limit, bool ringback, bool toTrunk = false)
     {
         _attempt++;
-        _onBusy = onBusy;
-        _onNoAnswer = onNoAnswer;
         foreach (var binding in bindings)
         {
-            if (!TryCreateMedia(out var media))
+            if (CreateBranch(binding, BranchPurpose.Ring, toTrunk) is null)
             {
                 CancelBranches(except: null);
                 return;
             }
-
-            var branch = new Branch(binding, media) { Attempt = _attempt, ToTrunk = toTrunk };
-            _branches.Add(branch);
-            branch.Transaction = (ClientInviteTransaction)Stack.SendRequest(CreateBranchInvite(branch), binding.Source, this, branch);
         }
 
         if (ringback && CallerAnswered)
         {
-            _player?.Stop();
-            _player = PromptPlayer.Start(_callerMedia!.Stream, _manager.Media.Clock, [_manager.Prompts.Get("ringetone")], loop: true);
+            PlayToCaller(_manager.Prompts.Get("ringetone"));
         }
 
         _ringLimit?.Cancel();
         _ringLimit = Stack.Scheduler.Schedule(limit, static s => ((Call)s!).OnRingLimit(), this);
+    }
+
+    /// <summary>Sends one INVITE with a stream of its own; null when the media ports ran out (the call has ended then).</summary>
+    private Branch? CreateBranch(Binding binding, BranchPurpose purpose, bool toTrunk)
+    {
+        if (!TryCreateMedia(out var media))
+        {
+            return null;
+        }
+
+        var branch = new Branch(binding, media) { Attempt = _attempt, ToTrunk = toTrunk, Purpose = purpose };
+        _branches.Add(branch);
+        branch.Transaction = (ClientInviteTransaction)Stack.SendRequest(CreateBranchInvite(branch), binding.Source, this, branch);
+        return branch;
     }
 
     private void OnBranchResponse(Branch branch, SipResponse response)
@@ -94,29 +121,89 @@ internal sealed partial class Call
             }
             else if (response.IsSuccess)
             {
-                OnBranchAnswered(branch, response);
+                if (branch.Purpose == BranchPurpose.Consult)
+                {
+                    OnConsultAnswered(branch, response);
+                }
+                else
+                {
+                    OnBranchAnswered(branch, response);
+                }
             }
             else if (!TryAnswerTrunkChallenge(branch, response))
             {
-                branch.FinalResponse = response;
-                branch.Media.Close();
-                var current = _branches.Where(b => b.Attempt == _attempt).ToList();
-                if (branch.Attempt == _attempt && State is CallState.Routing or CallState.Ringing && current.All(b => b.IsDone))
-                {
-                    _ringLimit?.Cancel();
-                    var best = current.Select(b => b.FinalResponse!).OrderBy(r => r.StatusCode is 486 or 600 ? 0 : 1).ThenBy(r => r.StatusCode).First();
-                    var status = MapFailure(best.StatusCode);
-                    if (status == SipStatus.BusyHere)
-                    {
-                        Follow(_onBusy, status, CallEndReason.Busy);
-                    }
-                    else
-                    {
-                        Follow(_onNoAnswer, status, CallEndReason.Rejected);
-                    }
-                }
+                OnBranchFailed(branch, response);
             }
         }
+    }
+
+    private void OnBranchFailed(Branch branch, SipResponse response)
+    {
+        branch.FinalResponse = response;
+        branch.Media.Close();
+        if (branch.Alerting && State != CallState.Ended)
+        {
+            branch.Alerting = false;
+            Emit(CallEventKind.RingEnded, party: branch.Party, status: response.StatusCode, detail: RingEndWords(response.StatusCode));
+        }
+
+        if (branch.Purpose == BranchPurpose.Consult)
+        {
+            OnConsultFailed(branch, response.StatusCode);
+            return;
+        }
+
+        var current = _branches.Where(b => b.Attempt == _attempt && b.Purpose == BranchPurpose.Ring).ToList();
+        if (branch.Attempt == _attempt && State is CallState.Routing or CallState.Ringing && _answered is null && current.All(b => b.IsDone))
+        {
+            _ringLimit?.Cancel();
+            var best = current.Select(b => b.FinalResponse!).OrderBy(r => r.StatusCode is 486 or 600 ? 0 : 1).ThenBy(r => r.StatusCode).First();
+            var status = MapFailure(best.StatusCode);
+            RingFailed(status == SipStatus.BusyHere ? RingOutcome.Busy : RingOutcome.Refused, status);
+        }
+    }
+
+    /// <summary>
+    /// Nobody took the call: a queue offer keeps the caller's place, a transfer or camp-on comes
+    /// back to the switchboard, a recall waits at the head of the queue; otherwise the policy's
+    /// busy or no-answer rule goes on from here (and the switchboard learns whom the call was for).
+    /// </summary>
+    private void RingFailed(RingOutcome outcome, int status)
+    {
+        if (_queueOffer is not null)
+        {
+            QueueOfferFailed();
+            return;
+        }
+
+        if (_transfer is { } transfer)
+        {
+            TransferFailed(transfer, outcome);
+            return;
+        }
+
+        if (_recall is { Ringing: true } recall)
+        {
+            RecallUnanswered(recall);
+            return;
+        }
+
+        var busy = outcome is RingOutcome.Busy;
+        var rule = busy || outcome == RingOutcome.Unavailable ? _onBusy ?? _onNoAnswer : _onNoAnswer;
+        if (rule is not null && _ringTargets.Count > 0)
+        {
+            _diversion = new Diversion(_ringTargets[0], outcome);
+            Emit(CallEventKind.Diverted, party: _ringTargets[0], detail: Words(outcome));
+        }
+
+        var reason = outcome switch
+        {
+            RingOutcome.Busy => CallEndReason.Busy,
+            RingOutcome.NoAnswer => CallEndReason.NoAnswer,
+            RingOutcome.Unavailable => CallEndReason.Unavailable,
+            _ => CallEndReason.Rejected,
+        };
+        Follow(rule, status, reason);
     }
 
     /// <summary>
@@ -150,7 +237,18 @@ internal sealed partial class Call
 
     private void OnBranchProvisional(Branch branch, SipResponse response)
     {
-        if (response.StatusCode == SipStatus.Trying || branch.Attempt != _attempt || State is not (CallState.Routing or CallState.Ringing))
+        if (response.StatusCode == SipStatus.Trying || State == CallState.Ended || branch.IsDone)
+        {
+            return;
+        }
+
+        if (!branch.Alerting && !ReferenceEquals(branch, _answered))
+        {
+            branch.Alerting = true;
+            Emit(CallEventKind.Ringing, party: branch.Party);
+        }
+
+        if (branch.Purpose == BranchPurpose.Consult || branch.Attempt != _attempt || State is not (CallState.Routing or CallState.Ringing))
         {
             return;
         }
@@ -163,32 +261,23 @@ internal sealed partial class Call
             _invite.TryRespond(relayed);
         }
 
-        if (State == CallState.Routing)
-        {
-            State = CallState.Ringing;
-            Emit(CallEventKind.Ringing);
-        }
+        State = CallState.Ringing;
     }
 
     private void OnBranchAnswered(Branch branch, SipResponse response)
     {
-        var dialog = branch.Dialog ?? Dialog.CreateUac(branch.Transaction!.Request, response, branch.Binding.Source, CalleeContact(branch.Binding));
-        branch.Dialog = dialog;
-        branch.FinalResponse = response;
-        if (branch.Ack is not null)
+        if (!AcknowledgeAnswer(branch, response))
         {
-            Stack.SendAck(Clone(branch.Ack), dialog.Peer);
             return; // A retransmitted 2xx within the transaction: ACKed again, nothing more.
         }
 
-        branch.Ack = dialog.CreateAck(branch.Transaction!.Request.CSeq.Number);
-        Stack.SendAck(Clone(branch.Ack), dialog.Peer);
-        if (State is CallState.Answered or CallState.Ended || branch.Attempt != _attempt || !ApplyAnswer(branch, response) || !AnswerCaller())
+        if (State is CallState.Answered or CallState.Ended || branch.Attempt != _attempt || _answered is not null
+            || !ApplyAnswer(branch, response) || !AnswerCaller())
         {
             // A second phone answered, an earlier attempt's phone, the caller is gone, or the
             // phone's SDP is unusable: that phone gets a BYE at once.
-            Stack.SendRequest(dialog.CreateRequest(SipMethod.Bye), dialog.Peer, this);
-            branch.Media.Close();
+            StopAlerting(branch, "answered elsewhere");
+            ReleaseBranch(branch);
             if (State != CallState.Ended && !CallerAnswered)
             {
                 End(CallEndReason.CallerCancelled, SipStatus.RequestTerminated);
@@ -197,12 +286,42 @@ internal sealed partial class Call
             return;
         }
 
+        branch.Alerting = false;
         _answered = branch;
+        _answeredAt = Stack.Scheduler.Time.GetUtcNow();
+        var picked = _pickedBy;
+        LeaveQueue();
         _ringLimit?.Cancel();
-        _player?.Stop();
-        _player = null;
+        StopCallerPlayer();
         CancelBranches(except: branch);
         State = CallState.Answered;
+        ConnectCaller(branch);
+        _manager.Index(branch.Dialog!.Id, this, CallSide.Callee);
+        Emit(CallEventKind.Answered, answeredBy: branch.Party, @operator: picked);
+        OnConnected(branch);
+    }
+
+    /// <summary>ACKs a 2xx (again, for a retransmission); false when this 2xx was seen before.</summary>
+    private bool AcknowledgeAnswer(Branch branch, SipResponse response)
+    {
+        var dialog = branch.Dialog ?? Dialog.CreateUac(branch.Transaction!.Request, response, branch.Binding.Source, CalleeContact(branch.Binding));
+        branch.Dialog = dialog;
+        branch.FinalResponse = response;
+        if (branch.Ack is not null)
+        {
+            Stack.SendAck(Clone(branch.Ack), dialog.Peer);
+            return false;
+        }
+
+        branch.Ack = dialog.CreateAck(branch.Transaction!.Request.CSeq.Number);
+        Stack.SendAck(Clone(branch.Ack), dialog.Peer);
+        return true;
+    }
+
+    /// <summary>Bridges the caller's stream with a phone's (replacing any bridge before).</summary>
+    private void ConnectCaller(Branch branch)
+    {
+        _bridge?.Dispose();
         _bridge = new Bridge(_callerMedia!.Stream, branch.Media.Stream, _manager.Media.Clock, _manager.MusicOnHold);
         _bridge.Digit += (stream, digit) =>
         {
@@ -211,8 +330,6 @@ internal sealed partial class Call
                 OnDigit(ReferenceEquals(stream, _callerMedia?.Stream) ? CallSide.Caller : CallSide.Callee, digit);
             }
         };
-        _manager.Index(dialog.Id, this, CallSide.Callee);
-        Emit(CallEventKind.Answered, answeredBy: branch.Binding.Aor);
     }
 
     /// <summary>The callee's SDP answer to our offer; false when it accepted none of our audio.</summary>
@@ -237,20 +354,47 @@ internal sealed partial class Call
                 return;
             }
 
-            CancelBranches(except: null);
-            Follow(_onNoAnswer, SipStatus.TemporarilyUnavailable, CallEndReason.NoAnswer);
+            AbandonAttempt();
+            RingFailed(RingOutcome.NoAnswer, SipStatus.TemporarilyUnavailable);
         }
     }
 
+    /// <summary>Cancels every ringing branch for the caller (not the operator's consultation).</summary>
     private void CancelBranches(Branch? except)
     {
         foreach (var b in _branches)
         {
-            if (!ReferenceEquals(b, except) && !b.IsDone)
+            if (!ReferenceEquals(b, except) && !b.IsDone && b.Purpose == BranchPurpose.Ring)
             {
                 b.Transaction?.Cancel();
             }
         }
+    }
+
+    /// <summary>A phone that rang stops ringing for a reason other than a final response (it answered after another did).</summary>
+    private void StopAlerting(Branch branch, string why)
+    {
+        if (branch.Alerting)
+        {
+            branch.Alerting = false;
+            Emit(CallEventKind.RingEnded, party: branch.Party, detail: why);
+        }
+    }
+
+    /// <summary>Hangs up an answered leg (BYE) or stops a ringing one (CANCEL), once.</summary>
+    private void ReleaseBranch(Branch branch)
+    {
+        if (branch.Dialog is { } dialog && !branch.Released)
+        {
+            branch.Released = true;
+            Stack.SendRequest(dialog.CreateRequest(SipMethod.Bye), dialog.Peer, this);
+        }
+        else if (!branch.IsDone)
+        {
+            branch.Transaction?.Cancel();
+        }
+
+        branch.Media.Close();
     }
 
     /// <summary>A stream for a leg; when the RTP port range is used up the caller gets 503 and the call ends.</summary>
@@ -284,6 +428,22 @@ internal sealed partial class Call
         _ => status,
     };
 
+    private static string RingEndWords(int status) => status switch
+    {
+        487 => "cancelled",
+        486 or 600 => "busy",
+        480 or 408 => "no answer",
+        _ => "refused",
+    };
+
+    private static string Words(RingOutcome outcome) => outcome switch
+    {
+        RingOutcome.Busy => "busy",
+        RingOutcome.NoAnswer => "no answer",
+        RingOutcome.Unavailable => "unavailable",
+        _ => "refused",
+    };
+
     /// <summary>Our Contact towards a phone: the caller's number at our address.</summary>
     private NameAddress CalleeContact(Binding binding) => _manager.ContactFor(Caller, binding.Source);
 
@@ -294,6 +454,8 @@ internal sealed partial class Call
         var host = Sip.Transactions.SipStack.FormatHost(local.Address);
         var callerRequest = _invite.Request;
         var headers = new SipHeaders(12);
+
+        // The operator's consultation call shows the caller it is about, as the operator's phone would.
         var from = new NameAddress(SipUri.Sip(Caller, host), callerRequest.From.DisplayName).WithTag(SipIds.NewTag());
         headers.Add(HeaderName.From, from.ToString());
         headers.Add(HeaderName.To, new NameAddress(branch.ToTrunk ? binding.Contact : SipUri.Sip(binding.Aor, host)).ToString());

@@ -34,8 +34,9 @@ internal sealed partial class Call
         lock (_sync)
         {
             var request = transaction.Request;
-            var (own, other) = Dialogs(from);
-            if (own is null || State == CallState.Ended)
+            var branch = from == CallSide.Callee ? BranchOf(DialogId.ForIncoming(request)) : null;
+            var own = from == CallSide.Caller ? _callerDialog : branch?.Dialog;
+            if (own is null || State == CallState.Ended || (branch?.Released ?? _callerReleased))
             {
                 transaction.Respond(SipStatus.CallOrTransactionDoesNotExist);
                 return;
@@ -50,18 +51,24 @@ internal sealed partial class Call
             if (request.Method == SipMethod.Bye)
             {
                 transaction.Respond(SipStatus.Ok);
-                if (other is not null)
+                if (branch is null)
                 {
-                    Stack.SendRequest(other.CreateRequest(SipMethod.Bye), other.Peer, this);
+                    _callerReleased = true;
+                    End(CallEndReason.CallerHungUp, null);
+                }
+                else
+                {
+                    branch.Released = true;
+                    branch.Media.Close();
+                    OnPartyHungUp(branch);
                 }
 
-                End(from == CallSide.Caller ? CallEndReason.CallerHungUp : CallEndReason.CalleeHungUp, null);
                 return;
             }
 
             if (request.Method == SipMethod.Invite)
             {
-                OnReinvite(transaction, own, from);
+                OnReinvite(transaction, own, branch);
                 return;
             }
 
@@ -112,7 +119,7 @@ internal sealed partial class Call
     {
         lock (_sync)
         {
-            var branch = _branches.FirstOrDefault(b => b.Dialog?.Id == dialogId);
+            var branch = BranchOf(dialogId);
             if (branch?.Ack is { } ack && branch.Dialog is { } dialog)
             {
                 Stack.SendAck(Clone(ack), dialog.Peer);
@@ -168,7 +175,7 @@ internal sealed partial class Call
         }
 
         _callerDialog = dialog;
-        _callerMedia!.Stream.Listener = new CallerKeys(this);
+        _callerMedia!.Stream.Listener = _callerKeys ??= new CallerKeys(this);
         _manager.Index(dialog.Id, this, CallSide.Caller);
         return true;
     }
@@ -177,9 +184,9 @@ internal sealed partial class Call
     /// A re-INVITE from one phone is answered here, on that phone's own stream: media is anchored,
     /// so the other phone need not know. Hold (sendonly/inactive) gives the other party music.
     /// </summary>
-    private void OnReinvite(ServerTransaction transaction, Dialog own, CallSide from)
+    private void OnReinvite(ServerTransaction transaction, Dialog own, Branch? branch)
     {
-        var media = from == CallSide.Caller ? _callerMedia : _answered?.Media;
+        var media = branch is null ? _callerMedia : branch.Media;
         if (media is null || transaction.Request.Body.IsEmpty)
         {
             transaction.Respond(SipStatus.NotAcceptableHere);
@@ -209,15 +216,19 @@ internal sealed partial class Call
         LegMedia.Attach(ok, answer);
         transaction.Respond(ok);
         _pendingReinvite = transaction as ServerInviteTransaction;
+        var bridge = _bridge is { } b && (ReferenceEquals(b.A, media.Stream) || ReferenceEquals(b.B, media.Stream)) ? b
+            : _consultBridge is { } c && (ReferenceEquals(c.A, media.Stream) || ReferenceEquals(c.B, media.Stream)) ? c
+            : null;
+        var party = branch?.Party ?? Caller;
         if (media.PeerDirection.Receives())
         {
-            _bridge?.Resume(media.Stream);
-            Emit(CallEventKind.Resumed);
+            bridge?.Resume(media.Stream);
+            Emit(CallEventKind.Resumed, party: party);
         }
         else
         {
-            _bridge?.Hold(media.Stream);
-            Emit(CallEventKind.Held);
+            bridge?.Hold(media.Stream);
+            Emit(CallEventKind.Held, party: party);
         }
     }
 
@@ -238,7 +249,7 @@ internal sealed partial class Call
         }
 
         var other = from == CallSide.Caller ? _answered?.Media.Stream : _callerMedia?.Stream;
-        if (other is { CanSendDigits: true } && _bridge is not null)
+        if (other is { CanSendDigits: true } && _bridge is not null && Consulting is null)
         {
             DtmfSender.Start(other, _manager.Media.Clock, digit.ToString());
         }
@@ -256,6 +267,7 @@ internal sealed partial class Call
         _player?.Stop();
         var player = PromptPlayer.Start(_callerMedia!.Stream, _manager.Media.Clock, _manager.Prompts.Get(prompts));
         _player = player;
+        ListenToCaller();
         player.Completion.ContinueWith(
             t =>
             {
@@ -271,15 +283,33 @@ internal sealed partial class Call
             TaskScheduler.Default);
     }
 
-    private void HangUp(CallEndReason reason)
+    /// <summary>Plays one clip over and over to the caller (ringing tone, music) until something else plays.</summary>
+    private void PlayToCaller(Omstilling.Media.Audio.AudioClip clip)
     {
-        if (_callerDialog is { } dialog)
-        {
-            Stack.SendRequest(dialog.CreateRequest(SipMethod.Bye), dialog.Peer, this);
-        }
-
-        End(reason, null);
+        _player?.Stop();
+        _player = PromptPlayer.Start(_callerMedia!.Stream, _manager.Media.Clock, [clip], loop: true);
+        ListenToCaller();
     }
+
+    private void StopCallerPlayer()
+    {
+        _player?.Stop();
+        _player = null;
+    }
+
+    private CallerKeys? _callerKeys;
+
+    /// <summary>The caller's keys (and audio, for a recorder) come here while no bridge takes its stream.</summary>
+    private void ListenToCaller()
+    {
+        if (_bridge is null && _callerMedia is { } media)
+        {
+            media.Stream.Listener = _callerKeys ??= new CallerKeys(this);
+        }
+    }
+
+    /// <summary>The platform ends the call: the caller and every leg still up are hung up (in <see cref="End"/>).</summary>
+    private void HangUp(CallEndReason reason) => End(reason, null);
 
     private void OnAckTimedOut()
     {
@@ -290,26 +320,17 @@ internal sealed partial class Call
                 return;
             }
 
-            foreach (var dialog in new[] { _callerDialog, _answered?.Dialog })
-            {
-                if (dialog is not null)
-                {
-                    Stack.SendRequest(dialog.CreateRequest(SipMethod.Bye), dialog.Peer, this);
-                }
-            }
-
             End(CallEndReason.Failed, null);
         }
     }
+
+    private Branch? BranchOf(DialogId id) => _branches.FirstOrDefault(b => b.Dialog is { } d && d.Id == id);
 
     private void Refuse(int status, string? reason, CallEndReason endReason)
     {
         _invite.TryRespond(_invite.CreateResponse(status, reason));
         End(endReason, status);
     }
-
-    private (Dialog? Own, Dialog? Other) Dialogs(CallSide from) =>
-        from == CallSide.Caller ? (_callerDialog, _answered?.Dialog) : (_answered?.Dialog, _callerDialog);
 
     /// <summary>A fresh copy, since the stack adds its own Via to every request it sends.</summary>
     private static SipRequest Clone(SipRequest request)

@@ -84,6 +84,7 @@ internal sealed partial class Call
         }
 
         Emit(CallEventKind.MenuChoice, digit: key, detail: $"{menu.Id}: {choice.Option!.Label}");
+        _menuChoices.Add(choice.Option!.Label);
         _menu = null;
         Follow(choice.Action, 480, CallEndReason.Completed);
     }
@@ -156,7 +157,7 @@ internal sealed partial class Call
         PlayThen(["indtal-besked", "tone"], () =>
         {
             var folder = Path.Combine(_manager.Options.VoicemailFolder, box);
-            Directory.CreateDirectory(folder);
+            System.IO.Directory.CreateDirectory(folder);
             var now = Stack.Scheduler.Time.GetUtcNow();
             var file = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMdd-HHmmss}-{Sanitize(Caller)}-{Id:N}.wav"));
             var recorder = new Recorder(File.Create(file), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(5));

@@ -37,13 +37,17 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
     private Bridge? _bridge;
     private PromptPlayer? _player;
     private ServerInviteTransaction? _pendingReinvite;
+    private bool _callerReleased;
+    private DateTimeOffset? _answeredAt;
 
-    public Call(CallManager manager, ServerInviteTransaction invite, string caller, string dialled)
+    public Call(CallManager manager, ServerInviteTransaction invite, string caller, string dialled, bool fromOutside = false)
     {
         _manager = manager;
         _invite = invite;
         Caller = caller;
         Dialled = dialled;
+        FromOutside = fromOutside;
+        StartedAt = manager.Stack.Scheduler.Time.GetUtcNow();
         invite.UserState = this;
         invite.AckTimedOut += _ => OnAckTimedOut();
     }
@@ -53,6 +57,11 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
     public string Caller { get; }
 
     public string Dialled { get; }
+
+    /// <summary>The caller came in without credentials (a citizen through the trunk), not from one of our phones.</summary>
+    public bool FromOutside { get; }
+
+    public DateTimeOffset StartedAt { get; }
 
     public CallState State { get; private set; }
 
@@ -121,9 +130,11 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
             case DecisionKind.Ring:
                 GreetThen(decision.Greeting, () => Ring(decision.Extensions, RingLimitOf(decision), decision.OnBusy, decision.OnNoAnswer, ringback: CallerAnswered));
                 break;
+            case DecisionKind.Queue when decision.Queue is { } queue:
+                GreetThen(decision.Greeting, () => EnterQueue(queue, decision.OnBusy, recalled: false));
+                break;
             case DecisionKind.Queue:
-                var members = decision.Queue is { } queue && !queue.Members.IsEmpty ? queue.Members : decision.Extensions;
-                GreetThen(decision.Greeting, () => Ring(members, RingLimitOf(decision), decision.OnBusy, decision.Queue?.OnTimeout ?? decision.OnNoAnswer, ringback: CallerAnswered));
+                GreetThen(decision.Greeting, () => Ring(decision.Extensions, RingLimitOf(decision), decision.OnBusy, decision.OnNoAnswer, ringback: CallerAnswered));
                 break;
             case DecisionKind.Forward:
                 var externalLimit = decision.RingLimit.Rings > 0 ? decision.RingLimit.Duration : _manager.Options.ExternalRingLimit;
@@ -210,24 +221,44 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
         }
 
         State = CallState.Ended;
+        LeaveQueue();
+        StopTransferTimers();
         _ringLimit?.Cancel();
         _player?.Stop();
+        _operatorPlayer?.Stop();
         StopCollecting();
         _recorder?.Stop();
-        _callerDialog?.Terminate();
-        _answered?.Dialog?.Terminate();
         _bridge?.Dispose();
+        _consultBridge?.Dispose();
+
+        // Every leg still up is hung up (BYE) or stopped (CANCEL); those already gone are left alone.
+        if (_callerDialog is { } callerDialog && !_callerReleased)
+        {
+            _callerReleased = true;
+            Stack.SendRequest(callerDialog.CreateRequest(SipMethod.Bye), callerDialog.Peer, this);
+        }
+
+        _callerDialog?.Terminate();
         _callerMedia?.Close();
         foreach (var branch in _branches)
         {
-            branch.Media.Close();
+            ReleaseBranch(branch);
+            branch.Dialog?.Terminate();
         }
 
-        _manager.Remove(Id, _callerDialog?.Id, _answered?.Dialog?.Id);
+        _manager.Remove(Id, _callerDialog?.Id, _branches.Select(b => b.Dialog?.Id).OfType<DialogId>());
         Emit(CallEventKind.Ended, endReason: reason, status: status);
     }
 
-    private void Emit(CallEventKind kind, string? answeredBy = null, CallEndReason? endReason = null, int? status = null, char? digit = null, string? detail = null) =>
+    private void Emit(
+        CallEventKind kind,
+        string? answeredBy = null,
+        CallEndReason? endReason = null,
+        int? status = null,
+        char? digit = null,
+        string? detail = null,
+        string? party = null,
+        string? @operator = null) =>
         _manager.Publish(new CallEvent(Id, kind, Stack.Scheduler.Time.GetUtcNow(), Caller, Dialled)
         {
             AnsweredBy = answeredBy,
@@ -235,6 +266,8 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
             Status = status,
             Digit = digit,
             Detail = detail,
+            Party = party,
+            Operator = @operator,
         });
 
     private static string Describe(RoutingDecision d) => d.Kind switch

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Omstilling.Calls.Events;
+using Omstilling.Calls.Queues;
 using Omstilling.Calls.Routing;
 using Omstilling.Calls.Trunks;
 using Omstilling.Media;
@@ -59,7 +60,16 @@ public sealed partial class CallManager
         _bindings = bindings;
         Options = options;
         _logger = logger;
+        Activity = new PhoneActivity();
+        Queues = new QueueManager(bindings, stack.Scheduler, Activity);
+        Activity.BecameFree += OnPartyFree;
     }
+
+    /// <summary>Who is in a call now, and since when the others have been free.</summary>
+    public PhoneActivity Activity { get; }
+
+    /// <summary>The callers waiting in queues, and the members' pauses.</summary>
+    public QueueManager Queues { get; }
 
     /// <summary>Every call event, as it happens; handlers must be quick and must not throw.</summary>
     public event Action<CallEvent>? CallEvent;
@@ -115,9 +125,13 @@ public sealed partial class CallManager
         }
 
         string caller;
+        var fromOutside = false;
         if ((target is { IsPublic: true } || planNumber is { Kind: not NumberKind.Extension }) && FromOutside(transaction))
         {
             caller = request.From.Uri.UnescapedUser ?? "anonymous";
+
+            // A caller who is one of our own accounts (a colleague's phone calling the main number) is not a citizen.
+            fromOutside = !_authenticator.Accounts.TryGet(caller, out _);
         }
         else
         {
@@ -135,7 +149,7 @@ public sealed partial class CallManager
         {
             // The policy decides, also for calls between colleagues: an unanswered extension
             // overflows the way the policy says (to the switchboard, to voicemail).
-            var routed = new Call(this, transaction, caller, dialled);
+            var routed = new Call(this, transaction, caller, dialled, fromOutside);
             var decision = policy!.Route(dialled, Stack.Scheduler.Time.GetUtcNow(), PolicyState);
             Begin(routed, () => routed.StartPolicy(decision));
             return;
@@ -242,7 +256,7 @@ public sealed partial class CallManager
 
     internal void Index(DialogId id, IDialogOwner call, CallSide side) => _dialogs[id] = (call, side);
 
-    internal void Remove(Guid callId, DialogId? callerDialog, DialogId? calleeDialog)
+    internal void Remove(Guid callId, DialogId? callerDialog, IEnumerable<DialogId> calleeDialogs)
     {
         _calls.TryRemove(callId, out _);
 
@@ -252,7 +266,7 @@ public sealed partial class CallManager
             _dialogs.TryRemove(a, out _);
         }
 
-        if (calleeDialog is { } b)
+        foreach (var b in calleeDialogs)
         {
             _dialogs.TryRemove(b, out _);
         }
@@ -265,6 +279,7 @@ public sealed partial class CallManager
             LogCallEnded(e.CallId, e.EndReason, e.Status);
         }
 
+        Activity.OnEvent(e);
         CallEvent?.Invoke(e);
     }
 

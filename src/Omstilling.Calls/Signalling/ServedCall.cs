@@ -275,7 +275,7 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
         _player?.Stop();
         _dialog?.Terminate();
         _media?.Close();
-        _manager.Remove(Id, _dialog?.Id, null);
+        _manager.Remove(Id, _dialog?.Id, []);
         Emit(CallEventKind.Ended, endReason: reason, status: status);
     }
 

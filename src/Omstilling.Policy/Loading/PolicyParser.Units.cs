@@ -15,7 +15,7 @@ internal sealed partial class PolicyParser
     private static readonly string[] DepartmentKeys = ["name", "numbers", "extensions", "queue", "greeting", "hours", "overflow", "ring-limit", "people"];
     private static readonly string[] PersonKeys = ["name", "title", "extension", "numbers", "overflow", "ring-limit"];
     private static readonly string[] NumberKeys = ["number", "visibility", "example", "name"];
-    private static readonly string[] QueueKeys = ["name", "members", "announce-position", "music", "max-wait-seconds", "on-timeout"];
+    private static readonly string[] QueueKeys = ["name", "members", "strategy", "announce-position", "announce-every-seconds", "ring-seconds", "music", "max-wait-seconds", "on-timeout"];
 
     private const string DanishNumberExpected = "8 digits such as 54 73 10 00 (or +45 54 73 10 00)";
     private const string ExtensionExpected = "2 to 6 digits not starting with 0, such as 2001";
@@ -274,13 +274,33 @@ internal sealed partial class PolicyParser
             }
 
             var maxWait = map.Int("max-wait-seconds", 10, 3600);
+            var strategy = QueueStrategy.LongestIdle;
+            if (map.Scalar("strategy", expected: "longest-idle or ring-all") is { Value: { } strategyText } strategyNode)
+            {
+                strategy = strategyText switch
+                {
+                    "longest-idle" => QueueStrategy.LongestIdle,
+                    "ring-all" => QueueStrategy.RingAll,
+                    _ => Unknown(strategyNode, $"{context}: strategy '{strategyText}' is unknown; expected longest-idle or ring-all"),
+                };
+            }
+
             _draft.Queues[id] = new Queue(id, map.Text("name") ?? id, [.. members.Select(m => m.Extension)], _diagnostics.At(keyNode))
             {
                 AnnouncePosition = map.Bool("announce-position") ?? false,
                 MusicPrompt = music,
                 MaxWait = maxWait is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Strategy = strategy,
+                AnnounceEvery = TimeSpan.FromSeconds(map.Int("announce-every-seconds", 10, 600) ?? 30),
+                RingMember = TimeSpan.FromSeconds(map.Int("ring-seconds", 5, 120) ?? 15),
                 OnTimeout = map.Get("on-timeout") is { } timeout ? ParseAction(timeout, $"on-timeout of {context}", null, false) : null,
             };
         }
+    }
+
+    private QueueStrategy Unknown(YamlScalarNode node, string message)
+    {
+        _diagnostics.Error(node, message);
+        return QueueStrategy.LongestIdle;
     }
 }

@@ -79,6 +79,30 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
         return Responses.Last();
     }
 
+    /// <summary>Removes the phone's binding (REGISTER with Expires: 0), answering the registrar's challenge.</summary>
+    public SipResponse Unregister()
+    {
+        var request = NewRequest(SipMethod.Register, SipUri.Sip(null, B2buaFixture.ServerAddress.Address.ToString()), User, 10);
+        request.Headers.Add(HeaderName.Contact, "*");
+        request.Headers.Add(HeaderName.Expires, "0");
+        Send(request);
+        var challenge = Responses.Last();
+        if (challenge.StatusCode != SipStatus.Unauthorized)
+        {
+            return challenge;
+        }
+
+        var again = NewRequest(SipMethod.Register, request.RequestUri, User, 11, request.CallId);
+        again.Headers.Add(HeaderName.Contact, "*");
+        again.Headers.Add(HeaderName.Expires, "0");
+        again.Headers.Add(HeaderName.Authorization, Answer(challenge.Header(HeaderName.WwwAuthenticate)!, again));
+        Send(again);
+        return Responses.Last();
+    }
+
+    /// <summary>How many INVITEs (new calls, not re-INVITEs) reached this phone.</summary>
+    public int InviteCount => Received.Count(r => r.Method == SipMethod.Invite && r.To.Tag is null);
+
     /// <summary>Calls a number; answers a 407 with credentials (when <paramref name="authenticate"/>).</summary>
     public void Call(string number, bool authenticate = true)
     {
@@ -103,7 +127,8 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
         _fixture.Deliver();
     }
 
-    public void Answer()
+    /// <summary>Answers the ringing INVITE; with <paramref name="deliver"/> false the 200 waits on the network (two phones answering at once).</summary>
+    public void Answer(bool deliver = true)
     {
         var ok = Ringing!.CreateResponse(SipStatus.Ok);
         ok.Headers.Add(HeaderName.Contact, $"<sip:{User}@{Address}>");
@@ -111,7 +136,10 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
         ok.Body = System.Text.Encoding.ASCII.GetBytes(Sdp(User));
         Dialog = Dialog.CreateUas(Ringing.Request, Ringing.LocalTag, new SipEndPoint(SipTransportKind.Udp, B2buaFixture.ServerAddress), new NameAddress(SipUri.Sip(User, Address.Address.ToString(), Address.Port)));
         Ringing.Respond(ok);
-        _fixture.Deliver();
+        if (deliver)
+        {
+            _fixture.Deliver();
+        }
     }
 
     public void HangUp()

@@ -1,0 +1,15 @@
+namespace Omstilling.Calls.Control;
+
+/// <summary>Why a phone did not take a call.</summary>
+public enum RingOutcome
+{
+    Busy,
+    /// <summary>Not answered within the ring limit.</summary>
+    NoAnswer,
+    /// <summary>No phone registered.</summary>
+    Unavailable,
+    /// <summary>Declined, or an error response.</summary>
+    Refused,
+    /// <summary>Answered the operator's consultation, then hung up.</summary>
+    HungUp,
+}

@@ -1,0 +1,424 @@
+using Omstilling.Calls.Signalling;
+using Omstilling.Policy.Model;
+using Omstilling.Sip.Registrar;
+using Omstilling.Sip.Timing;
+
+namespace Omstilling.Calls.Queues;
+
+/// <summary>
+/// The callers waiting in each queue, first come first served (a recalled transfer goes to the
+/// head), and who is offered them: a member is free when a phone of theirs is registered, they
+/// are logged in (the default while their phone is registered; the console logs them out), not
+/// paused, in no call, not being offered another caller, and did not just let one ring out.
+/// Longest idle offers the head caller to the member free the longest; ring all to every free
+/// member at once (the call takes the first answer and hangs up any later one).
+/// Offers are made outside every lock (a call's lock is never taken while the queue's is held),
+/// from the thread pool; a one-second tick while anyone waits catches phones that register or
+/// members who come back. Thread-safe.
+/// </summary>
+public sealed class QueueManager
+{
+    /// <summary>A member who let a caller ring out is passed over this long, so the next one gets a turn.</summary>
+    private static readonly TimeSpan RestAfterMissed = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+
+    private readonly Lock _sync = new();
+    private readonly Dictionary<string, List<Waiting>> _waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<Call, Offer> _offers = [];
+    private readonly HashSet<string> _offered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _restUntil = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _paused = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _loggedOut = new(StringComparer.Ordinal);
+    private readonly BindingStore _bindings;
+    private readonly SipScheduler _scheduler;
+    private ScheduledTimer? _tick;
+    private int _dispatchRequested;
+
+    public QueueManager(BindingStore bindings, SipScheduler scheduler, PhoneActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(bindings);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(activity);
+        _bindings = bindings;
+        _scheduler = scheduler;
+        Activity = activity;
+        activity.BecameFree += _ => RequestDispatch();
+    }
+
+    public PhoneActivity Activity { get; }
+
+    /// <summary>Raised (outside every lock) when a queue's callers or a member's state changed.</summary>
+    public event Action? Changed;
+
+    /// <summary>Callers waiting in a queue now.</summary>
+    public int WaitingCount(string queueId)
+    {
+        lock (_sync)
+        {
+            return _waiting.TryGetValue(queueId, out var list) ? list.Count : 0;
+        }
+    }
+
+    /// <summary>Who waits in the queue now, in order (position 1 first).</summary>
+    public IReadOnlyList<QueueEntry> Entries(string queueId)
+    {
+        lock (_sync)
+        {
+            if (!_waiting.TryGetValue(queueId, out var list))
+            {
+                return [];
+            }
+
+            var entries = new QueueEntry[list.Count];
+            for (var i = 0; i < list.Count; i++)
+            {
+                var w = list[i];
+                entries[i] = new QueueEntry(w.Call.Id, queueId, i + 1, w.Since, _offers.TryGetValue(w.Call, out var offer) ? offer.Members : [], w.Recalled);
+            }
+
+            return entries;
+        }
+    }
+
+    /// <summary>A member stops being offered callers (a break, a meeting) until <see cref="Resume"/>.</summary>
+    public void Pause(string extension, string reason)
+    {
+        lock (_sync)
+        {
+            _paused[extension] = reason;
+        }
+
+        Changed?.Invoke();
+    }
+
+    public void Resume(string extension)
+    {
+        lock (_sync)
+        {
+            _paused.Remove(extension);
+        }
+
+        Changed?.Invoke();
+        RequestDispatch();
+    }
+
+    /// <summary>The member takes callers again (members are logged in by default while their phone is registered).</summary>
+    public void LogIn(string extension)
+    {
+        lock (_sync)
+        {
+            _loggedOut.Remove(extension);
+            _paused.Remove(extension);
+        }
+
+        Changed?.Invoke();
+        RequestDispatch();
+    }
+
+    /// <summary>The member gets no callers until they log in again, whatever their phone does.</summary>
+    public void LogOut(string extension)
+    {
+        lock (_sync)
+        {
+            _loggedOut.Add(extension);
+            _paused.Remove(extension);
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>Why the member is paused, or null when they are not.</summary>
+    public string? PauseReason(string extension)
+    {
+        lock (_sync)
+        {
+            return _paused.GetValueOrDefault(extension);
+        }
+    }
+
+    /// <summary>Logged in (not logged out on the console) with a registered phone.</summary>
+    public bool IsLoggedIn(string extension)
+    {
+        lock (_sync)
+        {
+            return !_loggedOut.Contains(extension) && _bindings.Lookup(extension).Count > 0;
+        }
+    }
+
+    /// <summary>The member's state for the console.</summary>
+    public MemberState StateOf(string extension)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        lock (_sync)
+        {
+            var registered = _bindings.Lookup(extension).Count > 0;
+            return new MemberState(
+                extension,
+                registered,
+                !_loggedOut.Contains(extension),
+                _paused.GetValueOrDefault(extension),
+                registered ? Activity.StateOf(extension) : PhoneState.Offline);
+        }
+    }
+
+    /// <summary>Whether a member of the queue could be offered a caller right now.</summary>
+    public bool HasFreeMember(Queue queue)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        lock (_sync)
+        {
+            return FreeMembers(queue).Count > 0;
+        }
+    }
+
+    /// <summary>Whether the member could take a caller right now (the recall goes to them when so).</summary>
+    public bool IsFree(string extension)
+    {
+        lock (_sync)
+        {
+            return IsFreeUnlocked(extension, _scheduler.Time.GetUtcNow(), ignoreRest: true);
+        }
+    }
+
+    /// <summary>Whether any of the extensions is logged in (a registered phone) and not paused.</summary>
+    public bool AnyLoggedIn(IEnumerable<string> extensions)
+    {
+        lock (_sync)
+        {
+            return extensions.Any(e => !_paused.ContainsKey(e) && !_loggedOut.Contains(e) && _bindings.Lookup(e).Count > 0);
+        }
+    }
+
+    /// <summary>A phone registered or unregistered: an offer ringing a member with no phone left is withdrawn.</summary>
+    public void OnBindingsChanged(string aor, IReadOnlyList<Binding> bindings)
+    {
+        ArgumentNullException.ThrowIfNull(bindings);
+        Call? withdraw = null;
+        if (bindings.Count == 0)
+        {
+            lock (_sync)
+            {
+                withdraw = _offers.FirstOrDefault(o => o.Value.Members.Contains(aor, StringComparer.Ordinal)).Key;
+            }
+        }
+
+        withdraw?.WithdrawQueueOffer();
+        Changed?.Invoke();
+        RequestDispatch();
+    }
+
+    /// <summary>
+    /// The operator answers this waiting caller from the console: their phone alone is rung for it
+    /// (also while they are paused or logged out). The first operator to ask wins; a caller
+    /// already ringing someone else is theirs.
+    /// </summary>
+    internal PickResult Pick(Call call, string extension)
+    {
+        TimeSpan ringFor;
+        lock (_sync)
+        {
+            var waiting = _waiting.Values.SelectMany(l => l).FirstOrDefault(w => ReferenceEquals(w.Call, call));
+            if (waiting is null)
+            {
+                return PickResult.NotWaiting;
+            }
+
+            if (_offers.TryGetValue(call, out var offer))
+            {
+                return offer.Members.Contains(extension, StringComparer.Ordinal) ? PickResult.Offered : PickResult.TakenByOther;
+            }
+
+            // Picking is the operator's own choice: a pause or a logout only keeps the queue from offering them callers.
+            if (_offered.Contains(extension) || Activity.IsBusy(extension) || Activity.IsRinging(extension) || _bindings.Lookup(extension).Count == 0)
+            {
+                return PickResult.NotFree;
+            }
+
+            _offers[call] = new Offer([extension], extension);
+            _offered.Add(extension);
+            ringFor = waiting.Queue.RingMember;
+        }
+
+        Changed?.Invoke();
+        call.OfferFromQueue([extension], ringFor, pickedBy: extension);
+        return PickResult.Offered;
+    }
+
+    /// <summary>Puts the caller at the back of the queue (a recall at the head, after earlier recalls); its position (1 = next).</summary>
+    internal int Enqueue(Call call, Queue queue, bool recalled = false)
+    {
+        int position;
+        lock (_sync)
+        {
+            if (!_waiting.TryGetValue(queue.Id, out var list))
+            {
+                _waiting[queue.Id] = list = [];
+            }
+
+            var entry = new Waiting(call, queue, _scheduler.Time.GetUtcNow(), recalled);
+            if (recalled)
+            {
+                var at = list.FindLastIndex(w => w.Recalled) + 1;
+                list.Insert(at, entry);
+                position = at + 1;
+            }
+            else
+            {
+                list.Add(entry);
+                position = list.Count;
+            }
+
+            _tick ??= _scheduler.Schedule(Tick, static s => ((QueueManager)s!).OnTick(), this);
+        }
+
+        Changed?.Invoke();
+        RequestDispatch();
+        return position;
+    }
+
+    /// <summary>The caller's place in its queue (1 = next), or 0 when it is not waiting.</summary>
+    internal int PositionOf(Call call)
+    {
+        lock (_sync)
+        {
+            foreach (var list in _waiting.Values)
+            {
+                var index = list.FindIndex(w => ReferenceEquals(w.Call, call));
+                if (index >= 0)
+                {
+                    return index + 1;
+                }
+            }
+
+            return 0;
+        }
+    }
+
+    /// <summary>The caller is no longer waiting (answered, gone, or sent on by the queue's timeout).</summary>
+    internal void Leave(Call call)
+    {
+        lock (_sync)
+        {
+            foreach (var list in _waiting.Values)
+            {
+                list.RemoveAll(w => ReferenceEquals(w.Call, call));
+            }
+
+            if (_offers.Remove(call, out var offer))
+            {
+                _offered.ExceptWith(offer.Members);
+            }
+        }
+
+        Changed?.Invoke();
+        RequestDispatch();
+    }
+
+    /// <summary>An offer rang out, was refused, or failed: the caller keeps its place and the members rest a moment.</summary>
+    internal void OfferFailed(Call call)
+    {
+        lock (_sync)
+        {
+            if (_offers.Remove(call, out var offer))
+            {
+                _offered.ExceptWith(offer.Members);
+                var until = _scheduler.Time.GetUtcNow() + RestAfterMissed;
+                foreach (var member in offer.Members)
+                {
+                    _restUntil[member] = until;
+                }
+            }
+        }
+
+        Changed?.Invoke();
+        RequestDispatch();
+    }
+
+    private void OnTick()
+    {
+        lock (_sync)
+        {
+            _tick = _waiting.Values.Any(l => l.Count > 0) ? _scheduler.Schedule(Tick, static s => ((QueueManager)s!).OnTick(), this) : null;
+        }
+
+        RequestDispatch();
+    }
+
+    private void RequestDispatch()
+    {
+        if (Interlocked.Exchange(ref _dispatchRequested, 1) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static s => s.Dispatch(), this, preferLocal: false);
+        }
+    }
+
+    private void Dispatch()
+    {
+        Interlocked.Exchange(ref _dispatchRequested, 0);
+        List<(Call Call, string[] Members, TimeSpan RingFor)>? offers = null;
+        lock (_sync)
+        {
+            foreach (var list in _waiting.Values)
+            {
+                if (list.Count == 0)
+                {
+                    continue;
+                }
+
+                var free = FreeMembers(list[0].Queue);
+                foreach (var waiting in list)
+                {
+                    if (free.Count == 0)
+                    {
+                        break;
+                    }
+
+                    if (_offers.ContainsKey(waiting.Call))
+                    {
+                        continue;
+                    }
+
+                    string[] chosen = waiting.Queue.Strategy == QueueStrategy.RingAll ? [.. free] : [free[0]];
+                    free.RemoveAll(chosen.Contains);
+                    _offers[waiting.Call] = new Offer(chosen, null);
+                    _offered.UnionWith(chosen);
+                    (offers ??= []).Add((waiting.Call, chosen, waiting.Queue.RingMember));
+                }
+            }
+        }
+
+        if (offers is null)
+        {
+            return;
+        }
+
+        Changed?.Invoke();
+        foreach (var (call, members, ringFor) in offers)
+        {
+            call.OfferFromQueue(members, ringFor, pickedBy: null);
+        }
+    }
+
+    /// <summary>The members who may be offered a caller now, free the longest first (under the lock).</summary>
+    private List<string> FreeMembers(Queue queue)
+    {
+        var now = _scheduler.Time.GetUtcNow();
+        return queue.Members
+            .Where(m => IsFreeUnlocked(m, now, ignoreRest: false))
+            .OrderBy(Activity.FreeSince)
+            .ThenBy(m => m, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private bool IsFreeUnlocked(string member, DateTimeOffset now, bool ignoreRest) =>
+        !_offered.Contains(member) && !_paused.ContainsKey(member) && !_loggedOut.Contains(member)
+        && !Activity.IsBusy(member) && !Activity.IsRinging(member)
+        && (ignoreRest || _restUntil.GetValueOrDefault(member) <= now)
+        && _bindings.Lookup(member).Count > 0;
+
+    private sealed record Waiting(Call Call, Queue Queue, DateTimeOffset Since, bool Recalled);
+
+    /// <param name="PickedBy">The operator who picked the caller on the console, or null for the queue's own offer.</param>
+    private sealed record Offer(string[] Members, string? PickedBy);
+}

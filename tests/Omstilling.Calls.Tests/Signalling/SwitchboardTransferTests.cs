@@ -1,0 +1,270 @@
+using Omstilling.Calls.Control;
+using Omstilling.Calls.Events;
+using Omstilling.Calls.Signalling;
+using Omstilling.Calls.Tests.Support;
+using Omstilling.Sip.Messages;
+using static Omstilling.Calls.Tests.Signalling.SwitchboardQueueTests;
+
+namespace Omstilling.Calls.Tests.Signalling;
+
+/// <summary>
+/// The operator's transfers as the console commands them: blind, announced (complete, return,
+/// no answer), recall of an unanswered transfer to the same operator or the queue's head, a busy
+/// direct line overflowing to the switchboard and camped on, hold, and callers or operators
+/// hanging up half way. Both clocks are in the test's hands.
+/// </summary>
+public sealed class SwitchboardTransferTests
+{
+    [Fact]
+    public async Task A_blind_transfer_frees_the_operator_and_connects_the_caller_when_the_target_answers()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2010");
+        var (caller, op, callId) = await OperatorOnCallAsync(f);
+        var anne = await f.PhoneAsync("2010");
+
+        var result = await f.Pbx.Calls.BlindTransferAsync(callId, "100", "2010", "Anne Sørensen", announceName: false, CancellationToken.None);
+
+        Assert.Equal(CallControlResult.Done, result);
+        f.Deliver();
+        Assert.True(op.ReceivedMethod(SipMethod.Bye), "the operator is released at once");
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => anne.InviteCount == 1), Describe(f));
+        Assert.False(f.Pbx.Calls.Activity.IsBusy("100"));
+        anne.Answer();
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        var view = f.Pbx.Calls.Snapshot(callId)!;
+        Assert.Equal("2010", view.AnsweredBy);
+        Assert.Equal("100", view.HandledBy);
+        Assert.Null(view.Transfer);
+        Assert.Contains(f.EventsOf(CallEventKind.TransferCompleted), e => e.Party == "2010" && e.Operator == "100");
+        Assert.Contains(f.EventsOf(CallEventKind.PartyLeft), e => e.Party == "100");
+        Assert.False(caller.ReceivedMethod(SipMethod.Bye));
+    }
+
+    [Fact]
+    public async Task An_unanswered_blind_transfer_comes_back_to_the_same_operator_after_four_rings()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2010");
+        var (_, op, callId) = await OperatorOnCallAsync(f);
+        var anne = await f.PhoneAsync("2010");
+        anne.Behaviour = PhoneBehaviour.RingForever;
+
+        await f.Pbx.Calls.BlindTransferAsync(callId, "100", "2010", "Anne Sørensen", announceName: false, CancellationToken.None);
+        Assert.False(await f.RunAsync(TimeSpan.FromSeconds(19), () => f.EventsOf(CallEventKind.Recalled).Length > 0), "recalled before the ring limit");
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => op.InviteCount == 2), Describe(f));
+
+        Assert.True(anne.ReceivedMethod(SipMethod.Cancel));
+        var recalled = Assert.Single(f.EventsOf(CallEventKind.Recalled));
+        Assert.Equal(("2010", "100", "no answer"), (recalled.Party, recalled.Operator, recalled.Detail));
+        op.Answer();
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        var view = f.Pbx.Calls.Snapshot(callId)!;
+        Assert.Equal("100", view.AnsweredBy);
+        Assert.Equal(new RecallView("2010", "Anne Sørensen", RingOutcome.NoAnswer, "100", view.Recall!.At), view.Recall);
+    }
+
+    [Fact]
+    public async Task A_recall_goes_to_the_head_of_the_queue_when_the_operator_is_busy()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2010");
+        var (_, op, callId) = await OperatorOnCallAsync(f);
+        var anne = await f.PhoneAsync("2010");
+        anne.Behaviour = PhoneBehaviour.RingForever;
+        var colleague = await f.PhoneAsync("2001");
+
+        await f.Pbx.Calls.BlindTransferAsync(callId, "100", "2010", null, announceName: false, CancellationToken.None);
+        op.Call("2001");
+        colleague.Answer();
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(25), () => f.EventsOf(CallEventKind.Recalled).Length > 0), Describe(f));
+
+        var recalled = Assert.Single(f.EventsOf(CallEventKind.Recalled));
+        Assert.Null(recalled.Operator);
+        var entry = Assert.Single(f.Pbx.Calls.Queues.Entries("hovedomstilling"));
+        Assert.True(entry.Recalled);
+        Assert.Equal(callId, entry.CallId);
+        Assert.Equal(1, entry.Position);
+        Assert.Equal(1, op.InviteCount);
+    }
+
+    [Fact]
+    public async Task An_announced_transfer_lets_the_operator_talk_to_the_target_then_completes()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2011");
+        var (caller, op, callId) = await OperatorOnCallAsync(f);
+        var bo = await f.PhoneAsync("2011");
+
+        Assert.Equal(CallControlResult.NotNow, f.Pbx.Calls.CompleteTransfer(callId, "100"));
+        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen"));
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => bo.InviteCount == 1), Describe(f));
+        Assert.False(op.ReceivedMethod(SipMethod.Bye));
+        bo.Answer();
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.Contains(f.EventsOf(CallEventKind.ConsultAnswered), e => e.Party == "2011");
+        Assert.True(f.Pbx.Calls.Snapshot(callId)!.Transfer!.Answered);
+        Assert.Equal(CallControlResult.NotYourCall, f.Pbx.Calls.CompleteTransfer(callId, "101"));
+
+        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.CompleteTransfer(callId, "100"));
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+
+        Assert.True(op.ReceivedMethod(SipMethod.Bye));
+        Assert.False(bo.ReceivedMethod(SipMethod.Bye));
+        Assert.False(caller.ReceivedMethod(SipMethod.Bye));
+        var view = f.Pbx.Calls.Snapshot(callId)!;
+        Assert.Equal(("2011", CallState.Answered), (view.AnsweredBy, view.State));
+        Assert.Contains(f.EventsOf(CallEventKind.TransferCompleted), e => e.Party == "2011" && e.Operator == "100");
+        bo.HangUp();
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(caller.ReceivedMethod(SipMethod.Bye));
+        Assert.Equal(0, f.Media.StreamCount);
+    }
+
+    [Fact]
+    public async Task Returning_from_a_consultation_hangs_up_the_target_and_the_operator_has_the_caller_again()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2011");
+        var (caller, op, callId) = await OperatorOnCallAsync(f);
+        var bo = await f.PhoneAsync("2011");
+        f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        bo.Answer();
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+
+        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.ReturnToCaller(callId, "100"));
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+
+        Assert.True(bo.ReceivedMethod(SipMethod.Bye));
+        Assert.False(op.ReceivedMethod(SipMethod.Bye));
+        var view = f.Pbx.Calls.Snapshot(callId)!;
+        Assert.Equal("100", view.AnsweredBy);
+        Assert.Null(view.Transfer);
+        Assert.Contains(f.EventsOf(CallEventKind.TransferFailed), e => e.Detail == "returned");
+        Assert.False(f.Pbx.Calls.Activity.IsBusy("2011"));
+        Assert.False(caller.ReceivedMethod(SipMethod.Bye));
+    }
+
+    [Fact]
+    public async Task A_consultation_nobody_answers_waits_for_the_operators_choice_and_voicemail_takes_the_caller()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2011");
+        var (_, op, callId) = await OperatorOnCallAsync(f);
+        var bo = await f.PhoneAsync("2011");
+        bo.Behaviour = PhoneBehaviour.RingForever;
+
+        f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(25), () => f.EventsOf(CallEventKind.TransferFailed).Length > 0), Describe(f));
+
+        Assert.True(bo.ReceivedMethod(SipMethod.Cancel));
+        var view = f.Pbx.Calls.Snapshot(callId)!;
+        Assert.Equal(RingOutcome.NoAnswer, view.Transfer!.Failed);
+        Assert.Equal("100", view.AnsweredBy);
+        Assert.Equal(CallControlResult.NotNow, f.Pbx.Calls.CompleteTransfer(callId, "100"));
+
+        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.TransferToVoicemail(callId, "100", "2011"));
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(15), () => f.EventsOf(CallEventKind.Voicemail).Length > 0), Describe(f));
+        Assert.True(op.ReceivedMethod(SipMethod.Bye));
+        Assert.StartsWith("2011:", Assert.Single(f.EventsOf(CallEventKind.Voicemail)).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_caller_hanging_up_during_a_consultation_ends_every_leg()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2011");
+        var (caller, op, callId) = await OperatorOnCallAsync(f);
+        var bo = await f.PhoneAsync("2011");
+        bo.Behaviour = PhoneBehaviour.RingForever;
+        f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => bo.InviteCount == 1), Describe(f));
+
+        caller.HangUp();
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+
+        Assert.True(bo.ReceivedMethod(SipMethod.Cancel));
+        Assert.True(op.ReceivedMethod(SipMethod.Bye));
+        Assert.Equal(CallEndReason.CallerHungUp, Assert.Single(f.EventsOf(CallEventKind.Ended)).EndReason);
+        Assert.Empty(f.Pbx.Calls.Snapshots());
+        Assert.Equal(0, f.Media.StreamCount);
+        Assert.False(f.Pbx.Calls.Activity.IsBusy("100"));
+        Assert.False(f.Pbx.Calls.Activity.IsRinging("2011"));
+        Assert.Equal(CallControlResult.NoSuchCall, f.Pbx.Calls.CompleteTransfer(callId, "100"));
+    }
+
+    [Fact]
+    public async Task An_operator_hanging_up_during_a_consultation_completes_the_transfer()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2011");
+        var (caller, op, callId) = await OperatorOnCallAsync(f);
+        var bo = await f.PhoneAsync("2011");
+        f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        bo.Answer();
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+
+        op.HangUp();
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+
+        Assert.Equal("2011", f.Pbx.Calls.Snapshot(callId)!.AnsweredBy);
+        Assert.Contains(f.EventsOf(CallEventKind.TransferCompleted), e => e.Party == "2011");
+        Assert.False(caller.ReceivedMethod(SipMethod.Bye));
+        Assert.False(bo.ReceivedMethod(SipMethod.Bye));
+    }
+
+    [Fact]
+    public async Task A_busy_direct_line_overflows_to_the_switchboard_with_its_reason_and_a_camp_on_rings_when_free()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2050");
+        var op = await f.PhoneAsync("100");
+        var jens = await f.PhoneAsync("2050");
+        var colleague = await f.PhoneAsync("2001");
+        jens.Call("2001");
+        colleague.Answer();
+        var citizen = await f.PhoneAsync("20304050", register: false);
+
+        citizen.Call("54732055", authenticate: false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(10), () => op.InviteCount == 1), Describe(f));
+        Assert.Equal(0, jens.InviteCount);
+        op.Answer();
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        var callId = f.Pbx.Calls.CallsInvolving("100").Single().Id;
+        Assert.Equal(new DiversionView("2050", RingOutcome.Busy), f.Pbx.Calls.Snapshot(callId)!.Diversion);
+        Assert.Contains(f.EventsOf(CallEventKind.Diverted), e => e.Party == "2050" && e.Detail == "busy");
+
+        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.CampOn(callId, "100", "2050", "Jens Hansen"));
+        await f.RunAsync(TimeSpan.FromSeconds(3), () => false);
+        Assert.True(op.ReceivedMethod(SipMethod.Bye));
+        Assert.Equal(0, jens.InviteCount);
+        jens.HangUp();
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => jens.InviteCount == 1), Describe(f));
+        jens.Answer();
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+
+        Assert.Equal("2050", f.Pbx.Calls.Snapshot(callId)!.AnsweredBy);
+        Assert.Contains(f.EventsOf(CallEventKind.TransferCompleted), e => e.Party == "2050" && e.Operator == "100");
+    }
+
+    [Fact]
+    public async Task Hold_from_the_console_gives_the_caller_music_and_resume_takes_it_back()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100");
+        var (_, _, callId) = await OperatorOnCallAsync(f);
+
+        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.Hold(callId, "100"));
+        Assert.True(f.Pbx.Calls.Snapshot(callId)!.OnHold);
+        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.Resume(callId, "100"));
+        Assert.False(f.Pbx.Calls.Snapshot(callId)!.OnHold);
+        Assert.Equal(["100", "100"], f.Events.Where(e => e.Kind is CallEventKind.Held or CallEventKind.Resumed).Select(e => e.Party));
+        Assert.Equal(CallControlResult.NotYourCall, f.Pbx.Calls.Hold(callId, "101"));
+    }
+
+    /// <summary>A caller (2002, not registered) through the queue to operator 100, who answers.</summary>
+    private static async Task<(TestPhone Caller, TestPhone Operator, Guid CallId)> OperatorOnCallAsync(B2buaFixture f)
+    {
+        var op = await f.PhoneAsync("100");
+        var caller = await f.PhoneAsync("2002", register: false);
+        caller.Call("54731000", authenticate: false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(10), () => op.InviteCount == 1), Describe(f));
+        op.Answer();
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        var call = Assert.Single(f.Pbx.Calls.CallsInvolving("100"));
+        Assert.Equal("100", call.AnsweredBy);
+        return (caller, op, call.Id);
+    }
+}
