@@ -34,7 +34,7 @@ internal static class AccountFile
     /// <summary>Writes atomically: a crash mid-write leaves the old file.</summary>
     public static void Save(string dataDirectory, IEnumerable<SipAccount> accounts)
     {
-        Directory.CreateDirectory(dataDirectory);
+        System.IO.Directory.CreateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, FileName);
         var temp = path + ".tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(accounts.OrderBy(a => a.Username, StringComparer.Ordinal), Json));

@@ -44,6 +44,16 @@ internal static class CommandLine
                                 (default md5; some older phones fail on a sha-256 challenge)
           --diagnostics         Serve POST /api/diagnostics/gc (full garbage collection, then the
                                 managed heap size), for memory measurements
+          --directory <file>    The staff directory (vidensdatabase) for the console (default: the
+                                bundled config/guldborgsund-directory.yaml with the bundled policy)
+          --database <db>       PostgreSQL as postgres://user:password@host:5432/db or Host=...;
+                                or a SQLite file (default: <data-dir>/omstilling.db)
+          --smtp <host:port>    Mail server for phone messages (telefonbeskeder); without it they
+                                stay in the recipients' inboxes in the web app
+          --smtp-from <addr>    Sender address (default "Hovedomstillingen <omstilling@localhost>")
+          --smtp-user <name>    SMTP login; the password from --smtp-password or OMSTILLING_SMTP_PASSWORD
+          --smtp-security <s>   auto (STARTTLS when offered), none, starttls or tls (default auto)
+          --public-url <url>    The web app's address, linked from the e-mails
           --log-level <level>   trace, debug, information, warning or error (default information)
 
           --help                Show this text

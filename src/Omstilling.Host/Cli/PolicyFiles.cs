@@ -5,9 +5,16 @@ internal static class PolicyFiles
 {
     public const string Bundled = "config/guldborgsund.yaml";
 
-    public static string Default()
+    public const string BundledDirectory = "config/guldborgsund-directory.yaml";
+
+    public static string Default() => Find(Bundled);
+
+    /// <summary>The bundled staff directory that goes with the bundled policy.</summary>
+    public static string DefaultDirectory() => Find(BundledDirectory);
+
+    private static string Find(string relative)
     {
-        var local = Path.GetFullPath(Bundled);
-        return File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "config", "guldborgsund.yaml");
+        var local = Path.GetFullPath(relative);
+        return File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, relative);
     }
 }

@@ -79,7 +79,7 @@ internal static class PromptsCommand
         }
 
         folder ??= Path.Combine("prompts", "da");
-        Directory.CreateDirectory(folder);
+        System.IO.Directory.CreateDirectory(folder);
         foreach (var (name, text) in prompts)
         {
             await EspeakSynthesizer.SynthesizeAsync(text, Path.Combine(folder, name + ".wav"), cancellationToken);

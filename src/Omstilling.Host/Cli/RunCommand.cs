@@ -15,6 +15,16 @@ using Omstilling.Media.Prompts;
 using Omstilling.Sip.Auth;
 using Omstilling.Sip.Transactions;
 using Omstilling.Sip.Transport;
+using Omstilling.Directory;
+using Omstilling.Directory.Live;
+using Omstilling.Directory.Loading;
+using Omstilling.Storage;
+using Omstilling.Storage.Absences;
+using Omstilling.Storage.Messages;
+using Omstilling.Storage.Users;
+using Omstilling.Web;
+using Omstilling.Web.Cards;
+using Omstilling.Web.Messages;
 
 namespace Omstilling.Host.Cli;
 
@@ -26,6 +36,7 @@ internal static partial class RunCommand
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", options.LogLevel < LogLevel.Warning ? LogLevel.Warning : options.LogLevel);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             foreach (var address in options.Bind)
@@ -33,6 +44,12 @@ internal static partial class RunCommand
                 kestrel.Listen(address, options.WebPort);
             }
         });
+
+        // The console's scripts and styles come from the build's static web assets (blazor.web.js
+        // from the framework, ours from Omstilling.Web), also when not run as Development.
+        builder.WebHost.UseStaticWebAssets();
+        WebPlatform? web = null;
+        builder.Services.AddOmstillingWeb(() => web ?? throw new InvalidOperationException("The platform is not ready."));
         var app = builder.Build();
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
         var logger = loggerFactory.CreateLogger("Omstilling");
@@ -140,7 +157,45 @@ internal static partial class RunCommand
                 : null,
             Calls = pbxOptions.Calls with { VoicemailFolder = Path.Combine(options.DataDirectory, "voicemail") },
         }, loggerFactory, policyProvider);
-        using var watcher = new PolicyWatcher(policyFile, policyProvider, async (reloaded, token) => await EnsurePolicyPromptsAsync(prompts, reloaded, token), time, logger);
+        var directoryFile = options.DirectoryFile ?? (options.PolicyFile is null ? PolicyFiles.DefaultDirectory() : null);
+        if (!TryLoadDirectory(directoryFile, policy, logger, out var staff))
+        {
+            return 1;
+        }
+
+        var directory = new DirectoryHolder(staff);
+        var database = new OmstillingDatabase(options.Database is { } db ? DatabaseOptions.Parse(db) : DatabaseOptions.EmbeddedIn(options.DataDirectory), loggerFactory);
+        try
+        {
+            await database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            LogStartFailed(logger, $"the database ({database.Options.Redacted}) cannot be opened: {e.Message}");
+            return 1;
+        }
+
+        using var absences = new AbsenceBook(time, loggerFactory.CreateLogger<AbsenceBook>());
+        await using var absencePersistence = new AbsencePersistence(database, absences, time, loggerFactory.CreateLogger<AbsencePersistence>());
+        await absencePersistence.StartAsync(cancellationToken);
+        var users = new UserStore(database, time);
+        var messages = new MessageStore(database, time);
+        var demoUsers = options.Demo ? DemoUsers.SeedAsync(users, staff, logger, cancellationToken) : Task.CompletedTask;
+        await using var outbox = options.Smtp is { } smtp ? new MailOutbox(messages, smtp, users, policy.TimeZone, time, loggerFactory.CreateLogger<MailOutbox>()) : null;
+        outbox?.Start();
+        web = new WebPlatform(pbx.Calls, pbx.Registrar.Bindings, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone)]),
+            database, users, messages, outbox, time, policy.TimeZone);
+
+        using var watcher = new PolicyWatcher(policyFile, policyProvider, async (reloaded, token) =>
+        {
+            var errors = await EnsurePolicyPromptsAsync(prompts, reloaded, token);
+            if (errors.Count == 0 && TryLoadDirectory(directoryFile, reloaded, logger, out var reloadedStaff))
+            {
+                directory.Replace(reloadedStaff);
+            }
+
+            return errors;
+        }, time, logger);
         var events = new CallEventLog(capacity: 2000);
         pbx.Calls.CallEvent += events.Add;
         await stack.StartAsync(pbx.Server, cancellationToken);
@@ -148,10 +203,38 @@ internal static partial class RunCommand
         trunkRegistration?.Start();
         StatusEndpoints.Map(app, pbx, stack, events, options.Diagnostics);
         PolicyEndpoints.Map(app, policyProvider, time);
+        app.MapOmstillingWeb();
+        await demoUsers;
         LogStarted(logger, accounts.Count, options.SipPort, options.WebPort);
         LogMedia(logger, mediaAddress, options.FirstRtpPort, options.LastRtpPort);
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>The staff directory: the policy's people, with the directory file laid over them when there is one.</summary>
+    private static bool TryLoadDirectory(string? file, Omstilling.Policy.TelephonePolicy policy, ILogger logger, out StaffDirectory directory)
+    {
+        if (file is null)
+        {
+            directory = StaffDirectory.FromPolicy(policy);
+            return true;
+        }
+
+        var loaded = DirectoryLoader.LoadFile(file, policy);
+        foreach (var diagnostic in loaded.Diagnostics)
+        {
+            LogPolicyDiagnostic(logger, diagnostic.ToString());
+        }
+
+        if (!loaded.Succeeded)
+        {
+            LogStartFailed(logger, $"the staff directory {file} has errors (see above)");
+            directory = StaffDirectory.Empty;
+            return false;
+        }
+
+        directory = StaffDirectory.FromPolicy(policy, loaded.File);
+        return true;
     }
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Omstilling started with {Accounts} accounts: SIP port {SipPort}, web port {WebPort}")]

@@ -47,6 +47,15 @@ internal sealed record RunOptions
     /// <summary>Serve POST /api/diagnostics/gc (a full collection, then the heap size): for benchmarks, off by default.</summary>
     public bool Diagnostics { get; init; }
 
+    /// <summary>The staff directory (vidensdatabase) file; null: the one beside the bundled policy, when the bundled policy is used.</summary>
+    public string? DirectoryFile { get; init; }
+
+    /// <summary>--database: PostgreSQL (a postgres:// URL or Host=...) or a SQLite file; null: data/omstilling.db.</summary>
+    public string? Database { get; init; }
+
+    /// <summary>The SMTP server that phone messages are e-mailed through; null: messages stay in the web inbox.</summary>
+    public Omstilling.Web.Messages.SmtpOptions? Smtp { get; init; }
+
     public int FirstRtpPort { get; init; } = 10000;
 
     public int LastRtpPort { get; init; } = 20000;
@@ -138,6 +147,60 @@ internal sealed record RunOptions
                         ? throw new UsageException("--rtp-ports: the range must start at 1024 or above and hold at least one even/odd pair")
                         : options with { FirstRtpPort = first, LastRtpPort = last };
                     break;
+                case "--directory":
+                    options = options with { DirectoryFile = Value(args, ref i) };
+                    break;
+                case "--database":
+                    options = options with { Database = Value(args, ref i) };
+                    break;
+                case "--smtp":
+                    var smtp = Value(args, ref i);
+                    var colon = smtp.LastIndexOf(':');
+                    options = options with
+                    {
+                        Smtp = colon > 0 && int.TryParse(smtp.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var smtpPort) && smtpPort is > 0 and <= 65535
+                            ? new Omstilling.Web.Messages.SmtpOptions(smtp[..colon], smtpPort, options.Smtp?.From ?? DefaultFrom) with { UserName = options.Smtp?.UserName, Password = options.Smtp?.Password, Security = options.Smtp?.Security ?? default, PublicUrl = options.Smtp?.PublicUrl }
+                            : throw new UsageException($"--smtp: '{smtp}' is not a host and port like mail.kommune.dk:587"),
+                    };
+                    break;
+                case "--smtp-from":
+                    options = options with { Smtp = SmtpOr(options) with { From = MailAddress(Value(args, ref i)) } };
+                    break;
+                case "--smtp-user":
+                    options = options with { Smtp = SmtpOr(options) with { UserName = Value(args, ref i) } };
+                    break;
+                case "--smtp-password":
+                    options = options with { Smtp = SmtpOr(options) with { Password = Value(args, ref i) } };
+                    break;
+                case "--smtp-security":
+                    var security = Value(args, ref i);
+                    options = options with
+                    {
+                        Smtp = SmtpOr(options) with
+                        {
+                            Security = security switch
+                            {
+                                "auto" => Omstilling.Web.Messages.SmtpSecurity.Auto,
+                                "none" => Omstilling.Web.Messages.SmtpSecurity.None,
+                                "starttls" => Omstilling.Web.Messages.SmtpSecurity.StartTls,
+                                "tls" => Omstilling.Web.Messages.SmtpSecurity.Tls,
+                                _ => throw new UsageException($"--smtp-security: '{security}' is not auto, none, starttls or tls"),
+                            },
+                        },
+                    };
+                    break;
+                case "--public-url":
+                    var url = Value(args, ref i);
+                    options = options with
+                    {
+                        Smtp = SmtpOr(options) with
+                        {
+                            PublicUrl = Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var publicUrl) && publicUrl.Scheme is "http" or "https"
+                                ? publicUrl
+                                : throw new UsageException($"--public-url: '{url}' is not an http(s) address"),
+                        },
+                    };
+                    break;
                 case "--log-level":
                     var level = Value(args, ref i);
                     options = options with
@@ -159,9 +222,27 @@ internal sealed record RunOptions
                 : "--trunk-user and --trunk-domain need --trunk");
         }
 
+        if (options.Smtp is { Host.Length: 0 })
+        {
+            throw new UsageException("--smtp-from, --smtp-user, --smtp-password, --smtp-security and --public-url need --smtp");
+        }
+
+        if (options.Smtp is { } mail && mail.Password is null && Environment.GetEnvironmentVariable("OMSTILLING_SMTP_PASSWORD") is { } smtpPassword)
+        {
+            options = options with { Smtp = mail with { Password = smtpPassword } };
+        }
+
         options = options with { TrunkPassword = options.TrunkPassword ?? Environment.GetEnvironmentVariable("OMSTILLING_TRUNK_PASSWORD") };
         return bind.Count > 0 ? options with { Bind = bind } : options;
     }
+
+    private const string DefaultFrom = "Hovedomstillingen <omstilling@localhost>";
+
+    /// <summary>The SMTP settings so far; an option given before --smtp keeps its value for it (an empty host until then).</summary>
+    private static Omstilling.Web.Messages.SmtpOptions SmtpOr(RunOptions options) => options.Smtp ?? new("", 25, DefaultFrom);
+
+    private static string MailAddress(string text) =>
+        MimeKit.MailboxAddress.TryParse(text, out _) ? text : throw new UsageException($"--smtp-from: '{text}' is not an e-mail address");
 
     private static string Value(ReadOnlySpan<string> args, ref int i)
     {

@@ -5,7 +5,7 @@ namespace Omstilling.Host.Tests.Policy;
 /// <summary>The running server follows edits to its policy file, and keeps the old policy when an edit is broken.</summary>
 public sealed class PolicyReloadTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("omstilling-policy-").FullName;
+    private readonly string _folder = System.IO.Directory.CreateTempSubdirectory("omstilling-policy-").FullName;
 
     [Fact]
     public async Task An_edited_policy_is_in_force_with_its_new_words_spoken_and_a_broken_edit_changes_nothing()
@@ -48,5 +48,5 @@ public sealed class PolicyReloadTests : IDisposable
         return false;
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
 }

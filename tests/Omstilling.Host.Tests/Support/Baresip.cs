@@ -40,8 +40,8 @@ public sealed class Baresip : IAsyncDisposable
     public string RecordingDirectory => Path.Combine(_directory, "recordings");
 
     /// <summary>The decoded audio the phone received in its (last) call, or null when nothing was recorded.</summary>
-    public string? HeardFile => Directory.Exists(RecordingDirectory)
-        ? Directory.GetFiles(RecordingDirectory, "dump-*-dec.wav").OrderBy(File.GetLastWriteTimeUtc).LastOrDefault()
+    public string? HeardFile => System.IO.Directory.Exists(RecordingDirectory)
+        ? System.IO.Directory.GetFiles(RecordingDirectory, "dump-*-dec.wav").OrderBy(File.GetLastWriteTimeUtc).LastOrDefault()
         : null;
 
     public static async Task<Baresip> StartAsync(string extension, int serverPort, bool autoAnswer)
@@ -52,10 +52,10 @@ public sealed class Baresip : IAsyncDisposable
         var controlPort = FreePort.Next();
         var rtpBase = 30000 + (sipPort % 300) * 100;
         var directory = Path.Combine(Path.GetTempPath(), $"baresip-{extension}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(directory);
+        System.IO.Directory.CreateDirectory(directory);
         var tone = Path.Combine(directory, "tone.wav");
         WriteTone(tone);
-        Directory.CreateDirectory(Path.Combine(directory, "recordings"));
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, "recordings"));
         await File.WriteAllTextAsync(Path.Combine(directory, "config"), $"""
             poll_method		epoll
             sip_listen		127.0.0.1:{sipPort}
@@ -153,7 +153,7 @@ public sealed class Baresip : IAsyncDisposable
 
         _process.Dispose();
         _arrived.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        System.IO.Directory.Delete(_directory, recursive: true);
     }
 
     private async Task SendAsync(string command, string parameters)

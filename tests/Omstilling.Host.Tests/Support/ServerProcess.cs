@@ -109,7 +109,7 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.Dispose();
         try
         {
-            Directory.Delete(_dataDirectory, recursive: true);
+            System.IO.Directory.Delete(_dataDirectory, recursive: true);
         }
         catch (DirectoryNotFoundException)
         {

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Omstilling.Storage.Entities;
+
+namespace Omstilling.Storage;
+
+/// <summary>
+/// The platform's database: console users, phone messages, absences and department notices.
+/// One model for every provider; each provider has its own subclass only so that it can carry its
+/// own migrations (<see cref="SqliteOmstillingDb"/>, <see cref="PostgresOmstillingDb"/>).
+/// A context is short-lived and used by one thread; create one per unit of work.
+/// </summary>
+public abstract class OmstillingDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ConsoleUser> Users => Set<ConsoleUser>();
+
+    public DbSet<PhoneMessageRecord> PhoneMessages => Set<PhoneMessageRecord>();
+
+    public DbSet<AbsenceRecord> Absences => Set<AbsenceRecord>();
+
+    public DbSet<DepartmentAbsenceRecord> DepartmentAbsences => Set<DepartmentAbsenceRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OmstillingDb).Assembly);
+    }
+}

@@ -1,0 +1,42 @@
+using Omstilling.Calls.Queues;
+using Omstilling.Calls.Signalling;
+using Omstilling.Directory.Live;
+using Omstilling.Directory.Model;
+using Omstilling.Sip.Registrar;
+
+namespace Omstilling.Web.Cards;
+
+/// <summary>Builds person cards from the directory and the live state (phones, absences, availability). Thread-safe.</summary>
+public sealed class PersonCards(DirectoryHolder directory, CallManager calls, BindingStore bindings, AbsenceBook absences, IAvailabilitySource availability, TimeProvider time)
+{
+    public async Task<PersonCard?> GetAsync(string personId, CancellationToken cancellationToken)
+    {
+        if (!directory.Current.TryGetPerson(personId, out var person))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var staff = directory.Current;
+        staff.Departments.TryGetValue(person.DepartmentId, out var department);
+        var colleagues = staff.Colleagues(person.Id)
+            .Select(c => new ColleagueState(c, PhoneOf(c), absences.Current(c.Id, now)))
+            .OrderBy(c => c.Phone == PhoneState.Idle && c.Absence is null ? 0 : 1)
+            .ToList();
+        return new PersonCard(
+            person,
+            department,
+            PhoneOf(person),
+            absences.Current(person.Id, now),
+            await availability.GetAsync(person, now, cancellationToken),
+            colleagues,
+            [.. absences.ActiveNotices(person.DepartmentId, now)]);
+    }
+
+    /// <summary>The state of the person's phone: offline when no phone of their extension is registered.</summary>
+    public PhoneState PhoneOf(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.Extension is not { } ext || bindings.Lookup(ext).Count == 0 ? PhoneState.Offline : calls.Activity.StateOf(ext);
+    }
+}

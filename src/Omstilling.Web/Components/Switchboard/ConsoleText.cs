@@ -1,0 +1,60 @@
+using System.Globalization;
+using Omstilling.Calls.Control;
+using Omstilling.Calls.Queues;
+using Omstilling.Policy.Model;
+
+namespace Omstilling.Web.Components.Switchboard;
+
+/// <summary>The console's Danish words for states, outcomes, durations and numbers.</summary>
+public static class ConsoleText
+{
+    public static string Phone(PhoneState state) => state switch
+    {
+        PhoneState.Idle => "Ledig",
+        PhoneState.Ringing => "Ringer",
+        PhoneState.Busy => "Optaget",
+        _ => "Ikke logget på",
+    };
+
+    public static string PhoneClass(PhoneState state) => state switch
+    {
+        PhoneState.Idle => "state-idle",
+        PhoneState.Ringing => "state-ringing",
+        PhoneState.Busy => "state-busy",
+        _ => "state-offline",
+    };
+
+    /// <summary>Why a transfer did not go through, as the operator says it: "svarede ikke".</summary>
+    public static string Outcome(RingOutcome outcome) => outcome switch
+    {
+        RingOutcome.Busy => "er optaget",
+        RingOutcome.NoAnswer => "svarede ikke",
+        RingOutcome.Unavailable => "er ikke logget på",
+        RingOutcome.HungUp => "lagde på",
+        _ => "afviste opkaldet",
+    };
+
+    /// <summary>"0:42", "12:05", "1:02:10".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        if (span < TimeSpan.Zero)
+        {
+            span = TimeSpan.Zero;
+        }
+
+        return span.TotalHours >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}:{span.Minutes:00}:{span.Seconds:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes}:{span.Seconds:00}");
+    }
+
+    /// <summary>A Danish number as it is written ("54 73 10 00"); anything else as it came.</summary>
+    public static string Number(string number) =>
+        number.Length == 8 && number.All(char.IsAsciiDigit) ? PhoneNumbers.Format(number) : number;
+
+    public static string Transfer(TransferKind kind) => kind switch
+    {
+        TransferKind.Blind => "Stilles om",
+        TransferKind.Announced => "Samtale før omstilling",
+        _ => "Venter på optaget person",
+    };
+}

@@ -1,0 +1,131 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Omstilling.Calls.Signalling;
+using Omstilling.Directory.Live;
+using Omstilling.Policy;
+
+namespace Omstilling.Web.Live;
+
+/// <summary>
+/// Follows everything the consoles show (call events, the queue, phone states, absences) and
+/// publishes a fresh <see cref="BoardSnapshot"/> shortly after each change: changes that come
+/// together (a call's several events) are taken together, a few milliseconds apart at most, so
+/// consoles render once per burst and calls never wait for a console. Thread-safe.
+/// </summary>
+public sealed partial class SwitchboardBoard : IAsyncDisposable
+{
+    /// <summary>How long a burst of changes is gathered before one snapshot goes out (well inside the 200 ms promise).</summary>
+    public static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(15);
+
+    private readonly CallManager _calls;
+    private readonly PolicyProvider? _policy;
+    private readonly AbsenceBook _absences;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loop = Task.CompletedTask;
+    private long _version;
+
+    public SwitchboardBoard(CallManager calls, PolicyProvider? policy, AbsenceBook absences, TimeProvider time, ILogger<SwitchboardBoard> logger)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        ArgumentNullException.ThrowIfNull(absences);
+        _calls = calls;
+        _policy = policy;
+        _absences = absences;
+        _time = time;
+        _logger = logger;
+        Current = BoardSnapshot.Empty;
+    }
+
+    /// <summary>The latest snapshot.</summary>
+    public BoardSnapshot Current { get; private set; }
+
+    /// <summary>Raised on the thread pool with each new snapshot; handlers must be quick (a console queues a render).</summary>
+    public event Action<BoardSnapshot>? Changed;
+
+    /// <summary>The switchboard's operators: the policy's, and the members of its queue.</summary>
+    public IReadOnlyList<string> OperatorExtensions
+    {
+        get
+        {
+            if (_policy?.Current is not { } policy)
+            {
+                return [];
+            }
+
+            var members = policy.Switchboard.QueueId is { } q && policy.Queues.TryGetValue(q, out var queue) ? queue.Members : [];
+            return [.. policy.Switchboard.Extensions.Concat(members).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>The switchboard's queue, or null when the policy gives it none.</summary>
+    public string? QueueId => _policy?.Current.Switchboard.QueueId;
+
+    public void Start()
+    {
+        _calls.CallEvent += _ => Signal();
+        _calls.Queues.Changed += Signal;
+        _calls.Activity.Changed += _ => Signal();
+        _absences.Changed += _ => Signal();
+        Current = Build();
+        _loop = Task.Run(LoopAsync, CancellationToken.None);
+    }
+
+    /// <summary>Something changed: a snapshot follows within <see cref="Coalesce"/>.</summary>
+    public void Signal() => _signal.Writer.TryWrite(true);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _signal.Writer.TryComplete();
+        try
+        {
+            await _loop;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task LoopAsync()
+    {
+        while (await _signal.Reader.WaitToReadAsync(_stop.Token))
+        {
+            await Task.Delay(Coalesce, _stop.Token);
+            _signal.Reader.TryRead(out _);
+            try
+            {
+                var snapshot = Build();
+                Current = snapshot;
+                Changed?.Invoke(snapshot);
+            }
+#pragma warning disable CA1031 // The board must keep going: a failed snapshot is logged and the next change tries again.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogSnapshotFailed(_logger, e);
+            }
+        }
+    }
+
+    private BoardSnapshot Build()
+    {
+        var now = _time.GetUtcNow();
+        var queue = QueueId;
+        return new BoardSnapshot(
+            Interlocked.Increment(ref _version),
+            now,
+            _calls.Snapshots(),
+            queue is null ? [] : _calls.Queues.Entries(queue),
+            [.. OperatorExtensions.Select(_calls.Queues.StateOf)],
+            [.. _absences.AllNotices.Where(n => n.IsActive(now))]);
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Error, Message = "Building the switchboard snapshot failed")]
+    private static partial void LogSnapshotFailed(ILogger logger, Exception exception);
+}

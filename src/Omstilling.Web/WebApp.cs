@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Omstilling.Web.Auth;
+using Omstilling.Web.Cards;
+using Omstilling.Web.Components;
+using Omstilling.Web.Live;
+using Omstilling.Web.Messages;
+
+namespace Omstilling.Web;
+
+/// <summary>
+/// The web app: the operator console, the staff inbox and department notices as Blazor pages
+/// rendered on the server (interactive over a WebSocket), behind a cookie login with roles.
+/// </summary>
+public static class WebApp
+{
+    /// <summary>
+    /// Registers the web app. <paramref name="platform"/> is asked for on first use (the first
+    /// request), so the host may build the platform after the web host is built.
+    /// </summary>
+    public static void AddOmstillingWeb(this IServiceCollection services, Func<WebPlatform> platform)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        services.AddSingleton(_ => platform());
+        services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Calls);
+        services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Directory);
+        services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Absences);
+        services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Availability);
+        services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Users);
+        services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Messages);
+        services.AddSingleton(sp => new PhoneMessages(sp.GetRequiredService<WebPlatform>().Messages, sp.GetRequiredService<WebPlatform>().Outbox));
+        services.AddSingleton(sp =>
+        {
+            var p = sp.GetRequiredService<WebPlatform>();
+            return new PersonCards(p.Directory, p.Calls, p.Bindings, p.Absences, p.Availability, p.Time);
+        });
+        services.AddSingleton(sp =>
+        {
+            var p = sp.GetRequiredService<WebPlatform>();
+            return new SwitchboardBoard(p.Calls, p.Policy, p.Absences, p.Time, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SwitchboardBoard>>());
+        });
+
+        services.AddAuthentication(AccountEndpoints.Scheme)
+            .AddCookie(AccountEndpoints.Scheme, cookie =>
+            {
+                cookie.LoginPath = AccountEndpoints.LoginPath;
+                cookie.AccessDeniedPath = AccountEndpoints.LoginPath;
+                cookie.Cookie.Name = "omstilling";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+                cookie.SlidingExpiration = true;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddAntiforgery();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+    }
+
+    public static void MapOmstillingWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<SwitchboardBoard>().Start();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        AccountEndpoints.Map(app);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+using Omstilling.Host.Tests.Support;
+
+namespace Omstilling.Host.Tests.Console;
+
+public sealed class ConsoleSmokeTests
+{
+    [Fact]
+    public async Task An_operator_logs_in_and_finds_a_person_by_typing_part_of_the_name()
+    {
+        await using var server = await ServerProcess.StartAsync("--at", "2026-12-01 10:00");
+        await using var chromium = await Chromium.LaunchAsync();
+
+        var page = await chromium.ConsoleAsync(server, "100", "demo100");
+        await page.Locator("#search").PressSequentiallyAsync("jens han");
+
+        await page.Locator("[data-testid=hits] .hit").First.WaitForAsync();
+        Assert.Contains("Jens Hansen", await page.Locator("[data-testid=hits] .hit").First.InnerTextAsync(), StringComparison.Ordinal);
+        await page.Keyboard.PressAsync("Enter");
+        var card = page.Locator("[data-testid=person-card]");
+        await card.WaitForAsync();
+        Assert.Contains("Vejingeniør", await card.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("54 73 20 55", await card.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Ikke logget på", await card.Locator("[data-testid=phone-state]").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_the_console_stays_closed()
+    {
+        await using var server = await ServerProcess.StartAsync();
+        await using var chromium = await Chromium.LaunchAsync();
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = $"http://127.0.0.1:{server.WebPort}" });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/omstilling");
+        Assert.Contains("/konto/login", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("input[name=username]", "100");
+        await page.FillAsync("input[name=password]", "forkert");
+        await page.ClickAsync("button[type=submit]");
+
+        await page.Locator(".alert").WaitForAsync();
+        Assert.Contains("Forkert brugernavn eller adgangskode", await page.Locator(".alert").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GotoAsync("/omstilling");
+        Assert.Contains("/konto/login", page.Url, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+
+namespace Omstilling.Host.Tests.Support;
+
+/// <summary>
+/// Debian's Chromium (/usr/bin/chromium), headless, driven by Playwright: the operator's browser.
+/// The flags keep it off the network (this machine has none) and working as root.
+/// </summary>
+public sealed class Chromium : IAsyncDisposable
+{
+    private readonly IPlaywright _playwright;
+
+    private Chromium(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        Browser = browser;
+    }
+
+    public IBrowser Browser { get; }
+
+    public static async Task<Chromium> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+        return new Chromium(playwright, browser);
+    }
+
+    /// <summary>A new browser context (its own cookies) logged in to the server as <paramref name="user"/>, on <paramref name="path"/>.</summary>
+    public async Task<IPage> LogInAsync(ServerProcess server, string user, string password, string path, int width = 1440, int height = 900)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = $"http://127.0.0.1:{server.WebPort}",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "da-DK",
+            TimezoneId = "Europe/Copenhagen",
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(path);
+        await page.FillAsync("input[name=username]", user);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync($"**{path}");
+        return page;
+    }
+
+    /// <summary>The operator console, logged in, once its live connection is up (keys and clicks reach the server).</summary>
+    public async Task<IPage> ConsoleAsync(ServerProcess server, string user, string password)
+    {
+        var page = await LogInAsync(server, user, password, "/omstilling");
+        await page.Locator(".console[data-interactive=true]").WaitForAsync();
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
