@@ -50,6 +50,8 @@ internal static class StatusEndpoints
             status = e.Status,
             digit = e.Digit?.ToString(),
             detail = e.Detail,
+            party = e.Party,
+            @operator = e.Operator,
         })));
     }
 }

@@ -41,6 +41,24 @@ public sealed class SwitchboardTransferTests
     }
 
     [Fact]
+    public async Task A_blind_transfer_can_first_tell_the_caller_whom_they_are_put_through_to()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2010");
+        var (_, _, callId) = await OperatorOnCallAsync(f);
+        var anne = await f.PhoneAsync("2010");
+
+        var result = await f.Pbx.Calls.BlindTransferAsync(callId, "100", "2010", "Anne Sørensen", announceName: true, CancellationToken.None);
+
+        Assert.Equal(CallControlResult.Done, result);
+        var spoken = Path.Combine(f.SpokenFolder, "navn-anne-soerensen.wav");
+        Assert.True(File.Exists(spoken), "the name is spoken with espeak-ng");
+        Assert.Equal("Anne Sørensen", File.ReadAllText(Path.ChangeExtension(spoken, ".txt")).Trim());
+        await f.RunAsync(TimeSpan.FromMilliseconds(500), () => false);
+        Assert.Equal(0, anne.InviteCount);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(10), () => anne.InviteCount == 1), "the target rings once the name is said\n" + Describe(f));
+    }
+
+    [Fact]
     public async Task An_unanswered_blind_transfer_comes_back_to_the_same_operator_after_four_rings()
     {
         await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2010");

@@ -38,7 +38,8 @@ internal sealed class B2buaFixture : IAsyncDisposable
         var first = 24000 + (Interlocked.Increment(ref _ranges) % 100 * 100);
         Media = new MediaServer(new MediaOptions { Address = IPAddress.Loopback, FirstPort = first, LastPort = first + 98 }, Clock, TimeProvider.System, NullLoggerFactory.Instance);
         var bundled = Path.Combine(RepositoryRoot(), "prompts", "da");
-        Prompts = new PromptLibrary([bundled], [Path.Combine(bundled, "spoken")]);
+        SpokenFolder = System.IO.Directory.CreateTempSubdirectory("omstilling-spoken-").FullName;
+        Prompts = new PromptLibrary([bundled], [Path.Combine(bundled, "spoken"), SpokenFolder]);
         VoicemailFolder = Directory.CreateTempSubdirectory("omstilling-voicemail-").FullName;
         var options = new PbxOptions
         {
@@ -55,6 +56,9 @@ internal sealed class B2buaFixture : IAsyncDisposable
         PolicyLoader.LoadFile(Path.Combine(RepositoryRoot(), "config", "guldborgsund.yaml")).Policy!;
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>Where speech made during the test goes (names announced on transfer), removed with the fixture.</summary>
+    public string SpokenFolder { get; }
 
     /// <summary>Where voicemail goes (a fresh folder, removed with the fixture).</summary>
     public string VoicemailFolder { get; }
@@ -170,5 +174,6 @@ internal sealed class B2buaFixture : IAsyncDisposable
         await Server.DisposeAsync();
         await Media.DisposeAsync();
         Directory.Delete(VoicemailFolder, recursive: true);
+        Directory.Delete(SpokenFolder, recursive: true);
     }
 }

@@ -44,7 +44,8 @@ public sealed class Baresip : IAsyncDisposable
         ? System.IO.Directory.GetFiles(RecordingDirectory, "dump-*-dec.wav").OrderBy(File.GetLastWriteTimeUtc).LastOrDefault()
         : null;
 
-    public static async Task<Baresip> StartAsync(string extension, int serverPort, bool autoAnswer)
+    /// <param name="toneSeconds">How long the phone's microphone (a 440 Hz tone file) lasts: baresip ends the call when its audio source runs out.</param>
+    public static async Task<Baresip> StartAsync(string extension, int serverPort, bool autoAnswer, int toneSeconds = 30)
     {
         // baresip takes sip_listen for UDP/TCP and the next port for TLS: keep two free ports apart.
         var sipPort = FreePort.Next();
@@ -54,7 +55,7 @@ public sealed class Baresip : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), $"baresip-{extension}-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
         var tone = Path.Combine(directory, "tone.wav");
-        WriteTone(tone);
+        WriteTone(tone, toneSeconds);
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "recordings"));
         await File.WriteAllTextAsync(Path.Combine(directory, "config"), $"""
             poll_method		epoll
@@ -235,11 +236,11 @@ public sealed class Baresip : IAsyncDisposable
         }
     }
 
-    /// <summary>Thirty seconds of a 440 Hz tone, 8 kHz 16-bit mono.</summary>
-    private static void WriteTone(string path)
+    /// <summary>A 440 Hz tone, 8 kHz 16-bit mono.</summary>
+    private static void WriteTone(string path, int seconds)
     {
         const int Rate = 8000;
-        var samples = Rate * 30;
+        var samples = Rate * seconds;
         using var writer = new BinaryWriter(File.Create(path));
         writer.Write("RIFF"u8);
         writer.Write(36 + (samples * 2));

@@ -30,7 +30,10 @@ public sealed class Chromium : IAsyncDisposable
         return new Chromium(playwright, browser);
     }
 
-    /// <summary>A new browser context (its own cookies) logged in to the server as <paramref name="user"/>, on <paramref name="path"/>.</summary>
+    /// <summary>
+    /// A new browser context (its own cookies) logged in to the server as <paramref name="user"/>,
+    /// on <paramref name="path"/> (an interactive page), once its live connection is up.
+    /// </summary>
     public async Task<IPage> LogInAsync(ServerProcess server, string user, string password, string path, int width = 1440, int height = 900)
     {
         ArgumentNullException.ThrowIfNull(server);
@@ -48,15 +51,14 @@ public sealed class Chromium : IAsyncDisposable
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync($"**{path}");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
         return page;
     }
 
     /// <summary>The operator console, logged in, once its live connection is up (keys and clicks reach the server).</summary>
     public async Task<IPage> ConsoleAsync(ServerProcess server, string user, string password)
     {
-        var page = await LogInAsync(server, user, password, "/omstilling");
-        await page.Locator(".console[data-interactive=true]").WaitForAsync();
-        return page;
+        return await LogInAsync(server, user, password, "/omstilling");
     }
 
     public async ValueTask DisposeAsync()

@@ -43,6 +43,7 @@ public sealed partial class ConsolePage
     private bool _announceName = true;
     private string? _toast;
     private bool _toastBad;
+    private DateTimeOffset _toastUntil;
     private Timer? _clock;
     private IJSObjectReference? _module;
     private IJSObjectReference? _shortcuts;
@@ -83,6 +84,7 @@ public sealed partial class ConsolePage
     {
         null or { Registered: false } => "Telefon ikke logget på",
         { LoggedIn: false } => "Logget ud af køen",
+        { PausedReason: "Pause" } => "Pause",
         { PausedReason: { } reason } => $"Pause: {reason}",
         { Phone: PhoneState.Busy } => "I samtale",
         { Phone: PhoneState.Ringing } => "Ringer",
@@ -110,6 +112,11 @@ public sealed partial class ConsolePage
         _clock = new Timer(_ => _ = InvokeAsync(() =>
         {
             _now = Platform.Time.GetUtcNow();
+            if (_toast is not null && _now >= _toastUntil)
+            {
+                _toast = null;
+            }
+
             StateHasChanged();
         }), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
@@ -348,6 +355,7 @@ public sealed partial class ConsolePage
         }
 
         var result = Calls.Pick(callId, _me);
+        Board.Signal();
         Toast(result == CallControlResult.Done ? "Din telefon ringer med opkaldet." : Words(result, null), result != CallControlResult.Done);
         await Task.CompletedTask;
     }
@@ -384,6 +392,7 @@ public sealed partial class ConsolePage
             TransferKind.Announced => Calls.StartConsultation(call.Id, _me, extension, person.Name),
             _ => Calls.CampOn(call.Id, _me, extension, person.Name),
         };
+        Board.Signal();
         Toast(result == CallControlResult.Done
             ? kind switch
             {
@@ -404,6 +413,7 @@ public sealed partial class ConsolePage
 
         var box = person.Extension ?? person.Id;
         var result = Calls.TransferToVoicemail(call.Id, _me, box);
+        Board.Signal();
         Toast(result == CallControlResult.Done ? $"Opkalderen indtaler en besked til {person.Name}." : Words(result, person.Name), result != CallControlResult.Done);
         await Task.CompletedTask;
     }
@@ -427,6 +437,10 @@ public sealed partial class ConsolePage
             ConsoleCommand.BannerWait when _banner is { } b => Calls.CampOn(call.Id, _me, b.Target, b.Name),
             _ => CallControlResult.NotNow,
         };
+
+        // Not every command leaves a call event (a return after a failed consultation does not):
+        // the board is asked for a fresh snapshot either way, for this console and the others.
+        Board.Signal();
         if (result != CallControlResult.Done)
         {
             Toast(Words(result, _banner?.Name), bad: true);
@@ -445,6 +459,7 @@ public sealed partial class ConsolePage
         if (_banner is { Consultation: true } && _call is { } call && _me is not null)
         {
             Calls.ReturnToCaller(call.Id, _me);
+            Board.Signal();
         }
 
         OpenMessage(BannerPersonId);
@@ -559,10 +574,12 @@ public sealed partial class ConsolePage
 
     private string Until(DateTimeOffset until) => DanishTime.Until(until, _now, Platform.Zone);
 
+    /// <summary>A line of feedback under the status bar, gone after eight seconds.</summary>
     private void Toast(string text, bool bad = false)
     {
         _toast = text;
         _toastBad = bad;
+        _toastUntil = Platform.Time.GetUtcNow() + TimeSpan.FromSeconds(8);
     }
 
     private static string Words(CallControlResult result, string? name) => result switch
