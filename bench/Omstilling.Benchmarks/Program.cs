@@ -5,9 +5,15 @@ using Omstilling.Benchmarks;
 // BenchmarkDotNet:        dotnet run -c Release --project bench/Omstilling.Benchmarks -- --filter '*'
 // Registration memory:    dotnet run -c Release --project bench/Omstilling.Benchmarks -- registration-memory [phones]
 // Media timing under load: bench/media/load.sh (runs media-load prompts|bridged against a server)
+// Console push latency:   bench/console/push.sh (runs console-push: N Chromium consoles, SIPp calls)
 if (args is ["media-load", ..])
 {
     return await Omstilling.Benchmarks.MediaLoad.MediaLoadRun.RunAsync(args);
+}
+
+if (args is ["console-push", ..])
+{
+    return await Omstilling.Benchmarks.ConsolePush.ConsolePushRun.RunAsync(args);
 }
 
 if (args is ["registration-memory", ..])

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Omstilling.Web.Auth;
 using Omstilling.Web.Cards;
@@ -19,9 +20,11 @@ public static class WebApp
     /// Registers the web app. <paramref name="platform"/> is asked for on first use (the first
     /// request), so the host may build the platform after the web host is built.
     /// </summary>
-    public static void AddOmstillingWeb(this IServiceCollection services, Func<WebPlatform> platform)
+    /// <param name="keysFolder">Where the keys that sign login cookies are kept, so logins outlive a restart.</param>
+    public static void AddOmstillingWeb(this IServiceCollection services, Func<WebPlatform> platform, string keysFolder)
     {
         ArgumentNullException.ThrowIfNull(platform);
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysFolder)).SetApplicationName("omstilling");
         services.AddSingleton(_ => platform());
         services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Calls);
         services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Directory);

@@ -37,6 +37,10 @@ internal static partial class RunCommand
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", options.LogLevel < LogLevel.Warning ? LogLevel.Warning : options.LogLevel);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+
+        // The cookie keys are kept unencrypted in the data directory (protect it as the database):
+        // a key vault or certificate is a deployment's choice, not a warning at every start.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             foreach (var address in options.Bind)
@@ -49,7 +53,7 @@ internal static partial class RunCommand
         // from the framework, ours from Omstilling.Web), also when not run as Development.
         builder.WebHost.UseStaticWebAssets();
         WebPlatform? web = null;
-        builder.Services.AddOmstillingWeb(() => web ?? throw new InvalidOperationException("The platform is not ready."));
+        builder.Services.AddOmstillingWeb(() => web ?? throw new InvalidOperationException("The platform is not ready."), Path.Combine(options.DataDirectory, "keys"));
         var app = builder.Build();
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
         var logger = loggerFactory.CreateLogger("Omstilling");

@@ -63,10 +63,12 @@ public sealed class ConsoleSharedStateTests
     }
 
     [Fact]
-    public async Task A_department_notice_posted_by_the_administrator_shows_on_every_console()
+    public async Task A_department_notice_posted_by_the_administrator_shows_on_every_console_and_on_calls_for_that_department()
     {
         await using var server = await ServerProcess.StartAsync("--at", "2026-12-01 10:00");
         await using var chromium = await Chromium.LaunchAsync();
+        await using var operatorPhone = await Baresip.StartAsync("100", server.SipPort, autoAnswer: true, toneSeconds: 120);
+        Assert.True(await operatorPhone.WaitUntilRegisteredAsync(Wait), operatorPhone.Log);
         var console = await chromium.ConsoleAsync(server, "100", "demo100");
 
         var admin = await chromium.LogInAsync(server, "admin", "demoadmin", "/afdelinger");
@@ -85,6 +87,18 @@ public sealed class ConsoleSharedStateTests
         await console.Locator("#search").PressSequentiallyAsync("anne sør");
         await console.Keyboard.PressAsync("Enter");
         await console.Locator("[data-testid=person-card] .notice", new() { HasText = "Afdelingen er på kursus" }).WaitForAsync();
+
+        // Borgerservice's number: nobody there answers, so the call comes to the switchboard,
+        // and the call card says whom it was for and that the department is away.
+        await using var caller = await Baresip.StartAsync("2002", server.SipPort, autoAnswer: false, toneSeconds: 120);
+        Assert.True(await caller.WaitUntilRegisteredAsync(Wait), caller.Log);
+        await caller.DialAsync($"sip:54732010@127.0.0.1:{server.SipPort}");
+        var card = console.Locator("[data-testid=call-card]");
+        await card.WaitForAsync();
+        Assert.Contains("Afdelingen er på kursus, vi træffes igen mandag kl. 9", await card.Locator("[data-testid=call-notice]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Ringede til Anne Sørensen, er ikke logget på", await card.Locator("[data-testid=diversion]").InnerTextAsync(), StringComparison.Ordinal);
+        await caller.HangUpAsync();
+        await card.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
 
     private static async Task<bool> WaitForEventAsync(ServerProcess server, string kind, string? detail)

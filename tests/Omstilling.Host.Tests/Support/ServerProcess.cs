@@ -14,6 +14,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly string _dataDirectory;
+    private bool _keepData;
 
     private ServerProcess(Process process, int sipPort, int webPort, string dataDirectory)
     {
@@ -39,11 +40,17 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
-    public static async Task<ServerProcess> StartAsync(params string[] extraArgs)
+    public static Task<ServerProcess> StartAsync(params string[] extraArgs) =>
+        StartCoreAsync(Path.Combine(Path.GetTempPath(), "omstilling-test-" + Guid.NewGuid().ToString("N")), ["--demo", .. extraArgs]);
+
+    /// <summary>The server on a data directory made beforehand (its users, its database), without --demo; the directory is left to the caller.</summary>
+    public static Task<ServerProcess> StartWithoutDemoAsync(string dataDirectory, params string[] extraArgs) =>
+        StartCoreAsync(dataDirectory, extraArgs, keepData: true);
+
+    private static async Task<ServerProcess> StartCoreAsync(string data, string[] extraArgs, bool keepData = false)
     {
         var sipPort = FreePort.Next();
         var webPort = FreePort.Next();
-        var data = Path.Combine(Path.GetTempPath(), "omstilling-test-" + Guid.NewGuid().ToString("N"));
         var dll = Path.Combine(AppContext.BaseDirectory, "omstilling.dll");
         var info = new ProcessStartInfo("dotnet")
         {
@@ -51,13 +58,13 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "run", "--demo", "--bind", "127.0.0.1", "--sip-port", sipPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--web-port", webPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", data }.Concat(extraArgs))
+        foreach (var arg in new[] { dll, "run", "--bind", "127.0.0.1", "--sip-port", sipPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--web-port", webPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", data }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start omstilling.");
-        var server = new ServerProcess(process, sipPort, webPort, data);
+        var server = new ServerProcess(process, sipPort, webPort, data) { _keepData = keepData };
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -107,6 +114,11 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_keepData)
+        {
+            return;
+        }
+
         try
         {
             System.IO.Directory.Delete(_dataDirectory, recursive: true);

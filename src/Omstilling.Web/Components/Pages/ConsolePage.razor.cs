@@ -25,6 +25,9 @@ public sealed partial class ConsolePage
 {
     private const int SearchLimit = 12;
 
+    /// <summary>Why an operator steps away; the queue shows it to colleagues.</summary>
+    private static readonly string[] PauseReasons = ["Pause", "Frokost", "Møde", "Administrativt arbejde", "Oplæring"];
+
     private SignedInUser? _user;
     private string? _me;
     private BoardSnapshot _board = BoardSnapshot.Empty;
@@ -41,6 +44,7 @@ public sealed partial class ConsolePage
     private IReadOnlyList<string> _messageProblems = [];
     private bool _help;
     private bool _announceName = true;
+    private string _pauseReason = PauseReasons[0];
     private string? _toast;
     private bool _toastBad;
     private DateTimeOffset _toastUntil;
@@ -99,6 +103,44 @@ public sealed partial class ConsolePage
         { Phone: PhoneState.Ringing } => "state-ringing",
         _ => "state-idle",
     };
+
+    /// <summary>
+    /// Notices of departments the current call is about: the number dialled, the person it was
+    /// meant for, the transfer's target. The operator tells the caller when they are back.
+    /// </summary>
+    private IReadOnlyList<DepartmentAbsence> CallNotices
+    {
+        get
+        {
+            if (_call is not { } call || _board.Notices.Count == 0)
+            {
+                return [];
+            }
+
+            var departments = new HashSet<string>(StringComparer.Ordinal);
+            if (Platform.Policy?.Current is { } policy && policy.TryFindNumber(call.Dialled, out var number))
+            {
+                if (number.Owner is Omstilling.Policy.Model.NumberOwner.Department)
+                {
+                    departments.Add(number.OwnerId);
+                }
+                else if (Directory.Current.FindByExtension(number.OwnerId) is { } owner)
+                {
+                    departments.Add(owner.DepartmentId);
+                }
+            }
+
+            foreach (var extension in new[] { call.Diversion?.Party, call.Transfer?.Target, call.Recall?.Target })
+            {
+                if (extension is not null && Directory.Current.FindByExtension(extension) is { } person)
+                {
+                    departments.Add(person.DepartmentId);
+                }
+            }
+
+            return [.. _board.Notices.Where(n => departments.Contains(n.DepartmentId))];
+        }
+    }
 
     /// <summary>The person the banner is about (whoever did not take the transfer).</summary>
     private string? BannerPersonId => _banner?.Card?.Person.Id;
@@ -545,7 +587,7 @@ public sealed partial class ConsolePage
 
         if (Calls.Queues.PauseReason(_me) is null)
         {
-            Calls.Queues.Pause(_me, "Pause");
+            Calls.Queues.Pause(_me, _pauseReason);
         }
         else
         {
