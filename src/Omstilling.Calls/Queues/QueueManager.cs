@@ -23,6 +23,9 @@ public sealed class QueueManager
 
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
+    /// <summary>Members of a ring-all offer someone else answered wait this long while their phones are cancelled.</summary>
+    private static readonly TimeSpan StoppingRinging = TimeSpan.FromSeconds(2);
+
     private readonly Lock _sync = new();
     private readonly Dictionary<string, List<Waiting>> _waiting = new(StringComparer.Ordinal);
     private readonly Dictionary<Call, Offer> _offers = [];
@@ -30,12 +33,16 @@ public sealed class QueueManager
     private readonly Dictionary<string, DateTimeOffset> _restUntil = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _paused = new(StringComparer.Ordinal);
     private readonly HashSet<string> _loggedOut = new(StringComparer.Ordinal);
+    private readonly Dictionary<Call, string[]> _reserved = [];
     private readonly BindingStore _bindings;
     private readonly SipScheduler _scheduler;
+    private readonly Action<Exception> _failed;
     private ScheduledTimer? _tick;
     private int _dispatchRequested;
+    private long _offerIds;
 
-    public QueueManager(BindingStore bindings, SipScheduler scheduler, PhoneActivity activity)
+    /// <param name="failed">Told of a failure while offering callers (the queue keeps going).</param>
+    public QueueManager(BindingStore bindings, SipScheduler scheduler, PhoneActivity activity, Action<Exception>? failed = null)
     {
         ArgumentNullException.ThrowIfNull(bindings);
         ArgumentNullException.ThrowIfNull(scheduler);
@@ -43,6 +50,7 @@ public sealed class QueueManager
         _bindings = bindings;
         _scheduler = scheduler;
         Activity = activity;
+        _failed = failed ?? (_ => { });
         activity.BecameFree += _ => RequestDispatch();
     }
 
@@ -172,15 +180,6 @@ public sealed class QueueManager
         }
     }
 
-    /// <summary>Whether the member could take a caller right now (the recall goes to them when so).</summary>
-    public bool IsFree(string extension)
-    {
-        lock (_sync)
-        {
-            return IsFreeUnlocked(extension, _scheduler.Time.GetUtcNow(), ignoreRest: true);
-        }
-    }
-
     /// <summary>Whether any of the extensions is logged in (a registered phone) and not paused.</summary>
     public bool AnyLoggedIn(IEnumerable<string> extensions)
     {
@@ -190,7 +189,7 @@ public sealed class QueueManager
         }
     }
 
-    /// <summary>A phone registered or unregistered: an offer ringing a member with no phone left is withdrawn.</summary>
+    /// <summary>A phone registered or unregistered: an offer ringing a member with no phone left stops ringing them.</summary>
     public void OnBindingsChanged(string aor, IReadOnlyList<Binding> bindings)
     {
         ArgumentNullException.ThrowIfNull(bindings);
@@ -203,9 +202,68 @@ public sealed class QueueManager
             }
         }
 
-        withdraw?.WithdrawQueueOffer();
+        withdraw?.WithdrawQueueOffer(aor);
         Changed?.Invoke();
         RequestDispatch();
+    }
+
+    /// <summary>
+    /// The call rings these extensions itself (a transfer, a recall, a camp-on): the queue offers
+    /// them no caller until <see cref="Unreserve"/>. One reservation per call; a new one replaces it.
+    /// </summary>
+    internal void Reserve(Call call, IEnumerable<string> extensions)
+    {
+        lock (_sync)
+        {
+            _reserved[call] = [.. extensions.Distinct(StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>Reserves <paramref name="extension"/> for the call only if they are free now, in one step; false when they are not.</summary>
+    internal bool TryReserve(Call call, string extension)
+    {
+        lock (_sync)
+        {
+            if (!IsFreeUnlocked(extension, _scheduler.Time.GetUtcNow(), ignoreRest: true))
+            {
+                return false;
+            }
+
+            _reserved[call] = [extension];
+            return true;
+        }
+    }
+
+    internal void Unreserve(Call call)
+    {
+        bool released;
+        lock (_sync)
+        {
+            released = _reserved.Remove(call);
+        }
+
+        if (released)
+        {
+            RequestDispatch();
+        }
+    }
+
+    /// <summary>The member let a caller ring out: they are passed over for a moment.</summary>
+    internal void Rest(string extension)
+    {
+        lock (_sync)
+        {
+            _restUntil[extension] = _scheduler.Time.GetUtcNow() + RestAfterMissed;
+        }
+    }
+
+    /// <summary>Whether <paramref name="offerId"/> is the queue's current offer of this caller.</summary>
+    internal bool IsCurrentOffer(Call call, long offerId)
+    {
+        lock (_sync)
+        {
+            return _offers.TryGetValue(call, out var offer) && offer.Id == offerId;
+        }
     }
 
     /// <summary>
@@ -216,6 +274,7 @@ public sealed class QueueManager
     internal PickResult Pick(Call call, string extension)
     {
         TimeSpan ringFor;
+        long offerId;
         lock (_sync)
         {
             var waiting = _waiting.Values.SelectMany(l => l).FirstOrDefault(w => ReferenceEquals(w.Call, call));
@@ -235,13 +294,19 @@ public sealed class QueueManager
                 return PickResult.NotFree;
             }
 
-            _offers[call] = new Offer([extension], extension);
+            if (IsReserved(extension))
+            {
+                return PickResult.NotFree;
+            }
+
+            offerId = ++_offerIds;
+            _offers[call] = new Offer(offerId, [extension], extension);
             _offered.Add(extension);
             ringFor = waiting.Queue.RingMember;
         }
 
         Changed?.Invoke();
-        call.OfferFromQueue([extension], ringFor, pickedBy: extension);
+        call.OfferFromQueue([extension], ringFor, pickedBy: extension, offerId);
         return PickResult.Offered;
     }
 
@@ -295,8 +360,11 @@ public sealed class QueueManager
         }
     }
 
-    /// <summary>The caller is no longer waiting (answered, gone, or sent on by the queue's timeout).</summary>
-    internal void Leave(Call call)
+    /// <summary>
+    /// The caller is no longer waiting (answered, gone, or sent on by the queue's timeout). The
+    /// other members of an offer someone answered rest a moment while their phones stop ringing.
+    /// </summary>
+    internal void Leave(Call call, string? answeredBy = null)
     {
         lock (_sync)
         {
@@ -308,6 +376,14 @@ public sealed class QueueManager
             if (_offers.Remove(call, out var offer))
             {
                 _offered.ExceptWith(offer.Members);
+                if (answeredBy is not null)
+                {
+                    var until = _scheduler.Time.GetUtcNow() + StoppingRinging;
+                    foreach (var member in offer.Members.Where(m => m != answeredBy))
+                    {
+                        _restUntil[member] = until;
+                    }
+                }
             }
         }
 
@@ -315,18 +391,26 @@ public sealed class QueueManager
         RequestDispatch();
     }
 
-    /// <summary>An offer rang out, was refused, or failed: the caller keeps its place and the members rest a moment.</summary>
-    internal void OfferFailed(Call call)
+    /// <summary>
+    /// The offer <paramref name="offerId"/> rang out, was refused, failed, or came too late: the
+    /// caller keeps its place, and (<paramref name="rest"/>) its members rest a moment. Another,
+    /// newer offer of the caller is left alone.
+    /// </summary>
+    internal void OfferFailed(Call call, long offerId, bool rest)
     {
         lock (_sync)
         {
-            if (_offers.Remove(call, out var offer))
+            if (_offers.TryGetValue(call, out var offer) && offer.Id == offerId)
             {
+                _offers.Remove(call);
                 _offered.ExceptWith(offer.Members);
-                var until = _scheduler.Time.GetUtcNow() + RestAfterMissed;
-                foreach (var member in offer.Members)
+                if (rest)
                 {
-                    _restUntil[member] = until;
+                    var until = _scheduler.Time.GetUtcNow() + RestAfterMissed;
+                    foreach (var member in offer.Members)
+                    {
+                        _restUntil[member] = until;
+                    }
                 }
             }
         }
@@ -355,8 +439,22 @@ public sealed class QueueManager
 
     private void Dispatch()
     {
+        try
+        {
+            DispatchOffers();
+        }
+#pragma warning disable CA1031 // A work item that throws would end the process; the next change dispatches again.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _failed(e);
+        }
+    }
+
+    private void DispatchOffers()
+    {
         Interlocked.Exchange(ref _dispatchRequested, 0);
-        List<(Call Call, string[] Members, TimeSpan RingFor)>? offers = null;
+        List<(Call Call, string[] Members, TimeSpan RingFor, long Id)>? offers = null;
         lock (_sync)
         {
             foreach (var list in _waiting.Values)
@@ -381,9 +479,10 @@ public sealed class QueueManager
 
                     string[] chosen = waiting.Queue.Strategy == QueueStrategy.RingAll ? [.. free] : [free[0]];
                     free.RemoveAll(chosen.Contains);
-                    _offers[waiting.Call] = new Offer(chosen, null);
+                    var id = ++_offerIds;
+                    _offers[waiting.Call] = new Offer(id, chosen, null);
                     _offered.UnionWith(chosen);
-                    (offers ??= []).Add((waiting.Call, chosen, waiting.Queue.RingMember));
+                    (offers ??= []).Add((waiting.Call, chosen, waiting.Queue.RingMember, id));
                 }
             }
         }
@@ -394,9 +493,9 @@ public sealed class QueueManager
         }
 
         Changed?.Invoke();
-        foreach (var (call, members, ringFor) in offers)
+        foreach (var (call, members, ringFor, id) in offers)
         {
-            call.OfferFromQueue(members, ringFor, pickedBy: null);
+            call.OfferFromQueue(members, ringFor, pickedBy: null, id);
         }
     }
 
@@ -415,10 +514,25 @@ public sealed class QueueManager
         !_offered.Contains(member) && !_paused.ContainsKey(member) && !_loggedOut.Contains(member)
         && !Activity.IsBusy(member) && !Activity.IsRinging(member)
         && (ignoreRest || _restUntil.GetValueOrDefault(member) <= now)
+        && !IsReserved(member)
         && _bindings.Lookup(member).Count > 0;
+
+    private bool IsReserved(string member)
+    {
+        foreach (var extensions in _reserved.Values)
+        {
+            if (Array.IndexOf(extensions, member) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private sealed record Waiting(Call Call, Queue Queue, DateTimeOffset Since, bool Recalled);
 
+    /// <param name="Id">Tells this offer from a later one of the same caller (offers are carried out outside the lock).</param>
     /// <param name="PickedBy">The operator who picked the caller on the console, or null for the queue's own offer.</param>
-    private sealed record Offer(string[] Members, string? PickedBy);
+    private sealed record Offer(long Id, string[] Members, string? PickedBy);
 }

@@ -79,6 +79,14 @@ internal sealed partial class Call
     private void StartBranches(IReadOnlyList<Binding> bindings, TimeSpan limit, bool ringback, bool toTrunk = false)
     {
         _attempt++;
+
+        // Whom this call rings is theirs until the ringing ends: the queue must not offer them
+        // another caller meanwhile (its own offers are kept apart by the queue).
+        if (_queueOffer is null && !toTrunk)
+        {
+            _manager.Queues.Reserve(this, bindings.Select(b => b.Aor));
+        }
+
         foreach (var binding in bindings)
         {
             if (CreateBranch(binding, BranchPurpose.Ring, toTrunk) is null)
@@ -93,8 +101,15 @@ internal sealed partial class Call
             PlayToCaller(_manager.Prompts.Get("ringetone"));
         }
 
+        ArmRingLimit(limit);
+    }
+
+    /// <summary>The ring limit of the current attempt; a limit that fires after the attempt moved on does nothing.</summary>
+    private void ArmRingLimit(TimeSpan limit)
+    {
         _ringLimit?.Cancel();
-        _ringLimit = Stack.Scheduler.Schedule(limit, static s => ((Call)s!).OnRingLimit(), this);
+        var attempt = _attempt;
+        _ringLimit = Stack.Scheduler.Schedule(limit, _ => OnRingLimit(attempt));
     }
 
     /// <summary>Sends one INVITE with a stream of its own; null when the media ports ran out (the call has ended then).</summary>
@@ -153,12 +168,24 @@ internal sealed partial class Call
             return;
         }
 
+        if (branch.Attempt == _attempt)
+        {
+            CheckAttemptFailed();
+        }
+    }
+
+    /// <summary>When every phone of the current attempt has refused (or answered unusably), nobody took the call.</summary>
+    private void CheckAttemptFailed()
+    {
         var current = _branches.Where(b => b.Attempt == _attempt && b.Purpose == BranchPurpose.Ring).ToList();
-        if (branch.Attempt == _attempt && State is CallState.Routing or CallState.Ringing && _answered is null && current.All(b => b.IsDone))
+        if (State is CallState.Routing or CallState.Ringing && _answered is null && current.Count > 0 && current.All(b => b.IsDone))
         {
             _ringLimit?.Cancel();
-            var best = current.Select(b => b.FinalResponse!).OrderBy(r => r.StatusCode is 486 or 600 ? 0 : 1).ThenBy(r => r.StatusCode).First();
-            var status = MapFailure(best.StatusCode);
+            _attempt++;
+            var refusals = current.Select(b => b.FinalResponse!).Where(r => r.StatusCode >= 300).ToList();
+            var status = refusals.Count == 0
+                ? SipStatus.TemporarilyUnavailable
+                : MapFailure(refusals.OrderBy(r => r.StatusCode is 486 or 600 ? 0 : 1).ThenBy(r => r.StatusCode).First().StatusCode);
             RingFailed(status == SipStatus.BusyHere ? RingOutcome.Busy : RingOutcome.Refused, status);
         }
     }
@@ -170,6 +197,7 @@ internal sealed partial class Call
     /// </summary>
     private void RingFailed(RingOutcome outcome, int status)
     {
+        _manager.Queues.Unreserve(this);
         if (_queueOffer is not null)
         {
             QueueOfferFailed();
@@ -271,18 +299,29 @@ internal sealed partial class Call
             return; // A retransmitted 2xx within the transaction: ACKed again, nothing more.
         }
 
-        if (State is CallState.Answered or CallState.Ended || branch.Attempt != _attempt || _answered is not null
-            || !ApplyAnswer(branch, response) || !AnswerCaller())
+        if (State is CallState.Answered or CallState.Ended || branch.Attempt != _attempt || _answered is not null)
         {
-            // A second phone answered, an earlier attempt's phone, the caller is gone, or the
-            // phone's SDP is unusable: that phone gets a BYE at once.
+            // A second phone answered, or an earlier attempt's phone: that phone gets a BYE at once.
             StopAlerting(branch, "answered elsewhere");
             ReleaseBranch(branch);
-            if (State != CallState.Ended && !CallerAnswered)
-            {
-                End(CallEndReason.CallerCancelled, SipStatus.RequestTerminated);
-            }
+            return;
+        }
 
+        if (!ApplyAnswer(branch, response))
+        {
+            // The phone's SDP is unusable: it is hung up and counts as having refused.
+            StopAlerting(branch, "no usable media");
+            ReleaseBranch(branch);
+            CheckAttemptFailed();
+            return;
+        }
+
+        if (!AnswerCaller())
+        {
+            // The caller's CANCEL won (our 200 could not go out): the call is over.
+            StopAlerting(branch, "caller gone");
+            ReleaseBranch(branch);
+            End(CallEndReason.CallerCancelled, SipStatus.RequestTerminated);
             return;
         }
 
@@ -290,20 +329,36 @@ internal sealed partial class Call
         _answered = branch;
         _answeredAt = Stack.Scheduler.Time.GetUtcNow();
         var picked = _pickedBy;
-        LeaveQueue();
         _ringLimit?.Cancel();
         StopCallerPlayer();
         CancelBranches(except: branch);
+
+        // The other phones of this attempt are being cancelled: their refusals come too late to count.
+        _attempt++;
         State = CallState.Answered;
         ConnectCaller(branch);
         _manager.Index(branch.Dialog!.Id, this, CallSide.Callee);
+
+        // Answered before the queue lets go, so the member is busy before they are no longer offered.
         Emit(CallEventKind.Answered, answeredBy: branch.Party, @operator: picked);
+        LeaveQueue(answeredBy: branch.Party);
+        _manager.Queues.Unreserve(this);
         OnConnected(branch);
     }
 
     /// <summary>ACKs a 2xx (again, for a retransmission); false when this 2xx was seen before.</summary>
     private bool AcknowledgeAnswer(Branch branch, SipResponse response)
     {
+        if (branch.Dialog is { } first && first.Id.RemoteTag != (response.To.Tag ?? ""))
+        {
+            // A 2xx from another fork (a trunk that forks): its own dialog, ACKed and hung up
+            // at once (RFC 3261 §13.2.2.4); the call keeps the first.
+            var extra = Dialog.CreateUac(branch.Transaction!.Request, response, branch.Binding.Source, CalleeContact(branch.Binding));
+            Stack.SendAck(extra.CreateAck(branch.Transaction.Request.CSeq.Number), extra.Peer);
+            Stack.SendRequest(extra.CreateRequest(SipMethod.Bye), extra.Peer, this);
+            return false;
+        }
+
         var dialog = branch.Dialog ?? Dialog.CreateUac(branch.Transaction!.Request, response, branch.Binding.Source, CalleeContact(branch.Binding));
         branch.Dialog = dialog;
         branch.FinalResponse = response;
@@ -323,13 +378,7 @@ internal sealed partial class Call
     {
         _bridge?.Dispose();
         _bridge = new Bridge(_callerMedia!.Stream, branch.Media.Stream, _manager.Media.Clock, _manager.MusicOnHold);
-        _bridge.Digit += (stream, digit) =>
-        {
-            lock (_sync)
-            {
-                OnDigit(ReferenceEquals(stream, _callerMedia?.Stream) ? CallSide.Caller : CallSide.Callee, digit);
-            }
-        };
+        _bridge.Digit += (stream, digit) => QueueDigit(ReferenceEquals(stream, _callerMedia?.Stream) ? CallSide.Caller : CallSide.Callee, digit);
     }
 
     /// <summary>The callee's SDP answer to our offer; false when it accepted none of our audio.</summary>
@@ -345,11 +394,11 @@ internal sealed partial class Call
         }
     }
 
-    private void OnRingLimit()
+    private void OnRingLimit(int attempt)
     {
         lock (_sync)
         {
-            if (State is not (CallState.Routing or CallState.Ringing) || _answered is not null)
+            if (attempt != _attempt || State is not (CallState.Routing or CallState.Ringing) || _answered is not null)
             {
                 return;
             }

@@ -223,6 +223,11 @@ internal sealed partial class Call
         if (media.PeerDirection.Receives())
         {
             bridge?.Resume(media.Stream);
+            if (ReferenceEquals(branch, _answered))
+            {
+                _held = false; // The phone took the caller back itself.
+            }
+
             Emit(CallEventKind.Resumed, party: party);
         }
         else
@@ -276,11 +281,80 @@ internal sealed partial class Call
                     if (t.Result && ReferenceEquals(_player, player) && State != CallState.Ended)
                     {
                         _player = null;
-                        then();
+                        Guarded(then);
                     }
                 }
             },
             TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Runs what follows a prompt or a recording (under the lock); a failure there (a prompt that
+    /// cannot be read, a full disk) ends the call cleanly instead of leaving the caller in silence.
+    /// </summary>
+    private void Guarded(Action next)
+    {
+        try
+        {
+            next();
+        }
+#pragma warning disable CA1031 // Any failure must end the call in a defined state; it is logged.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _manager.LogCallFailed(e, Id);
+            End(CallEndReason.Failed, null);
+        }
+    }
+
+    /// <summary>Ends a call that could not be started (its handling threw); called by the manager.</summary>
+    internal void Abort()
+    {
+        lock (_sync)
+        {
+            if (!CallerAnswered)
+            {
+                _invite.TryRespond(_invite.CreateResponse(SipStatus.ServerInternalError));
+            }
+
+            End(CallEndReason.Failed, SipStatus.ServerInternalError);
+        }
+    }
+
+    /// <summary>
+    /// A key from a media stream: handled on the thread pool, never on the RTP receive thread (it
+    /// must not wait for this call's lock), one at a time and in the order they came.
+    /// </summary>
+    private void QueueDigit(CallSide from, char digit)
+    {
+        _digits.Enqueue((from, digit));
+        if (Interlocked.CompareExchange(ref _digitsDraining, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static call => call.DrainDigits(), this, preferLocal: false);
+        }
+    }
+
+    private void DrainDigits()
+    {
+        while (true)
+        {
+            while (_digits.TryDequeue(out var key))
+            {
+                lock (_sync)
+                {
+                    if (State != CallState.Ended)
+                    {
+                        Guarded(() => OnDigit(key.Side, key.Digit));
+                    }
+                }
+            }
+
+            Volatile.Write(ref _digitsDraining, 0);
+            if (_digits.IsEmpty || Interlocked.CompareExchange(ref _digitsDraining, 1, 0) != 0)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Plays one clip over and over to the caller (ringing tone, music) until something else plays.</summary>
@@ -298,6 +372,8 @@ internal sealed partial class Call
     }
 
     private CallerKeys? _callerKeys;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(CallSide Side, char Digit)> _digits = new();
+    private int _digitsDraining;
 
     /// <summary>The caller's keys (and audio, for a recorder) come here while no bridge takes its stream.</summary>
     private void ListenToCaller()
@@ -356,12 +432,6 @@ internal sealed partial class Call
         public void OnAudio(Omstilling.Media.Rtp.RtpStream stream, ReadOnlySpan<byte> payload, bool marker) =>
             call._recorder?.OnAudio(stream, payload, marker);
 
-        public void OnDigit(Omstilling.Media.Rtp.RtpStream stream, char digit)
-        {
-            lock (call._sync)
-            {
-                call.OnDigit(CallSide.Caller, digit);
-            }
-        }
+        public void OnDigit(Omstilling.Media.Rtp.RtpStream stream, char digit) => call.QueueDigit(CallSide.Caller, digit);
     }
 }

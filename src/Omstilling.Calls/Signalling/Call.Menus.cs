@@ -17,6 +17,7 @@ internal sealed partial class Call
     private Menu? _menu;
     private int _menuRetries;
     private ScheduledTimer? _keyTimeout;
+    private int _keyWaits;
     private Recorder? _recorder;
 
     private void OpenMenu(Menu menu)
@@ -49,14 +50,16 @@ internal sealed partial class Call
     private void WaitForKey(Menu menu)
     {
         _keyTimeout?.Cancel();
-        _keyTimeout = Stack.Scheduler.Schedule(menu.Timeout, static s => ((Call)s!).OnKeyTimeout(), this);
+        var wait = ++_keyWaits;
+        _keyTimeout = Stack.Scheduler.Schedule(menu.Timeout, _ => OnKeyTimeout(wait));
     }
 
-    private void OnKeyTimeout()
+    private void OnKeyTimeout(int wait)
     {
         lock (_sync)
         {
-            if (_menu is { } menu && State != CallState.Ended)
+            // A key that came while this timer fired has started another wait (or left the menu).
+            if (_menu is { } menu && State != CallState.Ended && wait == _keyWaits)
             {
                 Emit(CallEventKind.InvalidChoice, detail: $"{menu.Id}: no key");
                 Retry(menu, invalid: false);
@@ -73,6 +76,7 @@ internal sealed partial class Call
         }
 
         _keyTimeout?.Cancel();
+        _keyWaits++;
         _player?.Stop();
         _player = null;
         var choice = policy.MenuChoice(menu, key, Stack.Scheduler.Time.GetUtcNow(), _manager.PolicyState);
@@ -156,7 +160,7 @@ internal sealed partial class Call
     {
         PlayThen(["indtal-besked", "tone"], () =>
         {
-            var folder = Path.Combine(_manager.Options.VoicemailFolder, box);
+            var folder = Path.Combine(_manager.Options.VoicemailFolder, Sanitize(box));
             System.IO.Directory.CreateDirectory(folder);
             var now = Stack.Scheduler.Time.GetUtcNow();
             var file = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMdd-HHmmss}-{Sanitize(Caller)}-{Id:N}.wav"));
@@ -171,7 +175,7 @@ internal sealed partial class Call
                         _recorder = null;
                         if (State != CallState.Ended)
                         {
-                            PlayThen(["tak-for-besked"], () => HangUp(CallEndReason.Completed));
+                            Guarded(() => PlayThen(["tak-for-besked"], () => HangUp(CallEndReason.Completed)));
                         }
                     }
                 },

@@ -24,6 +24,10 @@ internal sealed partial class Call
     private int _lastAnnounced = int.MaxValue;
     private ScheduledTimer? _announce;
     private ScheduledTimer? _maxWait;
+    private long _queueOfferId;
+
+    /// <summary>Counts the caller's entries into queues, so a timer of an earlier wait does nothing.</summary>
+    private int _queueEntry;
 
     /// <summary>The queue the caller waits in now, or null.</summary>
     private string? QueueId => _queue?.Id;
@@ -49,8 +53,10 @@ internal sealed partial class Call
             return;
         }
 
+        LeaveQueue();
         _queue = queue;
         _lastAnnounced = int.MaxValue;
+        var entry = ++_queueEntry;
         var position = _manager.Queues.Enqueue(this, queue, recalled);
         Emit(CallEventKind.Queued, detail: $"{queue.Id}: {position.ToString(CultureInfo.InvariantCulture)}");
         if (queue.AnnouncePosition && !recalled && !(freeNow && position == 1))
@@ -62,10 +68,10 @@ internal sealed partial class Call
             PlayToCaller(freeNow && !recalled ? _manager.Prompts.Get("ringetone") : QueueMusic(queue));
         }
 
-        _announce = Stack.Scheduler.Schedule(queue.AnnounceEvery, static s => ((Call)s!).OnAnnounceDue(), this);
+        _announce = Stack.Scheduler.Schedule(queue.AnnounceEvery, _ => OnAnnounceDue(entry));
         if (queue.MaxWait is { } maxWait)
         {
-            _maxWait = Stack.Scheduler.Schedule(maxWait, static s => ((Call)s!).OnMaxWait(), this);
+            _maxWait = Stack.Scheduler.Schedule(maxWait, _ => OnMaxWait(entry));
         }
     }
 
@@ -73,54 +79,66 @@ internal sealed partial class Call
     /// The queue offers this caller to <paramref name="members"/> (called without any lock held);
     /// <paramref name="pickedBy"/> is the operator who took it on the console, if one did.
     /// </summary>
-    internal void OfferFromQueue(string[] members, TimeSpan ringFor, string? pickedBy)
+    internal void OfferFromQueue(string[] members, TimeSpan ringFor, string? pickedBy, long offerId)
     {
         lock (_sync)
         {
-            if (_queue is null || State == CallState.Ended)
+            // The queue decided outside this lock: the caller may have been answered, gone, or
+            // moved on since, and an earlier offer may still ring.
+            if (_queue is null || State == CallState.Ended || _queueOffer is not null || _answered is not null
+                || !_manager.Queues.IsCurrentOffer(this, offerId))
             {
-                _manager.Queues.Leave(this);
+                _manager.Queues.OfferFailed(this, offerId, rest: false);
                 return;
             }
 
             var bindings = members.SelectMany(m => _manager.Bindings.Lookup(m)).ToList();
             if (bindings.Count == 0)
             {
-                _manager.Queues.OfferFailed(this);
+                _manager.Queues.OfferFailed(this, offerId, rest: false);
                 return;
             }
 
             _queueOffer = members;
+            _queueOfferId = offerId;
             _pickedBy = pickedBy;
             Emit(CallEventKind.Offered, detail: string.Join(',', members), @operator: pickedBy);
             StartBranches(bindings, ringFor, ringback: false);
         }
     }
 
-    /// <summary>A member being offered this caller lost their phone (unregistered): stop ringing; the caller keeps its place.</summary>
-    internal void WithdrawQueueOffer()
+    /// <summary>
+    /// A member being offered this caller lost their phone (unregistered): their phones stop
+    /// ringing; the others of a ring-all offer ring on, and when none is left the offer has failed
+    /// (the caller keeps its place).
+    /// </summary>
+    internal void WithdrawQueueOffer(string member)
     {
         lock (_sync)
         {
-            if (_queueOffer is null || State == CallState.Ended || _answered is not null)
+            if (_queueOffer is null || State == CallState.Ended || _answered is not null || !_queueOffer.Contains(member, StringComparer.Ordinal))
             {
                 return;
             }
 
-            AbandonAttempt();
-            QueueOfferFailed();
+            foreach (var branch in _branches.Where(b => b.Attempt == _attempt && b.Party == member && !b.IsDone))
+            {
+                branch.Transaction?.Cancel();
+            }
         }
     }
 
     /// <summary>The member(s) did not take the call: the caller keeps waiting where it was.</summary>
     private void QueueOfferFailed()
     {
+        var id = _queueOfferId;
         _queueOffer = null;
         _pickedBy = null;
-        _manager.Queues.OfferFailed(this);
+        _manager.Queues.OfferFailed(this, id, rest: true);
     }
 
-    private void LeaveQueue()
+    /// <param name="answeredBy">The member who took the caller, when one did: the others of the offer rest a moment while their phones stop.</param>
+    private void LeaveQueue(string? answeredBy = null)
     {
         if (_queue is null)
         {
@@ -132,7 +150,7 @@ internal sealed partial class Call
         _pickedBy = null;
         _announce?.Cancel();
         _maxWait?.Cancel();
-        _manager.Queues.Leave(this);
+        _manager.Queues.Leave(this, answeredBy);
     }
 
     private void Announce(int position)
@@ -143,11 +161,11 @@ internal sealed partial class Call
         PlayThen(DanishPhrases.QueuePosition(position), () => PlayToCaller(QueueMusic(queue)));
     }
 
-    private void OnAnnounceDue()
+    private void OnAnnounceDue(int entry)
     {
         lock (_sync)
         {
-            if (_queue is not { } queue || State == CallState.Ended)
+            if (_queue is not { } queue || State == CallState.Ended || entry != _queueEntry)
             {
                 return;
             }
@@ -159,15 +177,15 @@ internal sealed partial class Call
                 Announce(position);
             }
 
-            _announce = Stack.Scheduler.Schedule(queue.AnnounceEvery, static s => ((Call)s!).OnAnnounceDue(), this);
+            _announce = Stack.Scheduler.Schedule(queue.AnnounceEvery, _ => OnAnnounceDue(entry));
         }
     }
 
-    private void OnMaxWait()
+    private void OnMaxWait(int entry)
     {
         lock (_sync)
         {
-            if (_queue is not { } queue || State == CallState.Ended)
+            if (_queue is not { } queue || State == CallState.Ended || entry != _queueEntry)
             {
                 return;
             }
@@ -192,6 +210,7 @@ internal sealed partial class Call
         CancelBranches(except: null);
         _ringLimit?.Cancel();
         _attempt++;
+        _manager.Queues.Unreserve(this);
     }
 
     /// <summary>The queue's music: a recording of its music prompt in the data directory, else the platform's music on hold.</summary>

@@ -38,7 +38,20 @@ internal sealed partial class Call
                 return refused;
             }
 
+            if (_manager.Bindings.Lookup(target).Count == 0)
+            {
+                return CallControlResult.TargetUnavailable;
+            }
+
+            // The name is made sure of before anything changes: a prompt that cannot be read is
+            // left out rather than leaving the caller in silence after the operator is gone.
+            if (announcement is { Count: > 0 } && !_manager.Prompts.TryGet(announcement))
+            {
+                announcement = null;
+            }
+
             ClearConsultation();
+            _recall = null;
             Emit(CallEventKind.TransferStarted, party: target, @operator: op, detail: "blind");
             ReleaseOperator();
             _transfer = new Transfer(TransferKind.Blind, target, targetName, op, Now);
@@ -80,6 +93,7 @@ internal sealed partial class Call
             PlayToCaller(HoldMusic);
             var transfer = new Transfer(TransferKind.Announced, target, targetName, op, Now);
             _transfer = transfer;
+            _manager.Queues.Reserve(this, [target]);
             foreach (var binding in bindings)
             {
                 if (CreateBranch(binding, BranchPurpose.Consult, toTrunk: false) is not { } branch)
@@ -91,7 +105,7 @@ internal sealed partial class Call
             }
 
             PlayToOperator(_manager.Prompts.Get("ringetone"), loop: true);
-            _consultLimit = Stack.Scheduler.Schedule(RingLimitFor(target), static s => ((Call)s!).OnConsultRingLimit(), this);
+            _consultLimit = Stack.Scheduler.Schedule(RingLimitFor(target), _ => OnConsultRingLimit(transfer));
             return CallControlResult.Done;
         }
     }
@@ -159,14 +173,17 @@ internal sealed partial class Call
             }
 
             ClearConsultation();
+            _recall = null;
             Emit(CallEventKind.CampOn, party: target, @operator: op);
             ReleaseOperator();
-            _transfer = new Transfer(TransferKind.CampOn, target, targetName, op, Now);
-            _campOnLimit = Stack.Scheduler.Schedule(_manager.Options.CampOnLimit, static s => ((Call)s!).OnCampOnLimit(), this);
+            var campOn = new Transfer(TransferKind.CampOn, target, targetName, op, Now);
+            _transfer = campOn;
+            _campOnLimit = Stack.Scheduler.Schedule(_manager.Options.CampOnLimit, _ => OnCampOnLimit(campOn));
             _manager.WaitForFree(target, this);
             PlayThen(["vent-venligst"], () =>
             {
-                if (_transfer is { Kind: TransferKind.CampOn, Ringing.Count: 0 } && State != CallState.Ended && _answered is null && _ringLimit is null)
+                // Music while the person is still busy; once they are rung, the ringing tone plays instead.
+                if (ReferenceEquals(_transfer, campOn) && !campOn.Rung && State != CallState.Ended && _answered is null)
                 {
                     PlayToCaller(HoldMusic);
                 }
@@ -187,19 +204,19 @@ internal sealed partial class Call
         {
             if (_transfer is { Kind: TransferKind.CampOn } transfer && transfer.Target == extension && State != CallState.Ended && _answered is null && !transfer.Rung)
             {
-                RingTransferTarget();
+                Guarded(RingTransferTarget);
             }
         }
     }
 
-    private void OnCampOnLimit()
+    private void OnCampOnLimit(Transfer campOn)
     {
         lock (_sync)
         {
-            if (_transfer is { Kind: TransferKind.CampOn } transfer && State != CallState.Ended && _answered is null)
+            if (ReferenceEquals(_transfer, campOn) && State != CallState.Ended && _answered is null)
             {
                 AbandonAttempt();
-                TransferFailed(transfer, RingOutcome.Busy);
+                TransferFailed(campOn, RingOutcome.Busy);
             }
         }
     }
@@ -248,7 +265,9 @@ internal sealed partial class Call
     {
         _recall = recall;
         PlayToCaller(HoldMusic);
-        if (recall.Operator is { } op && _manager.Queues.IsFree(op))
+
+        // Free and reserved in one step, so the queue cannot offer them another caller at the same moment.
+        if (recall.Operator is { } op && _manager.Queues.TryReserve(this, op))
         {
             recall.Ringing = true;
             Emit(CallEventKind.Recalled, party: recall.Target, @operator: op, detail: Words(recall.Outcome));
@@ -264,6 +283,12 @@ internal sealed partial class Call
     private void RecallUnanswered(Recall recall)
     {
         recall.Ringing = false;
+        if (recall.Operator is { } op)
+        {
+            // They did not take it: the head of the queue goes to someone else first.
+            _manager.Queues.Rest(op);
+        }
+
         RequeueAtHead();
     }
 
@@ -306,6 +331,7 @@ internal sealed partial class Call
         _consultBridge = new Bridge(_answered.Media.Stream, branch.Media.Stream, _manager.Media.Clock, _manager.MusicOnHold);
         _manager.Index(branch.Dialog!.Id, this, CallSide.Callee);
         Emit(CallEventKind.ConsultAnswered, party: transfer.Target, @operator: transfer.Operator);
+        _manager.Queues.Unreserve(this);
     }
 
     private void OnConsultFailed(Branch branch, int status)
@@ -319,11 +345,11 @@ internal sealed partial class Call
         ConsultFailed(transfer, MapFailure(status) == SipStatus.BusyHere ? RingOutcome.Busy : RingOutcome.Refused);
     }
 
-    private void OnConsultRingLimit()
+    private void OnConsultRingLimit(Transfer transfer)
     {
         lock (_sync)
         {
-            if (_transfer is { Kind: TransferKind.Announced, Consult: null, Failed: null } transfer && State != CallState.Ended)
+            if (ReferenceEquals(_transfer, transfer) && transfer is { Consult: null, Failed: null } && State != CallState.Ended)
             {
                 foreach (var branch in transfer.Ringing)
                 {
@@ -342,6 +368,7 @@ internal sealed partial class Call
     private void ConsultFailed(Transfer transfer, RingOutcome outcome)
     {
         transfer.Failed = outcome;
+        _manager.Queues.Unreserve(this);
         _consultLimit?.Cancel();
         Emit(CallEventKind.TransferFailed, party: transfer.Target, @operator: transfer.Operator, detail: Words(outcome));
         PlayToOperator(_manager.Prompts.Get(outcome == RingOutcome.Busy ? "optaget" : "intet-svar"), loop: false);
@@ -413,8 +440,8 @@ internal sealed partial class Call
         _transfer = new Transfer(TransferKind.Blind, transfer.Target, transfer.TargetName, transfer.Operator, transfer.StartedAt) { Rung = true };
         State = CallState.Ringing;
         PlayToCaller(_manager.Prompts.Get("ringetone"));
-        _ringLimit?.Cancel();
-        _ringLimit = Stack.Scheduler.Schedule(RingLimitFor(transfer.Target) - (Now - transfer.StartedAt), static s => ((Call)s!).OnRingLimit(), this);
+        var left = RingLimitFor(transfer.Target) - (Now - transfer.StartedAt);
+        ArmRingLimit(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(10));
     }
 
     /// <summary>The caller and the transfer's target are connected; the operator has already left.</summary>
@@ -445,6 +472,11 @@ internal sealed partial class Call
             Emit(CallEventKind.TransferCompleted, party: transfer.Target, @operator: transfer.Operator);
         }
 
+        if (_recall is { } recall)
+        {
+            recall.Ringing = false;
+        }
+
         if (_manager.IsOperator(branch.Party))
         {
             _handledBy = branch.Party;
@@ -465,6 +497,9 @@ internal sealed partial class Call
 
         _answered = null;
         State = CallState.Ringing;
+
+        // Whatever still answers or refuses from the ringing that led to the operator belongs to the past.
+        _attempt++;
     }
 
     /// <summary>Ends an announced transfer's consultation leg, whatever state it is in.</summary>
@@ -491,6 +526,7 @@ internal sealed partial class Call
         }
 
         _transfer = null;
+        _manager.Queues.Unreserve(this);
     }
 
     /// <summary>The operator talks to the caller again (the caller's music stops).</summary>

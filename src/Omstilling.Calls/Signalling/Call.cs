@@ -221,7 +221,16 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
         }
 
         State = CallState.Ended;
+
+        // A caller never answered gets a final response whatever ended the call (it may have
+        // had one already: then this does nothing).
+        if (!CallerAnswered)
+        {
+            _invite.TryRespond(_invite.CreateResponse(status is >= 300 ? status.Value : SipStatus.TemporarilyUnavailable));
+        }
+
         LeaveQueue();
+        _manager.Queues.Unreserve(this);
         StopTransferTimers();
         _ringLimit?.Cancel();
         _player?.Stop();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Omstilling.Calls.Control;
 
 namespace Omstilling.Calls.Signalling;
@@ -49,7 +50,15 @@ public sealed partial class CallManager
         IReadOnlyList<string>? announcement = null;
         if (announceName && !string.IsNullOrWhiteSpace(targetName))
         {
-            announcement = ["stilles-om-til", await NamePromptAsync(targetName, cancellationToken)];
+            try
+            {
+                announcement = ["stilles-om-til", await NamePromptAsync(targetName, cancellationToken)];
+            }
+            catch (Exception e) when (e is Omstilling.Media.Audio.AudioFormatException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // No speech of the name (espeak-ng missing, a full disk): the transfer goes ahead without it.
+                LogNameNotSpoken(e, targetName);
+            }
         }
 
         return call.BlindTransfer(op, target, targetName, announcement);
@@ -98,6 +107,9 @@ public sealed partial class CallManager
             }
         }
     }
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "The name {Name} could not be spoken; the transfer goes ahead without it")]
+    private partial void LogNameNotSpoken(Exception exception, string name);
 
     private Call? Find(Guid callId) => _calls.TryGetValue(callId, out var owner) ? owner as Call : null;
 

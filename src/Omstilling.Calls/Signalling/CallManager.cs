@@ -61,7 +61,7 @@ public sealed partial class CallManager
         Options = options;
         _logger = logger;
         Activity = new PhoneActivity();
-        Queues = new QueueManager(bindings, stack.Scheduler, Activity);
+        Queues = new QueueManager(bindings, stack.Scheduler, Activity, e => LogQueueFailed(e));
         Activity.BecameFree += OnPartyFree;
     }
 
@@ -192,6 +192,8 @@ public sealed partial class CallManager
         }
         catch
         {
+            // Its legs and media are released and the caller answered 500, then the failure is reported.
+            call.Abort();
             _calls.TryRemove(call.Id, out _);
             throw;
         }
@@ -288,6 +290,12 @@ public sealed partial class CallManager
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Handling a {Method} failed; it was answered 500")]
     internal partial void LogRequestFailed(Exception exception, string method);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Offering queued callers failed; the next change tries again")]
+    private partial void LogQueueFailed(Exception exception);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Call {CallId} failed and was ended")]
+    internal partial void LogCallFailed(Exception exception, Guid callId);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "INVITE {CallIdHeader} cancelled before a call was made")]
     private partial void LogCancelledBeforeCall(string callIdHeader);

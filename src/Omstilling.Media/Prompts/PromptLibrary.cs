@@ -54,6 +54,21 @@ public sealed class PromptLibrary
 
     public IReadOnlyList<AudioClip> Get(IEnumerable<string> names) => names.Select(Get).ToList();
 
+    /// <summary>Whether every one of the prompts can be played (loading them now, so a later Get does not fail).</summary>
+    public bool TryGet(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        try
+        {
+            _ = Get(names);
+            return true;
+        }
+        catch (AudioFormatException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Loads every named prompt now, so a broken or missing file stops start-up instead of a call.</summary>
     public IReadOnlyList<string> Preload(IEnumerable<string> names)
     {

@@ -24,8 +24,12 @@ public sealed partial class SwitchboardBoard : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _listeners = new();
     private Task _loop = Task.CompletedTask;
     private long _version;
+    private BoardSnapshot _current = BoardSnapshot.Empty;
+    private Action<BoardSnapshot>? _changed;
+    private int _stale;
 
     public SwitchboardBoard(CallManager calls, PolicyProvider? policy, AbsenceBook absences, TimeProvider time, ILogger<SwitchboardBoard> logger)
     {
@@ -36,14 +40,45 @@ public sealed partial class SwitchboardBoard : IAsyncDisposable
         _absences = absences;
         _time = time;
         _logger = logger;
-        Current = BoardSnapshot.Empty;
     }
 
-    /// <summary>The latest snapshot.</summary>
-    public BoardSnapshot Current { get; private set; }
+    /// <summary>The latest snapshot (made now if changes came while no console was open).</summary>
+    public BoardSnapshot Current
+    {
+        get
+        {
+            if (Volatile.Read(ref _stale) == 1 && Interlocked.Exchange(ref _stale, 0) == 1)
+            {
+                _current = Build();
+            }
 
-    /// <summary>Raised on the thread pool with each new snapshot; handlers must be quick (a console queues a render).</summary>
-    public event Action<BoardSnapshot>? Changed;
+            return _current;
+        }
+    }
+
+    /// <summary>
+    /// Raised on the thread pool with each new snapshot; handlers must be quick (a console queues a
+    /// render). While nobody listens, changes only mark the snapshot stale: a server without open
+    /// consoles (a night of IVR calls) builds none.
+    /// </summary>
+    public event Action<BoardSnapshot>? Changed
+    {
+        add
+        {
+            lock (_listeners)
+            {
+                _changed += value;
+            }
+        }
+
+        remove
+        {
+            lock (_listeners)
+            {
+                _changed -= value;
+            }
+        }
+    }
 
     /// <summary>The switchboard's operators: the policy's, and the members of its queue.</summary>
     public IReadOnlyList<string> OperatorExtensions
@@ -69,7 +104,7 @@ public sealed partial class SwitchboardBoard : IAsyncDisposable
         _calls.Queues.Changed += Signal;
         _calls.Activity.Changed += _ => Signal();
         _absences.Changed += _ => Signal();
-        Current = Build();
+        _current = Build();
         _loop = Task.Run(LoopAsync, CancellationToken.None);
     }
 
@@ -100,9 +135,17 @@ public sealed partial class SwitchboardBoard : IAsyncDisposable
             _signal.Reader.TryRead(out _);
             try
             {
+                var listeners = Volatile.Read(ref _changed);
+                if (listeners is null)
+                {
+                    Volatile.Write(ref _stale, 1);
+                    continue;
+                }
+
                 var snapshot = Build();
-                Current = snapshot;
-                Changed?.Invoke(snapshot);
+                _current = snapshot;
+                Volatile.Write(ref _stale, 0);
+                listeners(snapshot);
             }
 #pragma warning disable CA1031 // The board must keep going: a failed snapshot is logged and the next change tries again.
             catch (Exception e)

@@ -37,3 +37,11 @@ export function focus(selector) {
     }
   }
 }
+
+export function clear(selector) {
+  const element = document.querySelector(selector);
+  if (element) {
+    element.value = '';
+    element.focus();
+  }
+}

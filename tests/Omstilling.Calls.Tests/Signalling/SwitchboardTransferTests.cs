@@ -272,6 +272,66 @@ public sealed class SwitchboardTransferTests
         Assert.Equal(CallControlResult.NotYourCall, f.Pbx.Calls.Hold(callId, "101"));
     }
 
+    [Fact]
+    public async Task A_late_refusal_from_the_operators_stale_second_phone_does_not_undo_a_camp_on()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2050");
+        var stale = await f.PhoneAsync("100");
+        await stale.Stack.DisposeAsync(); // a laptop gone to sleep: its binding stays, INVITEs to it time out (408) after 32 s
+        var jens = await f.PhoneAsync("2050");
+        var colleague = await f.PhoneAsync("2001");
+        jens.Call("2001");
+        colleague.Answer();
+        var (_, op, callId) = await OperatorOnCallAsync(f);
+
+        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.CampOn(callId, "100", "2050", "Jens Hansen"));
+        Assert.False(await f.RunAsync(TimeSpan.FromSeconds(40), () => f.EventsOf(CallEventKind.Recalled).Length > 0 || f.EventsOf(CallEventKind.Ended).Length > 0), Describe(f));
+
+        Assert.Equal(TransferKind.CampOn, f.Pbx.Calls.Snapshot(callId)!.Transfer!.Kind);
+        jens.HangUp();
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => jens.InviteCount == 1), Describe(f));
+        Assert.True(op.ReceivedMethod(SipMethod.Bye));
+    }
+
+    [Fact]
+    public async Task A_phone_answering_with_unusable_media_is_hung_up_and_the_caller_is_told_nobody_answers()
+    {
+        await using var f = await B2buaFixture.StartAsync();
+        var caller = await f.PhoneAsync("2001");
+        var callee = await f.PhoneAsync("2002");
+        callee.AnswerBody = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 9 RTP/AVP 18\r\na=rtpmap:18 G729/8000\r\n";
+
+        caller.Call("2002");
+        callee.Answer();
+        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+
+        Assert.True(callee.ReceivedMethod(SipMethod.Bye), "the phone is hung up");
+        Assert.Equal(480, caller.Statuses.Last());
+        Assert.Single(f.EventsOf(CallEventKind.Ended));
+        Assert.Equal(0, f.Media.StreamCount);
+    }
+
+    [Fact]
+    public async Task A_recall_and_the_queue_never_ring_the_same_operator_at_once()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2050");
+        var jens = await f.PhoneAsync("2050");
+        var colleague = await f.PhoneAsync("2001");
+        jens.Call("2001");
+        colleague.Answer();
+        var (_, op, callId) = await OperatorOnCallAsync(f);
+        op.Behaviour = PhoneBehaviour.RingForever;
+        var waiting = await CallerInQueueAsync(f, "2003");
+
+        // Jens is busy: the transfer fails at once and comes back while a caller waits for the operator.
+        await f.Pbx.Calls.BlindTransferAsync(callId, "100", "2050", "Jens Hansen", announceName: false, CancellationToken.None);
+        await f.RunAsync(TimeSpan.FromSeconds(3), () => false);
+
+        Assert.Equal(2, op.InviteCount);
+        Assert.Single(f.EventsOf(CallEventKind.TransferFailed));
+        Assert.Equal(200, waiting.Statuses.Last());
+    }
+
     /// <summary>A caller (2002, not registered) through the queue to operator 100, who answers.</summary>
     private static async Task<(TestPhone Caller, TestPhone Operator, Guid CallId)> OperatorOnCallAsync(B2buaFixture f)
     {

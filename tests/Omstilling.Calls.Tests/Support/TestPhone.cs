@@ -59,6 +59,9 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
     /// <summary>The SDP this phone offers in its INVITEs.</summary>
     public string? Body { get; set; }
 
+    /// <summary>The SDP this phone answers with (default: PCMA and telephone-event).</summary>
+    public string? AnswerBody { get; set; }
+
     public bool Supports(SipMethod method) => true;
 
     public SipResponse Register()
@@ -133,7 +136,7 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
         var ok = Ringing!.CreateResponse(SipStatus.Ok);
         ok.Headers.Add(HeaderName.Contact, $"<sip:{User}@{Address}>");
         ok.Headers.Add(HeaderName.ContentType, "application/sdp");
-        ok.Body = System.Text.Encoding.ASCII.GetBytes(Sdp(User));
+        ok.Body = System.Text.Encoding.ASCII.GetBytes(AnswerBody ?? Sdp(User));
         Dialog = Dialog.CreateUas(Ringing.Request, Ringing.LocalTag, new SipEndPoint(SipTransportKind.Udp, B2buaFixture.ServerAddress), new NameAddress(SipUri.Sip(User, Address.Address.ToString(), Address.Port)));
         Ringing.Respond(ok);
         if (deliver)

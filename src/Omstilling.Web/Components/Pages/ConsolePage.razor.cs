@@ -149,8 +149,9 @@ public sealed partial class ConsolePage
     {
         _user = Auth is null ? null : SignedInUser.From((await Auth).User);
         _me = _user?.Extension;
-        await RefreshAsync(Board.Current);
+        // Listening first: a change between the first look and the subscription is not missed.
         Board.Changed += OnBoardChanged;
+        await RefreshAsync(Board.Current);
         _clock = new Timer(_ => _ = InvokeAsync(() =>
         {
             _now = Platform.Time.GetUtcNow();
@@ -229,7 +230,10 @@ public sealed partial class ConsolePage
                     _query = "";
                     _hits = [];
                     _selected = -1;
-                    await FocusSearchAsync();
+                    if (_module is not null)
+                    {
+                        await _module.InvokeVoidAsync("clear", "#search");
+                    }
                 }
 
                 break;
