@@ -1,3 +1,4 @@
+using Omstilling.Policy.Loading;
 using System.Collections.Immutable;
 using Omstilling.Directory.Loading.Drafts;
 using Omstilling.Directory.Model;
@@ -15,11 +16,11 @@ namespace Omstilling.Directory.Loading;
 /// when given, the policy; then turns the drafts into the public <see cref="DirectoryFile"/>.
 /// One instance per load; not thread-safe.
 /// </summary>
-internal sealed class DirectoryChecker(DirectoryDraft draft, TelephonePolicy? policy, DirectoryDiagnostics diagnostics)
+internal sealed class DirectoryChecker(DirectoryDraft draft, TelephonePolicy? policy, DiagnosticBag diagnostics)
 {
     private readonly DirectoryDraft _draft = draft;
     private readonly TelephonePolicy? _policy = policy;
-    private readonly DirectoryDiagnostics _diagnostics = diagnostics;
+    private readonly DiagnosticBag _diagnostics = diagnostics;
 
     private string Where => _policy is null ? "this file" : "this file or the policy";
 

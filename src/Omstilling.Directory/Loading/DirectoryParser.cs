@@ -1,3 +1,4 @@
+using Omstilling.Policy.Loading;
 using System.Buffers;
 using Omstilling.Directory.Loading.Drafts;
 using Omstilling.Directory.Text;
@@ -11,7 +12,7 @@ namespace Omstilling.Directory.Loading;
 /// entries and to the policy are checked afterwards by <see cref="DirectoryChecker"/>. One
 /// instance per load; not thread-safe. People are read in <c>DirectoryParser.People.cs</c>.
 /// </summary>
-internal sealed partial class DirectoryParser(DirectoryDiagnostics diagnostics)
+internal sealed partial class DirectoryParser(DiagnosticBag diagnostics)
 {
     private static readonly string[] RootKeys = ["areas", "departments", "people"];
     private static readonly string[] AreaKeys = ["name"];
@@ -23,7 +24,7 @@ internal sealed partial class DirectoryParser(DirectoryDiagnostics diagnostics)
 
     private const string IdExpected = "lower-case letters, digits and '-' (e.g. anne-soerensen)";
 
-    private readonly DirectoryDiagnostics _diagnostics = diagnostics;
+    private readonly DiagnosticBag _diagnostics = diagnostics;
     private readonly DirectoryDraft _draft = new();
 
     public DirectoryDraft Parse(YamlMappingNode root)

@@ -1,3 +1,4 @@
+using Omstilling.Policy.Loading;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -12,7 +13,7 @@ internal sealed class YamlFields
 {
     private readonly Dictionary<string, YamlNode> _values = new(StringComparer.Ordinal);
 
-    public YamlFields(YamlMappingNode node, string context, IReadOnlyCollection<string> allowedKeys, DirectoryDiagnostics diagnostics)
+    public YamlFields(YamlMappingNode node, string context, IReadOnlyCollection<string> allowedKeys, DiagnosticBag diagnostics)
     {
         Node = node;
         Context = context;
@@ -36,7 +37,7 @@ internal sealed class YamlFields
 
     public string Context { get; }
 
-    public DirectoryDiagnostics Diagnostics { get; }
+    public DiagnosticBag Diagnostics { get; }
 
     /// <summary>The value, or null when absent or empty (<c>key:</c> with nothing after it).</summary>
     public YamlNode? Get(string key) => _values.TryGetValue(key, out var value) && !IsNull(value) ? value : null;

@@ -1,0 +1,71 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Omstilling.Policy.Loading;
+
+/// <summary>
+/// Reads one YAML document whose root is a mapping, turning every way that can fail into a
+/// diagnostic with line and column. Shared by the policy and the staff directory loaders.
+/// </summary>
+internal static class YamlRootReader
+{
+    /// <param name="kind">One word for the file's content ("policy", "directory").</param>
+    /// <param name="whenEmpty">What an empty file should have held ("a policy (organisation, ...)").</param>
+    /// <param name="whenNotMapping">The message for a root that is not a mapping.</param>
+    public static YamlMappingNode? ReadRoot(string yaml, DiagnosticBag diagnostics, string kind, string whenEmpty, string whenNotMapping)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var scanner = new Scanner(new StringReader(yaml));
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new Parser(scanner));
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error(diagnostics.At(e.Start), $"YAML syntax: {SyntaxMessage(e)}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18 fails this way on an unclosed flow collection ("[1, 2" or "{a: 1")
+            // instead of raising a YamlException; the scanner's position is where it gave up.
+            diagnostics.Error(diagnostics.At(scanner.CurrentPosition), "YAML syntax: a list '[' or mapping '{' is not closed; expected ']' or '}' before this line");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            diagnostics.Error(new Model.SourceLocation(diagnostics.File, 1, 1), $"the file is empty; expected {whenEmpty}");
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            diagnostics.Error(stream.Documents[1].RootNode, $"a second YAML document ('---'); expected one {kind} per file");
+            return null;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            diagnostics.Error(stream.Documents[0].RootNode, whenNotMapping);
+            return null;
+        }
+
+        return root;
+    }
+
+    /// <summary>YamlDotNet's message without its own "(Line: 3, Col: 5, ...)" position, which we print in front.</summary>
+    private static string SyntaxMessage(YamlException e)
+    {
+        var message = e.Message;
+        var position = message.IndexOf("(Line:", StringComparison.Ordinal);
+        if (position >= 0 && message.IndexOf("): ", position, StringComparison.Ordinal) is var end and >= 0)
+        {
+            message = message[(end + 3)..];
+        }
+
+        return message.Trim();
+    }
+}
