@@ -81,13 +81,7 @@ internal sealed class YamlFields
         var single => [single],
     };
 
-    public static string KindOf(YamlNode node) => node switch
-    {
-        YamlMappingNode => "mapping",
-        YamlSequenceNode => "list",
-        _ => "text",
-    };
+    public static string KindOf(YamlNode node) => YamlNodes.KindOf(node);
 
-    public static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" };
+    public static bool IsNull(YamlNode node) => YamlNodes.IsNull(node);
 }
