@@ -94,7 +94,7 @@ public sealed class SwitchboardFlowTests
         await dialog.Locator("input[name=subject]").FillAsync("Vejarbejde på Stationsvej");
         await dialog.Locator("textarea[name=text]").FillAsync("Spørger hvornår vejen åbner igen.");
         await dialog.Locator("[data-testid=send-message]").ClickAsync();
-        await page.Locator("[data-testid=toast]", new() { HasText = "Beskeden er sendt til Jens Hansen" }).WaitForAsync();
+        await page.Locator("[data-testid=toast]", new() { HasText = "Beskeden til Jens Hansen er gemt og sendes til jens.hansen@guldborgsund.example" }).WaitForAsync();
         await banner.WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         var mail = await smtp.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == "jens.hansen@guldborgsund.example"), Wait);
@@ -110,6 +110,7 @@ public sealed class SwitchboardFlowTests
         Assert.Contains("tirsdag d. 1. december 2026 kl. 10.", body, StringComparison.Ordinal);
         Assert.Contains("http://omstilling.guldborgsund.example/beskeder", body, StringComparison.Ordinal);
         Assert.Single(smtp.Messages);
+        await page.Locator("[data-testid=sent] li", new() { HasText = "E-mail sendt" }).WaitForAsync();
 
         // Jens finds it in his inbox in the web app, and marks it handled.
         var inbox = await chromium.LogInAsync(server, "2050", "demo2050", "/beskeder");

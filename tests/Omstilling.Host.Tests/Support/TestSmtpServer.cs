@@ -37,6 +37,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public static TestSmtpServer Start() => new(FreePort.Next());
 
+    /// <summary>On a given port (one the code under test already knows, before the server is there).</summary>
+    public static TestSmtpServer StartOn(int port) => new(port);
+
     /// <summary>Waits for the first message that satisfies <paramref name="match"/>; null on timeout.</summary>
     public async Task<MimeMessage?> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan timeout)
     {

@@ -41,6 +41,7 @@ public sealed partial class ConsolePage
     private Department? _department;
     private RecallBanner? _banner;
     private MessageDraftModel? _message;
+    private IReadOnlyList<Omstilling.Storage.Messages.PhoneMessage> _sent = [];
     private IReadOnlyList<string> _messageProblems = [];
     private bool _help;
     private bool _announceName = true;
@@ -151,7 +152,9 @@ public sealed partial class ConsolePage
         _me = _user?.Extension;
         // Listening first: a change between the first look and the subscription is not missed.
         Board.Changed += OnBoardChanged;
+        Messages.Store.Changed += OnMessagesChanged;
         await RefreshAsync(Board.Current);
+        await LoadSentAsync();
         _clock = new Timer(_ => _ = InvokeAsync(() =>
         {
             _now = Platform.Time.GetUtcNow();
@@ -181,6 +184,7 @@ public sealed partial class ConsolePage
     {
         _disposed = true;
         Board.Changed -= OnBoardChanged;
+        Messages.Store.Changed -= OnMessagesChanged;
         if (_clock is not null)
         {
             await _clock.DisposeAsync();
@@ -557,9 +561,31 @@ public sealed partial class ConsolePage
 
         await Messages.SendAsync(draft, _user.UserName, CancellationToken.None);
         Toast(Messages.Mails && draft.RecipientEmail is not null
-            ? $"Beskeden er sendt til {draft.RecipientName} ({draft.RecipientEmail})."
+            ? $"Beskeden til {draft.RecipientName} er gemt og sendes til {draft.RecipientEmail}."
             : $"Beskeden ligger i {draft.RecipientName}s indbakke.");
         _message = null;
+        await LoadSentAsync();
+    }
+
+    /// <summary>The operator's latest messages, with whether each was e-mailed (the mailer works in the background).</summary>
+    private async Task LoadSentAsync()
+    {
+        if (_user is not null)
+        {
+            _sent = await Messages.Store.TakenByAsync(_user.UserName, 5, CancellationToken.None);
+        }
+    }
+
+    private void OnMessagesChanged(string personId)
+    {
+        if (!_disposed && _sent.Any(m => m.PersonId == personId))
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await LoadSentAsync();
+                StateHasChanged();
+            });
+        }
     }
 
     private void SetAbsence((AbsenceCode Code, DateTimeOffset? Until, string? Note) absence)
