@@ -13,6 +13,13 @@ internal sealed partial class Call
 {
     private readonly List<string> _menuChoices = [];
     private bool _held;
+    private volatile bool _onBoard;
+
+    /// <summary>
+    /// The switchboard has to do with this call: it waited in a queue, an operator answered it, or
+    /// it is being transferred. Only these are on the consoles' board (read without the lock).
+    /// </summary>
+    public bool OnBoard => _onBoard;
 
     /// <summary>The operator puts the caller on hold from the console (the caller hears music).</summary>
     public CallControlResult Hold(string op)

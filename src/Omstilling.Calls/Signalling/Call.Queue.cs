@@ -54,6 +54,7 @@ internal sealed partial class Call
         }
 
         LeaveQueue();
+        _onBoard = true;
         _queue = queue;
         _lastAnnounced = int.MaxValue;
         var entry = ++_queueEntry;

@@ -480,6 +480,7 @@ internal sealed partial class Call
         if (_manager.IsOperator(branch.Party))
         {
             _handledBy = branch.Party;
+            _onBoard = true;
         }
     }
 

@@ -12,9 +12,13 @@ public sealed partial class CallManager
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Call, byte>> _waitingForFree = new(StringComparer.Ordinal);
 
-    /// <summary>Every call in progress, as the console shows it.</summary>
+    /// <summary>
+    /// The calls in progress that the switchboard has to do with (queued, answered by an operator,
+    /// being transferred), as the console shows them. Menus, messages and calls between colleagues
+    /// are not taken: a busy day's other calls cost the consoles nothing.
+    /// </summary>
     public IReadOnlyList<CallView> Snapshots() =>
-        [.. _calls.Values.OfType<Call>().Select(c => c.Snapshot()).Where(v => v.State != CallState.Ended).OrderBy(v => v.StartedAt)];
+        [.. _calls.Values.OfType<Call>().Where(c => c.OnBoard).Select(c => c.Snapshot()).Where(v => v.State != CallState.Ended).OrderBy(v => v.StartedAt)];
 
     public CallView? Snapshot(Guid callId) => Find(callId)?.Snapshot();
 

@@ -104,11 +104,12 @@ public sealed class SwitchboardQueueTests
 
         caller.Call("54731000", authenticate: false);
         await f.RunAsync(TimeSpan.FromSeconds(2), () => false);
-        var callId = Assert.Single(f.Pbx.Calls.Snapshots()).Id;
+        Assert.Empty(f.Pbx.Calls.Snapshots()); // in the automatic menu: not the switchboard's yet
 
         // The automatic menu plays (nobody is free); pressing 9 puts the caller in the queue.
         caller.SendInDialog(SipMethod.Info, "Signal=9\r\nDuration=160\r\n");
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(20), () => f.EventsOf(CallEventKind.Queued).Length == 1), Describe(f));
+        var callId = Assert.Single(f.Pbx.Calls.Snapshots()).Id;
         using var start = new ManualResetEventSlim();
         var picks = Operators.Select(op => Task.Run(() =>
         {
