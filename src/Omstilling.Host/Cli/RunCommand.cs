@@ -38,12 +38,24 @@ internal static partial class RunCommand
         builder.Logging.AddFilter("Microsoft.AspNetCore", options.LogLevel < LogLevel.Warning ? LogLevel.Warning : options.LogLevel);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
+        // A web port in use is reported in one line below; the host's own stack trace adds nothing.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
         // The cookie keys are kept unencrypted in the data directory (protect it as the database):
         // a key vault or certificate is a deployment's choice, not a warning at every start.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            foreach (var address in options.Bind)
+            // Kestrel listens on :: in dual mode, which takes 0.0.0.0 too: the default (both)
+            // is one dual-mode listener (IPv4 alone where the machine has no IPv6).
+            var addresses = options.Bind.ToList();
+            if (addresses.Contains(IPAddress.Any) && addresses.Contains(IPAddress.IPv6Any))
+            {
+                addresses.RemoveAll(a => a.Equals(IPAddress.Any) || a.Equals(IPAddress.IPv6Any));
+                kestrel.ListenAnyIP(options.WebPort);
+            }
+
+            foreach (var address in addresses)
             {
                 kestrel.Listen(address, options.WebPort);
             }
@@ -211,7 +223,17 @@ internal static partial class RunCommand
         await demoUsers;
         LogStarted(logger, accounts.Count, options.SipPort, options.WebPort);
         LogMedia(logger, mediaAddress, options.FirstRtpPort, options.LastRtpPort);
-        await app.RunAsync();
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            LogStartFailed(logger, $"cannot listen on web port {options.WebPort}: {e.Message}");
+            return 1;
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
 
