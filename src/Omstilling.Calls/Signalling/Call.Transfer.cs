@@ -537,6 +537,9 @@ internal sealed partial class Call
         if (_answered is { } op)
         {
             ConnectCaller(op);
+
+            // The caller's music (held for the consultation) ends: the history and the consoles learn it here.
+            Emit(CallEventKind.Resumed, party: op.Party, @operator: op.Party);
         }
     }
 

@@ -405,7 +405,6 @@ public sealed partial class ConsolePage
         }
 
         var result = Calls.Pick(callId, _me);
-        Board.Signal();
         Toast(result == CallControlResult.Done ? "Din telefon ringer med opkaldet." : Words(result, null), result != CallControlResult.Done);
         await Task.CompletedTask;
     }
@@ -442,7 +441,6 @@ public sealed partial class ConsolePage
             TransferKind.Announced => Calls.StartConsultation(call.Id, _me, extension, person.Name),
             _ => Calls.CampOn(call.Id, _me, extension, person.Name),
         };
-        Board.Signal();
         Toast(result == CallControlResult.Done
             ? kind switch
             {
@@ -463,7 +461,6 @@ public sealed partial class ConsolePage
 
         var box = person.Extension ?? person.Id;
         var result = Calls.TransferToVoicemail(call.Id, _me, box);
-        Board.Signal();
         Toast(result == CallControlResult.Done ? $"Opkalderen indtaler en besked til {person.Name}." : Words(result, person.Name), result != CallControlResult.Done);
         await Task.CompletedTask;
     }
@@ -487,10 +484,6 @@ public sealed partial class ConsolePage
             ConsoleCommand.BannerWait when _banner is { } b => Calls.CampOn(call.Id, _me, b.Target, b.Name),
             _ => CallControlResult.NotNow,
         };
-
-        // Not every command leaves a call event (a return after a failed consultation does not):
-        // the board is asked for a fresh snapshot either way, for this console and the others.
-        Board.Signal();
         if (result != CallControlResult.Done)
         {
             Toast(Words(result, _banner?.Name), bad: true);
@@ -509,7 +502,6 @@ public sealed partial class ConsolePage
         if (_banner is { Consultation: true } && _call is { } call && _me is not null)
         {
             Calls.ReturnToCaller(call.Id, _me);
-            Board.Signal();
         }
 
         OpenMessage(BannerPersonId);

@@ -51,10 +51,18 @@ public static class ConsoleText
     public static string Number(string number) =>
         number.Length == 8 && number.All(char.IsAsciiDigit) ? PhoneNumbers.Format(number) : number;
 
-    public static string Transfer(TransferKind kind) => kind switch
+    /// <summary>When the person can take a call: now, the next free time their absence (or calendar) gives, or why not.</summary>
+    public static string NextFree(Omstilling.Web.Cards.PersonCard card, DateTimeOffset now, TimeZoneInfo zone)
     {
-        TransferKind.Blind => "Stilles om",
-        TransferKind.Announced => "Samtale før omstilling",
-        _ => "Venter på optaget person",
-    };
+        ArgumentNullException.ThrowIfNull(card);
+        return card.Availability switch
+        {
+            { AvailableNow: true } when card.Phone is PhoneState.Idle => "Ledig nu",
+            { AvailableNow: true } when card.Phone is PhoneState.Busy => "Taler i telefon",
+            { AvailableNow: true } => "Ingen fravær kodet",
+            { NextFree: { } next } => "Næste ledige tid: " + Omstilling.Directory.Text.DanishTime.Until(next, now, zone),
+            { Reason: { } reason } => reason,
+            _ => "Næste ledige tid kendes ikke",
+        };
+    }
 }
