@@ -2,7 +2,6 @@ using Omstilling.Calls.Signalling;
 using Omstilling.Directory.Live;
 using Omstilling.Policy;
 using Omstilling.Sip.Registrar;
-using Omstilling.Storage;
 using Omstilling.Storage.Messages;
 using Omstilling.Storage.Users;
 using Omstilling.Web.Cards;
@@ -18,7 +17,6 @@ public sealed record WebPlatform(
     DirectoryHolder Directory,
     AbsenceBook Absences,
     IAvailabilitySource Availability,
-    OmstillingDatabase Database,
     UserStore Users,
     MessageStore Messages,
     MailOutbox? Outbox,

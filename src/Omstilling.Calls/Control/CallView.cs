@@ -14,7 +14,6 @@ public sealed record CallView(
     Guid Id,
     string Caller,
     string Dialled,
-    bool FromOutside,
     DateTimeOffset StartedAt,
     CallState State,
     string? AnsweredBy,

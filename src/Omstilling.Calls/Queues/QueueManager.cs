@@ -37,6 +37,7 @@ public sealed class QueueManager
     private readonly BindingStore _bindings;
     private readonly SipScheduler _scheduler;
     private readonly Action<Exception> _failed;
+    private readonly PhoneActivity _activity;
     private ScheduledTimer? _tick;
     private int _dispatchRequested;
     private long _offerIds;
@@ -49,24 +50,13 @@ public sealed class QueueManager
         ArgumentNullException.ThrowIfNull(activity);
         _bindings = bindings;
         _scheduler = scheduler;
-        Activity = activity;
+        _activity = activity;
         _failed = failed ?? (_ => { });
         activity.BecameFree += _ => RequestDispatch();
     }
 
-    public PhoneActivity Activity { get; }
-
     /// <summary>Raised (outside every lock) when a queue's callers or a member's state changed.</summary>
     public event Action? Changed;
-
-    /// <summary>Callers waiting in a queue now.</summary>
-    public int WaitingCount(string queueId)
-    {
-        lock (_sync)
-        {
-            return _waiting.TryGetValue(queueId, out var list) ? list.Count : 0;
-        }
-    }
 
     /// <summary>Who waits in the queue now, in order (position 1 first).</summary>
     public IReadOnlyList<QueueEntry> Entries(string queueId)
@@ -166,7 +156,7 @@ public sealed class QueueManager
                 registered,
                 !_loggedOut.Contains(extension),
                 _paused.GetValueOrDefault(extension),
-                registered ? Activity.StateOf(extension) : PhoneState.Offline);
+                registered ? _activity.StateOf(extension) : PhoneState.Offline);
         }
     }
 
@@ -289,7 +279,7 @@ public sealed class QueueManager
             }
 
             // Picking is the operator's own choice: a pause or a logout only keeps the queue from offering them callers.
-            if (_offered.Contains(extension) || Activity.IsBusy(extension) || Activity.IsRinging(extension) || _bindings.Lookup(extension).Count == 0)
+            if (_offered.Contains(extension) || _activity.IsBusy(extension) || _activity.IsRinging(extension) || _bindings.Lookup(extension).Count == 0)
             {
                 return PickResult.NotFree;
             }
@@ -505,14 +495,14 @@ public sealed class QueueManager
         var now = _scheduler.Time.GetUtcNow();
         return queue.Members
             .Where(m => IsFreeUnlocked(m, now, ignoreRest: false))
-            .OrderBy(Activity.FreeSince)
+            .OrderBy(_activity.FreeSince)
             .ThenBy(m => m, StringComparer.Ordinal)
             .ToList();
     }
 
     private bool IsFreeUnlocked(string member, DateTimeOffset now, bool ignoreRest) =>
         !_offered.Contains(member) && !_paused.ContainsKey(member) && !_loggedOut.Contains(member)
-        && !Activity.IsBusy(member) && !Activity.IsRinging(member)
+        && !_activity.IsBusy(member) && !_activity.IsRinging(member)
         && (ignoreRest || _restUntil.GetValueOrDefault(member) <= now)
         && !IsReserved(member)
         && _bindings.Lookup(member).Count > 0;

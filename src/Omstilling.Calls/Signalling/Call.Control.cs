@@ -128,7 +128,6 @@ internal sealed partial class Call
                 Id,
                 Caller,
                 Dialled,
-                FromOutside,
                 StartedAt,
                 State,
                 _answered?.Party,

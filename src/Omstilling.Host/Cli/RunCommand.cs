@@ -200,7 +200,7 @@ internal static partial class RunCommand
         await using var outbox = options.Smtp is { } smtp ? new MailOutbox(messages, smtp, users, policy.TimeZone, time, loggerFactory.CreateLogger<MailOutbox>()) : null;
         outbox?.Start();
         web = new WebPlatform(pbx.Calls, pbx.Registrar.Bindings, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone)]),
-            database, users, messages, outbox, time, policy.TimeZone);
+            users, messages, outbox, time, policy.TimeZone);
 
         using var watcher = new PolicyWatcher(policyFile, policyProvider, async (reloaded, token) =>
         {

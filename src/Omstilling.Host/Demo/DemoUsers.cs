@@ -44,12 +44,22 @@ internal static partial class DemoUsers
         _ = Task.Run(
             async () =>
             {
-                var rest = await users.CreateManyAsync([.. list.Except(first)], CancellationToken.None);
-                LogSeeded(logger, added + rest);
+                try
+                {
+                    var rest = await users.CreateManyAsync([.. list.Except(first)], CancellationToken.None);
+                    LogSeeded(logger, added + rest);
+                }
+                catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+                {
+                    LogSeedFailed(logger, e);
+                }
             },
             CancellationToken.None);
     }
 
     [LoggerMessage(EventId = 9010, Level = LogLevel.Information, Message = "Demo: {Count} web logins made (operators 100-103 and staff: password demo + extension; admin / demoadmin)")]
     private static partial void LogSeeded(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 9011, Level = LogLevel.Error, Message = "Demo: the staff logins could not be made; the operators' and admin's were")]
+    private static partial void LogSeedFailed(ILogger logger, Exception exception);
 }

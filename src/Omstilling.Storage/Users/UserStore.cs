@@ -23,17 +23,7 @@ public sealed class UserStore(OmstillingDatabase database, TimeProvider time)
             return false;
         }
 
-        db.Users.Add(new ConsoleUser
-        {
-            UserName = name,
-            DisplayName = user.DisplayName,
-            Roles = string.Join(',', user.Roles),
-            Extension = user.Extension,
-            PersonId = user.PersonId,
-            DepartmentId = user.DepartmentId,
-            PasswordHash = PasswordHasher.Hash(user.Password),
-            CreatedAt = time.GetUtcNow(),
-        });
+        db.Users.Add(ToRecord(user, PasswordHasher.Hash(user.Password), time.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -59,18 +49,7 @@ public sealed class UserStore(OmstillingDatabase database, TimeProvider time)
         var now = time.GetUtcNow();
         for (var i = 0; i < fresh.Count; i++)
         {
-            var user = fresh[i];
-            db.Users.Add(new ConsoleUser
-            {
-                UserName = Normalise(user.UserName),
-                DisplayName = user.DisplayName,
-                Roles = string.Join(',', user.Roles),
-                Extension = user.Extension,
-                PersonId = user.PersonId,
-                DepartmentId = user.DepartmentId,
-                PasswordHash = hashes[i],
-                CreatedAt = now,
-            });
+            db.Users.Add(ToRecord(fresh[i], hashes[i], now));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -106,6 +85,18 @@ public sealed class UserStore(OmstillingDatabase database, TimeProvider time)
     }
 
     private static string Normalise(string userName) => userName.Trim().ToLowerInvariant();
+
+    private static ConsoleUser ToRecord(NewUser user, string passwordHash, DateTimeOffset createdAt) => new()
+    {
+        UserName = Normalise(user.UserName),
+        DisplayName = user.DisplayName,
+        Roles = string.Join(',', user.Roles),
+        Extension = user.Extension,
+        PersonId = user.PersonId,
+        DepartmentId = user.DepartmentId,
+        PasswordHash = passwordHash,
+        CreatedAt = createdAt,
+    };
 
     private static WebUser ToWebUser(ConsoleUser user) => new(
         user.Id,

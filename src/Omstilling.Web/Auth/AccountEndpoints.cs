@@ -28,7 +28,7 @@ internal static class AccountEndpoints
             }
 
             await http.SignInAsync(Scheme, SignedInUser.Principal(user, Scheme), new AuthenticationProperties { IsPersistent = false });
-            return Results.LocalRedirect(back ?? Home(user));
+            return Results.LocalRedirect(back ?? Home(user.Roles));
         });
 
         app.MapPost("/konto/log-ud", async (HttpContext http) =>
@@ -39,8 +39,8 @@ internal static class AccountEndpoints
     }
 
     /// <summary>Where a user starts: operators at the console, administrators at the notices, staff in their inbox.</summary>
-    public static string Home(WebUser user) =>
-        user.IsIn(UserRole.Operator) ? "/omstilling" : user.IsIn(UserRole.Admin) ? "/afdelinger" : "/beskeder";
+    public static string Home(IReadOnlyList<UserRole> roles) =>
+        roles.Contains(UserRole.Operator) ? "/omstilling" : roles.Contains(UserRole.Admin) ? "/afdelinger" : "/beskeder";
 
     /// <summary>Only paths on this site (no "//host" or "http:"), so a login link cannot send people elsewhere.</summary>
     private static string? LocalOrNull(string? url) =>
