@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using Omstilling.Host.Tests.Support;
+using static Omstilling.Host.Tests.Support.CallEvents;
 
 namespace Omstilling.Host.Tests.Console;
 
@@ -34,9 +35,9 @@ public sealed class ConsoleSharedStateTests
         Assert.True(await caller.WaitUntilRegisteredAsync(Wait), caller.Log);
         await caller.DialAsync($"sip:54731000@127.0.0.1:{server.SipPort}");
         Assert.True(await caller.WaitForEventAsync("CALL_ESTABLISHED", Wait), caller.Log + server.Output);
-        Assert.True(await WaitForEventAsync(server, "Routed", "Menu automatisk-omstilling"), server.Output);
+        Assert.True(await server.WaitForEventAsync("Routed", "Menu automatisk-omstilling"), server.Output);
         await caller.SendDigitsAsync("9");
-        Assert.True(await WaitForEventAsync(server, "Queued", "hovedomstilling"), server.Output);
+        Assert.True(await server.WaitForEventAsync("Queued", "hovedomstilling"), server.Output);
 
         var answer100 = console100.Locator("[data-testid=queue] .waiting-call").GetByRole(AriaRole.Button, new() { Name = "Besvar" });
         var answer101 = console101.Locator("[data-testid=queue] .waiting-call").GetByRole(AriaRole.Button, new() { Name = "Besvar" });
@@ -46,7 +47,7 @@ public sealed class ConsoleSharedStateTests
         var button101 = await answer101.ElementHandleAsync();
         await Task.WhenAll(button100.EvaluateAsync("b => b.click()"), button101.EvaluateAsync("b => b.click()"));
 
-        Assert.True(await WaitForEventAsync(server, "Answered", null), server.Output);
+        Assert.True(await server.WaitForEventAsync("Answered", null), server.Output);
         var answered = (await server.EventsAsync()).Where(e => Text(e, "kind") == "Answered").ToList();
         var winner = Assert.Single(answered);
         var (winnerConsole, loserConsole) = Text(winner, "answeredBy") == "100" ? (console100, console101) : (console101, console100);
@@ -61,7 +62,7 @@ public sealed class ConsoleSharedStateTests
         Assert.True(await winnerPhone.WaitForEventAsync("CALL_ESTABLISHED", Wait), winnerPhone.Log);
         Assert.DoesNotContain("CALL_ESTABLISHED", loserPhone.EventTypes);
         await caller.HangUpAsync();
-        Assert.True(await WaitForEventAsync(server, "Ended", null), server.Output);
+        Assert.True(await server.WaitForEventAsync("Ended", null), server.Output);
     }
 
     [Fact]
@@ -103,23 +104,4 @@ public sealed class ConsoleSharedStateTests
         await caller.HangUpAsync();
         await card.WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }
-
-    private static async Task<bool> WaitForEventAsync(ServerProcess server, string kind, string? detail)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await server.EventsAsync()).Any(e => Text(e, "kind") == kind && (detail is null || (Text(e, "detail") ?? "").StartsWith(detail, StringComparison.Ordinal))))
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
-    }
-
-    private static string? Text(JsonElement e, string property) =>
-        e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

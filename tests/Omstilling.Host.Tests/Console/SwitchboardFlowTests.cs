@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using Omstilling.Host.Tests.Support;
+using static Omstilling.Host.Tests.Support.CallEvents;
 
 namespace Omstilling.Host.Tests.Console;
 
@@ -40,9 +41,9 @@ public sealed class SwitchboardFlowTests
         Assert.True(await caller.WaitUntilRegisteredAsync(Wait), caller.Log);
         await caller.DialAsync($"sip:54731000@127.0.0.1:{server.SipPort}");
         Assert.True(await caller.WaitForEventAsync("CALL_ESTABLISHED", Wait), caller.Log + server.Output);
-        Assert.True(await WaitForEventAsync(server, "Routed", "Menu automatisk-omstilling"), server.Output);
+        Assert.True(await server.WaitForEventAsync("Routed", "Menu automatisk-omstilling"), server.Output);
         await caller.SendDigitsAsync("9");
-        Assert.True(await WaitForEventAsync(server, "PositionAnnounced", "1"), "the caller hears 'du er nummer 1 i køen'\n" + server.Output);
+        Assert.True(await server.WaitForEventAsync("PositionAnnounced", "1"), "the caller hears 'du er nummer 1 i køen'\n" + server.Output);
 
         // The console shows who waits and what they chose; the operator takes the call.
         var waiting = page.Locator("[data-testid=queue] .waiting-call");
@@ -53,7 +54,7 @@ public sealed class SwitchboardFlowTests
         await waiting.GetByRole(AriaRole.Button, new() { Name = "Besvar" }).ClickAsync();
         var callCard = page.Locator("[data-testid=call-card]");
         await callCard.WaitForAsync();
-        Assert.True(await WaitForEventAsync(server, "Answered", null, e => Text(e, "answeredBy") == "100"), server.Output);
+        Assert.True(await server.WaitForEventAsync("Answered", null, e => Text(e, "answeredBy") == "100"), server.Output);
         await waiting.WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
         // Jens Hansen: found by typing, and coded as at a meeting until 14.00.
@@ -81,7 +82,7 @@ public sealed class SwitchboardFlowTests
         Assert.Contains("Til møde til kl. 14.00: Vejmøde på rådhuset", bannerText, StringComparison.Ordinal);
         Assert.Contains("Næste ledige tid: kl. 14.00", bannerText, StringComparison.Ordinal);
         Assert.True((await jens).ExitCode == 0, "Jens's phone was rung and cancelled");
-        Assert.True(await WaitForEventAsync(server, "TransferFailed", "no answer", e => Text(e, "party") == "2050"), server.Output);
+        Assert.True(await server.WaitForEventAsync("TransferFailed", "no answer", e => Text(e, "party") == "2050"), server.Output);
         await Screenshot(page, "console-recall.png");
 
         // Key 1: back to the caller and the message form, the caller's number filled in.
@@ -124,30 +125,10 @@ public sealed class SwitchboardFlowTests
         Assert.True(await callCard.IsVisibleAsync(), "the operator has the caller again\n" + string.Join('\n', (await server.EventsAsync()).Select(e => e.ToString())));
         Assert.Contains("2002", await callCard.InnerTextAsync(), StringComparison.Ordinal);
         await caller.HangUpAsync();
-        Assert.True(await WaitForEventAsync(server, "Ended", null), server.Output);
+        Assert.True(await server.WaitForEventAsync("Ended", null), server.Output);
         await callCard.WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await Screenshot(page, "console-rest.png");
     }
-
-    /// <summary>Polls the call events until one of the kind (and detail prefix) is there.</summary>
-    private static async Task<bool> WaitForEventAsync(ServerProcess server, string kind, string? detail, Func<JsonElement, bool>? also = null)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (DateTime.UtcNow < deadline)
-        {
-            if ((await server.EventsAsync()).Any(e => Text(e, "kind") == kind && (detail is null || (Text(e, "detail") ?? "").StartsWith(detail, StringComparison.Ordinal)) && (also?.Invoke(e) ?? true)))
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
-    }
-
-    private static string? Text(JsonElement e, string property) =>
-        e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>Kept in the test output (TestResults/screenshots) for a look; docs/ has the chosen ones.</summary>
     private static async Task Screenshot(IPage page, string name)
