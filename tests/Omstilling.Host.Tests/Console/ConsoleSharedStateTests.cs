@@ -10,6 +10,7 @@ namespace Omstilling.Host.Tests.Console;
 /// once (one gets it, the other is told), and a department's absence notice posted by an
 /// administrator that every console shows at once.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class ConsoleSharedStateTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

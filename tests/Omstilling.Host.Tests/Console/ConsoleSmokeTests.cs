@@ -3,6 +3,7 @@ using Omstilling.Host.Tests.Support;
 
 namespace Omstilling.Host.Tests.Console;
 
+[Collection(BrowserCollection.Name)]
 public sealed class ConsoleSmokeTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Omstilling.Host.Tests.Console;
 /// nobody answers (a SIPp phone that rings forever), gets the call back with the banner, and sends
 /// a telefonbesked that an SMTP server in this test receives and Jens finds in his inbox.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class SwitchboardFlowTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
