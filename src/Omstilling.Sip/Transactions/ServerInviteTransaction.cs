@@ -102,8 +102,12 @@ public sealed class ServerInviteTransaction : ServerTransaction
         }
     }
 
-    /// <summary>An ACK matched this transaction: for a non-2xx it confirms (§17.2.1); for a 2xx it is the TU's ACK.</summary>
-    internal void OnAck()
+    /// <summary>
+    /// An ACK matched this transaction: for a non-2xx it confirms (§17.2.1); for a 2xx it is the
+    /// TU's ACK. Returns true for the latter, decided under the lock: read before it, the state
+    /// could still say Proceeding while another receive thread is sending our 2xx.
+    /// </summary>
+    internal bool OnAck()
     {
         lock (Sync)
         {
@@ -122,11 +126,13 @@ public sealed class ServerInviteTransaction : ServerTransaction
                         _timeout = Stack.Scheduler.Schedule(Stack.Timers.T4, static s => ((ServerInviteTransaction)s!).OnTimerI(), this);
                     }
 
-                    break;
+                    return false;
                 case TransactionState.Accepted:
                     _ackSeen = true;
                     _retransmit?.Cancel();
-                    break;
+                    return true;
+                default:
+                    return false;
             }
         }
     }

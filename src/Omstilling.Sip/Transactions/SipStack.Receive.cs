@@ -36,9 +36,7 @@ public sealed partial class SipStack
         {
             if (_serverTransactions.TryGetValue(TransactionKey.ForServer(request), out var tx) && tx is ServerInviteTransaction invite)
             {
-                var wasAccepted = invite.State == TransactionState.Accepted;
-                invite.OnAck();
-                if (!wasAccepted)
+                if (!invite.OnAck())
                 {
                     return; // The ACK of a non-2xx belongs to the transaction alone (§17.2.1).
                 }
