@@ -15,6 +15,13 @@ public sealed record MediaOptions
 
     public int LastPort { get; init; } = 20000;
 
+    /// <summary>
+    /// Threads of the media plane (Linux): this many receive and relay RTP, and the media clock
+    /// should send on as many lanes. More than one keeps media flowing when a core stalls, and
+    /// spreads the work over the cores; idle ones cost nothing.
+    /// </summary>
+    public int Threads { get; init; } = Math.Clamp(Environment.ProcessorCount, 2, 4);
+
     /// <summary>How often each stream sends an RTCP report (RFC 3550 §6.2 suggests 5 s).</summary>
     public TimeSpan ReportInterval { get; init; } = TimeSpan.FromSeconds(5);
 }

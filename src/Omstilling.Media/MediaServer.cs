@@ -35,7 +35,7 @@ public sealed partial class MediaServer : IAsyncDisposable
         _ports = new RtpPortPool(options.Address, options.FirstPort, options.LastPort);
         _cname = $"omstilling@{options.AdvertisedAddress ?? options.Address}";
         _reports = time.CreateTimer(_ => SendReports(), null, options.ReportInterval, options.ReportInterval);
-        _receiver = EpollReceiver.TryCreate(_logger);
+        _receiver = EpollReceiver.TryCreate(_logger, options.Threads);
     }
 
     public MediaOptions Options { get; }

@@ -43,6 +43,9 @@ internal static class CommandLine
           --media-address <ip> Address for RTP, announced in SDP (default: the first specific --bind
                                 address, else this machine's primary address)
           --rtp-ports <a-b>     RTP/RTCP port range (default 10000-20000)
+          --media-threads <n>   Media threads: n send (clock lanes), n receive and relay RTP
+                                (default: the number of cores, 2 to 4); more than one keeps media
+                                flowing when a core stalls
           --digest <list>       Digest algorithms offered, in order: md5, sha-256 or both
                                 (default md5; some older phones fail on a sha-256 challenge)
           --diagnostics         Serve POST /api/diagnostics/gc (full garbage collection, then the

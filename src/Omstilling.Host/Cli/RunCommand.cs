@@ -129,11 +129,12 @@ internal static partial class RunCommand
         }
 
         var mediaAddress = options.MediaAddress ?? NetworkAddresses.Default(options.Bind);
-        using var clock = new MediaClock(loggerFactory.CreateLogger<MediaClock>());
+        var mediaOptions = MediaOptionsFor(options, mediaAddress);
+        using var clock = new MediaClock(loggerFactory.CreateLogger<MediaClock>(), mediaOptions.Threads);
         MediaServer media;
         try
         {
-            media = new MediaServer(new MediaOptions { Address = mediaAddress, FirstPort = options.FirstRtpPort, LastPort = options.LastRtpPort }, clock, time, loggerFactory);
+            media = new MediaServer(mediaOptions, clock, time, loggerFactory);
         }
         catch (ArgumentOutOfRangeException e)
         {
@@ -238,6 +239,12 @@ internal static partial class RunCommand
     }
 
     /// <summary>The staff directory: the policy's people, with the directory file laid over them when there is one.</summary>
+    private static MediaOptions MediaOptionsFor(RunOptions options, IPAddress address)
+    {
+        var media = new MediaOptions { Address = address, FirstPort = options.FirstRtpPort, LastPort = options.LastRtpPort };
+        return options.MediaThreads is { } threads ? media with { Threads = threads } : media;
+    }
+
     private static bool TryLoadDirectory(string? file, Omstilling.Policy.TelephonePolicy policy, ILogger logger, out StaffDirectory directory)
     {
         if (file is null)

@@ -60,6 +60,9 @@ internal sealed record RunOptions
 
     public int LastRtpPort { get; init; } = 20000;
 
+    /// <summary>Threads that send (media clock lanes) and that receive and relay RTP; null: the media plane's default for this machine.</summary>
+    public int? MediaThreads { get; init; }
+
     public static RunOptions Parse(ReadOnlySpan<string> args)
     {
         var options = new RunOptions();
@@ -146,6 +149,12 @@ internal sealed record RunOptions
                     options = first < 1024 || last - first < 2
                         ? throw new UsageException("--rtp-ports: the range must start at 1024 or above and hold at least one even/odd pair")
                         : options with { FirstRtpPort = first, LastRtpPort = last };
+                    break;
+                case "--media-threads":
+                    var threads = Value(args, ref i);
+                    options = int.TryParse(threads, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 64
+                        ? options with { MediaThreads = count }
+                        : throw new UsageException($"--media-threads: '{threads}' is not a number of threads from 1 to 64");
                     break;
                 case "--directory":
                     options = options with { DirectoryFile = Value(args, ref i) };

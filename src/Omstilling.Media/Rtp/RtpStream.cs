@@ -41,6 +41,11 @@ public sealed partial class RtpStream : IAsyncDisposable
     private readonly EpollReceiver? _receiver;
     private readonly byte[] _receiveBuffer = new byte[2048];
     private readonly SocketAddress _receiveFrom;
+
+    // RTCP is read apart from RTP: its socket's events may be taken by another receive thread at the same time.
+    private readonly byte[] _rtcpBuffer = new byte[1500];
+    private readonly SocketAddress _rtcpFrom;
+    private long _malformed;
     private Task _receiving = Task.CompletedTask;
     private ulong _rtpRegistration;
     private ulong _rtcpRegistration;
@@ -56,6 +61,7 @@ public sealed partial class RtpStream : IAsyncDisposable
         Cname = cname;
         LocalEndPoint = (IPEndPoint)rtp.LocalEndPoint!;
         _receiveFrom = new SocketAddress(LocalEndPoint.AddressFamily);
+        _rtcpFrom = new SocketAddress(LocalEndPoint.AddressFamily);
         Span<byte> random = stackalloc byte[10];
         RandomNumberGenerator.Fill(random);
         Ssrc = BitConverter.ToUInt32(random);
@@ -83,7 +89,7 @@ public sealed partial class RtpStream : IAsyncDisposable
     public long PacketsReceived { get; private set; }
 
     /// <summary>Packets that were not valid RTP (counted and dropped).</summary>
-    public long MalformedPackets { get; private set; }
+    public long MalformedPackets => Interlocked.Read(ref _malformed);
 
     public ReceptionStatistics Reception => _reception;
 
@@ -358,7 +364,7 @@ public sealed partial class RtpStream : IAsyncDisposable
     {
         if (!RtpHeader.TryParse(packet, out var header, out var range))
         {
-            MalformedPackets++;
+            Interlocked.Increment(ref _malformed);
             return;
         }
 
@@ -411,7 +417,7 @@ public sealed partial class RtpStream : IAsyncDisposable
         }
     }
 
-    /// <summary>One packet from the RTP socket, on the epoll thread.</summary>
+    /// <summary>One packet from the RTP socket, on a receive thread (never two at once for one socket).</summary>
     private void ReadRtp()
     {
         int received;
@@ -434,7 +440,7 @@ public sealed partial class RtpStream : IAsyncDisposable
         int received;
         try
         {
-            received = _rtcp.ReceiveFrom(_receiveBuffer, SocketFlags.None, _receiveFrom);
+            received = _rtcp.ReceiveFrom(_rtcpBuffer, SocketFlags.None, _rtcpFrom);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
@@ -442,9 +448,9 @@ public sealed partial class RtpStream : IAsyncDisposable
         }
 
         _rtcpTypes.Clear();
-        if (!RtcpPacket.TryReadTypes(_receiveBuffer.AsSpan(0, received), _rtcpTypes))
+        if (!RtcpPacket.TryReadTypes(_rtcpBuffer.AsSpan(0, received), _rtcpTypes))
         {
-            MalformedPackets++;
+            Interlocked.Increment(ref _malformed);
         }
     }
 
@@ -478,7 +484,7 @@ public sealed partial class RtpStream : IAsyncDisposable
             types.Clear();
             if (!RtcpPacket.TryReadTypes(buffer.AsSpan(0, received), types))
             {
-                MalformedPackets++;
+                Interlocked.Increment(ref _malformed);
             }
         }
     }
