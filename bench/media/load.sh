@@ -9,21 +9,31 @@
 # Prints interval p50/p99/max, |interval - 20 ms| p99/max, loss and server CPU per stream; for the
 # IVR: calls ok/failed, retransmissions and CPU per call. Everything started is stopped on exit.
 # Settings (environment): PROMPTS (2000) BRIDGED (500) IVR_RATE (600) IVR_SECONDS (20) WINDOW (15)
+# PARTS ("prompts bridged ivr": which of the three to run) MEDIA_THREADS (the server's --media-threads;
+# empty: its default)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 OUT="$ROOT/bench/media/out/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 PROMPTS=${PROMPTS:-2000} BRIDGED=${BRIDGED:-500} IVR_RATE=${IVR_RATE:-600} IVR_SECONDS=${IVR_SECONDS:-20} WINDOW=${WINDOW:-15}
 SIP_PORT=${SIP_PORT:-5070}
+PARTS=${PARTS:-prompts bridged ivr}
+part() { [[ " $PARTS " == *" $1 "* ]]; }
 
 PIDS=()
 trap 'for p in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
 
+# cyclictest (rt-tests) runs beside each window to show how long the machine itself stalls a core.
+command -v cyclictest > /dev/null || apt-get install -y rt-tests > "$OUT/apt.log" 2>&1 || echo "(rt-tests not installed: the platform is not probed)"
+
 echo "building (Release)..."
 dotnet build "$ROOT/src/Omstilling.Host" -c Release -nologo -clp:ErrorsOnly > "$OUT/build.log"
 dotnet build "$ROOT/bench/Omstilling.Benchmarks" -c Release -nologo -clp:ErrorsOnly >> "$OUT/build.log"
-SERVER="$ROOT/src/Omstilling.Host/bin/Release/net10.0/omstilling.dll"
+SERVER=${SERVER_DLL:-"$ROOT/src/Omstilling.Host/bin/Release/net10.0/omstilling.dll"}   # SERVER_DLL: another build, for A/B runs
 LOAD="$ROOT/bench/Omstilling.Benchmarks/bin/Release/net10.0/Omstilling.Benchmarks.dll"
+# The timing client must not pause itself: a 256 MB allocation budget keeps its garbage collector
+# from running during a window (it prints how many collections it had anyway).
+load() { DOTNET_GCgen0size=0x10000000 dotnet "$LOAD" media-load "$@"; }
 
 # A prompt of the given length: a sweeping tone, so every packet differs.
 make_prompt() {
@@ -40,7 +50,7 @@ PY
 start_server() {
   local data=$1
   (cd "$OUT" && exec dotnet "$SERVER" run --demo --bind 127.0.0.1 --sip-port "$SIP_PORT" --web-port 18097 \
-      --data-dir "$data" --rtp-ports 10000-30000 --log-level warning > "$data.log" 2>&1) &
+      --data-dir "$data" --rtp-ports 10000-30000 ${MEDIA_THREADS:+--media-threads "$MEDIA_THREADS"} --log-level warning > "$data.log" 2>&1) &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
   for _ in $(seq 1 100); do
@@ -60,13 +70,21 @@ mkdir -p "$OUT/long/prompts" "$OUT/ivr/prompts"
 make_prompt "$OUT/long/prompts/goddag.wav" 120
 make_prompt "$OUT/ivr/prompts/goddag.wav" 3.0   # + 0.5 s of silence the greeting service adds = 3.5 s
 
-echo; echo "== $PROMPTS concurrent prompt streams and $BRIDGED bridged calls =="
-start_server "$OUT/long"
-dotnet "$LOAD" media-load prompts --server "127.0.0.1:$SIP_PORT" --calls "$PROMPTS" --rate 200 --window "$WINDOW" --server-pid "$SERVER_PID" | tee "$OUT/prompts.txt"
-sleep 3
-dotnet "$LOAD" media-load bridged --server "127.0.0.1:$SIP_PORT" --calls "$BRIDGED" --rate 100 --window "$WINDOW" --server-pid "$SERVER_PID" | tee "$OUT/bridged.txt"
-stop_server
+if part prompts || part bridged; then
+  start_server "$OUT/long"
+  if part prompts; then
+    echo; echo "== $PROMPTS concurrent prompt streams =="
+    load prompts --server "127.0.0.1:$SIP_PORT" --calls "$PROMPTS" --rate 200 --window "$WINDOW" --server-pid "$SERVER_PID" --status http://127.0.0.1:18097/api/status | tee "$OUT/prompts.txt"
+    sleep 3
+  fi
+  if part bridged; then
+    echo; echo "== $BRIDGED bridged calls =="
+    load bridged --server "127.0.0.1:$SIP_PORT" --calls "$BRIDGED" --rate 100 --window "$WINDOW" --server-pid "$SERVER_PID" --status http://127.0.0.1:18097/api/status | tee "$OUT/bridged.txt"
+  fi
+  stop_server
+fi
 
+if part ivr; then
 echo; echo "== IVR: SIPp calls 8001 at $IVR_RATE/s for $IVR_SECONDS s (3.5 s prompt, the server hangs up) =="
 start_server "$OUT/ivr"
 mkdir -p "$OUT/ivr-sipp"
@@ -88,4 +106,5 @@ print(f"IVR at {sys.argv[5]}/s: {ok} ok, {failed} failed, {retrans} retransmissi
       f"peak {peak} concurrent calls, server CPU {cpu * 1000 / max(ok, 1):.2f} ms per call")
 PY
 stop_server
+fi
 echo; echo "results: $OUT"

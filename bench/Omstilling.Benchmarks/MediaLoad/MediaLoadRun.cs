@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Omstilling.Sip.Dialogs;
 
 namespace Omstilling.Benchmarks.MediaLoad;
@@ -8,13 +9,17 @@ namespace Omstilling.Benchmarks.MediaLoad;
 /// <c>media-load prompts|bridged --server HOST:PORT --calls N [--rate R] [--window S] [--server-pid P]</c>:
 /// sets up N calls through a running server and times the RTP it sends.
 /// prompts: N calls to 8001 (the greeting; a long recording should replace it for the run).
-/// bridged: N calls from 2001 to 2002, both answered here; each side sends A-law every 20 ms and
-/// the packets relayed by the server are timed on both sides.
+/// bridged: N calls from 2001 to 2002, both answered here; each side sends A-law every 20 ms
+/// (streams in ten phases, each packet stamped with its send time) and the packets relayed by the
+/// server are timed on both sides: their intervals, and the change in transit time between them.
 /// </summary>
 internal static class MediaLoadRun
 {
     /// <summary>Kernel receive timestamps (as a capture would take them) or the meter thread's own clock.</summary>
     private static bool Kernel { get; set; } = true;
+
+    /// <summary>The server's /api/status, read before and after the window for its garbage collections and late media ticks.</summary>
+    private static Uri? Status { get; set; }
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -25,6 +30,7 @@ internal static class MediaLoadRun
         var window = TimeSpan.FromSeconds(int.Parse(Option(args, "--window") ?? "20", CultureInfo.InvariantCulture));
         var pid = Option(args, "--server-pid") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : (int?)null;
         Kernel = Option(args, "--timestamps") != "user";
+        Status = Option(args, "--status") is { } url ? new Uri(url) : null;
         switch (mode)
         {
             case "prompts":
@@ -45,7 +51,7 @@ internal static class MediaLoadRun
         await using var phone = new LoadPhone("2001", new IPEndPoint(IPAddress.Loopback, 0), server, meter.EndPoint);
         await phone.StartAsync();
         var dialogs = await SetUpAsync(calls, rate, () => phone.CallAsync("8001"));
-        await MeasureAsync("prompt streams", [meter], dialogs.Count, window, pid);
+        await MeasureAsync("prompt streams", [meter], [], dialogs.Count, window, pid);
         foreach (var (dialog, _) in dialogs)
         {
             phone.HangUp(dialog);
@@ -56,8 +62,8 @@ internal static class MediaLoadRun
 
     private static async Task BridgedAsync(IPEndPoint server, int calls, int rate, TimeSpan window, int? pid)
     {
-        using var callerMeter = new RtpMeter(new IPEndPoint(IPAddress.Loopback, 0), Kernel);
-        using var calleeMeter = new RtpMeter(new IPEndPoint(IPAddress.Loopback, 0), Kernel);
+        using var callerMeter = new RtpMeter(new IPEndPoint(IPAddress.Loopback, 0), Kernel, sendStamps: true);
+        using var calleeMeter = new RtpMeter(new IPEndPoint(IPAddress.Loopback, 0), Kernel, sendStamps: true);
         using var callerPacer = new RtpPacer(callerMeter.Socket);
         using var calleePacer = new RtpPacer(calleeMeter.Socket);
         await using var caller = new LoadPhone("2001", new IPEndPoint(IPAddress.Loopback, 0), server, callerMeter.EndPoint);
@@ -76,7 +82,7 @@ internal static class MediaLoadRun
             calleePacer.Add(media);
         }
 
-        await MeasureAsync("bridged calls, both directions", [callerMeter, calleeMeter], dialogs.Count, window, pid);
+        await MeasureAsync("bridged calls, both directions", [callerMeter, calleeMeter], [callerPacer, calleePacer], dialogs.Count, window, pid);
         callerPacer.Clear();
         calleePacer.Clear();
         foreach (var (dialog, _) in dialogs)
@@ -120,7 +126,7 @@ internal static class MediaLoadRun
         return results;
     }
 
-    private static async Task MeasureAsync(string what, RtpMeter[] meters, int calls, TimeSpan window, int? pid)
+    private static async Task MeasureAsync(string what, RtpMeter[] meters, RtpPacer[] pacers, int calls, TimeSpan window, int? pid)
     {
         await Task.Delay(TimeSpan.FromSeconds(3)); // every stream running and latched
         foreach (var meter in meters)
@@ -128,16 +134,33 @@ internal static class MediaLoadRun
             meter.Reset();
         }
 
+        foreach (var pacer in pacers)
+        {
+            pacer.Reset();
+        }
+
         var cpu0 = pid is { } p0 ? CpuSeconds(p0) : 0;
+        var server0 = await ServerStatusAsync();
+        var collections = GC.CollectionCount(0);
+        using var probe = PlatformProbe.Start(window);
         await Task.Delay(window);
+        collections = GC.CollectionCount(0) - collections;
+        var server1 = await ServerStatusAsync();
+        var platform = probe is null ? null : await probe.ResultAsync();
         var cpu1 = pid is { } p1 ? CpuSeconds(p1) : 0;
         var streams = 0;
-        Console.WriteLine($"{what}: {calls} calls, measured for {window.TotalSeconds:F0} s");
+        Console.WriteLine($"{what}: {calls} calls, measured for {window.TotalSeconds:F0} s (garbage collections in this client meanwhile: {collections})");
         foreach (var meter in meters)
         {
             var report = meter.Snapshot();
             streams += report.Streams;
             Console.WriteLine("  " + report);
+        }
+
+        foreach (var pacer in pacers)
+        {
+            var (p99, max, over) = pacer.SendJitter();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sender (this client): |send interval - 20 ms| p99 {p99:F2} ms, max {max:F2} ms ({over} over 5 ms)"));
         }
 
         if (pid is not null)
@@ -146,6 +169,34 @@ internal static class MediaLoadRun
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  server CPU {cpu:F2} s in {window.TotalSeconds:F0} s = {cpu / window.TotalSeconds * 100:F0} % of one core; {cpu * 1000 / window.TotalSeconds / Math.Max(1, streams):F3} CPU-ms per stream per second"));
         }
+
+        Console.WriteLine(platform is { } stall
+            ? string.Create(CultureInfo.InvariantCulture, $"  platform meanwhile (cyclictest, a real-time thread per core at priority 95): woke up to {stall:F2} ms late")
+            : "  platform meanwhile: not probed (cyclictest from rt-tests is not installed)");
+        if (server0 is { } before && server1 is { } after)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  server meanwhile: {after.Collections - before.Collections} garbage collections pausing it {after.PauseMs - before.PauseMs:F1} ms in all, {after.LateTicks - before.LateTicks} late media clock slots"));
+        }
+    }
+
+    private static async Task<(int Collections, double PauseMs, long LateTicks)?> ServerStatusAsync()
+    {
+        if (Status is null)
+        {
+            return null;
+        }
+
+        using var http = new HttpClient();
+        using var status = JsonDocument.Parse(await http.GetStringAsync(Status));
+        var root = status.RootElement;
+        if (!root.TryGetProperty("garbageCollections", out var collections) || !root.TryGetProperty("garbageCollectionPauseMs", out var pause))
+        {
+            return null; // a server from before these figures
+        }
+
+        var late = root.TryGetProperty("mediaClockLateTicks", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt64() : 0;
+        return (collections[0].GetInt32() /* every collection includes generation 0 */, pause.GetDouble(), late);
     }
 
     private static double CpuSeconds(int pid)

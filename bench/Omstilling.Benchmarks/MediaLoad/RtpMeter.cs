@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -7,28 +6,33 @@ namespace Omstilling.Benchmarks.MediaLoad;
 
 /// <summary>
 /// Times every RTP packet arriving at one socket (all streams of a run share it), on a dedicated
-/// thread blocked in ReceiveFrom so the timestamps are taken the moment the kernel hands the
-/// packet over. Per stream (SSRC): the interval since its previous packet and sequence gaps.
+/// thread blocked in recvmsg so the timestamps are the kernel's (or taken the moment the kernel
+/// hands the packet over). Per stream (SSRC): the interval since its previous packet and sequence
+/// gaps. With <c>sendStamps</c> the payload starts with the pacer's send time
+/// (<see cref="SendClock"/>), and the meter also counts RFC 3550's transit difference
+/// D = (R_j − R_i) − (S_j − S_i) between consecutive packets: the delay variation added between
+/// sending and arrival (the server, its queues and the kernel), without the sender's own jitter.
 /// </summary>
 internal sealed class RtpMeter : IDisposable
 {
-    /// <summary>Interval histogram in 0.1 ms buckets up to 1 s.</summary>
-    private readonly long[] _histogram = new long[10_001];
-
-    /// <summary>|interval - 20 ms| in 0.1 ms buckets.</summary>
-    private readonly long[] _deviation = new long[10_001];
-    private readonly Dictionary<uint, (long Arrival, ushort Sequence)> _last = [];
+    private const long Period = 20_000_000;
+    private readonly TimingHistogram _intervals = new();
+    private readonly TimingHistogram _deviation = new();
+    private readonly TimingHistogram _transit = new();
+    private readonly Dictionary<uint, Last> _last = [];
     private readonly Lock _lock = new();
     private readonly Thread _thread;
     private readonly bool _wantKernel;
+    private readonly bool _sendStamps;
     private volatile bool _stopping;
     private long _packets;
     private long _lost;
     private long _malformed;
 
-    public RtpMeter(IPEndPoint bind, bool kernelTimestamps = true)
+    public RtpMeter(IPEndPoint bind, bool kernelTimestamps = true, bool sendStamps = false)
     {
         _wantKernel = kernelTimestamps;
+        _sendStamps = sendStamps;
         Socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 8 * 1024 * 1024 };
         Socket.Bind(bind);
         _thread = new Thread(Run) { IsBackground = true, Priority = ThreadPriority.Highest, Name = "RTP meter" };
@@ -47,8 +51,9 @@ internal sealed class RtpMeter : IDisposable
     {
         lock (_lock)
         {
-            Array.Clear(_histogram);
-            Array.Clear(_deviation);
+            _intervals.Clear();
+            _deviation.Clear();
+            _transit.Clear();
             _packets = 0;
             _lost = 0;
             _malformed = 0;
@@ -59,8 +64,8 @@ internal sealed class RtpMeter : IDisposable
     {
         lock (_lock)
         {
-            return new Report(KernelTimestamped, _last.Count, _packets, _lost, _malformed, Percentile(_histogram, 0.5), Percentile(_histogram, 0.99), Max(_histogram),
-                Percentile(_deviation, 0.99), Max(_deviation));
+            return new Report(KernelTimestamped, _last.Count, _packets, _lost, _malformed, _intervals.Percentile(0.5), _intervals.Percentile(0.99), _intervals.Max(),
+                _deviation.Percentile(0.99), _deviation.Max(), _deviation.CountAbove(5), _transit.Count > 0 ? (_transit.Percentile(0.99), _transit.Max()) : null);
         }
     }
 
@@ -86,8 +91,8 @@ internal sealed class RtpMeter : IDisposable
             long now;
             if (kernel)
             {
-                n = KernelTimestamps.Receive(Socket, buffer, out var nanoseconds);
-                if (n < 0 || nanoseconds == 0)
+                n = KernelTimestamps.Receive(Socket, buffer, out now);
+                if (n < 0 || now == 0)
                 {
                     if (_stopping)
                     {
@@ -96,8 +101,6 @@ internal sealed class RtpMeter : IDisposable
 
                     continue;
                 }
-
-                now = Stopwatch.Frequency == 1_000_000_000 ? nanoseconds : (long)(nanoseconds / 1e9 * Stopwatch.Frequency);
             }
             else
             {
@@ -115,72 +118,63 @@ internal sealed class RtpMeter : IDisposable
                     continue;
                 }
 
-                now = Stopwatch.GetTimestamp();
+                now = SendClock.Now();
             }
+
             lock (_lock)
             {
-                if (n < 12 || (buffer[0] >> 6) != 2)
-                {
-                    _malformed++;
-                    continue;
-                }
-
-                var sequence = BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(2));
-                var ssrc = BinaryPrimitives.ReadUInt32BigEndian(buffer.AsSpan(8));
-                _packets++;
-                if (_last.TryGetValue(ssrc, out var last))
-                {
-                    var gap = (ushort)(sequence - last.Sequence);
-                    if (gap is > 1 and < 1000)
-                    {
-                        _lost += gap - 1;
-                    }
-
-                    var tenths = Math.Max(0, (now - last.Arrival) * 10_000 / Stopwatch.Frequency);
-                    _histogram[Math.Min(tenths, _histogram.Length - 1)]++;
-                    _deviation[Math.Min(Math.Abs(tenths - 200), _deviation.Length - 1)]++;
-                }
-
-                _last[ssrc] = (now, sequence);
+                Count(buffer.AsSpan(0, n), now);
             }
         }
     }
 
-    private static double Percentile(long[] histogram, double p)
+    private void Count(ReadOnlySpan<byte> packet, long now)
     {
-        var total = histogram.Sum();
-        var target = (long)Math.Ceiling(total * p);
-        long seen = 0;
-        for (var i = 0; i < histogram.Length; i++)
+        if (packet.Length < 12 || (packet[0] >> 6) != 2 || (_sendStamps && packet.Length < 20))
         {
-            seen += histogram[i];
-            if (seen >= target && total > 0)
+            _malformed++;
+            return;
+        }
+
+        var sequence = BinaryPrimitives.ReadUInt16BigEndian(packet[2..]);
+        var ssrc = BinaryPrimitives.ReadUInt32BigEndian(packet[8..]);
+        var sent = _sendStamps ? BinaryPrimitives.ReadInt64BigEndian(packet[12..]) : 0;
+        _packets++;
+        if (_last.TryGetValue(ssrc, out var last))
+        {
+            var gap = (ushort)(sequence - last.Sequence);
+            if (gap is > 1 and < 1000)
             {
-                return i / 10.0;
+                _lost += gap - 1;
+            }
+
+            var interval = now - last.Arrival;
+            _intervals.Add(interval);
+            _deviation.Add(Math.Abs(interval - Period));
+            if (_sendStamps && gap == 1)
+            {
+                _transit.Add(Math.Abs(interval - (sent - last.Sent)));
             }
         }
 
-        return 0;
+        _last[ssrc] = new Last(now, sequence, sent);
     }
 
-    private static double Max(long[] histogram)
-    {
-        for (var i = histogram.Length - 1; i >= 0; i--)
-        {
-            if (histogram[i] > 0)
-            {
-                return i / 10.0;
-            }
-        }
+    private readonly record struct Last(long Arrival, ushort Sequence, long Sent);
 
-        return 0;
-    }
-
-    /// <summary>Intervals in milliseconds between consecutive packets of one stream.</summary>
+    /// <summary>
+    /// Intervals in milliseconds between consecutive packets of one stream, and (with send stamps)
+    /// |D|, the change in transit time between them.
+    /// </summary>
     public sealed record Report(bool KernelTimestamps, int Streams, long Packets, long Lost, long Malformed, double IntervalP50, double IntervalP99, double IntervalMax,
-        double DeviationP99, double DeviationMax)
+        double DeviationP99, double DeviationMax, long DeviationsOver5Ms, (double P99, double Max)? TransitDifference)
     {
-        public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{(KernelTimestamps ? "kernel-timestamped: " : "")}{Streams} streams, {Packets} packets, lost {Lost}, malformed {Malformed}; interval p50 {IntervalP50:F1} ms, p99 {IntervalP99:F1} ms, max {IntervalMax:F1} ms; |interval - 20 ms| p99 {DeviationP99:F1} ms, max {DeviationMax:F1} ms");
+        public override string ToString()
+        {
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            var timing = string.Create(culture,
+                $"{(KernelTimestamps ? "kernel-timestamped: " : "")}{Streams} streams, {Packets} packets, lost {Lost}, malformed {Malformed}; interval p50 {IntervalP50:F2} ms, p99 {IntervalP99:F2} ms, max {IntervalMax:F2} ms; |interval - 20 ms| p99 {DeviationP99:F2} ms, max {DeviationMax:F2} ms ({DeviationsOver5Ms} over 5 ms)");
+            return TransitDifference is { } d ? timing + string.Create(culture, $"; transit difference |D| p99 {d.P99:F2} ms, max {d.Max:F2} ms") : timing;
+        }
     }
 }

@@ -7,16 +7,23 @@ using Omstilling.Media.Clock;
 namespace Omstilling.Benchmarks.MediaLoad;
 
 /// <summary>
-/// Sends one 20 ms A-law packet to each target every 20 ms from one socket, on an absolute
-/// schedule: the talking side of a bridged call, for all calls of a run.
+/// The talking side of every bridged call of a run: sends one 20 ms A-law packet to each target
+/// every 20 ms from one socket, on an absolute schedule. Phones are independent, so their packets
+/// are not sent in one burst: targets are spread over ten 2 ms phases, as phones that started at
+/// different moments would be (one 1,000-packet burst would only measure the kernel's softirq
+/// budget). The first payload bytes carry the send time (<see cref="SendClock"/>), so the meter can
+/// tell the server's delay variation from the pacer's own. Allocates nothing while it runs.
 /// </summary>
 internal sealed class RtpPacer : IDisposable
 {
+    private const int Phases = 10;
     private readonly Socket _socket;
     private readonly Lock _lock = new();
-    private readonly List<Target> _targets = [];
+    private readonly Target[][] _phases = [.. Enumerable.Range(0, Phases).Select(_ => Array.Empty<Target>())];
+    private readonly TimingHistogram _sendDeviation = new();
     private readonly Thread _thread;
     private volatile bool _stopping;
+    private int _added;
 
     public RtpPacer(Socket socket)
     {
@@ -25,13 +32,12 @@ internal sealed class RtpPacer : IDisposable
         _thread.Start();
     }
 
-    public long Sent { get; private set; }
-
     public void Add(IPEndPoint target)
     {
         lock (_lock)
         {
-            _targets.Add(new Target(target, (uint)Random.Shared.Next()));
+            var phase = _added++ % Phases;
+            _phases[phase] = [.. _phases[phase], new Target(target.Serialize(), (uint)Random.Shared.Next())];
         }
     }
 
@@ -39,7 +45,28 @@ internal sealed class RtpPacer : IDisposable
     {
         lock (_lock)
         {
-            _targets.Clear();
+            for (var i = 0; i < Phases; i++)
+            {
+                _phases[i] = [];
+            }
+        }
+    }
+
+    /// <summary>Forgets the send timing measured so far.</summary>
+    public void Reset()
+    {
+        lock (_sendDeviation)
+        {
+            _sendDeviation.Clear();
+        }
+    }
+
+    /// <summary>|interval − 20 ms| between two sends to one target, p99 and max in milliseconds: the pacer's own jitter.</summary>
+    public (double P99, double Max, long Over5Ms) SendJitter()
+    {
+        lock (_sendDeviation)
+        {
+            return (_sendDeviation.Percentile(0.99), _sendDeviation.Max(), _sendDeviation.CountAbove(5));
         }
     }
 
@@ -54,19 +81,13 @@ internal sealed class RtpPacer : IDisposable
         RealTimePriority.TryRaiseCurrentThread(40);
         var packet = new byte[12 + 160];
         Array.Fill(packet, (byte)0xD5, 12, 160);
-        var period = Stopwatch.Frequency / 50;
+        var phaseTicks = Stopwatch.Frequency / 50 / Phases;
         var next = Stopwatch.GetTimestamp();
-        while (!_stopping)
+        for (long n = 0; !_stopping; n++)
         {
-            next += period;
+            next += phaseTicks;
             PreciseSleep.Until(next);
-            Target[] targets;
-            lock (_lock)
-            {
-                targets = [.. _targets];
-            }
-
-            foreach (var t in targets)
+            foreach (var t in Volatile.Read(ref _phases[n % Phases]))
             {
                 packet[0] = 0x80;
                 packet[1] = 8;
@@ -74,27 +95,40 @@ internal sealed class RtpPacer : IDisposable
                 BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), t.Timestamp);
                 BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), t.Ssrc);
                 t.Timestamp += 160;
+                var sent = SendClock.Now();
+                BinaryPrimitives.WriteInt64BigEndian(packet.AsSpan(12), sent);
                 try
                 {
-                    _socket.SendTo(packet, t.EndPoint);
-                    Sent++;
+                    _socket.SendTo(packet, SocketFlags.None, t.Address);
                 }
                 catch (SocketException)
                 {
                     // A stream closed under us at the end of the run.
                 }
+
+                if (t.LastSent != 0)
+                {
+                    lock (_sendDeviation)
+                    {
+                        _sendDeviation.Add(Math.Abs(sent - t.LastSent - 20_000_000));
+                    }
+                }
+
+                t.LastSent = sent;
             }
         }
     }
 
-    private sealed class Target(IPEndPoint endPoint, uint ssrc)
+    private sealed class Target(SocketAddress address, uint ssrc)
     {
-        public IPEndPoint EndPoint { get; } = endPoint;
+        public SocketAddress Address { get; } = address;
 
         public uint Ssrc { get; } = ssrc;
 
         public ushort Sequence { get; set; }
 
         public uint Timestamp { get; set; }
+
+        public long LastSent { get; set; }
     }
 }

@@ -20,7 +20,10 @@ internal static class StatusEndpoints
             clientTransactions = stack.ClientTransactionCount,
             malformedMessages = stack.MalformedCount,
             mediaStreams = pbx.Media.StreamCount,
+            mediaClockLateTicks = (pbx.Media.Clock as Omstilling.Media.Clock.MediaClock)?.LateTicks,
             managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
+            garbageCollections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
+            garbageCollectionPauseMs = GC.GetTotalPauseDuration().TotalMilliseconds,
             workingSetBytes = Environment.WorkingSet,
             trunk = pbx.TrunkRegistration is { } trunk
                 ? new { registered = trunk.IsRegistered, registeredUntil = trunk.RegisteredUntil, lastStatus = trunk.LastStatus }
