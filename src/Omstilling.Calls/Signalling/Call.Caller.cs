@@ -169,14 +169,18 @@ internal sealed partial class Call
         ok.Headers.Add(HeaderName.Allow, CallManager.AllowedMethods);
         LegMedia.Attach(ok, _callerAnswer ?? _callerMedia!.Offer());
         var dialog = Dialog.CreateUas(_invite.Request, _invite.LocalTag, _invite.Incoming.Source, contact);
+
+        // Findable before the 2xx leaves: the ACK may come back on another receive thread at once
+        // (it then waits for this lock), and an ACK that finds no dialog makes us retransmit the 2xx.
+        _manager.Index(dialog.Id, this, CallSide.Caller);
         if (!_invite.TryRespond(ok))
         {
+            _manager.Unindex(dialog.Id);
             return false;
         }
 
         _callerDialog = dialog;
         _callerMedia!.Stream.Listener = _callerKeys ??= new CallerKeys(this);
-        _manager.Index(dialog.Id, this, CallSide.Caller);
         return true;
     }
 

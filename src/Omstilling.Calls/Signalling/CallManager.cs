@@ -258,6 +258,8 @@ public sealed partial class CallManager
 
     internal void Index(DialogId id, IDialogOwner call, CallSide side) => _dialogs[id] = (call, side);
 
+    internal void Unindex(DialogId id) => _dialogs.TryRemove(id, out _);
+
     internal void Remove(Guid callId, DialogId? callerDialog, IEnumerable<DialogId> calleeDialogs)
     {
         _calls.TryRemove(callId, out _);

@@ -86,13 +86,17 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
             ok.Headers.Add(HeaderName.Allow, CallManager.AllowedMethods);
             LegMedia.Attach(ok, answer);
             _dialog = Dialog.CreateUas(_invite.Request, _invite.LocalTag, _invite.Incoming.Source, contact);
+
+            // Findable before the 2xx leaves: the ACK may come back on another receive thread at once
+            // (it then waits for this lock), and an ACK that finds no dialog makes us retransmit the 2xx.
+            _manager.Index(_dialog.Id, this, CallSide.Caller);
             if (!_invite.TryRespond(ok))
             {
+                _manager.Unindex(_dialog.Id);
                 End(CallEndReason.CallerCancelled, SipStatus.RequestTerminated);
                 return;
             }
 
-            _manager.Index(_dialog.Id, this, CallSide.Caller);
             Emit(CallEventKind.Answered, answeredBy: Dialled);
             StartService();
         }

@@ -54,6 +54,9 @@ public sealed class InMemoryNetwork
         return delivered;
     }
 
+    /// <summary>Called on the sending thread once a packet is queued: a test can act in the instant after a send (deliver it elsewhere at once, say).</summary>
+    public Action<Packet>? AfterSend { get; set; }
+
     internal void Send(Packet packet)
     {
         if (RecordSent)
@@ -62,6 +65,7 @@ public sealed class InMemoryNetwork
         }
 
         _inFlight.Enqueue(packet);
+        AfterSend?.Invoke(packet);
     }
 
     internal void Detach(InMemoryTransport transport) => _transports.TryRemove((transport.Kind, transport.LocalEndPoint), out _);
