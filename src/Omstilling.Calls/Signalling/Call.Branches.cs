@@ -337,7 +337,6 @@ internal sealed partial class Call
         _attempt++;
         State = CallState.Answered;
         ConnectCaller(branch);
-        _manager.Index(branch.Dialog!.Id, this, CallSide.Callee);
 
         // Answered before the queue lets go, so the member is busy before they are no longer offered.
         Emit(CallEventKind.Answered, answeredBy: branch.Party, @operator: picked);
@@ -366,6 +365,15 @@ internal sealed partial class Call
         {
             Stack.SendAck(Clone(branch.Ack), dialog.Peer);
             return false;
+        }
+
+        // Findable before the ACK leaves: the phone may hang up the instant it has it, and its BYE may
+        // come in on another receive thread (it then waits for this lock). A branch that is released
+        // below instead (answered elsewhere, unusable SDP) is found as released and answered 481.
+        // Once the call has ended its dialogs are gone from the index, and this one must not return.
+        if (State != CallState.Ended)
+        {
+            _manager.Index(dialog.Id, this, CallSide.Callee);
         }
 
         branch.Ack = dialog.CreateAck(branch.Transaction!.Request.CSeq.Number);

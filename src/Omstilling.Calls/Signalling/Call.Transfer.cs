@@ -329,7 +329,6 @@ internal sealed partial class Call
         _operatorPlayer?.Stop();
         _operatorPlayer = null;
         _consultBridge = new Bridge(_answered.Media.Stream, branch.Media.Stream, _manager.Media.Clock, _manager.MusicOnHold);
-        _manager.Index(branch.Dialog!.Id, this, CallSide.Callee);
         Emit(CallEventKind.ConsultAnswered, party: transfer.Target, @operator: transfer.Operator);
         _manager.Queues.Unreserve(this);
     }

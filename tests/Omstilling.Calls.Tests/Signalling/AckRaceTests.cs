@@ -4,9 +4,10 @@ using Omstilling.Sip.Transport;
 namespace Omstilling.Calls.Tests.Signalling;
 
 /// <summary>
-/// The caller's ACK can come back on another receive thread the instant our 2xx leaves, before the
-/// answering thread has finished. It must still reach the call: an ACK that finds no dialog is
-/// dropped, and the 2xx is then retransmitted after T1 (seen as 0.1 % retransmissions at 600 calls/s).
+/// A phone's next message can come back on another receive thread the instant ours leaves, before
+/// the answering thread has finished. It must still reach the call. The caller's ACK to our 2xx:
+/// one that finds no dialog is dropped and the 2xx retransmitted after T1 (seen as 0.1 %
+/// retransmissions at 600 calls/s). The callee's BYE right after our ACK: it would get 481.
 /// </summary>
 public sealed class AckRaceTests
 {
@@ -34,6 +35,40 @@ public sealed class AckRaceTests
         callee.Answer();
 
         AssertNoRetransmittedOk(f, race);
+    }
+
+    [Fact]
+    public async Task A_callee_hanging_up_the_instant_it_has_our_ack_is_heard()
+    {
+        await using var f = await B2buaFixture.StartAsync();
+        var caller = await f.PhoneAsync("2001");
+        var callee = await f.PhoneAsync("2002");
+        caller.Call("2002");
+        Thread? second = null;
+        f.Network.AfterSend = packet =>
+        {
+            if (second is null && packet.To.Equals(callee.Address) && packet.Text.StartsWith("ACK ", StringComparison.Ordinal))
+            {
+                // On another thread: the phone gets the ACK and hangs up at once, while the call is still answering.
+                second = new Thread(() =>
+                {
+                    f.Deliver();
+                    callee.HangUp();
+                }) { IsBackground = true, Name = "second receive thread" };
+                second.Start();
+                second.Join(TimeSpan.FromMilliseconds(300));
+            }
+        };
+
+        callee.Answer();
+        f.Network.AfterSend = null;
+        Assert.NotNull(second);
+        Assert.True(second.Join(TimeSpan.FromSeconds(5)));
+        f.Deliver();
+
+        var bye = Assert.Single(callee.Responses, r => r.CSeq.Method == Omstilling.Sip.Messages.SipMethod.Bye);
+        Assert.Equal(200, bye.StatusCode);
+        Assert.True(caller.ReceivedMethod(Omstilling.Sip.Messages.SipMethod.Bye), "the caller is hung up too");
     }
 
     private static void AssertNoRetransmittedOk(B2buaFixture f, AckOnAnotherThread race)
