@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace Omstilling.Media.Clock;
 
 /// <summary>
-/// The one media clock of the process: every sender is ticked exactly every 20 ms on one absolute
-/// schedule (so errors never accumulate). Senders are dealt over a few lanes, one real-time thread
+/// The one media clock of the process: every sender is ticked exactly every 20 ms on an absolute
+/// schedule (so errors never accumulate; each lane keeps its own). Senders are dealt over a few lanes, one real-time thread
 /// each (one per core by default), and within a lane over ten 2 ms slots. The packets of thousands
 /// of streams thus leave in small bursts instead of one large one: a burst beyond the kernel's
 /// 300-packet softirq budget is deferred to ksoftirqd and arrives late (measured: 2,000 streams in
