@@ -45,6 +45,7 @@ public sealed class AckRaceTests
         var callee = await f.PhoneAsync("2002");
         caller.Call("2002");
         Thread? second = null;
+        var heldByTheCall = false;
         f.Network.AfterSend = packet =>
         {
             if (second is null && packet.To.Equals(callee.Address) && packet.Text.StartsWith("ACK ", StringComparison.Ordinal))
@@ -56,13 +57,14 @@ public sealed class AckRaceTests
                     callee.HangUp();
                 }) { IsBackground = true, Name = "second receive thread" };
                 second.Start();
-                second.Join(TimeSpan.FromMilliseconds(300));
+                heldByTheCall = !second.Join(TimeSpan.FromMilliseconds(300));
             }
         };
 
         callee.Answer();
         f.Network.AfterSend = null;
         Assert.NotNull(second);
+        Assert.True(heldByTheCall, "the BYE came in while the call was still answering, and waited for it");
         Assert.True(second.Join(TimeSpan.FromSeconds(5)));
         f.Deliver();
 
@@ -74,6 +76,7 @@ public sealed class AckRaceTests
     private static void AssertNoRetransmittedOk(B2buaFixture f, AckOnAnotherThread race)
     {
         Assert.True(race.Triggered, "the 2xx to the caller was sent");
+        Assert.True(race.HeldByTheCall, "the ACK came in while the call was still answering, and waited for it");
         race.Finish();
         f.Time.Advance(TimeSpan.FromMilliseconds(600)); // past T1: a 2xx without its ACK goes again
         f.Deliver();
@@ -102,6 +105,9 @@ public sealed class AckRaceTests
 
         public bool Triggered => _thread is not null;
 
+        /// <summary>True when the ACK's thread was still inside the call when the sender went on: the race happened.</summary>
+        public bool HeldByTheCall { get; private set; }
+
         public int OksToCaller() => _fixture.Network.Sent.Count(IsOkToCaller);
 
         public void Finish()
@@ -122,7 +128,7 @@ public sealed class AckRaceTests
 
             _thread = new Thread(() => _fixture.Deliver()) { IsBackground = true, Name = "second receive thread" };
             _thread.Start();
-            _thread.Join(TimeSpan.FromMilliseconds(300));
+            HeldByTheCall = !_thread.Join(TimeSpan.FromMilliseconds(300));
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed class SwitchboardTransferTests
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => anne.InviteCount == 1), Describe(f));
         Assert.False(f.Pbx.Calls.Activity.IsBusy("100"));
         anne.Answer();
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.Snapshot(callId)?.AnsweredBy == "2010"), Describe(f));
         var view = f.Pbx.Calls.Snapshot(callId)!;
         Assert.Equal("2010", view.AnsweredBy);
         Assert.Equal("100", view.HandledBy);
@@ -74,10 +74,10 @@ public sealed class SwitchboardTransferTests
         var recalled = Assert.Single(f.EventsOf(CallEventKind.Recalled));
         Assert.Equal(("2010", "100", "no answer"), (recalled.Party, recalled.Operator, recalled.Detail));
         op.Answer();
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.Snapshot(callId)?.AnsweredBy == "100"), Describe(f));
         var view = f.Pbx.Calls.Snapshot(callId)!;
         Assert.Equal("100", view.AnsweredBy);
-        Assert.Equal(new RecallView("2010", "Anne Sørensen", RingOutcome.NoAnswer, "100", view.Recall!.At), view.Recall);
+        Assert.Equal(new RecallView("2010", "Anne Sørensen", RingOutcome.NoAnswer, "100", recalled.At), view.Recall);
     }
 
     [Fact]
@@ -115,13 +115,13 @@ public sealed class SwitchboardTransferTests
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => bo.InviteCount == 1), Describe(f));
         Assert.False(op.ReceivedMethod(SipMethod.Bye));
         bo.Answer();
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.EventsOf(CallEventKind.ConsultAnswered).Any(e => e.Party == "2011")), Describe(f));
         Assert.Contains(f.EventsOf(CallEventKind.ConsultAnswered), e => e.Party == "2011");
         Assert.True(f.Pbx.Calls.Snapshot(callId)!.Transfer!.Answered);
         Assert.Equal(CallControlResult.NotYourCall, f.Pbx.Calls.CompleteTransfer(callId, "101"));
 
         Assert.Equal(CallControlResult.Done, f.Pbx.Calls.CompleteTransfer(callId, "100"));
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => op.ReceivedMethod(SipMethod.Bye)), Describe(f));
 
         Assert.True(op.ReceivedMethod(SipMethod.Bye));
         Assert.False(bo.ReceivedMethod(SipMethod.Bye));
@@ -130,7 +130,7 @@ public sealed class SwitchboardTransferTests
         Assert.Equal(("2011", CallState.Answered), (view.AnsweredBy, view.State));
         Assert.Contains(f.EventsOf(CallEventKind.TransferCompleted), e => e.Party == "2011" && e.Operator == "100");
         bo.HangUp();
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => caller.ReceivedMethod(SipMethod.Bye)), Describe(f));
         Assert.True(caller.ReceivedMethod(SipMethod.Bye));
         Assert.Equal(0, f.Media.StreamCount);
     }
@@ -147,7 +147,7 @@ public sealed class SwitchboardTransferTests
         await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
 
         Assert.Equal(CallControlResult.Done, f.Pbx.Calls.ReturnToCaller(callId, "100"));
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => bo.ReceivedMethod(SipMethod.Bye)), Describe(f));
 
         Assert.True(bo.ReceivedMethod(SipMethod.Bye));
         Assert.False(op.ReceivedMethod(SipMethod.Bye));
@@ -193,7 +193,7 @@ public sealed class SwitchboardTransferTests
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => bo.InviteCount == 1), Describe(f));
 
         caller.HangUp();
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => bo.ReceivedMethod(SipMethod.Cancel) && op.ReceivedMethod(SipMethod.Bye)), Describe(f));
 
         Assert.True(bo.ReceivedMethod(SipMethod.Cancel));
         Assert.True(op.ReceivedMethod(SipMethod.Bye));
@@ -217,7 +217,7 @@ public sealed class SwitchboardTransferTests
         await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
 
         op.HangUp();
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.Snapshot(callId)?.AnsweredBy == "2011"), Describe(f));
 
         Assert.Equal("2011", f.Pbx.Calls.Snapshot(callId)!.AnsweredBy);
         Assert.Contains(f.EventsOf(CallEventKind.TransferCompleted), e => e.Party == "2011");
@@ -240,19 +240,19 @@ public sealed class SwitchboardTransferTests
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(10), () => op.InviteCount == 1), Describe(f));
         Assert.Equal(0, jens.InviteCount);
         op.Answer();
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.CallsInvolving("100").Any()), Describe(f));
         var callId = f.Pbx.Calls.CallsInvolving("100").Single().Id;
         Assert.Equal(new DiversionView("2050", RingOutcome.Busy), f.Pbx.Calls.Snapshot(callId)!.Diversion);
         Assert.Contains(f.EventsOf(CallEventKind.Diverted), e => e.Party == "2050" && e.Detail == "busy");
 
         Assert.Equal(CallControlResult.Done, f.Pbx.Calls.CampOn(callId, "100", "2050", "Jens Hansen"));
-        await f.RunAsync(TimeSpan.FromSeconds(3), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => op.ReceivedMethod(SipMethod.Bye)), Describe(f));
         Assert.True(op.ReceivedMethod(SipMethod.Bye));
         Assert.Equal(0, jens.InviteCount);
         jens.HangUp();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => jens.InviteCount == 1), Describe(f));
         jens.Answer();
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.Snapshot(callId)?.AnsweredBy == "2050"), Describe(f));
 
         Assert.Equal("2050", f.Pbx.Calls.Snapshot(callId)!.AnsweredBy);
         Assert.Contains(f.EventsOf(CallEventKind.TransferCompleted), e => e.Party == "2050" && e.Operator == "100");
@@ -264,10 +264,14 @@ public sealed class SwitchboardTransferTests
         await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100");
         var (_, _, callId) = await OperatorOnCallAsync(f);
 
+        var senders = f.Clock.Count;
+
         Assert.Equal(CallControlResult.Done, f.Pbx.Calls.Hold(callId, "100"));
         Assert.True(f.Pbx.Calls.Snapshot(callId)!.OnHold);
+        Assert.Equal(senders + 1, f.Clock.Count); // the music player for the caller
         Assert.Equal(CallControlResult.Done, f.Pbx.Calls.Resume(callId, "100"));
         Assert.False(f.Pbx.Calls.Snapshot(callId)!.OnHold);
+        Assert.Equal(senders, f.Clock.Count);
         Assert.Equal(["100", "100"], f.Events.Where(e => e.Kind is CallEventKind.Held or CallEventKind.Resumed).Select(e => e.Party));
         Assert.Equal(CallControlResult.NotYourCall, f.Pbx.Calls.Hold(callId, "101"));
     }
@@ -286,6 +290,7 @@ public sealed class SwitchboardTransferTests
 
         Assert.Equal(CallControlResult.Done, f.Pbx.Calls.CampOn(callId, "100", "2050", "Jens Hansen"));
         Assert.False(await f.RunAsync(TimeSpan.FromSeconds(40), () => f.EventsOf(CallEventKind.Recalled).Length > 0 || f.EventsOf(CallEventKind.Ended).Length > 0), Describe(f));
+        Assert.Contains(f.Network.Sent, p => p.To.Equals(stale.Address) && p.Text.StartsWith("INVITE ", StringComparison.Ordinal)); // the stale phone was rung too
 
         Assert.Equal(TransferKind.CampOn, f.Pbx.Calls.Snapshot(callId)!.Transfer!.Kind);
         jens.HangUp();
@@ -303,7 +308,7 @@ public sealed class SwitchboardTransferTests
 
         caller.Call("2002");
         callee.Answer();
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => callee.ReceivedMethod(SipMethod.Bye)), Describe(f));
 
         Assert.True(callee.ReceivedMethod(SipMethod.Bye), "the phone is hung up");
         Assert.Equal(480, caller.Statuses.Last());
@@ -329,7 +334,7 @@ public sealed class SwitchboardTransferTests
 
         Assert.Equal(2, op.InviteCount);
         Assert.Single(f.EventsOf(CallEventKind.TransferFailed));
-        Assert.Equal(200, waiting.Statuses.Last());
+        Assert.False(waiting.ReceivedMethod(SipMethod.Bye), "the waiting caller is still in the queue");
     }
 
     /// <summary>A caller (2002, not registered) through the queue to operator 100, who answers.</summary>
@@ -340,7 +345,7 @@ public sealed class SwitchboardTransferTests
         caller.Call("54731000", authenticate: false);
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(10), () => op.InviteCount == 1), Describe(f));
         op.Answer();
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.CallsInvolving("100").Any(c => c.AnsweredBy == "100")), Describe(f));
         var call = Assert.Single(f.Pbx.Calls.CallsInvolving("100"));
         Assert.Equal("100", call.AnsweredBy);
         return (caller, op, call.Id);

@@ -128,9 +128,14 @@ public sealed class AvailabilityTests
     {
         var first = new TaskCompletionSource<Availability>();
         var second = new TaskCompletionSource<Availability>();
-        var composite = new CompositeAvailability([new PendingSource(first.Task), new PendingSource(second.Task)]);
+        var firstSource = new PendingSource(first.Task);
+        var secondSource = new PendingSource(second.Task);
+        var composite = new CompositeAvailability([firstSource, secondSource]);
 
         var answer = composite.GetAsync(Anne, Now, CancellationToken.None).AsTask();
+
+        // Neither source has answered yet: one asked in turn would still be waiting for the first.
+        Assert.True(firstSource.Asked && secondSource.Asked, "both sources are asked before either answers");
         second.SetResult(new Availability(false, Now.AddHours(1), "b", "second"));
         first.SetResult(Availability.Free("first"));
 
@@ -147,6 +152,12 @@ public sealed class AvailabilityTests
 
     private sealed class PendingSource(Task<Availability> answer) : IAvailabilitySource
     {
-        public ValueTask<Availability> GetAsync(Person person, DateTimeOffset now, CancellationToken cancellationToken) => new(answer);
+        public bool Asked { get; private set; }
+
+        public ValueTask<Availability> GetAsync(Person person, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            Asked = true;
+            return new(answer);
+        }
     }
 }

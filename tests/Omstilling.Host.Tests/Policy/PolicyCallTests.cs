@@ -90,6 +90,5 @@ public sealed class PolicyCallTests
     private static bool Is(JsonElement e, string kind, string detail) =>
         Text(e, "kind") == kind && Text(e, "detail") is { } text && text.StartsWith(detail, StringComparison.Ordinal);
 
-    private static string? Text(JsonElement e, string property) =>
-        e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonElement e, string property) => CallEvents.Text(e, property);
 }

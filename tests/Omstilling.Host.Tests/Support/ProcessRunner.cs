@@ -11,7 +11,8 @@ public static class ProcessRunner
         public override string ToString() => $"exit {ExitCode}\n{Output}";
     }
 
-    public static async Task<Result> RunAsync(string file, IEnumerable<string> args, TimeSpan timeout, string? workingDirectory = null)
+    /// <summary>Runs <paramref name="file"/>; <paramref name="input"/>, if given, is written to its standard input, which is then closed.</summary>
+    public static async Task<Result> RunAsync(string file, IEnumerable<string> args, TimeSpan timeout, string? workingDirectory = null, string? input = null)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -32,6 +33,12 @@ public static class ProcessRunner
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         using var cts = new CancellationTokenSource(timeout);
         try
         {
