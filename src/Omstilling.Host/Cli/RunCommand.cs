@@ -238,13 +238,13 @@ internal static partial class RunCommand
         return 0;
     }
 
-    /// <summary>The staff directory: the policy's people, with the directory file laid over them when there is one.</summary>
     private static MediaOptions MediaOptionsFor(RunOptions options, IPAddress address)
     {
         var media = new MediaOptions { Address = address, FirstPort = options.FirstRtpPort, LastPort = options.LastRtpPort };
         return options.MediaThreads is { } threads ? media with { Threads = threads } : media;
     }
 
+    /// <summary>The staff directory: the policy's people, with the directory file laid over them when there is one.</summary>
     private static bool TryLoadDirectory(string? file, Omstilling.Policy.TelephonePolicy policy, ILogger logger, out StaffDirectory directory)
     {
         if (file is null)

@@ -57,9 +57,9 @@ internal static partial class DemoUsers
             CancellationToken.None);
     }
 
-    [LoggerMessage(EventId = 9010, Level = LogLevel.Information, Message = "Demo: {Count} web logins made (operators 100-103 and staff: password demo + extension; admin / demoadmin)")]
+    [LoggerMessage(EventId = 9020, Level = LogLevel.Information, Message = "Demo: {Count} web logins made (operators 100-103 and staff: password demo + extension; admin / demoadmin)")]
     private static partial void LogSeeded(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 9011, Level = LogLevel.Error, Message = "Demo: the staff logins could not be made; the operators' and admin's were")]
+    [LoggerMessage(EventId = 9021, Level = LogLevel.Error, Message = "Demo: the staff logins could not be made; the operators' and admin's were")]
     private static partial void LogSeedFailed(ILogger logger, Exception exception);
 }

@@ -94,7 +94,7 @@ public sealed partial class EpollReceiver : IDisposable
     }
 
     /// <summary>Stops delivering; call before the socket is closed. A read already under way finishes (or fails on the closed socket).</summary>
-    internal void Unregister(Socket socket, ulong id)
+    internal void Unregister(ulong id)
     {
         if (!_registrations.TryRemove(id, out var registration))
         {
@@ -109,7 +109,7 @@ public sealed partial class EpollReceiver : IDisposable
             var ev = default(EpollEvent);
 
             // Failure means the fd is no longer registered, which is what we want.
-            _ = EpollCtl(_epoll, EpollCtlDel, (int)socket.Handle, ref ev);
+            _ = EpollCtl(_epoll, EpollCtlDel, registration.Fd, ref ev);
         }
     }
 

@@ -272,8 +272,8 @@ public sealed partial class RtpStream : IAsyncDisposable
         _stop.Cancel();
         if (_receiver is not null && _started)
         {
-            _receiver.Unregister(_rtp, _rtpRegistration);
-            _receiver.Unregister(_rtcp, _rtcpRegistration);
+            _receiver.Unregister(_rtpRegistration);
+            _receiver.Unregister(_rtcpRegistration);
         }
 
         _rtp.Dispose();

@@ -30,7 +30,7 @@ public sealed class MediaClockTests
         clock.Start();
         try
         {
-            // Dealt round the lanes: senders 1, 3 and 5 share the other lane.
+            // Each sender goes to the emptiest lane (the first of equals): senders 1, 3 and 5 share the other lane.
             var otherLane = new[] { senders[1], senders[3], senders[5] };
             Assert.True(await WaitAsync(() => otherLane.All(s => s.Ticks >= 10)), "the other lane keeps ticking");
             Assert.Equal(1, senders[0].Ticks);
