@@ -181,7 +181,7 @@ internal static partial class RunCommand
         }
 
         var directory = new DirectoryHolder(staff);
-        var database = new OmstillingDatabase(options.Database is { } db ? DatabaseOptions.Parse(db) : DatabaseOptions.EmbeddedIn(options.DataDirectory), loggerFactory);
+        var database = new OmstillingDatabase(options.Database ?? DatabaseOptions.EmbeddedIn(options.DataDirectory), loggerFactory);
         try
         {
             await database.MigrateAsync(cancellationToken);

@@ -51,7 +51,7 @@ internal sealed record RunOptions
     public string? DirectoryFile { get; init; }
 
     /// <summary>--database: PostgreSQL (a postgres:// URL or Host=...) or a SQLite file; null: data/omstilling.db.</summary>
-    public string? Database { get; init; }
+    public Omstilling.Storage.DatabaseOptions? Database { get; init; }
 
     /// <summary>The SMTP server that phone messages are e-mailed through; null: messages stay in the web inbox.</summary>
     public Omstilling.Web.Messages.SmtpOptions? Smtp { get; init; }
@@ -160,7 +160,7 @@ internal sealed record RunOptions
                     options = options with { DirectoryFile = Value(args, ref i) };
                     break;
                 case "--database":
-                    options = options with { Database = Value(args, ref i) };
+                    options = options with { Database = DatabaseValue(Value(args, ref i)) };
                     break;
                 case "--smtp":
                     var smtp = Value(args, ref i);
@@ -261,6 +261,22 @@ internal sealed record RunOptions
         }
 
         return args[++i];
+    }
+
+    private static Omstilling.Storage.DatabaseOptions DatabaseValue(string text)
+    {
+        try
+        {
+            return Omstilling.Storage.DatabaseOptions.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message); // it names the option and the form expected
+        }
+        catch (ArgumentException)
+        {
+            throw new UsageException("--database needs a postgres:// URL, Host=... or a SQLite file name");
+        }
     }
 
     private static int Port(string name, string text) =>

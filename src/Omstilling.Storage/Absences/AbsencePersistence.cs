@@ -115,17 +115,15 @@ public sealed partial class AbsencePersistence : IAsyncDisposable
             db.DepartmentAbsences.Remove(row);
         }
 
-        foreach (var notice in live.Values.Where(n => rows.All(r => r.Id != n.Id)))
+        foreach (var notice in live.Values)
         {
-            db.DepartmentAbsences.Add(new DepartmentAbsenceRecord
-            {
-                Id = notice.Id,
-                DepartmentId = notice.DepartmentId,
-                From = notice.From,
-                Until = notice.Until,
-                Text = notice.Text,
-                PostedBy = notice.PostedBy,
-            });
+            // A notice posted again under its id (new text or times) replaces the stored one.
+            var row = rows.Find(r => r.Id == notice.Id)
+                ?? db.DepartmentAbsences.Add(new DepartmentAbsenceRecord { Id = notice.Id, DepartmentId = notice.DepartmentId, Text = "", PostedBy = "" }).Entity;
+            row.From = notice.From;
+            row.Until = notice.Until;
+            row.Text = notice.Text;
+            row.PostedBy = notice.PostedBy;
         }
 
         await db.SaveChangesAsync();

@@ -113,7 +113,9 @@ public sealed partial class MailOutbox : IAsyncDisposable
                 await client.AuthenticateAsync(user, _options.Password ?? "", token);
             }
         }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or System.Net.Sockets.SocketException or IOException or AuthenticationException or SslHandshakeException or TimeoutException)
+#pragma warning disable CA1031 // Whatever stops the connection is recorded on the messages, so their retries follow the schedule.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
         {
             foreach (var message in due)
             {
@@ -132,7 +134,9 @@ public sealed partial class MailOutbox : IAsyncDisposable
                 await _store.RecordEmailSentAsync(message.Id, token);
                 LogSent(_logger, message.Id, message.RecipientEmail!);
             }
-            catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or MimeKit.ParseException or FormatException)
+#pragma warning disable CA1031 // Any failure is recorded on the message: unrecorded, it would be retried every few seconds.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
             {
                 await FailedAsync(message, $"Mailserveren afviste beskeden: {e.Message}", token);
                 if (!client.IsConnected)

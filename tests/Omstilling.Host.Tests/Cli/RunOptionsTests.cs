@@ -22,4 +22,13 @@ public sealed class RunOptionsTests
         Assert.Contains("--media-threads", error.Message, StringComparison.Ordinal);
         Assert.Contains(value, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_malformed_database_is_a_usage_error_before_anything_starts()
+    {
+        var error = Assert.Throws<UsageException>(() => RunOptions.Parse(["--database", "postgres://db.example/"]));
+        Assert.Contains("--database", error.Message, StringComparison.Ordinal);
+        Assert.Contains("names no database", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Omstilling.Storage.StorageProvider.PostgreSql, RunOptions.Parse(["--database", "postgres://u:p@db.example:5432/omstilling"]).Database!.Provider);
+    }
 }

@@ -587,7 +587,15 @@ public sealed partial class ConsolePage
             return;
         }
 
-        Absences.Set(new Absence(_card.Person.Id, absence.Code, string.IsNullOrWhiteSpace(absence.Note) ? null : absence.Note.Trim(), absence.Until, Platform.Time.GetUtcNow(), _user.UserName));
+        var now = Platform.Time.GetUtcNow();
+        if (absence.Until <= now)
+        {
+            // The book refuses an absence that has already ended; say so instead of ending the session.
+            Toast($"Til-tidspunktet kl. {DanishTime.Clock(absence.Until.Value, Platform.Zone)} er allerede passeret.", bad: true);
+            return;
+        }
+
+        Absences.Set(new Absence(_card.Person.Id, absence.Code, string.IsNullOrWhiteSpace(absence.Note) ? null : absence.Note.Trim(), absence.Until, now, _user.UserName));
         Toast($"{_card.Person.Name}: {absence.Code.DanishLabel()}.");
     }
 
