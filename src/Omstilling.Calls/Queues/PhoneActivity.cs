@@ -7,9 +7,10 @@ namespace Omstilling.Calls.Queues;
 /// the start of its call, a phone from its answer, a transfer target from answering the operator,
 /// each until they leave or the call ends), ringing (from its first 180 until it answers or stops),
 /// and since when the free ones have been free. The queue offers callers to the member free the
-/// longest; the console shows phone states from here. Thread-safe.
+/// longest; the console shows phone states from here. Only our extensions are kept: a citizen's
+/// number or a service number is no phone of ours, and would stay in the table for ever. Thread-safe.
 /// </summary>
-public sealed class PhoneActivity
+public sealed class PhoneActivity(Func<string, bool> isExtension)
 {
     private readonly Lock _sync = new();
     private readonly Dictionary<Guid, List<string>> _byCall = [];
@@ -20,9 +21,6 @@ public sealed class PhoneActivity
 
     /// <summary>Raised (outside the lock) when an extension's last call ended.</summary>
     public event Action<string>? BecameFree;
-
-    /// <summary>Raised (outside the lock) when an extension's state may have changed.</summary>
-    public event Action<string>? Changed;
 
     public bool IsBusy(string extension)
     {
@@ -64,30 +62,29 @@ public sealed class PhoneActivity
     {
         ArgumentNullException.ThrowIfNull(e);
         List<string>? freed = null;
-        List<string>? changed = null;
         lock (_sync)
         {
             switch (e.Kind)
             {
                 case CallEventKind.Started:
-                    Join(e.CallId, e.Caller, ref changed);
+                    Join(e.CallId, e.Caller);
                     break;
                 case CallEventKind.Ringing when e.Party is { } ringing:
-                    StartRinging(e.CallId, ringing, ref changed);
+                    StartRinging(e.CallId, ringing);
                     break;
                 case CallEventKind.RingEnded when e.Party is { } stopped:
-                    StopRinging(e.CallId, stopped, ref changed);
+                    StopRinging(e.CallId, stopped);
                     break;
                 case CallEventKind.Answered when e.AnsweredBy is { } by:
-                    StopRinging(e.CallId, by, ref changed);
-                    Join(e.CallId, by, ref changed);
+                    StopRinging(e.CallId, by);
+                    Join(e.CallId, by);
                     break;
                 case CallEventKind.ConsultAnswered when e.Party is { } target:
-                    StopRinging(e.CallId, target, ref changed);
-                    Join(e.CallId, target, ref changed);
+                    StopRinging(e.CallId, target);
+                    Join(e.CallId, target);
                     break;
                 case CallEventKind.PartyLeft when e.Party is { } left:
-                    Leave(e.CallId, left, e.At, ref freed, ref changed);
+                    Leave(e.CallId, left, e.At, ref freed);
                     break;
                 case CallEventKind.Ended:
                     if (_ringingByCall.Remove(e.CallId, out var ringers))
@@ -95,7 +92,6 @@ public sealed class PhoneActivity
                         foreach (var ringer in ringers)
                         {
                             Decrement(_ringing, ringer);
-                            (changed ??= []).Add(ringer);
                         }
                     }
 
@@ -103,21 +99,13 @@ public sealed class PhoneActivity
                     {
                         foreach (var party in parties.ToArray())
                         {
-                            Leave(e.CallId, party, e.At, ref freed, ref changed);
+                            Leave(e.CallId, party, e.At, ref freed);
                         }
 
                         _byCall.Remove(e.CallId);
                     }
 
                     break;
-            }
-        }
-
-        if (changed is not null)
-        {
-            foreach (var extension in changed.Distinct(StringComparer.Ordinal))
-            {
-                Changed?.Invoke(extension);
             }
         }
 
@@ -130,8 +118,13 @@ public sealed class PhoneActivity
         }
     }
 
-    private void Join(Guid call, string extension, ref List<string>? changed)
+    private void Join(Guid call, string extension)
     {
+        if (!isExtension(extension))
+        {
+            return;
+        }
+
         if (!_byCall.TryGetValue(call, out var parties))
         {
             _byCall[call] = parties = [];
@@ -141,18 +134,16 @@ public sealed class PhoneActivity
         {
             parties.Add(extension);
             _calls[extension] = _calls.GetValueOrDefault(extension) + 1;
-            (changed ??= []).Add(extension);
         }
     }
 
-    private void Leave(Guid call, string extension, DateTimeOffset at, ref List<string>? freed, ref List<string>? changed)
+    private void Leave(Guid call, string extension, DateTimeOffset at, ref List<string>? freed)
     {
         if (!_byCall.TryGetValue(call, out var parties) || !parties.Remove(extension))
         {
             return;
         }
 
-        (changed ??= []).Add(extension);
         if (Decrement(_calls, extension))
         {
             _freeSince[extension] = at;
@@ -160,7 +151,7 @@ public sealed class PhoneActivity
         }
     }
 
-    private void StartRinging(Guid call, string extension, ref List<string>? changed)
+    private void StartRinging(Guid call, string extension)
     {
         if (!_ringingByCall.TryGetValue(call, out var ringers))
         {
@@ -171,16 +162,14 @@ public sealed class PhoneActivity
         {
             ringers.Add(extension);
             _ringing[extension] = _ringing.GetValueOrDefault(extension) + 1;
-            (changed ??= []).Add(extension);
         }
     }
 
-    private void StopRinging(Guid call, string extension, ref List<string>? changed)
+    private void StopRinging(Guid call, string extension)
     {
         if (_ringingByCall.TryGetValue(call, out var ringers) && ringers.Remove(extension))
         {
             Decrement(_ringing, extension);
-            (changed ??= []).Add(extension);
             if (ringers.Count == 0)
             {
                 _ringingByCall.Remove(call);

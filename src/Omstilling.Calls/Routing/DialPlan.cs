@@ -29,6 +29,9 @@ public sealed class DialPlan
 
     public const string GreetingNumber = "8001";
 
+    /// <summary>Whether the number is one of our extensions (an account).</summary>
+    public bool IsExtension(string number) => _isExtension(number);
+
     /// <summary>Where a dialled number leads, or null when it leads nowhere.</summary>
     public DialTarget? Resolve(string dialled)
     {

@@ -118,7 +118,7 @@ public sealed partial class CallManager
     private Call? Find(Guid callId) => _calls.TryGetValue(callId, out var owner) ? owner as Call : null;
 
     private bool IsKnownExtension(string target) =>
-        _authenticator.Accounts.TryGet(target, out _) || (Policy?.TryFindNumber(target, out _) ?? false);
+        _dialPlan.IsExtension(target) || (Policy?.TryFindNumber(target, out _) ?? false);
 
     /// <summary>The name spoken as a prompt of its own ("navn-anne-soerensen"), made once with espeak-ng.</summary>
     private async Task<string> NamePromptAsync(string name, CancellationToken cancellationToken)

@@ -60,7 +60,7 @@ public sealed partial class CallManager
         _bindings = bindings;
         Options = options;
         _logger = logger;
-        Activity = new PhoneActivity();
+        Activity = new PhoneActivity(dialPlan.IsExtension);
         Queues = new QueueManager(bindings, stack.Scheduler, Activity, e => LogQueueFailed(e));
         Activity.BecameFree += OnPartyFree;
     }
@@ -131,7 +131,7 @@ public sealed partial class CallManager
             caller = request.From.Uri.UnescapedUser ?? "anonymous";
 
             // A caller who is one of our own accounts (a colleague's phone calling the main number) is not a citizen.
-            fromOutside = !_authenticator.Accounts.TryGet(caller, out _);
+            fromOutside = !_dialPlan.IsExtension(caller);
         }
         else
         {

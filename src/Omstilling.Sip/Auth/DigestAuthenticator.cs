@@ -28,9 +28,6 @@ public sealed class DigestAuthenticator
 
     public string Realm { get; }
 
-    /// <summary>The accounts checked against (whether a caller's number is one of ours).</summary>
-    public IAccountStore Accounts => _accounts;
-
     /// <summary>Algorithms offered in challenges, one WWW-Authenticate each, in this order.</summary>
     public IReadOnlyList<DigestAlgorithm> Offered { get; init; } = [DigestAlgorithm.Md5, DigestAlgorithm.Sha256];
 

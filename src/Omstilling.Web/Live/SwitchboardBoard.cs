@@ -102,7 +102,6 @@ public sealed partial class SwitchboardBoard : IAsyncDisposable
     {
         _calls.CallEvent += _ => Signal();
         _calls.Queues.Changed += Signal;
-        _calls.Activity.Changed += _ => Signal();
         _absences.Changed += _ => Signal();
         _current = Build();
         _loop = Task.Run(LoopAsync, CancellationToken.None);
