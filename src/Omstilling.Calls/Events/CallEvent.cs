@@ -35,9 +35,9 @@ public enum CallEventKind
 {
     /// <summary>A call arrived and was routed to its target.</summary>
     Started,
-    /// <summary>A phone rings for the call (its first 180/183; <see cref="CallEvent.Party"/> says whose).</summary>
+    /// <summary>A person's phone rings for the call (the first of their phones to send 180/183; <see cref="CallEvent.Party"/> says whose).</summary>
     Ringing,
-    /// <summary>A phone stopped ringing without taking the call (detail: cancelled, busy, no answer, refused).</summary>
+    /// <summary>The person's last ringing phone stopped without taking the call (detail: cancelled, busy, no answer, refused).</summary>
     RingEnded,
     Answered,
     /// <summary>A party put the other on hold (re-INVITE sendonly or inactive); the other hears music.</summary>

@@ -159,12 +159,15 @@ internal sealed partial class Call
         if (branch.Alerting && State != CallState.Ended)
         {
             branch.Alerting = false;
-            Emit(CallEventKind.RingEnded, party: branch.Party, status: response.StatusCode, detail: RingEndWords(response.StatusCode));
+            if (!IsAlerting(branch.Party))
+            {
+                Emit(CallEventKind.RingEnded, party: branch.Party, status: response.StatusCode, detail: RingEndWords(response.StatusCode));
+            }
         }
 
         if (branch.Purpose == BranchPurpose.Consult)
         {
-            OnConsultFailed(branch, response.StatusCode);
+            OnConsultFailed(branch);
             return;
         }
 
@@ -182,12 +185,22 @@ internal sealed partial class Call
         {
             _ringLimit?.Cancel();
             _attempt++;
-            var refusals = current.Select(b => b.FinalResponse!).Where(r => r.StatusCode >= 300).ToList();
-            var status = refusals.Count == 0
-                ? SipStatus.TemporarilyUnavailable
-                : MapFailure(refusals.OrderBy(r => r.StatusCode is 486 or 600 ? 0 : 1).ThenBy(r => r.StatusCode).First().StatusCode);
-            RingFailed(status == SipStatus.BusyHere ? RingOutcome.Busy : RingOutcome.Refused, status);
+            var (outcome, status) = RefusalOf(current);
+            RingFailed(outcome, status);
         }
+    }
+
+    /// <summary>
+    /// What the phones of one person or attempt said together, once all are done: busy when any
+    /// was busy (486/600), else the lowest refusal; 480 when none refused (all answered unusably).
+    /// </summary>
+    private static (RingOutcome Outcome, int Status) RefusalOf(IEnumerable<Branch> done)
+    {
+        var refusals = done.Select(b => b.FinalResponse).OfType<SipResponse>().Where(r => r.StatusCode >= 300).ToList();
+        var status = refusals.Count == 0
+            ? SipStatus.TemporarilyUnavailable
+            : MapFailure(refusals.OrderBy(r => r.StatusCode is 486 or 600 ? 0 : 1).ThenBy(r => r.StatusCode).First().StatusCode);
+        return (status == SipStatus.BusyHere ? RingOutcome.Busy : RingOutcome.Refused, status);
     }
 
     /// <summary>
@@ -272,8 +285,12 @@ internal sealed partial class Call
 
         if (!branch.Alerting && !ReferenceEquals(branch, _answered))
         {
+            var first = !IsAlerting(branch.Party);
             branch.Alerting = true;
-            Emit(CallEventKind.Ringing, party: branch.Party);
+            if (first)
+            {
+                Emit(CallEventKind.Ringing, party: branch.Party);
+            }
         }
 
         if (branch.Purpose == BranchPurpose.Consult || branch.Attempt != _attempt || State is not (CallState.Routing or CallState.Ringing))
@@ -434,9 +451,18 @@ internal sealed partial class Call
         if (branch.Alerting)
         {
             branch.Alerting = false;
-            Emit(CallEventKind.RingEnded, party: branch.Party, detail: why);
+            if (!IsAlerting(branch.Party))
+            {
+                Emit(CallEventKind.RingEnded, party: branch.Party, detail: why);
+            }
         }
     }
+
+    /// <summary>
+    /// Whether any phone of the person still rings for this call. Ringing and RingEnded are about
+    /// the person: the first of their phones to ring starts it, the last to stop ends it.
+    /// </summary>
+    private bool IsAlerting(string party) => _branches.Any(b => b.Alerting && b.Party == party);
 
     /// <summary>Hangs up an answered leg (BYE) or stops a ringing one (CANCEL), once.</summary>
     private void ReleaseBranch(Branch branch)

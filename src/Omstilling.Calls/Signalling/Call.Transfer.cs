@@ -333,7 +333,7 @@ internal sealed partial class Call
         _manager.Queues.Unreserve(this);
     }
 
-    private void OnConsultFailed(Branch branch, int status)
+    private void OnConsultFailed(Branch branch)
     {
         if (_transfer is not { Kind: TransferKind.Announced, Consult: null, Failed: null } transfer || !transfer.Ringing.Contains(branch)
             || !transfer.Ringing.All(b => b.IsDone))
@@ -341,7 +341,7 @@ internal sealed partial class Call
             return;
         }
 
-        ConsultFailed(transfer, MapFailure(status) == SipStatus.BusyHere ? RingOutcome.Busy : RingOutcome.Refused);
+        ConsultFailed(transfer, RefusalOf(transfer.Ringing).Outcome); // busy if any of the target's phones was
     }
 
     private void OnConsultRingLimit(Transfer transfer)

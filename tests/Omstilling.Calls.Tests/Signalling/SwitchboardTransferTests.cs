@@ -183,6 +183,43 @@ public sealed class SwitchboardTransferTests
     }
 
     [Fact]
+    public async Task A_consultation_with_a_person_whose_one_phone_is_busy_fails_as_busy_whatever_the_other_says()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2011");
+        var (_, _, callId) = await OperatorOnCallAsync(f);
+        var desk = await f.PhoneAsync("2011");
+        var mobile = await f.PhoneAsync("2011");
+        desk.Behaviour = PhoneBehaviour.Busy;
+        mobile.Behaviour = PhoneBehaviour.Decline; // answers last
+
+        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen"));
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => f.Pbx.Calls.Snapshot(callId)?.Transfer?.Failed is not null), Describe(f));
+
+        Assert.Equal(1, desk.InviteCount);
+        Assert.Equal(1, mobile.InviteCount);
+        Assert.Equal(RingOutcome.Busy, f.Pbx.Calls.Snapshot(callId)!.Transfer!.Failed);
+    }
+
+    [Fact]
+    public async Task A_person_rings_until_the_last_of_their_phones_stops()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2011");
+        var (_, _, callId) = await OperatorOnCallAsync(f);
+        var desk = await f.PhoneAsync("2011");
+        var mobile = await f.PhoneAsync("2011");
+        desk.Behaviour = PhoneBehaviour.RingForever;
+        mobile.Behaviour = PhoneBehaviour.RingForever;
+        f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => desk.InviteCount == 1 && mobile.InviteCount == 1), Describe(f));
+
+        mobile.Decline();
+
+        Assert.True(f.Pbx.Calls.Activity.IsRinging("2011"), "the desk phone still rings");
+        Assert.Single(f.EventsOf(CallEventKind.Ringing), e => e.Party == "2011");
+        Assert.DoesNotContain(f.EventsOf(CallEventKind.RingEnded), e => e.Party == "2011");
+    }
+
+    [Fact]
     public async Task A_caller_hanging_up_during_a_consultation_ends_every_leg()
     {
         await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2011");

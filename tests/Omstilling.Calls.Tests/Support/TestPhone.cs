@@ -15,6 +15,7 @@ internal enum PhoneBehaviour
     RingThenAnswer,
     RingForever,
     Busy,
+    Decline,
     Silent,
 }
 
@@ -145,6 +146,13 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
         }
     }
 
+    /// <summary>Refuses the ringing INVITE (603), as a user pressing "decline".</summary>
+    public void Decline()
+    {
+        Ringing!.Respond(Ringing.CreateResponse(SipStatus.Decline));
+        _fixture.Deliver();
+    }
+
     public void HangUp()
     {
         Stack.SendRequest(Dialog!.CreateRequest(SipMethod.Bye), Dialog.Peer, this);
@@ -175,6 +183,9 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
             {
                 case PhoneBehaviour.Busy:
                     transaction.Respond(SipStatus.BusyHere);
+                    break;
+                case PhoneBehaviour.Decline:
+                    transaction.Respond(SipStatus.Decline);
                     break;
                 case PhoneBehaviour.RingThenAnswer:
                 case PhoneBehaviour.RingForever:
