@@ -36,7 +36,8 @@ public sealed class Pbx
         DialPlan = new DialPlan(options.PublicNumbers, number => accounts.TryGet(number, out _));
         Media = media;
         Prompts = prompts;
-        var musicOnHold = prompts.Locate(options.MusicOnHoldPrompt) is null ? null : prompts.Get(options.MusicOnHoldPrompt);
+        // One music for hold, transfers and queues without their own: the chosen prompt, else the bundled one.
+        var musicOnHold = prompts.Get(prompts.Locate(options.MusicOnHoldPrompt) is null ? StandardPrompts.MusicOnHold : options.MusicOnHoldPrompt);
         Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>(), policy, options.Trunk);
         Registrar.Changed += Calls.Queues.OnBindingsChanged;
         TrunkRegistration = options.Trunk is { Register: true } trunk

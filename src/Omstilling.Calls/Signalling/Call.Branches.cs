@@ -1,6 +1,7 @@
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
+using Omstilling.Media.Prompts;
 using Omstilling.Media.Players;
 using Omstilling.Policy.Model;
 using Omstilling.Sip.Auth;
@@ -98,7 +99,7 @@ internal sealed partial class Call
 
         if (ringback && CallerAnswered)
         {
-            PlayToCaller(_manager.Prompts.Get("ringetone"));
+            PlayToCaller(_manager.Prompts.Get(StandardPrompts.Ringback));
         }
 
         ArmRingLimit(limit);

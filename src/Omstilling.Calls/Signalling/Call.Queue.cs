@@ -66,7 +66,7 @@ internal sealed partial class Call
         }
         else
         {
-            PlayToCaller(freeNow && !recalled ? _manager.Prompts.Get("ringetone") : QueueMusic(queue));
+            PlayToCaller(freeNow && !recalled ? _manager.Prompts.Get(StandardPrompts.Ringback) : QueueMusic(queue));
         }
 
         _announce = Stack.Scheduler.Schedule(queue.AnnounceEvery, _ => OnAnnounceDue(entry));
@@ -218,5 +218,5 @@ internal sealed partial class Call
     private AudioClip QueueMusic(Queue queue) =>
         queue.MusicPrompt is { } name && _manager.Prompts.Locate(PolicyPrompts.Key(name)) is not null
             ? _manager.Prompts.Get(PolicyPrompts.Key(name))
-            : _manager.MusicOnHold ?? _manager.Prompts.Get("musik");
+            : _manager.MusicOnHold;
 }

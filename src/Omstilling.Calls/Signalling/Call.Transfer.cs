@@ -1,5 +1,6 @@
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
+using Omstilling.Media.Prompts;
 using Omstilling.Media.Players;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Timing;
@@ -90,7 +91,7 @@ internal sealed partial class Call
             _bridge?.Dispose();
             _bridge = null;
             _held = false;
-            PlayToCaller(HoldMusic);
+            PlayToCaller(_manager.MusicOnHold);
             var transfer = new Transfer(TransferKind.Announced, target, targetName, op, Now);
             _transfer = transfer;
             _manager.Queues.Reserve(this, [target]);
@@ -104,7 +105,7 @@ internal sealed partial class Call
                 transfer.Ringing.Add(branch);
             }
 
-            PlayToOperator(_manager.Prompts.Get("ringetone"), loop: true);
+            PlayToOperator(_manager.Prompts.Get(StandardPrompts.Ringback), loop: true);
             _consultLimit = Stack.Scheduler.Schedule(RingLimitFor(target), _ => OnConsultRingLimit(transfer));
             return CallControlResult.Done;
         }
@@ -185,7 +186,7 @@ internal sealed partial class Call
                 // Music while the person is still busy; once they are rung, the ringing tone plays instead.
                 if (ReferenceEquals(_transfer, campOn) && !campOn.Rung && State != CallState.Ended && _answered is null)
                 {
-                    PlayToCaller(HoldMusic);
+                    PlayToCaller(_manager.MusicOnHold);
                 }
             });
             if (!_manager.Activity.IsBusy(target))
@@ -264,7 +265,7 @@ internal sealed partial class Call
     private void RecallToSwitchboard(Recall recall)
     {
         _recall = recall;
-        PlayToCaller(HoldMusic);
+        PlayToCaller(_manager.MusicOnHold);
 
         // Free and reserved in one step, so the queue cannot offer them another caller at the same moment.
         if (recall.Operator is { } op && _manager.Queues.TryReserve(this, op))
@@ -438,7 +439,7 @@ internal sealed partial class Call
 
         _transfer = new Transfer(TransferKind.Blind, transfer.Target, transfer.TargetName, transfer.Operator, transfer.StartedAt) { Rung = true };
         State = CallState.Ringing;
-        PlayToCaller(_manager.Prompts.Get("ringetone"));
+        PlayToCaller(_manager.Prompts.Get(StandardPrompts.Ringback));
         var left = RingLimitFor(transfer.Target) - (Now - transfer.StartedAt);
         ArmRingLimit(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(10));
     }
@@ -589,7 +590,6 @@ internal sealed partial class Call
         return allowFailedConsult && _transfer!.Failed is not null ? null : CallControlResult.NotNow;
     }
 
-    private Omstilling.Media.Audio.AudioClip HoldMusic => _manager.MusicOnHold ?? _manager.Prompts.Get("musik");
 
     private DateTimeOffset Now => Stack.Scheduler.Time.GetUtcNow();
 

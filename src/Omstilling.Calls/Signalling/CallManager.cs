@@ -37,7 +37,7 @@ public sealed partial class CallManager
     private readonly BindingStore _bindings;
     private readonly ILogger<CallManager> _logger;
 
-    public CallManager(SipStack stack, MediaServer media, PromptLibrary prompts, AudioClip? musicOnHold, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger, PolicyProvider? policy = null, TrunkOptions? trunk = null)
+    public CallManager(SipStack stack, MediaServer media, PromptLibrary prompts, AudioClip musicOnHold, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger, PolicyProvider? policy = null, TrunkOptions? trunk = null)
     {
         _policy = policy;
         Trunk = trunk;
@@ -45,6 +45,7 @@ public sealed partial class CallManager
         PolicyState = new LivePolicyState(this);
         ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(prompts);
+        ArgumentNullException.ThrowIfNull(musicOnHold);
         Media = media;
         Prompts = prompts;
         MusicOnHold = musicOnHold;
@@ -82,7 +83,7 @@ public sealed partial class CallManager
 
     internal MediaServer Media { get; }
 
-    internal AudioClip? MusicOnHold { get; }
+    internal AudioClip MusicOnHold { get; }
 
     internal PromptLibrary Prompts { get; }
 
