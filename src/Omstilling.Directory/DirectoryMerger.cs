@@ -108,7 +108,8 @@ internal static class DirectoryMerger
         Email = entry.Email ?? known.Email,
     };
 
-    private static Model.Department New(DepartmentEntry entry) => new(entry.Id, entry.Name ?? entry.Id)
+    /// <summary>A department as the directory file has it.</summary>
+    internal static Model.Department New(DepartmentEntry entry) => new(entry.Id, entry.Name ?? entry.Id)
     {
         AreaId = entry.AreaId,
         Topics = entry.Topics,

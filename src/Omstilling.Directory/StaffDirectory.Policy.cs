@@ -24,13 +24,6 @@ public sealed partial class StaffDirectory
     public static StaffDirectory FromFile(DirectoryFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var departments = file.Departments.Select(d => new Model.Department(d.Id, d.Name ?? d.Id)
-        {
-            AreaId = d.AreaId,
-            Topics = d.Topics,
-            Numbers = d.Numbers,
-            Email = d.Email,
-        });
-        return new StaffDirectory(file.Areas, departments, file.People);
+        return new StaffDirectory(file.Areas, file.Departments.Select(DirectoryMerger.New), file.People);
     }
 }

@@ -27,7 +27,6 @@ public sealed partial class StaffDirectory
     private readonly SearchIndex _index;
     private readonly FrozenDictionary<string, Person>.AlternateLookup<ReadOnlySpan<char>> _byExtension;
     private readonly FrozenDictionary<string, ImmutableArray<Person>> _byDepartment;
-    private readonly FrozenDictionary<string, ImmutableArray<Person>> _colleagues;
 
     /// <summary>
     /// A directory of the given entries. Every reference must resolve: a person's department and
@@ -51,7 +50,6 @@ public sealed partial class StaffDirectory
         _byDepartment = everyone
             .GroupBy(p => p.DepartmentId, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderBy(p => p.Name, DanishOrder).ThenBy(p => p.Id, StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
-        _colleagues = everyone.ToFrozenDictionary(p => p.Id, ColleaguesOf, StringComparer.Ordinal);
         var departmentList = Departments.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
         var personList = everyone.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
         _index = SearchIndex.Build(personList, departmentList, Departments, DanishOrder);
@@ -92,7 +90,9 @@ public sealed partial class StaffDirectory
     public ImmutableArray<Person> Colleagues(string personId)
     {
         ArgumentNullException.ThrowIfNull(personId);
-        return _colleagues.TryGetValue(personId, out var found) ? found : [];
+
+        // Worked out when a card asks: kept for everyone it would cost a department's size squared.
+        return People.TryGetValue(personId, out var person) ? ColleaguesOf(person) : [];
     }
 
     /// <summary>
