@@ -177,6 +177,7 @@ internal static partial class RunCommand
         var directoryFile = options.DirectoryFile ?? (options.PolicyFile is null ? PolicyFiles.DefaultDirectory() : null);
         if (!TryLoadDirectory(directoryFile, policy, logger, out var staff))
         {
+            LogStartFailed(logger, $"the staff directory {directoryFile} has errors (see above)");
             return 1;
         }
 
@@ -206,13 +207,42 @@ internal static partial class RunCommand
         using var watcher = new PolicyWatcher(policyFile, policyProvider, async (reloaded, token) =>
         {
             var errors = await EnsurePolicyPromptsAsync(prompts, reloaded, token);
-            if (errors.Count == 0 && TryLoadDirectory(directoryFile, reloaded, logger, out var reloadedStaff))
+            if (errors.Count == 0)
             {
-                directory.Replace(reloadedStaff);
+                if (TryLoadDirectory(directoryFile, reloaded, logger, out var reloadedStaff))
+                {
+                    directory.Replace(reloadedStaff);
+                }
+                else
+                {
+                    LogDirectoryKept(logger, directoryFile!, "it has errors against the new policy (see above)");
+                }
             }
 
             return errors;
         }, time, logger);
+
+        // An edit to the directory file alone is picked up too; a broken one leaves the directory in use.
+        using var directoryWatcher = directoryFile is null ? null : new QuietFileWatcher(directoryFile, time, () =>
+        {
+            try
+            {
+                if (TryLoadDirectory(directoryFile, policyProvider.Current, logger, out var reloaded))
+                {
+                    directory.Replace(reloaded);
+                    LogDirectoryReloaded(logger, directoryFile);
+                }
+                else
+                {
+                    LogDirectoryKept(logger, directoryFile, "it has errors (see above)");
+                }
+            }
+            catch (IOException e)
+            {
+                // Read while an editor was still writing it: the next change event brings it again.
+                LogDirectoryKept(logger, directoryFile, e.Message);
+            }
+        });
         var events = new CallEventLog(capacity: 2000);
         pbx.Calls.CallEvent += events.Add;
         await stack.StartAsync(pbx.Server, cancellationToken);
@@ -261,7 +291,6 @@ internal static partial class RunCommand
 
         if (!loaded.Succeeded)
         {
-            LogStartFailed(logger, $"the staff directory {file} has errors (see above)");
             directory = StaffDirectory.Empty;
             return false;
         }
@@ -305,6 +334,12 @@ internal static partial class RunCommand
 
     [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "Media on {Address}, RTP ports {First}-{Last}")]
     private static partial void LogMedia(ILogger logger, IPAddress address, int first, int last);
+
+    [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "The staff directory {Path} was reloaded")]
+    private static partial void LogDirectoryReloaded(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 9007, Level = LogLevel.Warning, Message = "The staff directory {Path} was not reloaded: {Problem}; the one in use stays")]
+    private static partial void LogDirectoryKept(ILogger logger, string path, string problem);
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Critical, Message = "Omstilling cannot start: {Reason}")]
     private static partial void LogStartFailed(ILogger logger, string reason);

@@ -9,13 +9,9 @@ public sealed class DirectoryHolder(StaffDirectory initial)
 
     public StaffDirectory Current => Volatile.Read(ref _current);
 
-    /// <summary>Raised after a swap.</summary>
-    public event Action? Changed;
-
     public void Replace(StaffDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
         Volatile.Write(ref _current, directory);
-        Changed?.Invoke();
     }
 }
