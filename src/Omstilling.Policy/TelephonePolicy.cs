@@ -21,6 +21,7 @@ public sealed partial class TelephonePolicy
 
     private readonly FrozenDictionary<string, PlanNumber> _numbers = FrozenDictionary<string, PlanNumber>.Empty;
     private FrozenDictionary<string, PlanNumber>.AlternateLookup<ReadOnlySpan<char>> _numberLookup;
+    private ImmutableArray<string> _operators; // default until first asked: one reference, so set atomically
 
     internal TelephonePolicy()
     {
@@ -71,6 +72,16 @@ public sealed partial class TelephonePolicy
 
     /// <summary>Overrides written in the file (planned closings etc.); live ones come with <see cref="IPolicyState"/>.</summary>
     public required ImmutableArray<ManualOverride> PlannedOverrides { get; init; }
+
+    /// <summary>
+    /// The switchboard's operators: its own extensions and the members of its queue, in order,
+    /// once each. Worked out on first use; the policy never changes.
+    /// </summary>
+    public ImmutableArray<string> Operators => _operators.IsDefault
+        ? _operators = [.. Switchboard.Extensions
+            .Concat(Switchboard.QueueId is { } q && Queues.TryGetValue(q, out var queue) ? queue.Members : [])
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
+        : _operators;
 
     /// <summary>The main number, normalised (8 digits).</summary>
     public string MainNumber => Switchboard.Numbers.Length > 0 ? Switchboard.Numbers[0].Number : string.Empty;

@@ -84,9 +84,7 @@ public sealed partial class CallManager
         Find(callId)?.TransferToVoicemail(op, box) ?? CallControlResult.NoSuchCall;
 
     /// <summary>Whether the extension is one of the switchboard's operators (or a member of its queue).</summary>
-    internal bool IsOperator(string extension) =>
-        Policy is { } policy && (policy.Switchboard.Extensions.Contains(extension)
-            || (policy.Switchboard.QueueId is { } q && policy.Queues.TryGetValue(q, out var queue) && queue.Members.Contains(extension)));
+    internal bool IsOperator(string extension) => Policy?.Operators.Contains(extension) ?? false;
 
     /// <summary>The call waits for the extension's call to end (a camp-on).</summary>
     internal void WaitForFree(string extension, Call call) =>

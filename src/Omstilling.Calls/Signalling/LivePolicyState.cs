@@ -12,5 +12,5 @@ internal sealed class LivePolicyState(CallManager manager) : IPolicyState
     public IReadOnlyList<ManualOverride> ManualOverrides => [];
 
     public bool IsSwitchboardStaffed =>
-        manager.Policy is { } policy && manager.Queues.AnyLoggedIn(policy.Switchboard.Extensions);
+        manager.Policy is { } policy && manager.Queues.AnyLoggedIn(policy.Operators);
 }

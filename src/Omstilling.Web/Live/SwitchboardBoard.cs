@@ -81,19 +81,7 @@ public sealed partial class SwitchboardBoard : IAsyncDisposable
     }
 
     /// <summary>The switchboard's operators: the policy's, and the members of its queue.</summary>
-    public IReadOnlyList<string> OperatorExtensions
-    {
-        get
-        {
-            if (_policy?.Current is not { } policy)
-            {
-                return [];
-            }
-
-            var members = policy.Switchboard.QueueId is { } q && policy.Queues.TryGetValue(q, out var queue) ? queue.Members : [];
-            return [.. policy.Switchboard.Extensions.Concat(members).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        }
-    }
+    public IReadOnlyList<string> OperatorExtensions => _policy?.Current is { } policy ? policy.Operators : [];
 
     /// <summary>The switchboard's queue, or null when the policy gives it none.</summary>
     public string? QueueId => _policy?.Current.Switchboard.QueueId;

@@ -48,6 +48,18 @@ public sealed class PolicyLoaderTests
     }
 
     [Fact]
+    public void The_switchboards_operators_are_its_extensions_and_its_queues_members_once_each()
+    {
+        var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "guldborgsund.yaml"))
+            .Replace("operators: [100, 101, 102, 103]", "operators: [101, 100]", StringComparison.Ordinal)
+            .Replace("members: [100, 101, 102, 103]", "members: [2010, 100]", StringComparison.Ordinal);
+        var result = PolicyLoader.Load(yaml, "kommune.yaml");
+        Assert.True(result.Succeeded, result.Report());
+
+        Assert.Equal(["100", "101", "2010"], result.Policy.Operators.ToArray());
+    }
+
+    [Fact]
     public void The_bundled_policy_uses_the_demo_extensions()
     {
         var extensions = Guldborgsund.Bundled.Numbers.Values.Where(n => n.Kind == NumberKind.Extension).Select(n => int.Parse(n.Number, System.Globalization.CultureInfo.InvariantCulture));
