@@ -24,6 +24,9 @@ public sealed class MessageStoreTests
         Assert.Equal(2, await store.UnreadCountAsync("jens-hansen", default));
         Assert.False(await store.MarkReadAsync(first.Id, "anne-soerensen", default));
         Assert.True(await store.MarkReadAsync(first.Id, "jens-hansen", default));
+        var changes = changed.Count;
+        Assert.True(await store.MarkReadAsync(first.Id, "jens-hansen", default));
+        Assert.Equal(changes, changed.Count); // read again: nothing changed, nobody is told
         Assert.True(await store.SetHandledAsync(second.Id, "jens-hansen", handled: true, default));
         Assert.Equal(0, await store.UnreadCountAsync("jens-hansen", default));
         var handled = await store.FindAsync(second.Id, default);

@@ -160,6 +160,7 @@ public sealed class MessageStore(OmstillingDatabase database, TimeProvider time)
 
     private async Task<bool> UpdateAsync(Guid id, string personId, Action<PhoneMessageRecord, DateTimeOffset> change, CancellationToken cancellationToken)
     {
+        int written;
         await using (var db = database.CreateContext())
         {
             var record = await db.PhoneMessages.FirstOrDefaultAsync(m => m.Id == id && m.PersonId == personId, cancellationToken);
@@ -169,10 +170,14 @@ public sealed class MessageStore(OmstillingDatabase database, TimeProvider time)
             }
 
             change(record, time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
+            written = await db.SaveChangesAsync(cancellationToken);
         }
 
-        Changed?.Invoke(personId);
+        if (written > 0)
+        {
+            Changed?.Invoke(personId); // a message read again changes nothing, and wakes no inbox
+        }
+
         return true;
     }
 

@@ -11,8 +11,6 @@ public sealed record SignedInUser(string UserName, string DisplayName, IReadOnly
     public const string DepartmentClaim = "omstilling:department";
     public const string DisplayNameClaim = "omstilling:display-name";
 
-    public bool IsOperator => Roles.Contains(UserRole.Operator);
-
     public bool IsAdmin => Roles.Contains(UserRole.Admin);
 
     /// <summary>May post absence notices for <paramref name="departmentId"/>: an admin for any, a head for their own.</summary>

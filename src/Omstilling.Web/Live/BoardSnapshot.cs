@@ -12,13 +12,12 @@ namespace Omstilling.Web.Live;
 /// <param name="Version">Grows by one with each snapshot.</param>
 public sealed record BoardSnapshot(
     long Version,
-    DateTimeOffset At,
     IReadOnlyList<CallView> Calls,
     IReadOnlyList<QueueEntry> Waiting,
     IReadOnlyList<MemberState> Operators,
     IReadOnlyList<DepartmentAbsence> Notices)
 {
-    public static BoardSnapshot Empty { get; } = new(0, DateTimeOffset.MinValue, [], [], [], []);
+    public static BoardSnapshot Empty { get; } = new(0, [], [], [], []);
 
     public CallView? Call(Guid id) => Calls.FirstOrDefault(c => c.Id == id);
 

@@ -149,7 +149,6 @@ public sealed partial class SwitchboardBoard : IAsyncDisposable
         var queue = QueueId;
         return new BoardSnapshot(
             Interlocked.Increment(ref _version),
-            now,
             _calls.Snapshots(),
             queue is null ? [] : _calls.Queues.Entries(queue),
             [.. OperatorExtensions.Select(_calls.Queues.StateOf)],

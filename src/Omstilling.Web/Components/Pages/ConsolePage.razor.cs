@@ -530,7 +530,7 @@ public sealed partial class ConsolePage
             PersonId = person.Id,
             RecipientName = person.Name,
             RecipientEmail = person.Email,
-            CallerNumber = _call is { } call ? ConsoleText.Number(call.Caller) : "",
+            CallerNumber = _call is { } call ? Omstilling.Policy.Model.PhoneNumbers.Format(call.Caller) : "",
             CallId = _call?.Id,
             CallbackWanted = true,
         };

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Queues;
-using Omstilling.Policy.Model;
 
 namespace Omstilling.Web.Components.Switchboard;
 
@@ -46,10 +45,6 @@ public static class ConsoleText
             ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}:{span.Minutes:00}:{span.Seconds:00}")
             : string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes}:{span.Seconds:00}");
     }
-
-    /// <summary>A Danish number as it is written ("54 73 10 00"); anything else as it came.</summary>
-    public static string Number(string number) =>
-        number.Length == 8 && number.All(char.IsAsciiDigit) ? PhoneNumbers.Format(number) : number;
 
     /// <summary>When the person can take a call: now, the next free time their absence (or calendar) gives, or why not.</summary>
     public static string NextFree(Omstilling.Web.Cards.PersonCard card, DateTimeOffset now, TimeZoneInfo zone)
