@@ -18,7 +18,8 @@ public sealed class MalformedInputTests(ServerFixture fixture) : IClassFixture<S
         await Sipp.RegisterAsync("2041", server.SipPort, calleePort);
         var callee = Sipp.RunAsync("uas_answer.xml", server.SipPort, calleePort);
         Assert.True(await FreePort.WaitUntilBoundAsync(calleePort, TimeSpan.FromSeconds(10)));
-        var caller = await Sipp.RunAsync("uac_call_bye.xml", server.SipPort, FreePort.Next(), ("username", "2040"), ("password", "demo2040"), ("callee", "2041"));
+        // Behind the flood the server may resend its 407 before our ACK reaches it: the caller absorbs that.
+        var caller = await Sipp.RunTolerantAsync("uac_call_bye.xml", server.SipPort, FreePort.Next(), ("username", "2040"), ("password", "demo2040"), ("callee", "2041"));
         await stop.CancelAsync();
         var sent = await flood;
 

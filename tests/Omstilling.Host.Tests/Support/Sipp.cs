@@ -16,6 +16,13 @@ public static class Sipp
     public static Task<ProcessRunner.Result> RunAsync(string scenario, int serverPort, int localPort, params (string Key, string Value)[] keys) =>
         ProcessRunner.RunAsync("sipp", Arguments(scenario, serverPort, localPort, keys), Limit);
 
+    /// <summary>
+    /// Runs a scenario as a phone that absorbs retransmissions of answers it already had (a 407 resent
+    /// because our ACK was slow to arrive), as real phones do, instead of aborting on them.
+    /// </summary>
+    public static Task<ProcessRunner.Result> RunTolerantAsync(string scenario, int serverPort, int localPort, params (string Key, string Value)[] keys) =>
+        ProcessRunner.RunAsync("sipp", [.. Arguments(scenario, serverPort, localPort, keys), "-default_behaviors", "all,-abortunexp"], Limit);
+
     /// <summary>A scenario for <paramref name="calls"/> calls (a UAS sees one per Call-ID), from <paramref name="localAddress"/>.</summary>
     public static Task<ProcessRunner.Result> RunAsync(string scenario, int serverPort, int localPort, int calls, string localAddress, params (string Key, string Value)[] keys)
     {
