@@ -3,7 +3,7 @@ namespace Omstilling.Media.Rtp;
 /// <summary>
 /// What RFC 3550 Appendix A.1/A.8 asks a receiver to track for reports: extended highest
 /// sequence number with wrap-around, packets expected and received, lost, and interarrival
-/// jitter. Owned by one stream's receive loop; read for RTCP under the stream's lock.
+/// jitter. Not thread-safe: the stream updates it as packets arrive and reports it under one lock.
 /// </summary>
 public sealed class ReceptionStatistics
 {

@@ -32,6 +32,10 @@ public sealed partial class RtpStream : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Rfc4733Receiver _dtmf = new();
     private readonly ReceptionStatistics _reception = new();
+
+    // The receive thread updates the statistics and the clock thread reports them; the clock only
+    // tries this lock (TrySendReport), so it never waits for a receive thread it pre-empted.
+    private readonly Lock _receptionLock = new();
     private SocketAddress? _remote;
     private bool _latched;
     private ushort _sequence;
@@ -46,6 +50,7 @@ public sealed partial class RtpStream : IAsyncDisposable
     private readonly byte[] _rtcpBuffer = new byte[1500];
     private readonly SocketAddress _rtcpFrom;
     private long _malformed;
+    private long _reportsReceived;
     private Task _receiving = Task.CompletedTask;
     private ulong _rtpRegistration;
     private ulong _rtcpRegistration;
@@ -92,6 +97,9 @@ public sealed partial class RtpStream : IAsyncDisposable
     public long MalformedPackets => Interlocked.Read(ref _malformed);
 
     public ReceptionStatistics Reception => _reception;
+
+    /// <summary>Valid RTCP packets the phone sent us.</summary>
+    public long ReportsReceived => Interlocked.Read(ref _reportsReceived);
 
     private int PayloadType { get; set; } = 8;
 
@@ -224,27 +232,57 @@ public sealed partial class RtpStream : IAsyncDisposable
     /// <summary>Whether the peer can receive RFC 4733 events (it offered telephone-event).</summary>
     public bool CanSendDigits => TelephoneEventPayloadType is not null;
 
-    /// <summary>Sends an RTCP report now (the media server calls this every few seconds).</summary>
-    internal void SendReport(DateTimeOffset now)
+    /// <summary>
+    /// Sends an RTCP report now, unless a packet of this stream is being sent or counted at this
+    /// instant: then nothing is sent and the answer is false, to try again a tick later. The media
+    /// clock calls this on a thread above the receive threads, so waiting for the lock could mean
+    /// waiting for a receive thread it has itself pre-empted, while every other sender of its lane
+    /// waits too.
+    /// </summary>
+    internal bool TrySendReport(DateTimeOffset now)
     {
         Span<byte> buffer = stackalloc byte[256];
         int length;
         IPEndPoint? remote;
-        lock (_sendLock)
+        if (!_sendLock.TryEnter())
+        {
+            return false;
+        }
+
+        try
         {
             remote = Remote;
             if (remote is null)
             {
-                return;
+                return true; // nowhere to report to yet
             }
 
-            RtcpPacket.ReportBlock? block = _reception.Received > 0
-                ? new RtcpPacket.ReportBlock(_reception.Ssrc, _reception.TakeFractionLost(), (int)_reception.Lost, _reception.ExtendedHighest, _reception.Jitter, 0, 0)
-                : null;
+            RtcpPacket.ReportBlock? block = null;
+            if (_reception.Received > 0)
+            {
+                if (!_receptionLock.TryEnter())
+                {
+                    return false;
+                }
+
+                try
+                {
+                    block = new RtcpPacket.ReportBlock(_reception.Ssrc, _reception.TakeFractionLost(), (int)_reception.Lost, _reception.ExtendedHighest, _reception.Jitter, 0, 0);
+                }
+                finally
+                {
+                    _receptionLock.Exit();
+                }
+            }
+
             RtcpPacket.SenderInfo? sender = PacketsSent > 0
                 ? new RtcpPacket.SenderInfo(now, _timestamp, (uint)PacketsSent, (uint)(PacketsSent * 160))
                 : null;
             length = RtcpPacket.WriteReport(buffer, Ssrc, Cname, sender, block);
+        }
+        finally
+        {
+            _sendLock.Exit();
         }
 
         try
@@ -259,6 +297,8 @@ public sealed partial class RtpStream : IAsyncDisposable
         {
             // The call ended while its report was being made.
         }
+
+        return true;
     }
 
     /// <summary>Closes the sockets and gives the ports back at once; the receive loop ends by itself.</summary>
@@ -386,7 +426,11 @@ public sealed partial class RtpStream : IAsyncDisposable
             return; // comfort noise, an unexpected codec, or media while we asked for none
         }
 
-        _reception.Update(header, Stopwatch.GetTimestamp() * 8000 / Stopwatch.Frequency);
+        lock (_receptionLock)
+        {
+            _reception.Update(header, Stopwatch.GetTimestamp() * 8000 / Stopwatch.Frequency);
+        }
+
         Listener?.OnAudio(this, payload, header.Marker);
     }
 
@@ -448,11 +492,10 @@ public sealed partial class RtpStream : IAsyncDisposable
         }
 
         _rtcpTypes.Clear();
-        if (!RtcpPacket.TryReadTypes(_rtcpBuffer.AsSpan(0, received), _rtcpTypes))
-        {
-            Interlocked.Increment(ref _malformed);
-        }
+        CountReport(RtcpPacket.TryReadTypes(_rtcpBuffer.AsSpan(0, received), _rtcpTypes));
     }
+
+    private void CountReport(bool valid) => Interlocked.Increment(ref valid ? ref _reportsReceived : ref _malformed);
 
     private sealed class Readable(Action read) : EpollReceiver.IReadable
     {
@@ -482,10 +525,7 @@ public sealed partial class RtpStream : IAsyncDisposable
             }
 
             types.Clear();
-            if (!RtcpPacket.TryReadTypes(buffer.AsSpan(0, received), types))
-            {
-                Interlocked.Increment(ref _malformed);
-            }
+            CountReport(RtcpPacket.TryReadTypes(buffer.AsSpan(0, received), types));
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Omstilling.Media.Clock;
+using Omstilling.Media.Tests.Support;
 
 namespace Omstilling.Media.Tests.Clock;
 
@@ -14,7 +15,7 @@ public sealed class MediaClockTests
         senders.ForEach(clock.Add);
         clock.Start();
 
-        Assert.True(await WaitAsync(() => senders.All(s => s.Ticks >= 5)), "every sender is ticked");
+        Assert.True(await Eventually.ReachedAsync(() => senders.All(s => s.Ticks >= 5)), "every sender is ticked");
 
         Assert.All(senders, s => Assert.Single(s.Threads));
         Assert.Equal(2, senders.Select(s => s.Threads.Single()).Distinct().Count());
@@ -32,7 +33,7 @@ public sealed class MediaClockTests
         {
             // Each sender goes to the emptiest lane (the first of equals): senders 1, 3 and 5 share the other lane.
             var otherLane = new[] { senders[1], senders[3], senders[5] };
-            Assert.True(await WaitAsync(() => otherLane.All(s => s.Ticks >= 10)), "the other lane keeps ticking");
+            Assert.True(await Eventually.ReachedAsync(() => otherLane.All(s => s.Ticks >= 10)), "the other lane keeps ticking");
             Assert.Equal(1, senders[0].Ticks);
             Assert.True(senders[2].Ticks <= 1 && senders[4].Ticks <= 1, "the stuck sender's lane waits for it");
         }
@@ -41,17 +42,7 @@ public sealed class MediaClockTests
             stuck.Set();
         }
 
-        Assert.True(await WaitAsync(() => senders.All(s => s.Ticks >= 3)), "the lane goes on once the sender returns");
-    }
-
-    private static async Task<bool> WaitAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        return condition();
+        Assert.True(await Eventually.ReachedAsync(() => senders.All(s => s.Ticks >= 3)), "the lane goes on once the sender returns");
     }
 
     private sealed class CountingSender(ManualResetEventSlim? blockFirst) : IMediaTicker

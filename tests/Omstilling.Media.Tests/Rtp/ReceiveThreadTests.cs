@@ -48,19 +48,11 @@ public sealed class ReceiveThreadTests
 
             // Stream 0's first packet holds its thread until every other stream has all its packets.
             var others = listeners.Skip(1).ToList();
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            while (others.Any(l => l.Count < PacketsEach) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(10);
-            }
+            await Eventually.ReachedAsync(() => others.All(l => l.Count >= PacketsEach), TimeSpan.FromSeconds(10));
 
             Assert.All(others, l => Assert.Equal(Enumerable.Range(0, PacketsEach), l.Received));
             release.Set();
-            deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            while (listeners[0].Count < PacketsEach && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(10);
-            }
+            await Eventually.ReachedAsync(() => listeners[0].Count >= PacketsEach, TimeSpan.FromSeconds(10));
 
             Assert.Equal(Enumerable.Range(0, PacketsEach), listeners[0].Received);
             Assert.All(listeners, l => Assert.False(l.Overlapped, "a stream's handler ran on two threads at once"));
@@ -93,11 +85,7 @@ public sealed class ReceiveThreadTests
                 phone.SendTo(Packet(n), stream.LocalEndPoint);
             }
 
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-            while (listener.Count < 5 && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(5);
-            }
+            await Eventually.ReachedAsync(() => listener.Count >= 5);
 
             Assert.Equal(Enumerable.Range(0, 5), listener.Received);
             phone.SendTo(Packet(99), stream.LocalEndPoint); // left unread when the stream closes

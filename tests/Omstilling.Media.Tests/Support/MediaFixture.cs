@@ -13,10 +13,12 @@ internal sealed class MediaFixture : IAsyncDisposable
 {
     private static int _nextRange = 21000 + (Environment.ProcessId % 50) * 400;
 
-    public MediaFixture()
+    /// <param name="reportInterval">How often streams send RTCP; the default's 5 s is 250 ticks.</param>
+    public MediaFixture(TimeSpan? reportInterval = null)
     {
         var first = Interlocked.Add(ref _nextRange, 200);
-        Server = new MediaServer(new MediaOptions { Address = IPAddress.Loopback, FirstPort = first, LastPort = first + 198 }, Clock, TimeProvider.System, NullLoggerFactory.Instance);
+        var options = new MediaOptions { Address = IPAddress.Loopback, FirstPort = first, LastPort = first + 198 };
+        Server = new MediaServer(reportInterval is { } interval ? options with { ReportInterval = interval } : options, Clock, TimeProvider.System, NullLoggerFactory.Instance);
     }
 
     public ManualMediaClock Clock { get; } = new();
