@@ -10,7 +10,9 @@
 # IVR: calls ok/failed, retransmissions and CPU per call. Everything started is stopped on exit.
 # Settings (environment): PROMPTS (2000) BRIDGED (500) IVR_RATE (600) IVR_SECONDS (20) WINDOW (15)
 # PARTS ("prompts bridged ivr": which of the three to run) MEDIA_THREADS (the server's --media-threads;
-# empty: its default)
+# empty: its default) TRACE (1: record the kernel's scheduler events during the timed runs, with
+# wall-clock stamps, into trace-prompts.txt and trace-bridged.txt, and explain each stream's worst
+# packet with trace-explain.py: what held the cores before it arrived)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 OUT="$ROOT/bench/media/out/$(date +%Y%m%d-%H%M%S)"
@@ -21,7 +23,29 @@ PARTS=${PARTS:-prompts bridged ivr}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 
 PIDS=()
-trap 'for p in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
+TRACING=/sys/kernel/tracing
+trap 'for p in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; [[ ${TRACE:-} != 1 ]] || echo 0 > "$TRACING/tracing_on"' EXIT
+
+# TRACE=1: every context switch, wake-up and softirq, stamped with CLOCK_TAI (the wall clock the
+# client prints late packets in, while the kernel's TAI offset is 0 as on these machines).
+trace_start() {
+  [[ ${TRACE:-} == 1 ]] || return 0
+  mountpoint -q "$TRACING" || mount -t tracefs nodev "$TRACING"
+  echo 0 > "$TRACING/tracing_on"
+  echo tai > "$TRACING/trace_clock"
+  echo 400000 > "$TRACING/buffer_size_kb"
+  echo > "$TRACING/trace"
+  echo "sched:sched_switch sched:sched_wakeup irq:softirq_entry irq:softirq_exit" > "$TRACING/set_event"
+  echo 1 > "$TRACING/tracing_on"
+}
+trace_stop() {
+  [[ ${TRACE:-} == 1 ]] || return 0
+  echo 0 > "$TRACING/tracing_on"
+  cat "$TRACING/trace" > "$OUT/trace-$1.txt"
+  echo > "$TRACING/set_event"
+  echo "kernel trace: $OUT/trace-$1.txt; what ran before each stream's worst packet:"
+  python3 "$ROOT/bench/media/trace-explain.py" "$OUT/trace-$1.txt" "$OUT/$1.txt"
+}
 
 # cyclictest (rt-tests) runs beside each window to show how long the machine itself stalls a core.
 command -v cyclictest > /dev/null || apt-get install -y rt-tests > "$OUT/apt.log" 2>&1 || echo "(rt-tests not installed: the platform is not probed)"
@@ -74,12 +98,16 @@ if part prompts || part bridged; then
   start_server "$OUT/long"
   if part prompts; then
     echo; echo "== $PROMPTS concurrent prompt streams =="
+    trace_start
     load prompts --server "127.0.0.1:$SIP_PORT" --calls "$PROMPTS" --rate 200 --window "$WINDOW" --server-pid "$SERVER_PID" --status http://127.0.0.1:18097/api/status | tee "$OUT/prompts.txt"
+    trace_stop prompts
     sleep 3
   fi
   if part bridged; then
     echo; echo "== $BRIDGED bridged calls =="
+    trace_start
     load bridged --server "127.0.0.1:$SIP_PORT" --calls "$BRIDGED" --rate 100 --window "$WINDOW" --server-pid "$SERVER_PID" --status http://127.0.0.1:18097/api/status | tee "$OUT/bridged.txt"
+    trace_stop bridged
   fi
   stop_server
 fi

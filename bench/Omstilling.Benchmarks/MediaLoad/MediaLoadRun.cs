@@ -146,6 +146,7 @@ internal static class MediaLoadRun
         await Task.Delay(window);
         collections = GC.CollectionCount(0) - collections;
         var server1 = await ServerStatusAsync();
+        var steal = probe?.StealMs;
         var platform = probe is null ? null : await probe.ResultAsync();
         var cpu1 = pid is { } p1 ? CpuSeconds(p1) : 0;
         var streams = 0;
@@ -171,7 +172,7 @@ internal static class MediaLoadRun
         }
 
         Console.WriteLine(platform is { } stall
-            ? string.Create(CultureInfo.InvariantCulture, $"  platform meanwhile (cyclictest, a real-time thread per core at priority 95): woke up to {stall:F2} ms late")
+            ? string.Create(CultureInfo.InvariantCulture, $"  platform meanwhile (cyclictest, a real-time thread per core at priority 95): woke up to {stall:F2} ms late; {(steal is { } st ? $"the host took {st:F0} ms of the cores (steal time)" : "no steal time reported")}")
             : "  platform meanwhile: not probed (cyclictest from rt-tests is not installed)");
         if (server0 is { } before && server1 is { } after)
         {

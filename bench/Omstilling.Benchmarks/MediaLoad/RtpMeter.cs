@@ -16,10 +16,14 @@ namespace Omstilling.Benchmarks.MediaLoad;
 internal sealed class RtpMeter : IDisposable
 {
     private const long Period = 20_000_000;
+
+    /// <summary>A packet this late (|D| with send stamps, else |interval − 20 ms|) is kept with its time, to be found in a trace.</summary>
+    private const long LateNs = 8_000_000;
     private readonly TimingHistogram _intervals = new();
     private readonly TimingHistogram _deviation = new();
     private readonly TimingHistogram _transit = new();
     private readonly Dictionary<uint, Last> _last = [];
+    private readonly List<LatePacket> _late = new(4096);
     private readonly Lock _lock = new();
     private readonly Thread _thread;
     private readonly bool _wantKernel;
@@ -54,6 +58,7 @@ internal sealed class RtpMeter : IDisposable
             _intervals.Clear();
             _deviation.Clear();
             _transit.Clear();
+            _late.Clear();
             _packets = 0;
             _lost = 0;
             _malformed = 0;
@@ -65,8 +70,21 @@ internal sealed class RtpMeter : IDisposable
         lock (_lock)
         {
             return new Report(KernelTimestamped, _last.Count, _packets, _lost, _malformed, _intervals.Percentile(0.5), _intervals.Percentile(0.99), _intervals.Max(),
-                _deviation.Percentile(0.99), _deviation.Max(), _deviation.CountAbove(5), _transit.Count > 0 ? (_transit.Percentile(0.99), _transit.Max()) : null);
+                _deviation.Percentile(0.99), _deviation.Max(), _deviation.CountAbove(5), _transit.Count > 0 ? (_transit.Percentile(0.99), _transit.Max()) : null, Worst());
         }
+    }
+
+    /// <summary>The latest packet, and how many streams had one over 8 ms late within 50 ms of it: one stream held back, or all.</summary>
+    private WorstPacket? Worst()
+    {
+        if (_late.Count == 0)
+        {
+            return null;
+        }
+
+        var worst = _late.MaxBy(l => l.Late);
+        var streams = _late.Where(l => Math.Abs(l.Arrival - worst.Arrival) <= 50_000_000).Select(l => l.Ssrc).Distinct().Count();
+        return new WorstPacket(DateTime.UnixEpoch.AddTicks(worst.Arrival / 100), worst.Late / 1e6, streams, _late.Count);
     }
 
     public void Dispose()
@@ -149,11 +167,19 @@ internal sealed class RtpMeter : IDisposable
             }
 
             var interval = now - last.Arrival;
+            var deviation = Math.Abs(interval - Period);
             _intervals.Add(interval);
-            _deviation.Add(Math.Abs(interval - Period));
+            _deviation.Add(deviation);
+            var late = deviation; // the server's own timing, when it sends on its clock
             if (_sendStamps && gap == 1)
             {
-                _transit.Add(Math.Abs(interval - (sent - last.Sent)));
+                late = Math.Abs(interval - (sent - last.Sent));
+                _transit.Add(late);
+            }
+
+            if (late > LateNs && _late.Count < 100_000 && (!_sendStamps || gap == 1))
+            {
+                _late.Add(new LatePacket(now, ssrc, late));
             }
         }
 
@@ -162,19 +188,31 @@ internal sealed class RtpMeter : IDisposable
 
     private readonly record struct Last(long Arrival, ushort Sequence, long Sent);
 
+    private readonly record struct LatePacket(long Arrival, uint Ssrc, long Late);
+
+    /// <summary>When the latest packet arrived (UTC, the kernel's clock), how late (ms), the streams late around it, and all late packets.</summary>
+    public sealed record WorstPacket(DateTime Arrival, double Late, int StreamsAround, int LatePackets);
+
     /// <summary>
     /// Intervals in milliseconds between consecutive packets of one stream, and (with send stamps)
     /// |D|, the change in transit time between them.
     /// </summary>
     public sealed record Report(bool KernelTimestamps, int Streams, long Packets, long Lost, long Malformed, double IntervalP50, double IntervalP99, double IntervalMax,
-        double DeviationP99, double DeviationMax, long DeviationsOver5Ms, (double P99, double Max)? TransitDifference)
+        double DeviationP99, double DeviationMax, long DeviationsOver5Ms, (double P99, double Max)? TransitDifference, WorstPacket? Worst)
     {
         public override string ToString()
         {
             var culture = System.Globalization.CultureInfo.InvariantCulture;
             var timing = string.Create(culture,
                 $"{(KernelTimestamps ? "kernel-timestamped: " : "")}{Streams} streams, {Packets} packets, lost {Lost}, malformed {Malformed}; interval p50 {IntervalP50:F2} ms, p99 {IntervalP99:F2} ms, max {IntervalMax:F2} ms; |interval - 20 ms| p99 {DeviationP99:F2} ms, max {DeviationMax:F2} ms ({DeviationsOver5Ms} over 5 ms)");
-            return TransitDifference is { } d ? timing + string.Create(culture, $"; transit difference |D| p99 {d.P99:F2} ms, max {d.Max:F2} ms") : timing;
+            if (TransitDifference is { } d)
+            {
+                timing += string.Create(culture, $"; transit difference |D| p99 {d.P99:F2} ms, max {d.Max:F2} ms");
+            }
+
+            return Worst is { } w
+                ? timing + string.Create(culture, $"\n    {w.LatePackets} packets over 8 ms late ({(TransitDifference is null ? "|interval - 20 ms|" : "|D|")}); the worst ({w.Late:F2} ms) arrived {w.Arrival:HH:mm:ss.ffffff} UTC (at {(w.Arrival - DateTime.UnixEpoch).TotalSeconds:F6}), with {w.StreamsAround} streams late within 50 ms of it")
+                : timing;
         }
     }
 }
