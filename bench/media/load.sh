@@ -26,8 +26,8 @@ PIDS=()
 TRACING=/sys/kernel/tracing
 trap 'for p in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; [[ ${TRACE:-} != 1 ]] || echo 0 > "$TRACING/tracing_on"' EXIT
 
-# TRACE=1: every context switch, wake-up and softirq, stamped with CLOCK_TAI (the wall clock the
-# client prints late packets in, while the kernel's TAI offset is 0 as on these machines).
+# TRACE=1: every context switch, wake-up and softirq, stamped with CLOCK_TAI (the wall clock, in
+# which the client prints late packets, plus the kernel's TAI offset: trace-explain.py adds it).
 trace_start() {
   [[ ${TRACE:-} == 1 ]] || return 0
   mountpoint -q "$TRACING" || mount -t tracefs nodev "$TRACING"

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """What held the cores while a packet was late: reads a kernel trace written by `TRACE=1 load.sh`
-(sched_switch and softirq events stamped with CLOCK_TAI, the wall clock while the TAI offset is 0)
+(sched_switch and softirq events stamped with CLOCK_TAI: the wall clock plus the kernel's TAI
+offset, which is added to the meter's wall-clock times here)
 and, for the span before each late packet the meter printed, shows per core:
 - how long a thread was on the core without any event for over 0.2 ms at a stretch. The media
   threads of the server and the load client make a system call every few microseconds, so such
@@ -14,6 +15,10 @@ usage: trace-explain.py TRACE REPORT   (REPORT: the media-load output, e.g. brid
 """
 import re
 import sys
+import time
+
+# Trace stamps are CLOCK_TAI; the meter prints wall-clock (CLOCK_REALTIME) times.
+TAI_OFFSET = round(time.clock_gettime(time.CLOCK_TAI) - time.time())
 
 EVENT = re.compile(r'^\s*(.+?)-(\d+)\s+\[(\d+)\] \S+ (\d+\.\d+): (\w+): ?(.*)$')
 SWITCH = re.compile(r'prev_comm=(.*?) prev_pid=(\d+) prev_prio=(\d+) prev_state=(\S+) ==> next_comm=(.*?) next_pid=(\d+) next_prio=(\d+)')
@@ -21,6 +26,7 @@ LATE = re.compile(r'the worst \(([\d.]+) ms\) arrived .*?\(at ([\d.]+)\)')
 
 
 def explain(path, at, back_ms):
+    at += TAI_OFFSET
     start = at - back_ms / 1000.0 - 0.002
     last_event = {}
     held_longest = {}
@@ -61,6 +67,9 @@ def explain(path, at, back_ms):
         ran.setdefault(cpu, {}).setdefault(who, 0.0)
         ran[cpu][who] += at - max(since, start)
     print(f"  {back_ms:.1f} ms before {at:.6f}:")
+    if not ran:
+        print("    (the trace has no events in this span)")
+        return
     for cpu in sorted(ran):
         top = sorted(ran[cpu].items(), key=lambda kv: -kv[1])[:4]
         gap, after = held_longest.get(cpu, (0.0, start))
