@@ -8,12 +8,13 @@ namespace Omstilling.Media.Rtp;
 /// dealt over the interval's 20 ms ticks, so each tick reports a few of them. A timer that reported
 /// every stream at once ran on an ordinary thread-pool thread and took each stream's send lock in
 /// turn. Whenever the real-time media threads pre-empted it while it held one, the thread relaying
-/// into that stream waited for it (Linux locks lend no priority: it waited until every real-time
-/// thread was idle), and a thousand calls' reports left as one burst.
-/// On the clock the reports are made on a real-time thread like the media they describe; one whose
-/// stream is busy sending that instant waits for the next tick rather than for the stream
-/// (<see cref="RtpStream.TrySendReport"/>). On the clock only while streams exist. Thread-safe: streams are added and removed under a lock,
-/// and the ticking thread reads copy-on-write arrays without taking it.
+/// into that stream waited for it (Linux locks lend no priority: it could wait until the real-time
+/// threads left a core free), and a thousand calls' reports left as one burst.
+/// On the clock the reports are made on a real-time thread like the media they describe. A report
+/// whose stream is busy sending at that instant waits for the next tick rather than for the stream
+/// (<see cref="RtpStream.TrySendReport"/>). On the clock only while streams exist. Thread-safe:
+/// streams are added and removed under a lock, and the ticking thread reads copy-on-write arrays
+/// without taking it.
 /// </summary>
 internal sealed partial class RtcpReporter : IMediaTicker
 {
