@@ -93,7 +93,9 @@ public sealed class PromptLibrary
     /// Makes sure a prompt with known text can be played: a recording of that name in a recording
     /// folder wins (a name may have a folder part, "policy/goddag"); else
     /// speech of exactly this text from a spoken folder; else it is synthesised now with espeak-ng
-    /// into the last spoken folder. Throws <see cref="AudioFormatException"/> when none can be had.
+    /// into the last spoken folder. Kept speech that cannot be read (a file cut short when the disk
+    /// filled) is spoken anew rather than played as silence. Throws
+    /// <see cref="AudioFormatException"/> when none can be had.
     /// </summary>
     public async Task EnsureAsync(string name, string text, CancellationToken cancellationToken)
     {
@@ -110,6 +112,11 @@ public sealed class PromptLibrary
         if (file is not null && _spoken.TryGetValue(name, out var known) && known == file)
         {
             return;
+        }
+
+        if (file is not null && !IsReadable(file, name))
+        {
+            file = null;
         }
 
         if (file is null)
@@ -129,6 +136,7 @@ public sealed class PromptLibrary
 
         _spoken[name] = file;
         _cache.TryRemove(name, out _);
+        _ = Get(name); // loaded now: speech that came out unreadable is an error here, naming the file, not silence in a call
     }
 
     /// <summary>Speaks <paramref name="text"/> into <c>&lt;name&gt;.wav</c> with its text beside it in <c>&lt;name&gt;.txt</c>.</summary>
@@ -145,6 +153,19 @@ public sealed class PromptLibrary
         File.Move(fresh, file, overwrite: true);
         await File.WriteAllTextAsync(Path.ChangeExtension(file, ".txt"), text + "\n", cancellationToken);
         return file;
+    }
+
+    private static bool IsReadable(string file, string name)
+    {
+        try
+        {
+            _ = WavReader.Read(file, name);
+            return true;
+        }
+        catch (AudioFormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>True when the speech file exists and its text file holds exactly <paramref name="text"/>.</summary>

@@ -43,6 +43,20 @@ public sealed class SpokenPromptTests : IDisposable
     }
 
     [Fact]
+    public async Task Kept_speech_that_cannot_be_read_is_spoken_anew()
+    {
+        var spoken = Folder("spoken");
+        await File.WriteAllBytesAsync(Path.Combine(spoken, "navn-anne.wav"), "RIFF"u8.ToArray()); // cut short
+        await File.WriteAllTextAsync(Path.Combine(spoken, "navn-anne.txt"), "Anne Sørensen\n");
+        var library = new PromptLibrary([Folder("own")], [spoken]);
+
+        await library.EnsureAsync("navn-anne", "Anne Sørensen", CancellationToken.None);
+
+        Assert.InRange(library.Get("navn-anne").Duration.TotalSeconds, 0.5, 5);
+        Assert.True(library.TryGet(["navn-anne"]));
+    }
+
+    [Fact]
     public async Task A_recording_in_the_own_folder_wins_over_speech()
     {
         var own = Folder("own");
