@@ -20,6 +20,7 @@ internal static class StatusEndpoints
             clientTransactions = stack.ClientTransactionCount,
             malformedMessages = stack.MalformedCount,
             mediaStreams = pbx.Media.StreamCount,
+            mediaClockSenders = pbx.Media.Clock.Count,
             mediaClockLateTicks = (pbx.Media.Clock as Omstilling.Media.Clock.MediaClock)?.LateTicks,
             managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
             garbageCollections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },

@@ -37,6 +37,7 @@ public sealed partial class RtpStream : IAsyncDisposable
     // tries this lock (TrySendReport), so it never waits for a receive thread it pre-empted.
     private readonly Lock _receptionLock = new();
     private SocketAddress? _remote;
+    private SocketAddress? _remoteRtcp;
     private bool _latched;
     private ushort _sequence;
     private uint _timestamp;
@@ -117,8 +118,7 @@ public sealed partial class RtpStream : IAsyncDisposable
             Direction = audio.LocalDirection;
             if (Remote is null || !Remote.Address.Equals(audio.Remote.Address) || Remote.Port != audio.Remote.Port)
             {
-                Remote = audio.Remote;
-                _remote = audio.Remote.Serialize();
+                PointAt(audio.Remote);
                 _latched = false;
             }
         }
@@ -243,7 +243,7 @@ public sealed partial class RtpStream : IAsyncDisposable
     {
         Span<byte> buffer = stackalloc byte[256];
         int length;
-        IPEndPoint? remote;
+        SocketAddress? remote;
         if (!_sendLock.TryEnter())
         {
             return false;
@@ -251,7 +251,7 @@ public sealed partial class RtpStream : IAsyncDisposable
 
         try
         {
-            remote = Remote;
+            remote = _remoteRtcp;
             if (remote is null)
             {
                 return true; // nowhere to report to yet
@@ -287,7 +287,7 @@ public sealed partial class RtpStream : IAsyncDisposable
 
         try
         {
-            _rtcp.SendTo(buffer[..length], SocketFlags.None, new IPEndPoint(remote.Address, remote.Port + 1));
+            _rtcp.SendTo(buffer[..length], SocketFlags.None, remote);
         }
         catch (SocketException)
         {
@@ -434,6 +434,14 @@ public sealed partial class RtpStream : IAsyncDisposable
         Listener?.OnAudio(this, payload, header.Marker);
     }
 
+    /// <summary>Sends RTP to <paramref name="endPoint"/> and RTCP to the port above it (RFC 3550 §11); under the send lock.</summary>
+    private void PointAt(IPEndPoint endPoint)
+    {
+        Remote = endPoint;
+        _remote = endPoint.Serialize();
+        _remoteRtcp = new IPEndPoint(endPoint.Address, endPoint.Port + 1).Serialize();
+    }
+
     /// <summary>Symmetric RTP (RFC 4961): the first packets tell us where the phone really is.</summary>
     private void Latch(SocketAddress from)
     {
@@ -453,8 +461,7 @@ public sealed partial class RtpStream : IAsyncDisposable
             {
                 var endPoint = (IPEndPoint)LocalEndPoint.Create(from);
                 LogLatched(LocalEndPoint.Port, endPoint);
-                Remote = endPoint;
-                _remote = endPoint.Serialize();
+                PointAt(endPoint);
             }
 
             _latched = true;
