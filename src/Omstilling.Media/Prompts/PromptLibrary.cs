@@ -108,16 +108,13 @@ public sealed class PromptLibrary
 
         // Speech is kept flat by the last part of the name ("policy/goddag" → goddag.wav).
         var spokenName = Path.GetFileName(name);
-        var file = _spokenFolders.Select(f => Path.Combine(f, spokenName + ".wav")).FirstOrDefault(f => Says(f, text));
-        if (file is not null && _spoken.TryGetValue(name, out var known) && known == file)
+        var saying = _spokenFolders.Select(f => Path.Combine(f, spokenName + ".wav")).Where(f => Says(f, text)).ToList();
+        if (_spoken.TryGetValue(name, out var known) && saying.Contains(known))
         {
             return;
         }
 
-        if (file is not null && !IsReadable(file, name))
-        {
-            file = null;
-        }
+        var file = saying.FirstOrDefault(f => IsReadable(f, name));
 
         if (file is null)
         {

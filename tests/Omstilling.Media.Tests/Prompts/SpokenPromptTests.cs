@@ -57,6 +57,22 @@ public sealed class SpokenPromptTests : IDisposable
     }
 
     [Fact]
+    public async Task Readable_speech_in_a_later_folder_is_used_past_an_unreadable_one()
+    {
+        var bundled = Folder("bundled");
+        await File.WriteAllBytesAsync(Path.Combine(bundled, "lukket.wav"), "RIFF"u8.ToArray());
+        await File.WriteAllTextAsync(Path.Combine(bundled, "lukket.txt"), "Vi har lukket.\n");
+        var spoken = Folder("spoken");
+        WavWriter.Write(Path.Combine(spoken, "lukket.wav"), new short[1600]);
+        await File.WriteAllTextAsync(Path.Combine(spoken, "lukket.txt"), "Vi har lukket.\n");
+        var library = new PromptLibrary([Folder("own")], [bundled, spoken]);
+
+        await library.EnsureAsync("policy/lukket", "Vi har lukket.", CancellationToken.None);
+
+        Assert.Equal(1600, library.Get("policy/lukket").Length); // not spoken again
+    }
+
+    [Fact]
     public async Task A_recording_in_the_own_folder_wins_over_speech()
     {
         var own = Folder("own");
