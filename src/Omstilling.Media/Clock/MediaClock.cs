@@ -74,7 +74,6 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
             var slot = Enumerable.Range(0, Slots).MinBy(i => lane.Slots[i].Length);
             _placeOf[ticker] = (lane, slot);
             lane.Slots[slot] = [.. lane.Slots[slot], ticker];
-            lane.Count++;
             lane.Busy.Set();
         }
     }
@@ -88,7 +87,7 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
             {
                 var (lane, slot) = place;
                 lane.Slots[slot] = lane.Slots[slot].Where(t => !ReferenceEquals(t, ticker)).ToArray();
-                if (--lane.Count == 0)
+                if (lane.Count == 0)
                 {
                     lane.Busy.Reset();
                 }
@@ -175,8 +174,8 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
 
         public Thread Thread { get; }
 
-        /// <summary>Senders in this lane; changed under the clock's lock.</summary>
-        public int Count { get; set; }
+        /// <summary>Senders in this lane; read under the clock's lock.</summary>
+        public int Count => Slots.Sum(s => s.Length);
 
         public void Dispose() => Busy.Dispose();
     }

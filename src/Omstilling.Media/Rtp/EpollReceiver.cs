@@ -118,7 +118,8 @@ public sealed partial class EpollReceiver : IDisposable
 
     private void Run()
     {
-        // Relayed media leaves from these threads: they get the same real-time scheduling as the clock.
+        // Relayed media leaves from these threads, so they are real-time too: just below the clock's
+        // lanes (40), which only ever try a lock these threads may hold (docs/media.md).
         Clock.RealTimePriority.TryRaiseCurrentThread(39);
         var events = new EpollEvent[EventsPerWait];
         try

@@ -52,6 +52,7 @@ public sealed partial class RtpStream : IAsyncDisposable
     private readonly SocketAddress _rtcpFrom;
     private long _malformed;
     private long _reportsReceived;
+    private long _reportsSent;
     private Task _receiving = Task.CompletedTask;
     private ulong _rtpRegistration;
     private ulong _rtcpRegistration;
@@ -101,6 +102,9 @@ public sealed partial class RtpStream : IAsyncDisposable
 
     /// <summary>Valid RTCP packets the phone sent us.</summary>
     public long ReportsReceived => Interlocked.Read(ref _reportsReceived);
+
+    /// <summary>RTCP reports sent to the phone.</summary>
+    public long ReportsSent => Interlocked.Read(ref _reportsSent);
 
     private int PayloadType { get; set; } = 8;
 
@@ -288,6 +292,7 @@ public sealed partial class RtpStream : IAsyncDisposable
         try
         {
             _rtcp.SendTo(buffer[..length], SocketFlags.None, remote);
+            Interlocked.Increment(ref _reportsSent);
         }
         catch (SocketException)
         {
