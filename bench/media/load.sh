@@ -6,12 +6,14 @@
 #      packets timed on both sides;
 #   3. the IVR scenario: SIPp calls 8001 at IVR_RATE calls/s, hears a 3.5 s prompt, the server
 #      hangs up (uac_call_wait_bye.xml), IVR_SECONDS long.
-# Prints interval p50/p99/max, |interval - 20 ms| p99/max, loss and server CPU per stream; for the
-# IVR: calls ok/failed, retransmissions and CPU per call. Everything started is stopped on exit.
+# Prints interval p50/p99/max, |interval - 20 ms| p99/max, loss and server CPU per stream, the
+# worst late packet, cyclictest and steal time; for bridged calls also the transit difference |D|
+# and the senders' jitter; for the IVR: calls ok/failed, retransmissions and CPU per call (server
+# and SIPp). Everything started is stopped on exit.
 # Settings (environment): PROMPTS (2000) BRIDGED (500) IVR_RATE (600) IVR_SECONDS (20) WINDOW (15)
 # PARTS ("prompts bridged ivr": which of the three to run) MEDIA_THREADS (the server's --media-threads;
-# empty: its default) TRACE (1: record the kernel's scheduler events during the timed runs, with
-# wall-clock stamps, into trace-prompts.txt and trace-bridged.txt, and explain each stream's worst
+# empty: its default) TRACE (1: record the kernel's scheduler events during the timed runs, stamped
+# with CLOCK_TAI, into trace-prompts.txt and trace-bridged.txt, and explain each meter's worst
 # packet with trace-explain.py: what held the cores before it arrived)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -43,7 +45,8 @@ trace_stop() {
   echo 0 > "$TRACING/tracing_on"
   cat "$TRACING/trace" > "$OUT/trace-$1.txt"
   echo > "$TRACING/set_event"
-  echo "kernel trace: $OUT/trace-$1.txt; what ran before each stream's worst packet:"
+  echo local > "$TRACING/trace_clock"
+  echo "kernel trace: $OUT/trace-$1.txt; what ran before each meter's worst packet:"
   python3 "$ROOT/bench/media/trace-explain.py" "$OUT/trace-$1.txt" "$OUT/$1.txt"
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """What held the cores while a packet was late: reads a kernel trace written by `TRACE=1 load.sh`
-(sched_switch and softirq events stamped with CLOCK_TAI: the wall clock plus the kernel's TAI
+(scheduler and softirq events stamped with CLOCK_TAI: the wall clock plus the kernel's TAI
 offset, which is added to the meter's wall-clock times here)
 and, for the span before each late packet the meter printed, shows per core:
 - how long a thread was on the core without any event for over 0.2 ms at a stretch. The media

@@ -6,7 +6,7 @@ using Omstilling.Sip.Dialogs;
 namespace Omstilling.Benchmarks.MediaLoad;
 
 /// <summary>
-/// <c>media-load prompts|bridged --server HOST:PORT --calls N [--rate R] [--window S] [--server-pid P]</c>:
+/// <c>media-load prompts|bridged --server HOST:PORT --calls N [--rate R] [--window S] [--server-pid P] [--status URL] [--timestamps kernel|user]</c>:
 /// sets up N calls through a running server and times the RTP it sends.
 /// prompts: N calls to 8001 (the greeting; a long recording should replace it for the run).
 /// bridged: N calls from 2001 to 2002, both answered here; each side sends A-law every 20 ms
@@ -40,7 +40,7 @@ internal static class MediaLoadRun
                 await BridgedAsync(server, calls, rate, window, pid);
                 return 0;
             default:
-                Console.Error.WriteLine("Usage: media-load prompts|bridged --server HOST:PORT --calls N [--rate R] [--window S] [--server-pid P] [--timestamps kernel|user]");
+                Console.Error.WriteLine("Usage: media-load prompts|bridged --server HOST:PORT --calls N [--rate R] [--window S] [--server-pid P] [--status URL] [--timestamps kernel|user]");
                 return 2;
         }
     }
@@ -173,7 +173,8 @@ internal static class MediaLoadRun
 
         Console.WriteLine(platform is { } stall
             ? string.Create(CultureInfo.InvariantCulture, $"  platform meanwhile (cyclictest, a real-time thread per core at priority 95): woke up to {stall:F2} ms late; {(steal is { } st ? $"the host took {st:F0} ms of the cores (steal time)" : "no steal time reported")}")
-            : "  platform meanwhile: not probed (cyclictest from rt-tests is not installed)");
+            : probe is null ? "  platform meanwhile: not probed (cyclictest from rt-tests is not installed)"
+            : $"  platform meanwhile: cyclictest gave no result ({probe.Errors})");
         if (server0 is { } before && server1 is { } after)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -51,11 +51,16 @@ internal sealed partial class PlatformProbe : IDisposable
         }
     }
 
+    /// <summary>What cyclictest wrote to standard error, once <see cref="ResultAsync"/> has returned (why it gave no result, say).</summary>
+    public string Errors { get; private set; } = "";
+
     /// <summary>The latest wake-up on any core in milliseconds, once the probe has finished (null if it printed none).</summary>
     public async Task<double?> ResultAsync()
     {
-        var output = await _process.StandardOutput.ReadToEndAsync();
-        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        using var late = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var errors = _process.StandardError.ReadToEndAsync(late.Token);
+        var output = await _process.StandardOutput.ReadToEndAsync(late.Token);
+        Errors = (await errors).Trim();
         var worst = MaxLatency().Matches(output).Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max();
         return worst < 0 ? null : worst / 1000.0;
     }

@@ -19,11 +19,14 @@ internal sealed class RtpMeter : IDisposable
 
     /// <summary>A packet this late (|D| with send stamps, else |interval − 20 ms|) is kept with its time, to be found in a trace.</summary>
     private const long LateNs = 8_000_000;
+
+    /// <summary>Late packets kept; the list is made this size at once, so the meter never allocates while it counts.</summary>
+    private const int LateKept = 10_000;
     private readonly TimingHistogram _intervals = new();
     private readonly TimingHistogram _deviation = new();
     private readonly TimingHistogram _transit = new();
     private readonly Dictionary<uint, Last> _last = [];
-    private readonly List<LatePacket> _late = new(4096);
+    private readonly List<LatePacket> _late = new(LateKept);
     private readonly Lock _lock = new();
     private readonly Thread _thread;
     private readonly bool _wantKernel;
@@ -170,16 +173,17 @@ internal sealed class RtpMeter : IDisposable
             var deviation = Math.Abs(interval - Period);
             _intervals.Add(interval);
             _deviation.Add(deviation);
-            var late = deviation; // the server's own timing, when it sends on its clock
-            if (_sendStamps && gap == 1)
+            // How late: the change in transit time with send stamps (across no gap), else the
+            // deviation (the server's own timing, when it sends on its clock).
+            long? late = !_sendStamps ? deviation : gap == 1 ? Math.Abs(interval - (sent - last.Sent)) : null;
+            if (_sendStamps && late is { } d)
             {
-                late = Math.Abs(interval - (sent - last.Sent));
-                _transit.Add(late);
+                _transit.Add(d);
             }
 
-            if (late > LateNs && _late.Count < 100_000 && (!_sendStamps || gap == 1))
+            if (late > LateNs && _late.Count < LateKept)
             {
-                _late.Add(new LatePacket(now, ssrc, late));
+                _late.Add(new LatePacket(now, ssrc, late.Value));
             }
         }
 

@@ -13,6 +13,8 @@ namespace Omstilling.Benchmarks.MediaLoad;
 /// different moments would be (one 1,000-packet burst would only measure the kernel's softirq
 /// budget). The first payload bytes carry the send time (<see cref="SendClock"/>), so the meter can
 /// tell the server's delay variation from the pacer's own. Allocates nothing while it runs.
+/// Not the server's <see cref="MediaClock"/>, which resynchronises after a long stall: phones on
+/// other machines would not have stalled, so the pacer always sends what they would have sent by then.
 /// </summary>
 internal sealed class RtpPacer : IDisposable
 {
@@ -91,35 +93,41 @@ internal sealed class RtpPacer : IDisposable
         {
             next += phaseTicks;
             PreciseSleep.Until(next);
-            foreach (var t in Volatile.Read(ref _phases[n % Phases]))
+            lock (_sendDeviation)
             {
-                packet[0] = 0x80;
-                packet[1] = 8;
-                BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), t.Sequence++);
-                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), t.Timestamp);
-                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), t.Ssrc);
-                t.Timestamp += 160;
-                var sent = SendClock.Now();
-                BinaryPrimitives.WriteInt64BigEndian(packet.AsSpan(12), sent);
-                try
-                {
-                    _socket.SendTo(packet, SocketFlags.None, t.Address);
-                }
-                catch (SocketException)
-                {
-                    // A stream closed under us at the end of the run.
-                }
-
-                if (t.LastSent != 0)
-                {
-                    lock (_sendDeviation)
-                    {
-                        _sendDeviation.Add(Math.Abs(sent - t.LastSent - 20_000_000));
-                    }
-                }
-
-                t.LastSent = sent;
+                SendPhase(Volatile.Read(ref _phases[n % Phases]), packet);
             }
+        }
+    }
+
+    /// <summary>One packet to each target of a phase; under the send-timing lock, taken once per phase.</summary>
+    private void SendPhase(Target[] targets, byte[] packet)
+    {
+        foreach (var t in targets)
+        {
+            packet[0] = 0x80;
+            packet[1] = 8;
+            BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), t.Sequence++);
+            BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), t.Timestamp);
+            BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), t.Ssrc);
+            t.Timestamp += 160;
+            var sent = SendClock.Now();
+            BinaryPrimitives.WriteInt64BigEndian(packet.AsSpan(12), sent);
+            try
+            {
+                _socket.SendTo(packet, SocketFlags.None, t.Address);
+            }
+            catch (SocketException)
+            {
+                // A stream closed under us at the end of the run.
+            }
+
+            if (t.LastSent != 0)
+            {
+                _sendDeviation.Add(Math.Abs(sent - t.LastSent - 20_000_000));
+            }
+
+            t.LastSent = sent;
         }
     }
 
