@@ -17,7 +17,8 @@ public sealed class UserStoreTests
 
         var user = await users.VerifyAsync("OPERATOR100", "hemmelig", default);
         Assert.NotNull(user);
-        Assert.Equal(("operator100", "100", true), (user.UserName, user.Extension, user.IsIn(UserRole.Operator)));
+        Assert.Equal(("operator100", "100"), (user.UserName, user.Extension));
+        Assert.Equal([UserRole.Operator], user.Roles);
         Assert.Null(await users.VerifyAsync("operator100", "Hemmelig", default));
         Assert.Null(await users.VerifyAsync("nobody", "hemmelig", default));
     }

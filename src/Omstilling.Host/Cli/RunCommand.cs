@@ -204,45 +204,35 @@ internal static partial class RunCommand
         web = new WebPlatform(pbx.Calls, pbx.Registrar.Bindings, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone)]),
             users, messages, outbox, time, policy.TimeZone);
 
-        using var watcher = new PolicyWatcher(policyFile, policyProvider, async (reloaded, token) =>
+        // The directory is re-read when its file changes and when the policy it is checked against
+        // does, one read at a time and always against the policy in force, so an older read or an
+        // older policy never wins.
+        var directoryGate = new Lock();
+        void ReloadDirectory(Omstilling.Policy.TelephonePolicy against, string problem)
         {
-            var errors = await EnsurePolicyPromptsAsync(prompts, reloaded, token);
-            if (errors.Count == 0)
+            lock (directoryGate)
             {
-                if (TryLoadDirectory(directoryFile, reloaded, logger, out var reloadedStaff))
-                {
-                    directory.Replace(reloadedStaff);
-                }
-                else
-                {
-                    LogDirectoryKept(logger, directoryFile!, "it has errors against the new policy (see above)");
-                }
-            }
-
-            return errors;
-        }, time, logger);
-
-        // An edit to the directory file alone is picked up too; a broken one leaves the directory in use.
-        using var directoryWatcher = directoryFile is null ? null : new QuietFileWatcher(directoryFile, time, () =>
-        {
-            try
-            {
-                if (TryLoadDirectory(directoryFile, policyProvider.Current, logger, out var reloaded))
+                if (TryLoadDirectory(directoryFile, against, logger, out var reloaded))
                 {
                     directory.Replace(reloaded);
-                    LogDirectoryReloaded(logger, directoryFile);
+                    if (directoryFile is not null)
+                    {
+                        LogDirectoryReloaded(logger, directoryFile);
+                    }
                 }
                 else
                 {
-                    LogDirectoryKept(logger, directoryFile, "it has errors (see above)");
+                    LogDirectoryKept(logger, directoryFile!, problem);
                 }
             }
-            catch (IOException e)
-            {
-                // Read while an editor was still writing it: the next change event brings it again.
-                LogDirectoryKept(logger, directoryFile, e.Message);
-            }
-        });
+        }
+
+        policyProvider.Changed += (_, reloaded) => ReloadDirectory(reloaded, "it has errors against the new policy (see above)");
+        using var watcher = new PolicyWatcher(policyFile, policyProvider, async (reloaded, token) => await EnsurePolicyPromptsAsync(prompts, reloaded, token), time, logger);
+
+        // An edit to the directory file alone is picked up too; a broken one leaves the directory in use.
+        using var directoryWatcher = directoryFile is null ? null : new QuietFileWatcher(directoryFile, time,
+            () => ReloadDirectory(policyProvider.Current, "it has errors (see above)"));
         var events = new CallEventLog(capacity: 2000);
         pbx.Calls.CallEvent += events.Add;
         await stack.StartAsync(pbx.Server, cancellationToken);

@@ -127,14 +127,13 @@ public sealed partial class MailOutbox : IAsyncDisposable
 
         foreach (var message in due)
         {
+            // The database's own failures go to the loop, which waits for it: they are not the mail's.
+            var operatorName = (await _users.FindAsync(message.TakenBy, token))?.DisplayName ?? message.TakenBy;
             try
             {
-                var operatorName = (await _users.FindAsync(message.TakenBy, token))?.DisplayName ?? message.TakenBy;
                 await client.SendAsync(MessageMail.Create(message, _options, operatorName, _zone), token);
-                await _store.RecordEmailSentAsync(message.Id, token);
-                LogSent(_logger, message.Id, message.RecipientEmail!);
             }
-#pragma warning disable CA1031 // Any failure is recorded on the message: unrecorded, it would be retried every few seconds.
+#pragma warning disable CA1031 // Any failure to make or send the mail is recorded on the message: unrecorded, it would be retried every few seconds.
             catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
             {
@@ -143,7 +142,12 @@ public sealed partial class MailOutbox : IAsyncDisposable
                 {
                     return;
                 }
+
+                continue;
             }
+
+            await _store.RecordEmailSentAsync(message.Id, token);
+            LogSent(_logger, message.Id, message.RecipientEmail!);
         }
 
         await client.DisconnectAsync(quit: true, token);

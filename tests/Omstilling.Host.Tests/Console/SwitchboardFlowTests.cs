@@ -58,7 +58,7 @@ public sealed class SwitchboardFlowTests
         Assert.True(await server.WaitForEventAsync("Answered", null, e => Text(e, "answeredBy") == "100"), server.Output);
         await waiting.WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
-        // Jens Hansen: found by typing, and coded as at a meeting until 14.00.
+        // Jens Hansen: found by typing, and coded as at a meeting until 14.00 (09.00 has passed, and is refused).
         await page.Locator("#search").PressSequentiallyAsync("jens");
         await page.Locator("[data-testid=hits] .hit", new() { HasText = "Jens Hansen" }).WaitForAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -66,6 +66,9 @@ public sealed class SwitchboardFlowTests
         await card.WaitForAsync();
         await card.Locator("summary", new() { HasText = "Kod fravær" }).ClickAsync();
         await card.Locator(".absence-form select").SelectOptionAsync("Meeting");
+        await card.Locator(".absence-form input[type=datetime-local]").FillAsync("2026-12-01T09:00");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Gem" }).ClickAsync();
+        await page.Locator("[data-testid=toast]", new() { HasText = "Til-tidspunktet kl. 09.00 er allerede passeret." }).WaitForAsync();
         await card.Locator(".absence-form input[type=datetime-local]").FillAsync("2026-12-01T14:00");
         await card.Locator(".absence-form input.wide").FillAsync("Vejmøde på rådhuset");
         await card.GetByRole(AriaRole.Button, new() { Name = "Gem" }).ClickAsync();

@@ -15,24 +15,18 @@ public sealed class DirectoryReloadTests : IDisposable
         await File.WriteAllTextAsync(file, original);
         await using var server = await ServerProcess.StartAsync("--directory", file);
 
-        await File.WriteAllTextAsync(file, original.Replace("topics: [budget, regnskab, faktura, opkrævning]", "topics: [budget, regnskab, faktura, opkrævning, ejendomsskat]", StringComparison.Ordinal));
-        Assert.True(await EventuallyAsync(() => server.Output.Contains($"The staff directory {file} was reloaded", StringComparison.Ordinal)), server.Output);
+        var edited = original.Replace("topics: [budget, regnskab, faktura, opkrævning]", "topics: [budget, regnskab, faktura, opkrævning, ejendomsskat]", StringComparison.Ordinal);
+        var broken = original.Replace("area: direktion-og-administration\n    topics: [budget", "area: ingen-saadan\n    topics: [budget", StringComparison.Ordinal);
+        Assert.NotEqual(original, edited);
+        Assert.NotEqual(original, broken);
+        await File.WriteAllTextAsync(file, edited);
+        Assert.True(await Eventually.ReachedAsync(() => server.Output.Contains($"The staff directory {file} was reloaded", StringComparison.Ordinal)), server.Output);
 
         // Only what is logged from here on counts: a read of the first edit half written may have been refused too.
         var before = server.Output.Length;
         string Since() => server.Output[Math.Min(before, server.Output.Length)..];
-        await File.WriteAllTextAsync(file, original.Replace("area: direktion-og-administration\n    topics: [budget", "area: ingen-saadan\n    topics: [budget", StringComparison.Ordinal));
-        Assert.True(await EventuallyAsync(() => Since().Contains("ingen-saadan", StringComparison.Ordinal) && Since().Contains($"The staff directory {file} was not reloaded", StringComparison.Ordinal)), server.Output);
-    }
-
-    private static async Task<bool> EventuallyAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        return condition();
+        await File.WriteAllTextAsync(file, broken);
+        Assert.True(await Eventually.ReachedAsync(() => Since().Contains("ingen-saadan", StringComparison.Ordinal) && Since().Contains($"The staff directory {file} was not reloaded", StringComparison.Ordinal)), server.Output);
     }
 
     public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);

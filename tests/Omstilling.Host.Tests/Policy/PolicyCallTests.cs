@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Omstilling.Host.Tests.Support;
+using static Omstilling.Host.Tests.Support.CallEvents;
 
 namespace Omstilling.Host.Tests.Policy;
 
@@ -89,6 +90,4 @@ public sealed class PolicyCallTests
     /// <summary>An event of the kind whose detail starts with <paramref name="detail"/> (the rule that decided follows in brackets).</summary>
     private static bool Is(JsonElement e, string kind, string detail) =>
         Text(e, "kind") == kind && Text(e, "detail") is { } text && text.StartsWith(detail, StringComparison.Ordinal);
-
-    private static string? Text(JsonElement e, string property) => CallEvents.Text(e, property);
 }

@@ -18,35 +18,20 @@ public sealed class PolicyReloadTests : IDisposable
 
         await File.WriteAllTextAsync(file, original.Replace("goddag: Guldborgsund Kommune - Goddag.", "goddag: Guldborgsund Kommune - God morgen.", StringComparison.Ordinal));
 
-        Assert.True(await EventuallyAsync(async () => (await ExplainMainNumberAsync(server)).Contains("God morgen", StringComparison.Ordinal)), server.Output);
+        Assert.True(await Eventually.ReachedAsync(async () => (await ExplainMainNumberAsync(server)).Contains("God morgen", StringComparison.Ordinal)), server.Output);
         var spoken = Path.Combine(server.DataDirectory, "prompts", "spoken");
         Assert.Equal("Guldborgsund Kommune - God morgen.\n", await File.ReadAllTextAsync(Path.Combine(spoken, "goddag.txt")));
         Assert.True(new FileInfo(Path.Combine(spoken, "goddag.wav")).Length > 8000);
 
         await File.WriteAllTextAsync(file, original.Replace("ring-limit: 4 ", "ring-limit: fire ", StringComparison.Ordinal));
 
-        Assert.True(await EventuallyAsync(() => Task.FromResult(server.Output.Contains("rejected with 1 error(s)", StringComparison.Ordinal))), server.Output);
+        Assert.True(await Eventually.ReachedAsync(() => server.Output.Contains("rejected with 1 error(s)", StringComparison.Ordinal)), server.Output);
         Assert.Contains("kommune.yaml:15:", server.Output, StringComparison.Ordinal);
         Assert.Contains("God morgen", await ExplainMainNumberAsync(server), StringComparison.Ordinal);
     }
 
     private static async Task<string> ExplainMainNumberAsync(ServerProcess server) =>
         (await server.GetAsync("/api/explain?number=54731000&at=2026-12-01T10:00")).GetProperty("text").GetString()!;
-
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
-    }
 
     public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
 }

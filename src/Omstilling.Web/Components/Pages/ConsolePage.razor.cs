@@ -591,7 +591,7 @@ public sealed partial class ConsolePage
         if (absence.Until <= now)
         {
             // The book refuses an absence that has already ended; say so instead of ending the session.
-            Toast($"Til-tidspunktet kl. {DanishTime.Clock(absence.Until.Value, Platform.Zone)} er allerede passeret.", bad: true);
+            Toast($"Til-tidspunktet {Until(absence.Until.Value)} er allerede passeret.", bad: true);
             return;
         }
 
