@@ -153,6 +153,11 @@ public sealed class PhoneActivity(Func<string, bool> isExtension)
 
     private void StartRinging(Guid call, string extension)
     {
+        if (!isExtension(extension))
+        {
+            return;
+        }
+
         if (!_ringingByCall.TryGetValue(call, out var ringers))
         {
             _ringingByCall[call] = ringers = [];

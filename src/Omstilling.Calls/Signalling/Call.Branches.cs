@@ -157,13 +157,9 @@ internal sealed partial class Call
     {
         branch.FinalResponse = response;
         branch.Media.Close();
-        if (branch.Alerting && State != CallState.Ended)
+        if (State != CallState.Ended)
         {
-            branch.Alerting = false;
-            if (!IsAlerting(branch.Party))
-            {
-                Emit(CallEventKind.RingEnded, party: branch.Party, status: response.StatusCode, detail: RingEndWords(response.StatusCode));
-            }
+            StopAlerting(branch, RingEndWords(response.StatusCode), response.StatusCode);
         }
 
         if (branch.Purpose == BranchPurpose.Consult)
@@ -343,7 +339,7 @@ internal sealed partial class Call
             return;
         }
 
-        branch.Alerting = false;
+        AnsweredBy(branch);
         _answered = branch;
         _answeredAt = Stack.Scheduler.Time.GetUtcNow();
         var picked = _pickedBy;
@@ -446,16 +442,25 @@ internal sealed partial class Call
         }
     }
 
-    /// <summary>A phone that rang stops ringing for a reason other than a final response (it answered after another did).</summary>
-    private void StopAlerting(Branch branch, string why)
+    /// <summary>A phone that rang stops ringing (refused, cancelled, or answered after another did); the last of the person's phones to stop ends their ringing.</summary>
+    private void StopAlerting(Branch branch, string why, int? status = null)
     {
         if (branch.Alerting)
         {
             branch.Alerting = false;
             if (!IsAlerting(branch.Party))
             {
-                Emit(CallEventKind.RingEnded, party: branch.Party, detail: why);
+                Emit(CallEventKind.RingEnded, party: branch.Party, status: status, detail: why);
             }
+        }
+    }
+
+    /// <summary>The person took the call on this phone: none of their phones owes a RingEnded any more (the others are cancelled).</summary>
+    private void AnsweredBy(Branch branch)
+    {
+        foreach (var b in _branches.Where(b => b.Party == branch.Party))
+        {
+            b.Alerting = false;
         }
     }
 

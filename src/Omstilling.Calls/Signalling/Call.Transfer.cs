@@ -88,6 +88,12 @@ internal sealed partial class Call
             ClearConsultation();
             _recall = null;
             Emit(CallEventKind.TransferStarted, party: target, @operator: op, detail: "announced");
+            if (!_held)
+            {
+                // The caller hears music while the operator consults: held, until the operator is back (Resumed) or the transfer completes.
+                Emit(CallEventKind.Held, party: op, @operator: op);
+            }
+
             _bridge?.Dispose();
             _bridge = null;
             _held = false;
@@ -319,7 +325,7 @@ internal sealed partial class Call
             return;
         }
 
-        branch.Alerting = false;
+        AnsweredBy(branch);
         _consultLimit?.Cancel();
         transfer.Consult = branch;
         foreach (var other in transfer.Ringing.Where(b => !ReferenceEquals(b, branch)))
@@ -589,7 +595,6 @@ internal sealed partial class Call
 
         return allowFailedConsult && _transfer!.Failed is not null ? null : CallControlResult.NotNow;
     }
-
 
     private DateTimeOffset Now => Stack.Scheduler.Time.GetUtcNow();
 

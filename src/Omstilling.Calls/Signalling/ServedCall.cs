@@ -92,8 +92,7 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
             _manager.Index(_dialog.Id, this, CallSide.Caller);
             if (!_invite.TryRespond(ok))
             {
-                _manager.Unindex(_dialog.Id);
-                End(CallEndReason.CallerCancelled, SipStatus.RequestTerminated);
+                End(CallEndReason.CallerCancelled, SipStatus.RequestTerminated); // which unindexes the dialog too
                 return;
             }
 

@@ -14,6 +14,8 @@ public sealed class PhoneActivityTests
         var call = Guid.NewGuid();
 
         activity.OnEvent(new CallEvent(call, CallEventKind.Started, Start, "20304050", "54731000"));
+        activity.OnEvent(new CallEvent(call, CallEventKind.Ringing, Start.AddSeconds(1), "20304050", "54731000") { Party = "+4512345678" });
+        Assert.False(activity.IsRinging("+4512345678"), "a forward to a number outside rings no phone of ours");
         activity.OnEvent(new CallEvent(call, CallEventKind.Answered, Start.AddSeconds(5), "20304050", "54731000") { AnsweredBy = "100" });
         Assert.True(activity.IsBusy("100"));
         Assert.False(activity.IsBusy("20304050"));

@@ -163,10 +163,10 @@ public sealed class SwitchboardQueueTests
         caller.Call("54731000", authenticate: false);
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(5), () => op.InviteCount == 1), Describe(f));
         op.Answer();
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.EventsOf(CallEventKind.Answered).Length > 0), Describe(f));
 
         Assert.Equal(200, op.Unregister().StatusCode);
-        await f.RunAsync(TimeSpan.FromSeconds(2), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => !f.Pbx.Calls.Queues.IsLoggedIn("100")), Describe(f));
 
         Assert.Equal(CallState.Answered, Assert.Single(f.Pbx.Calls.Snapshots()).State);
         Assert.False(f.Pbx.Calls.Queues.IsLoggedIn("100"));

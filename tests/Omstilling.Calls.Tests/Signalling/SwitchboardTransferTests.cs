@@ -123,7 +123,6 @@ public sealed class SwitchboardTransferTests
         Assert.Equal(CallControlResult.Done, f.Pbx.Calls.CompleteTransfer(callId, "100"));
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => op.ReceivedMethod(SipMethod.Bye)), Describe(f));
 
-        Assert.True(op.ReceivedMethod(SipMethod.Bye));
         Assert.False(bo.ReceivedMethod(SipMethod.Bye));
         Assert.False(caller.ReceivedMethod(SipMethod.Bye));
         var view = f.Pbx.Calls.Snapshot(callId)!;
@@ -131,7 +130,6 @@ public sealed class SwitchboardTransferTests
         Assert.Contains(f.EventsOf(CallEventKind.TransferCompleted), e => e.Party == "2011" && e.Operator == "100");
         bo.HangUp();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => caller.ReceivedMethod(SipMethod.Bye)), Describe(f));
-        Assert.True(caller.ReceivedMethod(SipMethod.Bye));
         Assert.Equal(0, f.Media.StreamCount);
     }
 
@@ -142,15 +140,15 @@ public sealed class SwitchboardTransferTests
         var (caller, op, callId) = await OperatorOnCallAsync(f);
         var bo = await f.PhoneAsync("2011");
         f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => bo.InviteCount == 1), Describe(f));
         bo.Answer();
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.EventsOf(CallEventKind.ConsultAnswered).Any(e => e.Party == "2011")), Describe(f));
 
         Assert.Equal(CallControlResult.Done, f.Pbx.Calls.ReturnToCaller(callId, "100"));
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => bo.ReceivedMethod(SipMethod.Bye)), Describe(f));
 
-        Assert.True(bo.ReceivedMethod(SipMethod.Bye));
         Assert.False(op.ReceivedMethod(SipMethod.Bye));
+        Assert.Equal([CallEventKind.Held, CallEventKind.Resumed], f.Events.Where(e => e.Kind is CallEventKind.Held or CallEventKind.Resumed).Select(e => e.Kind));
         var view = f.Pbx.Calls.Snapshot(callId)!;
         Assert.Equal("100", view.AnsweredBy);
         Assert.Null(view.Transfer);
@@ -220,6 +218,24 @@ public sealed class SwitchboardTransferTests
     }
 
     [Fact]
+    public async Task A_person_who_answers_on_one_phone_has_not_stopped_ringing_unanswered()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2011");
+        var (_, _, callId) = await OperatorOnCallAsync(f);
+        var desk = await f.PhoneAsync("2011");
+        var mobile = await f.PhoneAsync("2011");
+        desk.Behaviour = PhoneBehaviour.RingForever;
+        mobile.Behaviour = PhoneBehaviour.RingForever;
+        f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => desk.InviteCount == 1 && mobile.InviteCount == 1), Describe(f));
+
+        desk.Answer();
+
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => mobile.ReceivedMethod(SipMethod.Cancel) && f.EventsOf(CallEventKind.ConsultAnswered).Any(e => e.Party == "2011")), Describe(f));
+        Assert.DoesNotContain(f.EventsOf(CallEventKind.RingEnded), e => e.Party == "2011");
+    }
+
+    [Fact]
     public async Task A_caller_hanging_up_during_a_consultation_ends_every_leg()
     {
         await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2011");
@@ -232,8 +248,6 @@ public sealed class SwitchboardTransferTests
         caller.HangUp();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => bo.ReceivedMethod(SipMethod.Cancel) && op.ReceivedMethod(SipMethod.Bye)), Describe(f));
 
-        Assert.True(bo.ReceivedMethod(SipMethod.Cancel));
-        Assert.True(op.ReceivedMethod(SipMethod.Bye));
         Assert.Equal(CallEndReason.CallerHungUp, Assert.Single(f.EventsOf(CallEventKind.Ended)).EndReason);
         Assert.Empty(f.Pbx.Calls.Snapshots());
         Assert.Equal(0, f.Media.StreamCount);
@@ -249,9 +263,9 @@ public sealed class SwitchboardTransferTests
         var (caller, op, callId) = await OperatorOnCallAsync(f);
         var bo = await f.PhoneAsync("2011");
         f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => bo.InviteCount == 1), Describe(f));
         bo.Answer();
-        await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.EventsOf(CallEventKind.ConsultAnswered).Any(e => e.Party == "2011")), Describe(f));
 
         op.HangUp();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.Snapshot(callId)?.AnsweredBy == "2011"), Describe(f));
@@ -284,7 +298,6 @@ public sealed class SwitchboardTransferTests
 
         Assert.Equal(CallControlResult.Done, f.Pbx.Calls.CampOn(callId, "100", "2050", "Jens Hansen"));
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => op.ReceivedMethod(SipMethod.Bye)), Describe(f));
-        Assert.True(op.ReceivedMethod(SipMethod.Bye));
         Assert.Equal(0, jens.InviteCount);
         jens.HangUp();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => jens.InviteCount == 1), Describe(f));
@@ -367,7 +380,7 @@ public sealed class SwitchboardTransferTests
 
         // Jens is busy: the transfer fails at once and comes back while a caller waits for the operator.
         await f.Pbx.Calls.BlindTransferAsync(callId, "100", "2050", "Jens Hansen", announceName: false, CancellationToken.None);
-        await f.RunAsync(TimeSpan.FromSeconds(3), () => false);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => op.InviteCount == 2 && f.EventsOf(CallEventKind.TransferFailed).Length > 0), Describe(f));
 
         Assert.Equal(2, op.InviteCount);
         Assert.Single(f.EventsOf(CallEventKind.TransferFailed));
