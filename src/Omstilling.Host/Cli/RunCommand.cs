@@ -238,7 +238,7 @@ internal static partial class RunCommand
         await stack.StartAsync(pbx.Server, cancellationToken);
         using var trunkRegistration = pbx.TrunkRegistration;
         trunkRegistration?.Start();
-        StatusEndpoints.Map(app, pbx, stack, events, options.Diagnostics);
+        StatusEndpoints.Map(app, pbx, clock, stack, events, options.Diagnostics);
         PolicyEndpoints.Map(app, policyProvider, time);
         app.MapOmstillingWeb();
         await demoUsers;

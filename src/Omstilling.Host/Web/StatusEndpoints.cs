@@ -8,7 +8,7 @@ namespace Omstilling.Host.Web;
 /// </summary>
 internal static class StatusEndpoints
 {
-    public static void Map(WebApplication app, Pbx pbx, Omstilling.Sip.Transactions.SipStack stack, CallEventLog events, bool diagnostics)
+    public static void Map(WebApplication app, Pbx pbx, Omstilling.Media.Clock.MediaClock clock, Omstilling.Sip.Transactions.SipStack stack, CallEventLog events, bool diagnostics)
     {
         var api = app.MapGroup("/api");
         api.MapGet("/health", () => Results.Ok(new { status = "ok" }));
@@ -20,8 +20,8 @@ internal static class StatusEndpoints
             clientTransactions = stack.ClientTransactionCount,
             malformedMessages = stack.MalformedCount,
             mediaStreams = pbx.Media.StreamCount,
-            mediaClockSenders = pbx.Media.Clock.Count,
-            mediaClockLateTicks = (pbx.Media.Clock as Omstilling.Media.Clock.MediaClock)?.LateTicks,
+            mediaClockSenders = clock.Count,
+            mediaClockLateTicks = clock.LateTicks,
             managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
             garbageCollections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
             garbageCollectionPauseMs = GC.GetTotalPauseDuration().TotalMilliseconds,
