@@ -121,6 +121,8 @@ public sealed class HeaderName : IEquatable<HeaderName>
     /// <summary>Looks up a header name token read off the wire; allocates only for names we do not know.</summary>
     internal static HeaderName Lookup(ReadOnlySpan<byte> token)
     {
+        // The error-response builder looks up names the strict parser refused, so any byte may
+        // arrive here: the compact index covers all 256 (RFC 4475 fuzzing found 0x80-0xFF).
         if (token.Length == 1)
         {
             var compact = ByCompactForm[token[0] | 0x20];
@@ -176,7 +178,7 @@ public sealed class HeaderName : IEquatable<HeaderName>
 
     private static HeaderName?[] BuildCompactIndex()
     {
-        var index = new HeaderName?[128];
+        var index = new HeaderName?[256];
         foreach (var n in KnownNames.Where(n => n.CompactForm != '\0'))
         {
             index[n.CompactForm] = n;

@@ -11,6 +11,14 @@ namespace Omstilling.Sip.Parsing;
 /// </summary>
 public static class ErrorResponseBuilder
 {
+    /// <summary>
+    /// Control bytes (all but HTAB) a copied value may not carry: a lone CR or LF inside a line
+    /// would add a header line of the sender's making to our response, and a NUL ends strings in
+    /// the peer's C code. Such a header is left out, as if the request had not had it.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<byte> Unechoable = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 32).Where(b => b != '\t').Select(b => (byte)b), (byte)0x7f]);
+
     /// <summary>The response to send, or null to drop the input silently.</summary>
     public static SipResponse? TryBuild(ReadOnlySpan<byte> bytes, SipParseException exception, Func<SipMethod, bool> supportsMethod)
     {
@@ -46,8 +54,14 @@ public static class ErrorResponseBuilder
                 continue;
             }
 
+            var valueBytes = line[(colon + 1)..].Trim(" \t"u8);
+            if (valueBytes.ContainsAny(Unechoable))
+            {
+                continue;
+            }
+
             var name = HeaderName.Lookup(line[..colon].TrimEnd(" \t"u8));
-            var value = Encoding.UTF8.GetString(line[(colon + 1)..].Trim(" \t"u8));
+            var value = Encoding.UTF8.GetString(valueBytes);
             if (name == HeaderName.Via)
             {
                 hasVia = true;
