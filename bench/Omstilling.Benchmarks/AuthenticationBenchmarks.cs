@@ -4,6 +4,7 @@ using Omstilling.Sip.Auth;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Parsing;
 using Omstilling.Sip.Timing;
+using Omstilling.Runtime;
 
 namespace Omstilling.Benchmarks;
 
@@ -22,7 +23,7 @@ public class AuthenticationBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
-        _scheduler = new SipScheduler(TimeProvider.System, NullLogger<SipScheduler>.Instance);
+        _scheduler = new SipScheduler(TimeProvider.System, new FaultMonitor(NullLoggerFactory.Instance, TimeProvider.System));
         var accounts = new InMemoryAccountStore();
         accounts.Add(SipAccount.FromPassword("2001", "omstilling", "demo2001"));
         var nonces = new NonceService(_scheduler, TimeSpan.FromMinutes(2));

@@ -12,6 +12,7 @@ using Omstilling.Sip.Messages;
 using Omstilling.Sip.Parsing;
 using Omstilling.Sip.Transactions;
 using Omstilling.Sip.Transport;
+using Omstilling.Runtime;
 
 namespace Omstilling.Benchmarks;
 
@@ -27,9 +28,10 @@ internal static class RegistrationMemory
     public static async Task RunAsync(int phones)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var faults = new FaultMonitor(NullLoggerFactory.Instance, time);
         var network = new InMemoryNetwork { RecordSent = false };
         var serverAddress = new IPEndPoint(IPAddress.Parse("10.0.0.1"), 5060);
-        await using var server = new SipStack(new SipStackOptions(), time, NullLoggerFactory.Instance);
+        await using var server = new SipStack(new SipStackOptions(), time, NullLoggerFactory.Instance, faults);
         server.AddTransport(network.Attach(SipTransportKind.Udp, serverAddress));
         var accounts = new InMemoryAccountStore();
         for (var i = 0; i < phones; i++)
@@ -37,9 +39,9 @@ internal static class RegistrationMemory
             accounts.Add(SipAccount.FromPassword(User(i), "omstilling", "pw" + User(i)));
         }
 
-        using var clock = new MediaClock(NullLogger<MediaClock>.Instance);
-        await using var media = new MediaServer(new MediaOptions { Address = IPAddress.Loopback }, clock, time, NullLoggerFactory.Instance);
-        var pbx = new Pbx(server, media, new PromptLibrary([]), accounts, new PbxOptions(), NullLoggerFactory.Instance);
+        using var clock = new MediaClock(NullLogger<MediaClock>.Instance, faults);
+        await using var media = new MediaServer(new MediaOptions { Address = IPAddress.Loopback }, clock, time, NullLoggerFactory.Instance, faults);
+        var pbx = new Pbx(server, media, new PromptLibrary([]), accounts, new PbxOptions(), NullLoggerFactory.Instance, faults);
         await server.StartAsync(pbx.Server, CancellationToken.None);
         var challenges = new Challenges();
 

@@ -5,6 +5,7 @@ using Omstilling.Calls.Trunks;
 using Omstilling.Media;
 using Omstilling.Media.Prompts;
 using Omstilling.Policy;
+using Omstilling.Runtime;
 using Omstilling.Sip.Auth;
 using Omstilling.Sip.Registrar;
 using Omstilling.Sip.Transactions;
@@ -19,7 +20,8 @@ namespace Omstilling.Calls;
 /// </summary>
 public sealed class Pbx
 {
-    public Pbx(SipStack stack, MediaServer media, PromptLibrary prompts, IAccountStore accounts, PbxOptions options, ILoggerFactory loggerFactory, PolicyProvider? policy = null)
+    /// <param name="faults">The process's fault boundaries, where the calls' failures are contained (see <see cref="CallManager"/>).</param>
+    public Pbx(SipStack stack, MediaServer media, PromptLibrary prompts, IAccountStore accounts, PbxOptions options, ILoggerFactory loggerFactory, FaultMonitor faults, PolicyProvider? policy = null)
     {
         ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(prompts);
@@ -38,7 +40,7 @@ public sealed class Pbx
         Prompts = prompts;
         // One music for hold, transfers and queues without their own: the chosen prompt, else the bundled one.
         var musicOnHold = prompts.Get(prompts.Locate(options.MusicOnHoldPrompt) is null ? StandardPrompts.MusicOnHold : options.MusicOnHoldPrompt);
-        Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>(), policy, options.Trunk);
+        Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>(), faults, policy, options.Trunk);
         Registrar.Changed += Calls.Queues.OnBindingsChanged;
         TrunkRegistration = options.Trunk is { Register: true } trunk
             ? new TrunkRegistration(stack, trunk, loggerFactory.CreateLogger<TrunkRegistration>())

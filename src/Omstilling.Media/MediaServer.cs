@@ -3,12 +3,15 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Omstilling.Media.Clock;
 using Omstilling.Media.Rtp;
+using Omstilling.Runtime;
 
 namespace Omstilling.Media;
 
 /// <summary>
 /// Makes RTP streams from the configured port range and keeps their RTCP reports going, on the
-/// media clock (<see cref="RtcpReporter"/>). Thread-safe.
+/// media clock (<see cref="RtcpReporter"/>). What a packet or a report throws is contained at the
+/// boundaries <c>media.receive</c> and <c>media.rtcp</c>: that packet or report is dropped, the
+/// stream and every other stream go on. Thread-safe.
 /// </summary>
 public sealed class MediaServer : IAsyncDisposable
 {
@@ -19,21 +22,24 @@ public sealed class MediaServer : IAsyncDisposable
     private readonly string _cname;
     private readonly ILogger<MediaServer> _logger;
     private readonly EpollReceiver? _receiver;
+    private readonly FaultBoundary _receiveFaults;
 
-    public MediaServer(MediaOptions options, IMediaClock clock, TimeProvider time, ILoggerFactory loggers)
+    public MediaServer(MediaOptions options, IMediaClock clock, TimeProvider time, ILoggerFactory loggers, FaultMonitor faults)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(loggers);
+        ArgumentNullException.ThrowIfNull(faults);
         Options = options;
         Clock = clock;
         _loggers = loggers;
         _logger = loggers.CreateLogger<MediaServer>();
         _ports = new RtpPortPool(options.Address, options.FirstPort, options.LastPort);
         _cname = $"omstilling@{options.AdvertisedAddress ?? options.Address}";
-        _reports = new RtcpReporter(clock, time, options.ReportInterval, _logger);
-        _receiver = EpollReceiver.TryCreate(_logger, options.Threads);
+        _reports = new RtcpReporter(clock, time, options.ReportInterval, faults.Boundary("media.rtcp"));
+        _receiveFaults = faults.Boundary("media.receive");
+        _receiver = EpollReceiver.TryCreate(_logger, _receiveFaults, options.Threads);
     }
 
     public MediaOptions Options { get; }
@@ -52,7 +58,7 @@ public sealed class MediaServer : IAsyncDisposable
     public RtpStream CreateStream()
     {
         var (rtp, rtcp) = _ports.Allocate();
-        var stream = new RtpStream(rtp, rtcp, _cname, Released, _loggers.CreateLogger<RtpStream>(), _receiver);
+        var stream = new RtpStream(rtp, rtcp, _cname, Released, _loggers.CreateLogger<RtpStream>(), _receiver, _receiveFaults);
         _streams[stream] = 0;
         _reports.Add(stream);
         return stream;

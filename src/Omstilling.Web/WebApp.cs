@@ -26,6 +26,20 @@ public static class WebApp
         ArgumentNullException.ThrowIfNull(platform);
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysFolder)).SetApplicationName("omstilling");
         services.AddSingleton(_ => platform());
+
+        // Circuits that fail are counted and logged at the web.circuit boundary (the host makes the platform, and with it the boundary, before any circuit can exist).
+        var platformReady = platform;
+        services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new CircuitFailureLog(() =>
+        {
+            try
+            {
+                return platformReady().CircuitFaults;
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }));
         services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Calls);
         services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Directory);
         services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Absences);
@@ -41,7 +55,7 @@ public static class WebApp
         services.AddSingleton(sp =>
         {
             var p = sp.GetRequiredService<WebPlatform>();
-            return new SwitchboardBoard(p.Calls, p.Policy, p.Absences, p.Time, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SwitchboardBoard>>());
+            return new SwitchboardBoard(p.Calls, p.Policy, p.Absences, p.Time, p.Faults);
         });
 
         services.AddAuthentication(AccountEndpoints.Scheme)

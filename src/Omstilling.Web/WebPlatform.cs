@@ -1,6 +1,7 @@
 using Omstilling.Calls.Signalling;
 using Omstilling.Directory.Live;
 using Omstilling.Policy;
+using Omstilling.Runtime;
 using Omstilling.Sip.Registrar;
 using Omstilling.Storage.Messages;
 using Omstilling.Storage.Users;
@@ -21,4 +22,13 @@ public sealed record WebPlatform(
     MessageStore Messages,
     MailOutbox? Outbox,
     TimeProvider Time,
-    TimeZoneInfo Zone);
+    TimeZoneInfo Zone,
+    FaultMonitor Faults)
+{
+    /// <summary>
+    /// Where work a page queues onto its circuit from another thread (a board snapshot, a store's
+    /// change, a clock tick) is contained when it fails: that update is lost, the page and the
+    /// process go on.
+    /// </summary>
+    public FaultBoundary CircuitFaults => Faults.Boundary("web.circuit");
+}

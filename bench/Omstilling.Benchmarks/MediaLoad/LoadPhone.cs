@@ -7,6 +7,7 @@ using Omstilling.Sip.Messages;
 using Omstilling.Sip.Parsing;
 using Omstilling.Sip.Transactions;
 using Omstilling.Sip.Transport;
+using Omstilling.Runtime;
 
 namespace Omstilling.Benchmarks.MediaLoad;
 
@@ -30,8 +31,9 @@ internal sealed class LoadPhone : ISipCore, IClientTransactionOwner, IAsyncDispo
         _digest = new DigestClient(user, "demo" + user);
         _server = new SipEndPoint(SipTransportKind.Udp, server);
         _media = media;
-        _stack = new SipStack(new SipStackOptions(), TimeProvider.System, NullLoggerFactory.Instance);
-        _stack.AddTransport(new UdpTransport(local, SipParserLimits.Default, NullLogger<UdpTransport>.Instance));
+        var faults = new FaultMonitor(NullLoggerFactory.Instance, TimeProvider.System);
+        _stack = new SipStack(new SipStackOptions(), TimeProvider.System, NullLoggerFactory.Instance, faults);
+        _stack.AddTransport(new UdpTransport(local, SipParserLimits.Default, faults, NullLogger<UdpTransport>.Instance));
     }
 
     /// <summary>Calls answered by this phone: the dialog and where the server wants our media.</summary>

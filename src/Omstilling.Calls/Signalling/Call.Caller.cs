@@ -277,7 +277,7 @@ internal sealed partial class Call
         var player = PromptPlayer.Start(_callerMedia!.Stream, _manager.Media.Clock, _manager.Prompts.Get(prompts));
         _player = player;
         ListenToCaller();
-        player.Completion.ContinueWith(
+        var next = player.Completion.ContinueWith(
             t =>
             {
                 lock (_sync)
@@ -290,6 +290,7 @@ internal sealed partial class Call
                 }
             },
             TaskScheduler.Default);
+        _manager.CallFaults.Observe(next, Id, "what follows a prompt");
     }
 
     /// <summary>
@@ -306,7 +307,7 @@ internal sealed partial class Call
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            _manager.LogCallFailed(e, Id);
+            _manager.CallFaults.Contain(e, Id, "the call (ended)");
             End(CallEndReason.Failed, null);
         }
     }

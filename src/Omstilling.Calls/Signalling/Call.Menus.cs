@@ -167,7 +167,7 @@ internal sealed partial class Call
             var recorder = new Recorder(File.Create(file), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(5));
             _recorder = recorder;
             Emit(CallEventKind.Voicemail, detail: $"{box}: {file}");
-            recorder.Completion.ContinueWith(
+            var next = recorder.Completion.ContinueWith(
                 _ =>
                 {
                     lock (_sync)
@@ -180,6 +180,7 @@ internal sealed partial class Call
                     }
                 },
                 TaskScheduler.Default);
+            _manager.CallFaults.Observe(next, Id, "what follows a voicemail recording");
         });
     }
 

@@ -10,6 +10,7 @@ using Omstilling.Media.Prompts;
 using Omstilling.Policy;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Routing;
+using Omstilling.Runtime;
 using Omstilling.Sip.Auth;
 using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
@@ -36,9 +37,20 @@ public sealed partial class CallManager
     private readonly DigestAuthenticator _authenticator;
     private readonly BindingStore _bindings;
     private readonly ILogger<CallManager> _logger;
+    private readonly FaultBoundary _eventFaults;
 
-    public CallManager(SipStack stack, MediaServer media, PromptLibrary prompts, AudioClip musicOnHold, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger, PolicyProvider? policy = null, TrunkOptions? trunk = null)
+    /// <param name="faults">
+    /// Where failures are contained: a request whose handling threw (<c>calls.request</c>, answered
+    /// 500), a call whose next step threw (<c>calls.call</c>, the call is ended), a round of queue
+    /// offers (<c>calls.queue</c>, the next change tries again).
+    /// </param>
+    public CallManager(SipStack stack, MediaServer media, PromptLibrary prompts, AudioClip musicOnHold, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger, FaultMonitor faults, PolicyProvider? policy = null, TrunkOptions? trunk = null)
     {
+        ArgumentNullException.ThrowIfNull(faults);
+        RequestFaults = faults.Boundary("calls.request");
+        CallFaults = faults.Boundary("calls.call");
+        var queueFaults = faults.Boundary("calls.queue");
+        _eventFaults = faults.Boundary("calls.events");
         _policy = policy;
         Trunk = trunk;
         TrunkCredentials = trunk?.CreateCredentials();
@@ -62,9 +74,15 @@ public sealed partial class CallManager
         Options = options;
         _logger = logger;
         Activity = new PhoneActivity(dialPlan.IsExtension);
-        Queues = new QueueManager(bindings, stack.Scheduler, Activity, e => LogQueueFailed(e));
+        Queues = new QueueManager(bindings, stack.Scheduler, Activity, e => queueFaults.Contain(e, null, "a round of offers to the queues' operators (the next change tries again)"));
         Activity.BecameFree += OnPartyFree;
     }
+
+    /// <summary>Where a request whose handling threw is contained (it is answered 500).</summary>
+    internal FaultBoundary RequestFaults { get; }
+
+    /// <summary>Where a call whose next step threw is contained (the call is ended).</summary>
+    internal FaultBoundary CallFaults { get; }
 
     /// <summary>Who is in a call now, and since when the others have been free.</summary>
     public PhoneActivity Activity { get; }
@@ -285,20 +303,30 @@ public sealed partial class CallManager
         }
 
         Activity.OnEvent(e);
-        CallEvent?.Invoke(e);
+        if (CallEvent is not { } consumers)
+        {
+            return;
+        }
+
+        // Each consumer on its own: one that throws must neither break the call nor keep the event from the others.
+        foreach (var consumer in consumers.GetInvocationList())
+        {
+            try
+            {
+                ((Action<CallEvent>)consumer)(e);
+            }
+#pragma warning disable CA1031 // The boundary between the engine and its consumers.
+            catch (Exception failure)
+#pragma warning restore CA1031
+            {
+                _eventFaults.Contain(failure, e.CallId, $"the {e.Kind} event for {consumer.Method.DeclaringType?.Name ?? "a consumer"}");
+            }
+        }
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Call {CallId} from {Caller} to {Dialled}: ringing {Phones} phone(s)")]
     private partial void LogCallStarted(Guid callId, string caller, string dialled, int phones);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Handling a {Method} failed; it was answered 500")]
-    internal partial void LogRequestFailed(Exception exception, string method);
-
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Offering queued callers failed; the next change tries again")]
-    private partial void LogQueueFailed(Exception exception);
-
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Call {CallId} failed and was ended")]
-    internal partial void LogCallFailed(Exception exception, Guid callId);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "INVITE {CallIdHeader} cancelled before a call was made")]
     private partial void LogCancelledBeforeCall(string callIdHeader);

@@ -215,7 +215,8 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
 
                 // Half a second of silence before hanging up lets the phone's jitter buffer play the end.
                 _player = PromptPlayer.Start(stream, _manager.Media.Clock, [greeting, AudioClip.Silence(TimeSpan.FromMilliseconds(500))]);
-                _player.Completion.ContinueWith(t => { if (t.Result) { Hangup(CallEndReason.CalleeHungUp); } }, TaskScheduler.Default);
+                var hangUp = _player.Completion.ContinueWith(t => { if (t.Result) { Hangup(CallEndReason.CalleeHungUp); } }, TaskScheduler.Default);
+                _manager.CallFaults.Observe(hangUp, Id, "the hang-up after the greeting");
                 break;
         }
     }

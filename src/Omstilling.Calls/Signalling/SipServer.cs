@@ -44,7 +44,7 @@ public sealed class SipServer : ISipCore
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            _calls.LogRequestFailed(e, transaction.Request.Method.Name);
+            _calls.RequestFaults.Contain(e, transaction.Incoming.Source, $"a {transaction.Request.Method} (answered 500)");
             transaction.TryRespond(transaction.CreateResponse(SipStatus.ServerInternalError));
         }
     }

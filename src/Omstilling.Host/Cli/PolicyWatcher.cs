@@ -1,4 +1,5 @@
 using Omstilling.Policy;
+using Omstilling.Runtime;
 
 namespace Omstilling.Host.Cli;
 
@@ -11,10 +12,12 @@ internal sealed partial class PolicyWatcher : IDisposable
 {
     private readonly QuietFileWatcher _watcher;
 
-    public PolicyWatcher(string path, PolicyProvider provider, Func<TelephonePolicy, CancellationToken, Task<IReadOnlyList<string>>> prepare, TimeProvider time, ILogger logger)
+    /// <param name="faults">Where a reload that fails other than by the policy's own errors is contained (boundary <c>host.policy-watcher</c>): the policy in use stays.</param>
+    public PolicyWatcher(string path, PolicyProvider provider, Func<TelephonePolicy, CancellationToken, Task<IReadOnlyList<string>>> prepare, TimeProvider time, FaultMonitor faults, ILogger logger)
     {
         var full = Path.GetFullPath(path);
-        _watcher = new QuietFileWatcher(full, time, () => _ = ReloadAsync(full, provider, prepare, logger));
+        var boundary = faults.Boundary("host.policy-watcher");
+        _watcher = new QuietFileWatcher(full, time, boundary, () => boundary.Observe(ReloadAsync(full, provider, prepare, logger), full, "the reload (the policy in use stays)"));
     }
 
     public void Dispose() => _watcher.Dispose();

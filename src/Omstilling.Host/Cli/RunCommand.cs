@@ -10,6 +10,7 @@ using Omstilling.Media.Audio;
 using Omstilling.Policy;
 using Omstilling.Policy.Loading;
 using Omstilling.Policy.Schedule;
+using Omstilling.Runtime;
 using Omstilling.Media.Clock;
 using Omstilling.Media.Prompts;
 using Omstilling.Sip.Auth;
@@ -40,6 +41,9 @@ internal static partial class RunCommand
 
         // A web port in use is reported in one line below; the host's own stack trace adds nothing.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
+        // A circuit's unhandled exception is counted and logged, within its budget, at the web.circuit boundary (CircuitFailureLog).
+        builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(Omstilling.Web.Live.CircuitFailureLog.CircuitCategory, LogLevel.None);
 
         // The cookie keys are kept unencrypted in the data directory (protect it as the database):
         // a key vault or certificate is a deployment's choice, not a warning at every start.
@@ -92,6 +96,19 @@ internal static partial class RunCommand
             LogClockShifted(logger, start);
         }
 
+        // Every place where outside input or a callback meets our code contains its failures here,
+        // and a task nobody awaited that failed is counted too, instead of vanishing.
+        var faults = new FaultMonitor(loggerFactory, time);
+        var unobserved = faults.Boundary("process.unobserved-task");
+        void OnUnobserved(object? sender, UnobservedTaskExceptionEventArgs e)
+        {
+            unobserved.Contain(e.Exception, null, "a task nobody awaited");
+            e.SetObserved();
+        }
+
+        TaskScheduler.UnobservedTaskException += OnUnobserved;
+        using var unsubscribe = new Unsubscriber(() => TaskScheduler.UnobservedTaskException -= OnUnobserved);
+
         var pbxOptions = new PbxOptions { DigestAlgorithms = options.DigestAlgorithms };
         var accounts = new InMemoryAccountStore();
         try
@@ -112,14 +129,14 @@ internal static partial class RunCommand
             return 1;
         }
 
-        await using var stack = new SipStack(new SipStackOptions { UserAgent = "Omstilling" }, time, loggerFactory);
+        await using var stack = new SipStack(new SipStackOptions { UserAgent = "Omstilling" }, time, loggerFactory, faults);
         try
         {
             foreach (var address in options.Bind)
             {
                 var endPoint = new IPEndPoint(address, options.SipPort);
-                stack.AddTransport(new UdpTransport(endPoint, stack.Options.Limits, loggerFactory.CreateLogger<UdpTransport>()));
-                stack.AddTransport(new TcpTransport(endPoint, stack.Options.Limits, loggerFactory.CreateLogger<TcpTransport>()));
+                stack.AddTransport(new UdpTransport(endPoint, stack.Options.Limits, faults, loggerFactory.CreateLogger<UdpTransport>()));
+                stack.AddTransport(new TcpTransport(endPoint, stack.Options.Limits, faults, loggerFactory.CreateLogger<TcpTransport>()));
             }
         }
         catch (System.Net.Sockets.SocketException e)
@@ -130,11 +147,11 @@ internal static partial class RunCommand
 
         var mediaAddress = options.MediaAddress ?? NetworkAddresses.Default(options.Bind);
         var mediaOptions = MediaOptionsFor(options, mediaAddress);
-        using var clock = new MediaClock(loggerFactory.CreateLogger<MediaClock>(), mediaOptions.Threads);
+        using var clock = new MediaClock(loggerFactory.CreateLogger<MediaClock>(), faults, mediaOptions.Threads);
         MediaServer media;
         try
         {
-            media = new MediaServer(mediaOptions, clock, time, loggerFactory);
+            media = new MediaServer(mediaOptions, clock, time, loggerFactory, faults);
         }
         catch (ArgumentOutOfRangeException e)
         {
@@ -173,7 +190,7 @@ internal static partial class RunCommand
                 }
                 : null,
             Calls = pbxOptions.Calls with { VoicemailFolder = Path.Combine(options.DataDirectory, "voicemail") },
-        }, loggerFactory, policyProvider);
+        }, loggerFactory, faults, policyProvider);
         var directoryFile = options.DirectoryFile ?? (options.PolicyFile is null ? PolicyFiles.DefaultDirectory() : null);
         if (!TryLoadDirectory(directoryFile, policy, logger, out var staff))
         {
@@ -198,11 +215,11 @@ internal static partial class RunCommand
         await absencePersistence.StartAsync(cancellationToken);
         var users = new UserStore(database, time);
         var messages = new MessageStore(database, time);
-        var demoUsers = options.Demo ? DemoUsers.SeedAsync(users, staff, logger, cancellationToken) : Task.CompletedTask;
-        await using var outbox = options.Smtp is { } smtp ? new MailOutbox(messages, smtp, users, policy.TimeZone, time, loggerFactory.CreateLogger<MailOutbox>()) : null;
+        var demoUsers = options.Demo ? DemoUsers.SeedAsync(users, staff, faults, logger, cancellationToken) : Task.CompletedTask;
+        await using var outbox = options.Smtp is { } smtp ? new MailOutbox(messages, smtp, users, policy.TimeZone, time, faults, loggerFactory.CreateLogger<MailOutbox>()) : null;
         outbox?.Start();
         web = new WebPlatform(pbx.Calls, pbx.Registrar.Bindings, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone)]),
-            users, messages, outbox, time, policy.TimeZone);
+            users, messages, outbox, time, policy.TimeZone, faults);
 
         // The directory is re-read when its file changes and when the policy it is checked against
         // does, one read at a time and always against the policy in force, so an older read or an
@@ -228,17 +245,17 @@ internal static partial class RunCommand
         }
 
         policyProvider.Changed += (_, reloaded) => ReloadDirectory(reloaded, "it has errors against the new policy (see above)");
-        using var watcher = new PolicyWatcher(policyFile, policyProvider, async (reloaded, token) => await EnsurePolicyPromptsAsync(prompts, reloaded, token), time, logger);
+        using var watcher = new PolicyWatcher(policyFile, policyProvider, async (reloaded, token) => await EnsurePolicyPromptsAsync(prompts, reloaded, token), time, faults, logger);
 
         // An edit to the directory file alone is picked up too; a broken one leaves the directory in use.
-        using var directoryWatcher = directoryFile is null ? null : new QuietFileWatcher(directoryFile, time,
+        using var directoryWatcher = directoryFile is null ? null : new QuietFileWatcher(directoryFile, time, faults.Boundary("host.directory-watcher"),
             () => ReloadDirectory(policyProvider.Current, "it has errors (see above)"));
         var events = new CallEventLog(capacity: 2000);
         pbx.Calls.CallEvent += events.Add;
         await stack.StartAsync(pbx.Server, cancellationToken);
         using var trunkRegistration = pbx.TrunkRegistration;
         trunkRegistration?.Start();
-        StatusEndpoints.Map(app, pbx, clock, stack, events, options.Diagnostics);
+        StatusEndpoints.Map(app, pbx, clock, stack, events, faults, options.Diagnostics);
         PolicyEndpoints.Map(app, policyProvider, time);
         app.MapOmstillingWeb();
         await demoUsers;

@@ -1,4 +1,5 @@
 using Omstilling.Directory;
+using Omstilling.Runtime;
 using Omstilling.Storage.Users;
 
 namespace Omstilling.Host.Demo;
@@ -10,7 +11,7 @@ namespace Omstilling.Host.Demo;
 /// </summary>
 internal static partial class DemoUsers
 {
-    public static async Task SeedAsync(UserStore users, StaffDirectory directory, ILogger logger, CancellationToken cancellationToken)
+    public static async Task SeedAsync(UserStore users, StaffDirectory directory, FaultMonitor faults, ILogger logger, CancellationToken cancellationToken)
     {
         if (await users.AnyAsync(cancellationToken))
         {
@@ -41,7 +42,7 @@ internal static partial class DemoUsers
         // PBKDF2's deliberate tens of milliseconds.
         var first = list.Where(u => u.Roles.Contains(UserRole.Operator) || u.Roles.Contains(UserRole.Admin)).ToList();
         var added = await users.CreateManyAsync(first, cancellationToken);
-        _ = Task.Run(
+        var staff = Task.Run(
             async () =>
             {
                 try
@@ -55,6 +56,7 @@ internal static partial class DemoUsers
                 }
             },
             CancellationToken.None);
+        faults.Boundary("host.demo").Observe(staff, null, "the staff's demo logins");
     }
 
     [LoggerMessage(EventId = 9020, Level = LogLevel.Information, Message = "Demo: {Count} web logins made (operators 100-103 and staff: password demo + extension; admin / demoadmin)")]

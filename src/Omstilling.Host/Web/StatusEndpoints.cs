@@ -8,7 +8,7 @@ namespace Omstilling.Host.Web;
 /// </summary>
 internal static class StatusEndpoints
 {
-    public static void Map(WebApplication app, Pbx pbx, Omstilling.Media.Clock.MediaClock clock, Omstilling.Sip.Transactions.SipStack stack, CallEventLog events, bool diagnostics)
+    public static void Map(WebApplication app, Pbx pbx, Omstilling.Media.Clock.MediaClock clock, Omstilling.Sip.Transactions.SipStack stack, CallEventLog events, Omstilling.Runtime.FaultMonitor faults, bool diagnostics)
     {
         var api = app.MapGroup("/api");
         api.MapGet("/health", () => Results.Ok(new { status = "ok" }));
@@ -19,6 +19,10 @@ internal static class StatusEndpoints
             serverTransactions = stack.ServerTransactionCount,
             clientTransactions = stack.ClientTransactionCount,
             malformedMessages = stack.MalformedCount,
+
+            // Failures contained at each boundary since start (docs/robustness.md): 0 everywhere on a healthy server.
+            faults = faults.Counts().ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
+            faultsTotal = faults.Total,
             mediaStreams = pbx.Media.StreamCount,
             mediaClockSenders = clock.Count,
             mediaClockLateTicks = clock.LateTicks,

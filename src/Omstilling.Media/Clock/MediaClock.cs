@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Omstilling.Runtime;
 
 namespace Omstilling.Media.Clock;
 
@@ -25,14 +26,18 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
     private readonly Lane[] _lanes;
     private readonly Dictionary<IMediaTicker, (Lane Lane, int Slot)> _placeOf = new(ReferenceEqualityComparer.Instance);
     private readonly ILogger<MediaClock> _logger;
+    private readonly FaultBoundary _faults;
     private volatile bool _stopping;
 
-    /// <param name="logger">Where scheduling and failing senders are reported.</param>
+    /// <param name="logger">Where scheduling is reported.</param>
+    /// <param name="faults">Where a failing sender is contained (boundary <c>media.clock</c>): it is taken off the clock, every other sender goes on.</param>
     /// <param name="lanes">Sending threads (at least one); the media plane's default is one per core, 2 to 4.</param>
-    public MediaClock(ILogger<MediaClock> logger, int lanes = 1)
+    public MediaClock(ILogger<MediaClock> logger, FaultMonitor faults, int lanes = 1)
     {
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(faults);
         _logger = logger;
+        _faults = faults.Boundary("media.clock");
         _lanes = [.. Enumerable.Range(0, Math.Max(1, lanes)).Select(i => new Lane(this, i))];
     }
 
@@ -148,7 +153,7 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
                 catch (Exception e)
 #pragma warning restore CA1031
                 {
-                    LogTickerFailed(e);
+                    _faults.Contain(e, ticker, "the sender (taken off the clock)");
                     Remove(ticker);
                 }
             }
@@ -179,9 +184,6 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
 
         public void Dispose() => Busy.Dispose();
     }
-
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "A media sender failed and was removed from the clock")]
-    private partial void LogTickerFailed(Exception exception);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Media clock lane {Lane} started; real-time scheduling: {RealTime}")]
     private partial void LogScheduling(int lane, bool realTime);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using Omstilling.Runtime;
 
 namespace Omstilling.Media.Rtp;
 
@@ -36,14 +37,16 @@ public sealed partial class EpollReceiver : IDisposable
     private readonly int _epoll;
     private readonly ConcurrentDictionary<ulong, Registration> _registrations = new();
     private readonly ILogger _logger;
+    private readonly FaultBoundary _faults;
     private long _nextId;
     private int _running;
     private volatile bool _stopping;
 
-    private EpollReceiver(int epoll, int threads, ILogger logger)
+    private EpollReceiver(int epoll, int threads, ILogger logger, FaultBoundary faults)
     {
         _epoll = epoll;
         _logger = logger;
+        _faults = faults;
         _running = threads;
         for (var i = 0; i < threads; i++)
         {
@@ -58,7 +61,8 @@ public sealed partial class EpollReceiver : IDisposable
     }
 
     /// <summary>A receiver with <paramref name="threads"/> threads (at least one), or null where epoll is not available.</summary>
-    public static EpollReceiver? TryCreate(ILogger logger, int threads)
+    /// <param name="faults">Where a failing read is contained: that packet is dropped, the socket re-armed, the thread goes on.</param>
+    public static EpollReceiver? TryCreate(ILogger logger, FaultBoundary faults, int threads)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -68,7 +72,7 @@ public sealed partial class EpollReceiver : IDisposable
         try
         {
             var fd = EpollCreate1(0);
-            return fd < 0 ? null : new EpollReceiver(fd, Math.Max(1, threads), logger);
+            return fd < 0 ? null : new EpollReceiver(fd, Math.Max(1, threads), logger, faults);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -156,7 +160,7 @@ public sealed partial class EpollReceiver : IDisposable
                 catch (Exception e)
 #pragma warning restore CA1031
                 {
-                    LogHandlerFailed(e);
+                    _faults.Contain(e, registration.Handler, "a media packet");
                 }
 
                 Rearm(id, registration);
@@ -213,9 +217,6 @@ public sealed partial class EpollReceiver : IDisposable
     [DllImport("libc", EntryPoint = "close", SetLastError = true)]
     private static extern int Close(int fd);
 #pragma warning restore SYSLIB1054
-
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Reading a media socket failed")]
-    private partial void LogHandlerFailed(Exception exception);
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Re-arming a media socket failed (errno {Error}); its stream receives nothing more")]
     private partial void LogRearmFailed(int error);

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using Omstilling.Media.Clock;
+using Omstilling.Runtime;
 
 namespace Omstilling.Media.Rtp;
 
@@ -16,11 +16,11 @@ namespace Omstilling.Media.Rtp;
 /// streams are added and removed under a lock, and the ticking thread reads copy-on-write arrays
 /// without taking it.
 /// </summary>
-internal sealed partial class RtcpReporter : IMediaTicker
+internal sealed class RtcpReporter : IMediaTicker
 {
     private readonly IMediaClock _clock;
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
+    private readonly FaultBoundary _faults;
     private readonly Lock _lock = new();
     private readonly RtpStream[][] _ticks;
     private readonly Dictionary<RtpStream, int> _tickOf = new(ReferenceEqualityComparer.Instance);
@@ -31,11 +31,12 @@ internal sealed partial class RtcpReporter : IMediaTicker
     private List<RtpStream> _retrying = [];
 
     /// <param name="interval">How often each stream reports; rounded to whole 20 ms ticks, at least one.</param>
-    public RtcpReporter(IMediaClock clock, TimeProvider time, TimeSpan interval, ILogger logger)
+    /// <param name="faults">Where one stream's failing report is contained, so the others' still go.</param>
+    public RtcpReporter(IMediaClock clock, TimeProvider time, TimeSpan interval, FaultBoundary faults)
     {
         _clock = clock;
         _time = time;
-        _logger = logger;
+        _faults = faults;
         var ticks = (int)Math.Clamp(Math.Round(interval / TimeSpan.FromMilliseconds(20)), 1, 60_000);
         _ticks = [.. Enumerable.Range(0, ticks).Select(_ => Array.Empty<RtpStream>())];
     }
@@ -119,10 +120,7 @@ internal sealed partial class RtcpReporter : IMediaTicker
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogReportFailed(e);
+            _faults.Contain(e, stream.Remote, $"the RTCP report of the stream on port {stream.LocalEndPoint.Port}");
         }
     }
-
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Error, Message = "Sending an RTCP report failed")]
-    private partial void LogReportFailed(Exception exception);
 }

@@ -7,6 +7,7 @@ using Omstilling.Media.Clock;
 using Omstilling.Media.Codecs;
 using Omstilling.Media.Dtmf;
 using Omstilling.Media.Sdp;
+using Omstilling.Runtime;
 
 namespace Omstilling.Media.Rtp;
 
@@ -27,6 +28,7 @@ public sealed partial class RtpStream : IAsyncDisposable
     private readonly Socket _rtcp;
     private readonly Action<RtpStream> _released;
     private readonly ILogger _logger;
+    private readonly FaultBoundary _receiveFaults;
     private readonly Lock _sendLock = new();
     private readonly byte[] _sendBuffer = new byte[RtpHeader.Size + 1024];
     private readonly CancellationTokenSource _stop = new();
@@ -58,8 +60,9 @@ public sealed partial class RtpStream : IAsyncDisposable
     private ulong _rtcpRegistration;
     private bool _started;
 
-    internal RtpStream(Socket rtp, Socket rtcp, string cname, Action<RtpStream> released, ILogger logger, EpollReceiver? receiver)
+    internal RtpStream(Socket rtp, Socket rtcp, string cname, Action<RtpStream> released, ILogger logger, EpollReceiver? receiver, FaultBoundary receiveFaults)
     {
+        _receiveFaults = receiveFaults;
         _rtp = rtp;
         _rtcp = rtcp;
         _receiver = receiver;
@@ -137,15 +140,15 @@ public sealed partial class RtpStream : IAsyncDisposable
             _started = true;
             if (_receiver is not null)
             {
-                _rtpRegistration = _receiver.Register(_rtp, new Readable(ReadRtp));
-                _rtcpRegistration = _receiver.Register(_rtcp, new Readable(ReadRtcp));
+                _rtpRegistration = _receiver.Register(_rtp, new Readable(ReadRtp, this));
+                _rtcpRegistration = _receiver.Register(_rtcp, new Readable(ReadRtcp, this));
                 return;
             }
         }
 
         // Without epoll: async receives, started inline, each costing nothing until a packet comes.
         _receiving = ReceiveLoopAsync(_stop.Token);
-        _ = ReceiveRtcpAsync(_stop.Token);
+        _receiveFaults.Observe(ReceiveRtcpAsync(_stop.Token), this, "RTCP reception of the stream");
     }
 
     /// <summary>Sends 20 ms of audio (160 samples), encoded with the negotiated codec.</summary>
@@ -401,7 +404,16 @@ public sealed partial class RtpStream : IAsyncDisposable
                 continue; // ICMP errors surface here on Linux; the stream goes on.
             }
 
-            OnPacket(buffer.AsSpan(0, received), from);
+            try
+            {
+                OnPacket(buffer.AsSpan(0, received), from);
+            }
+#pragma warning disable CA1031 // The boundary: one packet must not end the stream's reception.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _receiveFaults.Contain(e, this, "a media packet");
+            }
         }
     }
 
@@ -509,9 +521,14 @@ public sealed partial class RtpStream : IAsyncDisposable
 
     private void CountReport(bool valid) => Interlocked.Increment(ref valid ? ref _reportsReceived : ref _malformed);
 
-    private sealed class Readable(Action read) : EpollReceiver.IReadable
+    /// <summary>Where a failure is logged: our port and the phone's address.</summary>
+    public override string ToString() => $"RTP port {LocalEndPoint.Port} with {Remote?.ToString() ?? "no phone yet"}";
+
+    private sealed class Readable(Action read, RtpStream stream) : EpollReceiver.IReadable
     {
         public void OnReadable() => read();
+
+        public override string ToString() => stream.ToString();
     }
 
     /// <summary>RTCP from the phone: validated and counted; malformed ones are dropped.</summary>

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using Omstilling.Runtime;
 
 namespace Omstilling.Sip.Timing;
 
@@ -9,10 +9,10 @@ namespace Omstilling.Sip.Timing;
 /// tests advance a fake clock and the due callbacks run synchronously.
 /// Thread-safe. Callbacks run outside the scheduler's lock, on the timer's thread, in due order.
 /// </summary>
-public sealed partial class SipScheduler : IDisposable
+public sealed class SipScheduler : IDisposable
 {
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
+    private readonly FaultBoundary _faults;
     private readonly Lock _lock = new();
     private readonly PriorityQueue<ScheduledTimer, (long Due, long Sequence)> _queue = new();
     private readonly ITimer _timer;
@@ -20,12 +20,13 @@ public sealed partial class SipScheduler : IDisposable
     private long _armedFor = long.MaxValue;
     private bool _disposed;
 
-    public SipScheduler(TimeProvider time, ILogger<SipScheduler> logger)
+    /// <param name="faults">Where a failing callback is contained (boundary <c>sip.timer</c>): it must not stop every other timer of the stack.</param>
+    public SipScheduler(TimeProvider time, FaultMonitor faults)
     {
         ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(faults);
         _time = time;
-        _logger = logger;
+        _faults = faults.Boundary("sip.timer");
         _timer = time.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -120,19 +121,7 @@ public sealed partial class SipScheduler : IDisposable
                 _queue.Dequeue();
             }
 
-            try
-            {
-                entry.Fire();
-            }
-#pragma warning disable CA1031 // A failing timer callback must not stop every other timer of the stack.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogCallbackFailed(e);
-            }
+            _faults.Run(entry.Fire, null, "a timer's callback");
         }
     }
-
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "A SIP timer callback failed")]
-    private partial void LogCallbackFailed(Exception exception);
 }

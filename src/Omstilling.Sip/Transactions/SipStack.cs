@@ -4,9 +4,8 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Timing;
+using Omstilling.Runtime;
 using Omstilling.Sip.Transport;
-
-using Omstilling.Sip.Logging;
 
 namespace Omstilling.Sip.Transactions;
 
@@ -25,14 +24,17 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
     private readonly ILogger<SipStack> _logger;
     private ISipCore? _core;
 
-    public SipStack(SipStackOptions options, TimeProvider time, ILoggerFactory loggerFactory)
+    /// <param name="faults">The process's fault boundaries: the scheduler's timers (<c>sip.timer</c>) and sends nobody awaits (<c>sip.send</c>) are contained there.</param>
+    public SipStack(SipStackOptions options, TimeProvider time, ILoggerFactory loggerFactory, FaultMonitor faults)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(loggerFactory);
+        ArgumentNullException.ThrowIfNull(faults);
         Options = options;
         _logger = loggerFactory.CreateLogger<SipStack>();
-        Scheduler = new SipScheduler(time, loggerFactory.CreateLogger<SipScheduler>());
+        _sendFaults = faults.Boundary("sip.send");
+        Scheduler = new SipScheduler(time, faults);
         _malformedLog = new LogRateLimit(time, perWindow: 20, TimeSpan.FromSeconds(10));
     }
 
@@ -55,6 +57,7 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
 
     private long _malformed;
     private readonly LogRateLimit _malformedLog;
+    private readonly FaultBoundary _sendFaults;
 
     /// <summary>Adds a transport before <see cref="StartAsync"/>.</summary>
     public void AddTransport(ISipTransport transport)
@@ -183,7 +186,8 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
 
         if (!pending.IsCompletedSuccessfully)
         {
-            _ = ObserveAsync(pending, target, transaction);
+            // The expected failures end in SendFailed; anything else is contained, not left unobserved.
+            _sendFaults.Observe(ObserveAsync(pending, target, transaction), target, $"a send of {bytes.Length} bytes");
         }
     }
 

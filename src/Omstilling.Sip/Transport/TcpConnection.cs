@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Logging;
+using Omstilling.Runtime;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Parsing;
 
@@ -9,27 +9,29 @@ namespace Omstilling.Sip.Transport;
 /// <summary>
 /// One TCP connection: a read loop that frames messages by Content-Length, and serialized writes.
 /// Each complete message keeps the array it was read into; the unread rest moves to a new array,
-/// so no message is parsed twice and none shares memory with the next. Thread-safe.
+/// so no message is parsed twice and none shares memory with the next. What handling a message
+/// throws is contained at the transport's boundary: the message is dropped, the connection goes on
+/// (or closes when the failure leaves its framing unknown). Thread-safe.
 /// </summary>
-internal sealed partial class TcpConnection : IAsyncDisposable
+internal sealed class TcpConnection : IAsyncDisposable
 {
     private const int InitialBuffer = 4096;
 
     private readonly TcpTransport _owner;
     private readonly Socket _socket;
     private readonly SipParserLimits _limits;
-    private readonly ILogger _logger;
+    private readonly FaultBoundary _faults;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _closed = new();
     private int _disposed;
 
-    public TcpConnection(TcpTransport owner, Socket socket, IPEndPoint remote, SipParserLimits limits, ILogger logger)
+    public TcpConnection(TcpTransport owner, Socket socket, IPEndPoint remote, SipParserLimits limits, FaultBoundary faults)
     {
         _owner = owner;
         _socket = socket;
         Remote = remote;
         _limits = limits;
-        _logger = logger;
+        _faults = faults;
     }
 
     public IPEndPoint Remote { get; }
@@ -37,7 +39,7 @@ internal sealed partial class TcpConnection : IAsyncDisposable
     public bool IsOpen => Volatile.Read(ref _disposed) == 0;
 
     public void Start(ISipTransportSink sink, CancellationToken cancellationToken) =>
-        _ = Task.Run(() => ReadLoopAsync(sink, cancellationToken), CancellationToken.None);
+        _faults.Observe(Task.Run(() => ReadLoopAsync(sink, cancellationToken), CancellationToken.None), Remote, "a connection");
 
     public async ValueTask SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
@@ -98,7 +100,7 @@ internal sealed partial class TcpConnection : IAsyncDisposable
                 {
                     if (buffer.Length >= maxBuffer)
                     {
-                        sink.OnMalformed(transport, source, buffer, new SipParseException(RejectReason.MessageTooLarge, filled, "Message too large"));
+                        Reject(sink, transport, source, buffer, new SipParseException(RejectReason.MessageTooLarge, filled, "Message too large"));
                         return;
                     }
 
@@ -124,7 +126,7 @@ internal sealed partial class TcpConnection : IAsyncDisposable
                     catch (SipParseException e)
                     {
                         // The framing is lost: answer if possible, then close (RFC 4475 §3.1.2.3).
-                        sink.OnMalformed(transport, source, buffer.AsMemory(0, filled), e);
+                        Reject(sink, transport, source, buffer.AsMemory(0, filled), e);
                         return;
                     }
 
@@ -161,6 +163,12 @@ internal sealed partial class TcpConnection : IAsyncDisposable
         {
             // Closed while reading.
         }
+#pragma warning disable CA1031 // The boundary: a failure we did not foresee closes this connection, not the process.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _faults.Contain(e, source, "the connection (closed)");
+        }
         finally
         {
             await DisposeAsync();
@@ -177,10 +185,21 @@ internal sealed partial class TcpConnection : IAsyncDisposable
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogHandlerFailed(e, source);
+            _faults.Contain(e, source, message is SipRequest request ? $"a {request.Method} request" : "a response");
         }
     }
 
-    [LoggerMessage(EventId = 1121, Level = LogLevel.Error, Message = "Handling a message from {Source} failed")]
-    private partial void LogHandlerFailed(Exception exception, SipEndPoint source);
+    private void Reject(ISipTransportSink sink, ISipTransport transport, SipEndPoint source, ReadOnlyMemory<byte> bytes, SipParseException exception)
+    {
+        try
+        {
+            sink.OnMalformed(transport, source, bytes, exception);
+        }
+#pragma warning disable CA1031 // Answering bad input must not itself fail past the connection.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _faults.Contain(e, source, $"the answer to {bytes.Length} malformed bytes");
+        }
+    }
 }

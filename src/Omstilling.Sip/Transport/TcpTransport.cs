@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Omstilling.Runtime;
 
 namespace Omstilling.Sip.Transport;
 
@@ -9,25 +10,30 @@ namespace Omstilling.Sip.Transport;
 /// SIP over TCP (RFC 3261 §18) on one local address. Accepts connections and opens them on demand;
 /// messages to a peer reuse the open connection with that peer, whoever opened it (§18.2.2), so
 /// responses go back on the connection their request came on. Framing is by Content-Length.
-/// Thread-safe.
+/// Whatever handling a connection's bytes throws is contained at the boundary <c>sip.tcp</c>: that
+/// connection's message is dropped (and the connection closed when its framing is lost), the
+/// others go on. Thread-safe.
 /// </summary>
 public sealed partial class TcpTransport : ISipTransport
 {
     private readonly TcpListener _listener;
     private readonly Parsing.SipParserLimits _limits;
     private readonly ILogger _logger;
+    private readonly FaultBoundary _faults;
     private readonly ConcurrentDictionary<IPEndPoint, TcpConnection> _connections = new();
     private readonly CancellationTokenSource _stop = new();
     private ISipTransportSink? _sink;
     private Task _acceptLoop = Task.CompletedTask;
 
-    public TcpTransport(IPEndPoint bind, Parsing.SipParserLimits limits, ILogger<TcpTransport> logger)
+    public TcpTransport(IPEndPoint bind, Parsing.SipParserLimits limits, FaultMonitor faults, ILogger<TcpTransport> logger)
     {
         ArgumentNullException.ThrowIfNull(bind);
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(faults);
         ArgumentNullException.ThrowIfNull(logger);
         _limits = limits;
         _logger = logger;
+        _faults = faults.Boundary("sip.tcp");
         _listener = new TcpListener(bind);
         if (bind.AddressFamily == AddressFamily.InterNetworkV6)
         {
@@ -54,6 +60,7 @@ public sealed partial class TcpTransport : ISipTransport
         ArgumentNullException.ThrowIfNull(sink);
         _sink = sink;
         _acceptLoop = Task.Run(() => AcceptLoopAsync(_stop.Token), CancellationToken.None);
+        _faults.Observe(_acceptLoop, LocalEndPoint, "the accept loop: no more TCP connections are taken");
         LogListening(LocalEndPoint);
         return Task.CompletedTask;
     }
@@ -111,11 +118,19 @@ public sealed partial class TcpTransport : ISipTransport
                 continue;
             }
 
-            socket.NoDelay = true;
-            var remote = Normalize((IPEndPoint)socket.RemoteEndPoint!);
-            var connection = new TcpConnection(this, socket, remote, _limits, _logger);
-            _connections[remote] = connection;
-            connection.Start(_sink!, cancellationToken);
+            try
+            {
+                socket.NoDelay = true;
+                var remote = Normalize((IPEndPoint)socket.RemoteEndPoint!);
+                var connection = new TcpConnection(this, socket, remote, _limits, _faults);
+                _connections[remote] = connection;
+                connection.Start(_sink!, cancellationToken);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                // Reset before we looked at it.
+                socket.Dispose();
+            }
         }
     }
 
@@ -141,7 +156,7 @@ public sealed partial class TcpTransport : ISipTransport
             }
         }
 
-        var connection = new TcpConnection(this, socket, remote, _limits, _logger);
+        var connection = new TcpConnection(this, socket, remote, _limits, _faults);
         var winner = _connections.AddOrUpdate(remote, connection, (_, old) => old.IsOpen ? old : connection);
         if (!ReferenceEquals(winner, connection))
         {

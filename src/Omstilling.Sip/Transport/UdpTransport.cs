@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Omstilling.Sip.Messages;
+using Omstilling.Runtime;
 using Omstilling.Sip.Parsing;
 
 namespace Omstilling.Sip.Transport;
@@ -12,6 +13,8 @@ namespace Omstilling.Sip.Transport;
 /// where it arrives: no hand-off to the thread pool per packet, which at thousands of packets a
 /// second costs more than the SIP work. Each datagram is copied into its own array, which the
 /// parsed message then owns. Sends are synchronous: a UDP send does not wait for the network.
+/// Whatever handling a datagram throws is contained at the boundary <c>sip.udp</c>: the datagram is
+/// dropped and the thread reads the next one, so no datagram can end the process or the loop.
 /// Thread-safe.
 /// </summary>
 public sealed partial class UdpTransport : ISipTransport
@@ -22,16 +25,19 @@ public sealed partial class UdpTransport : ISipTransport
     private readonly Socket _socket;
     private readonly SipParserLimits _limits;
     private readonly ILogger _logger;
+    private readonly FaultBoundary _faults;
     private readonly List<Thread> _threads = [];
     private volatile bool _stopping;
 
-    public UdpTransport(IPEndPoint bind, SipParserLimits limits, ILogger<UdpTransport> logger)
+    public UdpTransport(IPEndPoint bind, SipParserLimits limits, FaultMonitor faults, ILogger<UdpTransport> logger)
     {
         ArgumentNullException.ThrowIfNull(bind);
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(faults);
         ArgumentNullException.ThrowIfNull(logger);
         _limits = limits;
         _logger = logger;
+        _faults = faults.Boundary("sip.udp");
         _socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         if (bind.AddressFamily == AddressFamily.InterNetworkV6)
         {
@@ -108,6 +114,13 @@ public sealed partial class UdpTransport : ISipTransport
                 // ICMP port unreachable from an earlier send, or an oversized datagram: not fatal for the socket.
                 continue;
             }
+#pragma warning disable CA1031 // The boundary: nothing a receive throws may end the thread (and with it the process).
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _faults.Contain(e, LocalEndPoint, "a receive");
+                continue;
+            }
 
             var source = new SipEndPoint(SipTransportKind.Udp, (IPEndPoint)template.Create(address));
             Deliver(sink, source, buffer.AsSpan(0, received).ToArray());
@@ -116,35 +129,32 @@ public sealed partial class UdpTransport : ISipTransport
 
     private void Deliver(ISipTransportSink sink, SipEndPoint source, byte[] datagram)
     {
-        SipMessage? message;
         try
         {
-            if (SipParser.TryParseDatagram(datagram, _limits, out message) != ParseStatus.Complete)
+            SipMessage? message;
+            try
             {
-                return; // keep-alive
+                if (SipParser.TryParseDatagram(datagram, _limits, out message) != ParseStatus.Complete)
+                {
+                    return; // keep-alive
+                }
             }
-        }
-        catch (SipParseException e)
-        {
-            sink.OnMalformed(this, source, datagram, e);
-            return;
-        }
+            catch (SipParseException e)
+            {
+                sink.OnMalformed(this, source, datagram, e);
+                return;
+            }
 
-        try
-        {
             sink.OnMessage(new IncomingMessage(message!, source, this));
         }
-#pragma warning disable CA1031 // One failing message must not end the receive loop for every other caller.
+#pragma warning disable CA1031 // The boundary: one datagram must not end the receive loop for every other caller.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogHandlerFailed(e, source);
+            _faults.Contain(e, source, $"a datagram of {datagram.Length} bytes");
         }
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "SIP listening on UDP {EndPoint}")]
     private partial void LogListening(IPEndPoint endPoint);
-
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Handling a message from {Source} failed")]
-    private partial void LogHandlerFailed(Exception exception, SipEndPoint source);
 }

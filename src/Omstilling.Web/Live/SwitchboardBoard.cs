@@ -1,8 +1,8 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using Omstilling.Calls.Signalling;
 using Omstilling.Directory.Live;
 using Omstilling.Policy;
+using Omstilling.Runtime;
 
 namespace Omstilling.Web.Live;
 
@@ -12,7 +12,7 @@ namespace Omstilling.Web.Live;
 /// together (a call's several events) are taken together, a few milliseconds apart at most, so
 /// consoles render once per burst and calls never wait for a console. Thread-safe.
 /// </summary>
-public sealed partial class SwitchboardBoard : IAsyncDisposable
+public sealed class SwitchboardBoard : IAsyncDisposable
 {
     /// <summary>How long a burst of changes is gathered before one snapshot goes out (well inside the 200 ms promise).</summary>
     public static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(15);
@@ -21,7 +21,7 @@ public sealed partial class SwitchboardBoard : IAsyncDisposable
     private readonly PolicyProvider? _policy;
     private readonly AbsenceBook _absences;
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
+    private readonly FaultBoundary _faults;
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _listeners = new();
@@ -31,15 +31,17 @@ public sealed partial class SwitchboardBoard : IAsyncDisposable
     private Action<BoardSnapshot>? _changed;
     private int _stale;
 
-    public SwitchboardBoard(CallManager calls, PolicyProvider? policy, AbsenceBook absences, TimeProvider time, ILogger<SwitchboardBoard> logger)
+    /// <param name="faults">Where a failed snapshot or a failing listener is contained (boundary <c>web.board</c>): the next change tries again, the other consoles still get theirs.</param>
+    public SwitchboardBoard(CallManager calls, PolicyProvider? policy, AbsenceBook absences, TimeProvider time, FaultMonitor faults)
     {
         ArgumentNullException.ThrowIfNull(calls);
         ArgumentNullException.ThrowIfNull(absences);
+        ArgumentNullException.ThrowIfNull(faults);
         _calls = calls;
         _policy = policy;
         _absences = absences;
         _time = time;
-        _logger = logger;
+        _faults = faults.Boundary("web.board");
     }
 
     /// <summary>The latest snapshot (made now if changes came while no console was open).</summary>
@@ -132,13 +134,31 @@ public sealed partial class SwitchboardBoard : IAsyncDisposable
                 var snapshot = Build();
                 _current = snapshot;
                 Volatile.Write(ref _stale, 0);
-                listeners(snapshot);
+                Deliver(listeners, snapshot);
             }
-#pragma warning disable CA1031 // The board must keep going: a failed snapshot is logged and the next change tries again.
+#pragma warning disable CA1031 // The board must keep going: a failed snapshot is contained and the next change tries again.
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                LogSnapshotFailed(_logger, e);
+                _faults.Contain(e, null, "a snapshot (the next change builds another)");
+            }
+        }
+    }
+
+    /// <summary>To each console on its own: one that throws must not keep the snapshot from the others.</summary>
+    private void Deliver(Action<BoardSnapshot> listeners, BoardSnapshot snapshot)
+    {
+        foreach (var listener in listeners.GetInvocationList())
+        {
+            try
+            {
+                ((Action<BoardSnapshot>)listener)(snapshot);
+            }
+#pragma warning disable CA1031 // The boundary between the board and each console.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _faults.Contain(e, listener.Target, $"snapshot {snapshot.Version} for one console");
             }
         }
     }
@@ -154,7 +174,4 @@ public sealed partial class SwitchboardBoard : IAsyncDisposable
             [.. OperatorExtensions.Select(_calls.Queues.StateOf)],
             [.. _absences.AllNotices.Where(n => n.IsActive(now))]);
     }
-
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Error, Message = "Building the switchboard snapshot failed")]
-    private static partial void LogSnapshotFailed(ILogger logger, Exception exception);
 }

@@ -1,6 +1,7 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
+using Omstilling.Runtime;
 using Omstilling.Storage.Messages;
 using Omstilling.Storage.Users;
 
@@ -23,14 +24,18 @@ public sealed partial class MailOutbox : IAsyncDisposable
     private readonly TimeZoneInfo _zone;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly FaultBoundary _faults;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
 
-    public MailOutbox(MessageStore store, SmtpOptions options, UserStore users, TimeZoneInfo zone, TimeProvider time, ILogger<MailOutbox> logger)
+    /// <param name="faults">Where a failed round (the database away, say) is contained (boundary <c>web.mail-outbox</c>); the loop waits 5 s and goes on.</param>
+    public MailOutbox(MessageStore store, SmtpOptions options, UserStore users, TimeZoneInfo zone, TimeProvider time, FaultMonitor faults, ILogger<MailOutbox> logger)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(faults);
+        _faults = faults.Boundary("web.mail-outbox");
         _store = store;
         _options = options;
         _users = users;
@@ -90,7 +95,7 @@ public sealed partial class MailOutbox : IAsyncDisposable
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                LogLoopFailed(_logger, e);
+                _faults.Contain(e, $"{_options.Host}:{_options.Port}", "this round of sending (the next in 5 s)");
                 await Task.Delay(TimeSpan.FromSeconds(5), _time, token);
             }
         }
@@ -174,7 +179,4 @@ public sealed partial class MailOutbox : IAsyncDisposable
 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Phone message {Id} not e-mailed: {Error}; next attempt {Next}")]
     private static partial void LogFailed(ILogger logger, Guid id, string error, DateTimeOffset? next);
-
-    [LoggerMessage(EventId = 6103, Level = LogLevel.Error, Message = "The mail outbox failed; it tries again shortly")]
-    private static partial void LogLoopFailed(ILogger logger, Exception exception);
 }

@@ -12,6 +12,7 @@ using Omstilling.Policy.Loading;
 using Omstilling.Sip.Auth;
 using Omstilling.Sip.Transactions;
 using Omstilling.Sip.Transport;
+using Omstilling.Runtime;
 
 namespace Omstilling.Calls.Tests.Support;
 
@@ -27,7 +28,8 @@ internal sealed class B2buaFixture : IAsyncDisposable
     private B2buaFixture(TelephonePolicy? policy, DateTimeOffset start, IEnumerable<string> extensions)
     {
         Time = new FakeTimeProvider(start);
-        Server = new SipStack(new SipStackOptions(), Time, NullLoggerFactory.Instance);
+        Faults = new FaultMonitor(NullLoggerFactory.Instance, Time);
+        Server = new SipStack(new SipStackOptions(), Time, NullLoggerFactory.Instance, Faults);
         Server.AddTransport(Network.Attach(SipTransportKind.Udp, ServerAddress));
         var accounts = new InMemoryAccountStore();
         foreach (var ext in StandardExtensions.Concat(extensions).Distinct())
@@ -36,7 +38,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
         }
 
         var first = 24000 + (Interlocked.Increment(ref _ranges) % 100 * 100);
-        Media = new MediaServer(new MediaOptions { Address = IPAddress.Loopback, FirstPort = first, LastPort = first + 98 }, Clock, TimeProvider.System, NullLoggerFactory.Instance);
+        Media = new MediaServer(new MediaOptions { Address = IPAddress.Loopback, FirstPort = first, LastPort = first + 98 }, Clock, TimeProvider.System, NullLoggerFactory.Instance, Faults);
         var bundled = Path.Combine(RepositoryRoot(), "prompts", "da");
         SpokenFolder = System.IO.Directory.CreateTempSubdirectory("omstilling-spoken-").FullName;
         Prompts = new PromptLibrary([bundled], [Path.Combine(bundled, "spoken"), SpokenFolder]);
@@ -47,7 +49,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
             Calls = new CallOptions { VoicemailFolder = VoicemailFolder },
         };
         var provider = policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance);
-        Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, provider);
+        Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, Faults, provider);
         Pbx.Calls.CallEvent += e => Events.Enqueue(e);
     }
 
@@ -56,6 +58,9 @@ internal sealed class B2buaFixture : IAsyncDisposable
         PolicyLoader.LoadFile(Path.Combine(RepositoryRoot(), "config", "guldborgsund.yaml")).Policy!;
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>Failures the platform contained (a request answered 500, a call ended as failed).</summary>
+    public FaultMonitor Faults { get; }
 
     /// <summary>Where speech made during the test goes (names announced on transfer), removed with the fixture.</summary>
     public string SpokenFolder { get; }

@@ -6,6 +6,7 @@ using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Transactions;
 using Omstilling.Sip.Transport;
+using Omstilling.Runtime;
 
 namespace Omstilling.Calls.Tests.Support;
 
@@ -35,7 +36,7 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
         User = user;
         _password = "demo" + user;
         Address = address;
-        Stack = new SipStack(new SipStackOptions(), fixture.Time, NullLoggerFactory.Instance);
+        Stack = new SipStack(new SipStackOptions(), fixture.Time, NullLoggerFactory.Instance, new FaultMonitor(NullLoggerFactory.Instance, fixture.Time));
         Stack.AddTransport(fixture.Network.Attach(SipTransportKind.Udp, address));
     }
 

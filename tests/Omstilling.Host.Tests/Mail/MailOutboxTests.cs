@@ -5,6 +5,7 @@ using Omstilling.Storage;
 using Omstilling.Storage.Messages;
 using Omstilling.Storage.Users;
 using Omstilling.Web.Messages;
+using Omstilling.Runtime;
 
 namespace Omstilling.Host.Tests.Mail;
 
@@ -28,7 +29,7 @@ public sealed class MailOutboxTests
             var store = new MessageStore(database, time);
             var users = new UserStore(database, time);
             var port = FreePort.Next();
-            await using var outbox = new MailOutbox(store, new SmtpOptions("127.0.0.1", port, "Hovedomstillingen <omstilling@guldborgsund.example>") { Security = SmtpSecurity.None }, users, Copenhagen, time, NullLogger<MailOutbox>.Instance);
+            await using var outbox = new MailOutbox(store, new SmtpOptions("127.0.0.1", port, "Hovedomstillingen <omstilling@guldborgsund.example>") { Security = SmtpSecurity.None }, users, Copenhagen, time, new FaultMonitor(NullLoggerFactory.Instance, time), NullLogger<MailOutbox>.Instance);
             outbox.Start();
 
             var message = await store.CreateAsync(new PhoneMessageDraft("jens-hansen", "Jens Hansen", "jens.hansen@guldborgsund.example", "Karen Olsen", "20 30 40 50", "Vejarbejde", "Ring tilbage.", true, null), "100", CancellationToken.None);

@@ -23,6 +23,13 @@ public static class Sipp
     public static Task<ProcessRunner.Result> RunTolerantAsync(string scenario, int serverPort, int localPort, params (string Key, string Value)[] keys) =>
         ProcessRunner.RunAsync("sipp", [.. Arguments(scenario, serverPort, localPort, keys), "-default_behaviors", "all,-abortunexp"], Limit);
 
+    /// <summary>
+    /// Runs a scenario whose plain <c>&lt;pause/&gt;</c> lasts <paramref name="hold"/> (SIPp's <c>-d</c>), as a
+    /// tolerant phone: a call held while a test does something else to the server.
+    /// </summary>
+    public static Task<ProcessRunner.Result> RunHoldingAsync(string scenario, int serverPort, int localPort, TimeSpan hold, params (string Key, string Value)[] keys) =>
+        ProcessRunner.RunAsync("sipp", [.. Arguments(scenario, serverPort, localPort, keys), "-d", ((int)hold.TotalMilliseconds).ToString(CultureInfo.InvariantCulture), "-default_behaviors", "all,-abortunexp"], Limit);
+
     /// <summary>A scenario for <paramref name="calls"/> calls (a UAS sees one per Call-ID), from <paramref name="localAddress"/>.</summary>
     public static Task<ProcessRunner.Result> RunAsync(string scenario, int serverPort, int localPort, int calls, string localAddress, params (string Key, string Value)[] keys)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Omstilling.Media.Clock;
 using Omstilling.Media.Tests.Support;
+using Omstilling.Runtime;
 
 namespace Omstilling.Media.Tests.Clock;
 
@@ -10,7 +11,7 @@ public sealed class MediaClockTests
     [Fact]
     public async Task Senders_are_dealt_over_the_lanes_and_each_keeps_its_thread()
     {
-        using var clock = new MediaClock(NullLogger<MediaClock>.Instance, lanes: 2);
+        using var clock = new MediaClock(NullLogger<MediaClock>.Instance, new FaultMonitor(NullLoggerFactory.Instance, TimeProvider.System), lanes: 2);
         var senders = Enumerable.Range(0, 12).Select(_ => new CountingSender(null)).ToList();
         senders.ForEach(clock.Add);
         clock.Start();
@@ -25,7 +26,7 @@ public sealed class MediaClockTests
     public async Task A_stuck_sender_holds_back_only_its_own_lane()
     {
         using var stuck = new ManualResetEventSlim(false);
-        using var clock = new MediaClock(NullLogger<MediaClock>.Instance, lanes: 2);
+        using var clock = new MediaClock(NullLogger<MediaClock>.Instance, new FaultMonitor(NullLoggerFactory.Instance, TimeProvider.System), lanes: 2);
         var senders = Enumerable.Range(0, 6).Select(i => new CountingSender(i == 0 ? stuck : null)).ToList();
         senders.ForEach(clock.Add);
         clock.Start();
@@ -43,6 +44,26 @@ public sealed class MediaClockTests
         }
 
         Assert.True(await Eventually.ReachedAsync(() => senders.All(s => s.Ticks >= 3)), "the lane goes on once the sender returns");
+    }
+
+    [Fact]
+    public async Task A_sender_that_throws_is_contained_and_taken_off_the_clock_and_the_others_go_on()
+    {
+        var faults = new FaultMonitor(NullLoggerFactory.Instance, TimeProvider.System);
+        using var clock = new MediaClock(NullLogger<MediaClock>.Instance, faults, lanes: 2);
+        var others = Enumerable.Range(0, 4).Select(_ => new CountingSender(null)).ToList();
+        clock.Add(new ThrowingSender());
+        others.ForEach(clock.Add);
+        clock.Start();
+
+        Assert.True(await Eventually.ReachedAsync(() => others.All(s => s.Ticks >= 10)), "the other senders keep ticking");
+        Assert.Equal(1, faults.Boundary("media.clock").Count);
+        Assert.Equal(4, clock.Count);
+    }
+
+    private sealed class ThrowingSender : IMediaTicker
+    {
+        public void OnTick() => throw new InvalidOperationException("a player's bug");
     }
 
     private sealed class CountingSender(ManualResetEventSlim? blockFirst) : IMediaTicker

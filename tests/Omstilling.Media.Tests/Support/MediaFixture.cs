@@ -5,6 +5,7 @@ using Omstilling.Media.Clock;
 using Omstilling.Media.Codecs;
 using Omstilling.Media.Rtp;
 using Omstilling.Media.Sdp;
+using Omstilling.Runtime;
 
 namespace Omstilling.Media.Tests.Support;
 
@@ -18,10 +19,13 @@ internal sealed class MediaFixture : IAsyncDisposable
     {
         var first = Interlocked.Add(ref _nextRange, 200);
         var options = new MediaOptions { Address = IPAddress.Loopback, FirstPort = first, LastPort = first + 198 };
-        Server = new MediaServer(reportInterval is { } interval ? options with { ReportInterval = interval } : options, Clock, TimeProvider.System, NullLoggerFactory.Instance);
+        Server = new MediaServer(reportInterval is { } interval ? options with { ReportInterval = interval } : options, Clock, TimeProvider.System, NullLoggerFactory.Instance, Faults);
     }
 
     public ManualMediaClock Clock { get; } = new();
+
+    /// <summary>Failures the media plane contained (a throwing listener, say).</summary>
+    public FaultMonitor Faults { get; } = new(NullLoggerFactory.Instance, TimeProvider.System);
 
     public MediaServer Server { get; }
 

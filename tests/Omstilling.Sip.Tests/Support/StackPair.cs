@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Transactions;
 using Omstilling.Sip.Transport;
+using Omstilling.Runtime;
 
 namespace Omstilling.Sip.Tests.Support;
 
@@ -16,8 +17,9 @@ internal sealed class StackPair : IAsyncDisposable
     private StackPair(SipTransportKind kind)
     {
         Kind = kind;
-        Client = new SipStack(new SipStackOptions(), Time, NullLoggerFactory.Instance);
-        Server = new SipStack(new SipStackOptions(), Time, NullLoggerFactory.Instance);
+        Faults = new FaultMonitor(NullLoggerFactory.Instance, Time);
+        Client = new SipStack(new SipStackOptions(), Time, NullLoggerFactory.Instance, Faults);
+        Server = new SipStack(new SipStackOptions(), Time, NullLoggerFactory.Instance, Faults);
         Client.AddTransport(Network.Attach(kind, ClientAddress));
         Server.AddTransport(Network.Attach(kind, ServerAddress));
     }
@@ -25,6 +27,9 @@ internal sealed class StackPair : IAsyncDisposable
     public SipTransportKind Kind { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Failures either stack contained.</summary>
+    public FaultMonitor Faults { get; }
 
     public InMemoryNetwork Network { get; } = new();
 

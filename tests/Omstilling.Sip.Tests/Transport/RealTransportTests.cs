@@ -6,6 +6,7 @@ using Omstilling.Sip.Parsing;
 using Omstilling.Sip.Tests.Support;
 using Omstilling.Sip.Transactions;
 using Omstilling.Sip.Transport;
+using Omstilling.Runtime;
 
 namespace Omstilling.Sip.Tests.Transport;
 
@@ -167,9 +168,9 @@ public sealed class RealTransportTests
             _next = _final;
         }
 
-        public SipStack Client { get; } = new(new SipStackOptions(), TimeProvider.System, NullLoggerFactory.Instance);
+        public SipStack Client { get; } = new(new SipStackOptions(), TimeProvider.System, NullLoggerFactory.Instance, new FaultMonitor(NullLoggerFactory.Instance, TimeProvider.System));
 
-        public SipStack Server { get; } = new(new SipStackOptions(), TimeProvider.System, NullLoggerFactory.Instance);
+        public SipStack Server { get; } = new(new SipStackOptions(), TimeProvider.System, NullLoggerFactory.Instance, new FaultMonitor(NullLoggerFactory.Instance, TimeProvider.System));
 
         public TestCore ServerCore { get; } = new();
 
@@ -207,7 +208,7 @@ public sealed class RealTransportTests
 
         private static ISipTransport Create(SipTransportKind kind, IPAddress address) =>
             kind == SipTransportKind.Udp
-                ? new UdpTransport(new IPEndPoint(address, 0), SipParserLimits.Default, NullLogger<UdpTransport>.Instance)
-                : new TcpTransport(new IPEndPoint(address, 0), SipParserLimits.Default, NullLogger<TcpTransport>.Instance);
+                ? new UdpTransport(new IPEndPoint(address, 0), SipParserLimits.Default, new FaultMonitor(NullLoggerFactory.Instance, TimeProvider.System), NullLogger<UdpTransport>.Instance)
+                : new TcpTransport(new IPEndPoint(address, 0), SipParserLimits.Default, new FaultMonitor(NullLoggerFactory.Instance, TimeProvider.System), NullLogger<TcpTransport>.Instance);
     }
 }

@@ -155,16 +155,22 @@ public sealed partial class ConsolePage
         Messages.Store.Changed += OnMessagesChanged;
         await RefreshAsync(Board.Current);
         await LoadSentAsync();
-        _clock = new Timer(_ => _ = InvokeAsync(() =>
-        {
-            _now = Platform.Time.GetUtcNow();
-            if (_toast is not null && _now >= _toastUntil)
-            {
-                _toast = null;
-            }
+        _clock = new Timer(OnClock, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
 
-            StateHasChanged();
-        }), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    /// <summary>On a timer thread, where a throw would end the process: the tick is queued onto the circuit, and whatever fails is contained.</summary>
+    private void OnClock(object? state) =>
+        Platform.CircuitFaults.Run(() => Platform.CircuitFaults.Observe(InvokeAsync(Tick), _user?.UserName, "a clock tick"), _user?.UserName, "a clock tick");
+
+    private void Tick()
+    {
+        _now = Platform.Time.GetUtcNow();
+        if (_toast is not null && _now >= _toastUntil)
+        {
+            _toast = null;
+        }
+
+        StateHasChanged();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -310,11 +316,11 @@ public sealed partial class ConsolePage
             return;
         }
 
-        _ = InvokeAsync(async () =>
+        Platform.CircuitFaults.Observe(InvokeAsync(async () =>
         {
             await RefreshAsync(snapshot);
             StateHasChanged();
-        });
+        }), _user?.UserName, $"board snapshot {snapshot.Version}");
     }
 
     private async Task RefreshAsync(BoardSnapshot snapshot)
@@ -572,11 +578,11 @@ public sealed partial class ConsolePage
     {
         if (!_disposed && _sent.Any(m => m.PersonId == personId))
         {
-            _ = InvokeAsync(async () =>
+            Platform.CircuitFaults.Observe(InvokeAsync(async () =>
             {
                 await LoadSentAsync();
                 StateHasChanged();
-            });
+            }), _user?.UserName, "the sent messages");
         }
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using Omstilling.Sip.Logging;
+using Omstilling.Runtime;
 
-namespace Omstilling.Sip.Tests.Logging;
+namespace Omstilling.Runtime.Tests;
 
 public sealed class LogRateLimitTests
 {

@@ -1,4 +1,4 @@
-namespace Omstilling.Sip.Logging;
+namespace Omstilling.Runtime;
 
 /// <summary>
 /// At most so many log lines per window for things a sender controls (malformed datagrams): a
