@@ -78,6 +78,11 @@ internal static partial class RunCommand
         // The console's scripts and styles come from the build's static web assets (blazor.web.js
         // from the framework, ours from Omstilling.Web), also when not run as Development.
         builder.WebHost.UseStaticWebAssets();
+
+        // Served from a build (not a publish), the static assets would also watch the web root for
+        // files added after the build and serve any of them through a catch-all endpoint: a
+        // server serves what it was built with, and nothing else.
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] = "false";
         WebPlatform? web = null;
         builder.Services.AddOmstillingWeb(
             () => web ?? throw new InvalidOperationException("The platform is not ready."),
