@@ -38,9 +38,9 @@ internal static partial class DemoUsers
         }
 
         // The operators and the administrator before the web app listens, so the console can be
-        // used at once (their hashes spread over the cores: about 0.8 s). The hundred staff
+        // used at once (their five hashes spread over the cores: about 0.25 s). The hundred staff
         // logins (their inboxes) follow on one thread of the lowest priority: each password costs
-        // the hash's deliberate 0.3 s of a core, 30 s in all, which must not slow calls, tests or
+        // the hash's deliberate 0.1 s of a core, 10 s in all, which must not slow calls, tests or
         // anything else on the machine. They are added ten at a time as they are ready.
         var first = list.Where(u => u.Roles.Contains(UserRole.Operator) || u.Roles.Contains(UserRole.Admin)).ToList();
         var added = await users.CreateManyAsync(first, cancellationToken);

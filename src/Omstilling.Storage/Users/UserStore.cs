@@ -54,7 +54,7 @@ public sealed class UserStore(OmstillingDatabase database, TimeProvider time)
 
     /// <summary>
     /// Hashes the user's password on the calling thread: the slow part of adding a user (about
-    /// 0.3 s of one core), so that a caller may do it where it costs least (the demo's staff, on
+    /// 0.1 s of one core), so that a caller may do it where it costs least (the demo's staff, on
     /// a thread of the lowest priority).
     /// </summary>
     public HashedUser Prepare(NewUser user)

@@ -10,7 +10,7 @@ namespace Omstilling.Web.Auth;
 /// from an address) each further one makes the name (address) wait, 1 minute, then 2, 4, ... up to
 /// an hour. The count is forgotten <see cref="Window"/> after the last failure or the end of the
 /// last wait, whichever is later, and a name's at its successful login. A login while waiting is
-/// refused before the password is checked (a check costs 0.3 s of a core, so the wait also keeps
+/// refused before the password is checked (a check costs 0.1 s of a core, so the wait also keeps
 /// a flood of guesses from using up the server). The same happens to names that do not exist, so
 /// the wait tells nothing about which do. An IPv6 client counts by its /64, which one host may
 /// fill with addresses. Kept in memory: a restart forgets it. Thread-safe.
