@@ -61,7 +61,17 @@ public sealed class Chromium : IAsyncDisposable
         await page.FillAsync("input[name=username]", user);
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync($"**{path}");
+        try
+        {
+            await page.WaitForURLAsync($"**{path}");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the login went instead (the form again with its message, "Ingen adgang").
+            var alert = await page.Locator(".alert").AllInnerTextsAsync();
+            throw new TimeoutException($"The login as {user} did not reach {path}: the browser is at {page.Url} {string.Join(' ', alert)}\n{server.Output}", e);
+        }
+
         await page.Locator("[data-interactive=true]").WaitForAsync();
         return page;
     }

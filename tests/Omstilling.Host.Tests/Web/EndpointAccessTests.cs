@@ -16,7 +16,8 @@ namespace Omstilling.Host.Tests.Web;
 /// (so a new one cannot be left out), asked without a login and with each role, on the web port
 /// and on the management listener, and held against the access table below (docs/security.md).
 /// </summary>
-public sealed class EndpointAccessTests(WebAccessFixture fixture) : IClassFixture<WebAccessFixture>
+[Collection(WebAccessCollection.Name)]
+public sealed class EndpointAccessTests(WebAccessFixture fixture)
 {
     /// <summary>
     /// Who each endpoint is for, by "METHOD pattern". Static files are open and found by their

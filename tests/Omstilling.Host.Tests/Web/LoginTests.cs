@@ -5,7 +5,8 @@ using Omstilling.Host.Tests.Support;
 namespace Omstilling.Host.Tests.Web;
 
 /// <summary>The login form's answers, "Ingen adgang", what the API leaves out, and the headers on every answer.</summary>
-public sealed class LoginTests(WebAccessFixture fixture) : IClassFixture<WebAccessFixture>
+[Collection(WebAccessCollection.Name)]
+public sealed class LoginTests(WebAccessFixture fixture)
 {
     [Fact]
     public async Task A_wrong_password_keeps_the_name_in_the_form_and_the_fifth_makes_the_name_wait_even_for_the_right_one()
