@@ -76,7 +76,8 @@ PY
 
 start_server() {
   local data=$1
-  (cd "$OUT" && exec dotnet "$SERVER" run --demo --bind 127.0.0.1 --sip-port "$SIP_PORT" --web-port 18097 \
+  # /api/status is read on the management listener (18096), where it needs no login.
+  (cd "$OUT" && exec dotnet "$SERVER" run --demo --bind 127.0.0.1 --sip-port "$SIP_PORT" --web-port 18097 --management 127.0.0.1:18096 \
       --data-dir "$data" --rtp-ports 10000-30000 ${MEDIA_THREADS:+--media-threads "$MEDIA_THREADS"} --log-level warning > "$data.log" 2>&1) &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
@@ -102,14 +103,14 @@ if part prompts || part bridged; then
   if part prompts; then
     echo; echo "== $PROMPTS concurrent prompt streams =="
     trace_start
-    load prompts --server "127.0.0.1:$SIP_PORT" --calls "$PROMPTS" --rate 200 --window "$WINDOW" --server-pid "$SERVER_PID" --status http://127.0.0.1:18097/api/status | tee "$OUT/prompts.txt"
+    load prompts --server "127.0.0.1:$SIP_PORT" --calls "$PROMPTS" --rate 200 --window "$WINDOW" --server-pid "$SERVER_PID" --status http://127.0.0.1:18096/api/status | tee "$OUT/prompts.txt"
     trace_stop prompts
     sleep 3
   fi
   if part bridged; then
     echo; echo "== $BRIDGED bridged calls =="
     trace_start
-    load bridged --server "127.0.0.1:$SIP_PORT" --calls "$BRIDGED" --rate 100 --window "$WINDOW" --server-pid "$SERVER_PID" --status http://127.0.0.1:18097/api/status | tee "$OUT/bridged.txt"
+    load bridged --server "127.0.0.1:$SIP_PORT" --calls "$BRIDGED" --rate 100 --window "$WINDOW" --server-pid "$SERVER_PID" --status http://127.0.0.1:18096/api/status | tee "$OUT/bridged.txt"
     trace_stop bridged
   fi
   stop_server

@@ -9,7 +9,7 @@
 #                                   script, the scenarios and the parsing)
 #
 # Settings (environment): HOST SIP_PORT UAS_PORT UAC_PORT REG_PORT PING_PORT
-#   CALL_RATES REG_RATES STEP_SECONDS BINDINGS BINDINGS_RATE
+#   WEB_PORT MANAGEMENT_PORT CALL_RATES REG_RATES STEP_SECONDS BINDINGS BINDINGS_RATE
 #   STOP_FAILED_PCT MAX_RETRANS_PCT OMSTILLING_BIN SIPP
 # Output: bench/sipp/out/<date-time>/ (one directory per step with the SIPp
 #   traces, server.log, results.jsonl, memory.json, summary.txt).
@@ -164,7 +164,8 @@ if [[ $MODE == server ]]; then
   python3 "$STATS" accounts --bench-users "$BINDINGS" --accounts "$RUN_DIR/data/accounts.json" \
       --csv "$RUN_DIR/bench-users.csv"
   (cd "$RUN_DIR" && exec "${SERVER_CMD[@]}" run --demo --bind "$HOST" --sip-port "$SIP_PORT" \
-      --web-port "${WEB_PORT:-18099}" --data-dir "$RUN_DIR/data" --diagnostics --log-level warning > server.log 2>&1) &
+      --web-port "${WEB_PORT:-18099}" --management "$HOST:${MANAGEMENT_PORT:-18098}" \
+      --data-dir "$RUN_DIR/data" --diagnostics --log-level warning > server.log 2>&1) &
   SERVER_PID=$!
   STARTED_PIDS+=("$SERVER_PID")
   echo "server pid $SERVER_PID on $HOST:$SIP_PORT; waiting for OPTIONS answer..."
@@ -282,7 +283,8 @@ dir="$RUN_DIR/bindings"; mkdir -p "$dir"
 sleep "$DRAIN_SECONDS"
 rss0=$(rss_kb "$TARGET_PID"); rc=0
 if [[ $MODE == server ]]; then
-  curl -s -X POST "http://$HOST:${WEB_PORT:-18099}/api/diagnostics/gc" > "$dir/heap-before.json" || true
+  # The management listener serves the diagnostics without a login (on the web port they need an administrator's).
+  curl -s -X POST "http://$HOST:${MANAGEMENT_PORT:-18098}/api/diagnostics/gc" > "$dir/heap-before.json" || true
 fi
 (cd "$dir" && "$SIPP" "$HOST:$SIP_PORT" -sf "$BINDINGS_SCENARIO" "${SIPP_COMMON[@]}" \
     -inf "$BINDINGS_USERS" -p "$REG_PORT" -r "$BINDINGS_RATE" -m "$BINDINGS" \
@@ -291,7 +293,7 @@ fi
 sleep "$DRAIN_SECONDS"
 rss1=$(rss_kb "$TARGET_PID")
 if [[ $MODE == server ]]; then
-  curl -s -X POST "http://$HOST:${WEB_PORT:-18099}/api/diagnostics/gc" > "$dir/heap-after.json" || true
+  curl -s -X POST "http://$HOST:${MANAGEMENT_PORT:-18098}/api/diagnostics/gc" > "$dir/heap-after.json" || true
   python3 - "$dir" <<'PY'
 import json, sys
 d = sys.argv[1]

@@ -1,18 +1,22 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omstilling.Web.Auth;
 using Omstilling.Web.Cards;
 using Omstilling.Web.Components;
 using Omstilling.Web.Live;
 using Omstilling.Web.Messages;
+using Omstilling.Web.Security;
 
 namespace Omstilling.Web;
 
 /// <summary>
 /// The web app: the operator console, the staff inbox and department notices as Blazor pages
-/// rendered on the server (interactive over a WebSocket), behind a cookie login with roles.
+/// rendered on the server (interactive over a WebSocket), behind a cookie login with roles
+/// (docs/security.md).
 /// </summary>
 public static class WebApp
 {
@@ -21,10 +25,15 @@ public static class WebApp
     /// request), so the host may build the platform after the web host is built.
     /// </summary>
     /// <param name="keysFolder">Where the keys that sign login cookies are kept, so logins outlive a restart.</param>
-    public static void AddOmstillingWeb(this IServiceCollection services, Func<WebPlatform> platform, string keysFolder)
+    /// <param name="management">The management listener, where health and status answer without a login; <see cref="ManagementListener.None"/> without one.</param>
+    public static void AddOmstillingWeb(this IServiceCollection services, Func<WebPlatform> platform, string keysFolder, ManagementListener management)
     {
         ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(management);
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysFolder)).SetApplicationName("omstilling");
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(management);
+        services.AddSingleton<LoginThrottle>();
         services.AddSingleton(_ => platform());
 
         // Circuits that fail are counted and logged at the web.circuit boundary (the host makes the platform, and with it the boundary, before any circuit can exist).
@@ -58,31 +67,25 @@ public static class WebApp
             return new SwitchboardBoard(p.Calls, p.Policy, p.Absences, p.Time, p.Faults);
         });
 
-        services.AddAuthentication(AccountEndpoints.Scheme)
-            .AddCookie(AccountEndpoints.Scheme, cookie =>
-            {
-                cookie.LoginPath = AccountEndpoints.LoginPath;
-                cookie.AccessDeniedPath = AccountEndpoints.LoginPath;
-                cookie.Cookie.Name = "omstilling";
-                cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
-                cookie.SlidingExpiration = true;
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
-            });
-        services.AddAuthorization();
+        services.AddAuthentication(AccountEndpoints.Scheme).AddCookie(AccountEndpoints.Scheme, LoginCookie.Configure);
+        services.AddAuthorization(options => AccessPolicies.Add(options, management));
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         services.AddAntiforgery();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(circuit => circuit.DetailedErrors = false);
     }
 
     public static void MapOmstillingWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<SwitchboardBoard>().Start();
+        app.UseMiddleware<SecurityHeaders>();
+        ErrorAnswers.Use(app);
+        app.UseMiddleware<ManagementOnly>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         AccountEndpoints.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

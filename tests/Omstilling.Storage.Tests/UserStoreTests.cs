@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Omstilling.Storage.Users;
 
 namespace Omstilling.Storage.Tests;
@@ -43,16 +45,93 @@ public sealed class UserStoreTests
     }
 
     [Fact]
-    public void A_hash_verifies_its_password_only_and_a_malformed_hash_matches_nothing()
+    public void A_hash_is_identitys_v3_at_owasps_count_and_verifies_its_password_only()
     {
-        var hash = PasswordHasher.Hash("demo100");
+        var passwords = new PasswordHashing();
+        var hash = passwords.Hash("demo100");
 
-        Assert.True(PasswordHasher.Verify("demo100", hash));
-        Assert.False(PasswordHasher.Verify("demo101", hash));
-        Assert.NotEqual(hash, PasswordHasher.Hash("demo100"));
-        Assert.StartsWith("pbkdf2-sha256$100000$", hash, StringComparison.Ordinal);
-        Assert.False(PasswordHasher.Verify("demo100", "pbkdf2-sha256$x$y$z"));
-        Assert.False(PasswordHasher.Verify("demo100", "plain"));
-        Assert.False(PasswordHasher.Verify("", PasswordHasher.Decoy));
+        Assert.Equal(PasswordVerificationResult.Success, passwords.Verify("demo100", hash));
+        Assert.Equal(PasswordVerificationResult.Failed, passwords.Verify("demo101", hash));
+        Assert.NotEqual(hash, passwords.Hash("demo100"));
+
+        // Format V3: 0x01, the PRF (2 = HMAC-SHA512), the iteration count, the salt's length, all big-endian.
+        var bytes = Convert.FromBase64String(hash);
+        Assert.Equal(0x01, bytes[0]);
+        Assert.Equal(2u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1)));
+        Assert.Equal(210_000u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5)));
+        Assert.Equal(16u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(9)));
+    }
+
+    [Fact]
+    public void A_hash_of_the_first_format_verifies_and_asks_to_be_made_again_and_a_malformed_one_matches_nothing()
+    {
+        var passwords = new PasswordHashing();
+        var legacy = LegacyHash("demo100");
+
+        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, passwords.Verify("demo100", legacy));
+        Assert.Equal(PasswordVerificationResult.Failed, passwords.Verify("demo101", legacy));
+        Assert.Equal(PasswordVerificationResult.Failed, passwords.Verify("demo100", "pbkdf2-sha256$x$y$z"));
+        Assert.Equal(PasswordVerificationResult.Failed, passwords.Verify("demo100", "pbkdf2-sha256$100000$AAAA$"));
+        Assert.Equal(PasswordVerificationResult.Failed, passwords.Verify("demo100", "plain"));
+        Assert.Equal(PasswordVerificationResult.Failed, passwords.Verify("demo100", "AQAAAA=="));
+        Assert.Equal(PasswordVerificationResult.Failed, passwords.Verify("", null));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task An_old_hash_is_made_again_with_todays_parameters_at_a_successful_login_only(StorageProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var users = new UserStore(test.Database, test.Time);
+        await users.CreateAsync(new NewUser("2001", "Birgitte Holst", [UserRole.Staff], "demo2001"), default);
+        var legacy = LegacyHash("demo2001");
+        await SetHashAsync(test, "2001", legacy);
+
+        Assert.Null(await users.VerifyAsync("2001", "forkert", default));
+        Assert.Equal(legacy, await HashOfAsync(test, "2001"));
+
+        Assert.NotNull(await users.VerifyAsync("2001", "demo2001", default));
+        var renewed = await HashOfAsync(test, "2001");
+        Assert.NotEqual(legacy, renewed);
+        Assert.Equal(PasswordVerificationResult.Success, new PasswordHashing().Verify("demo2001", renewed));
+        Assert.NotNull(await users.VerifyAsync("2001", "demo2001", default));
+        Assert.Equal(renewed, await HashOfAsync(test, "2001"));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Users_prepared_beforehand_are_added_once_and_log_in(StorageProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var users = new UserStore(test.Database, test.Time);
+        var prepared = users.Prepare(new NewUser("2050", "Jonas", [UserRole.Staff], "demo2050") { PersonId = "jonas" });
+
+        Assert.Equal(1, await users.AddAsync([prepared], default));
+        Assert.Equal(0, await users.AddAsync([prepared], default));
+        Assert.Equal("jonas", (await users.VerifyAsync("2050", "demo2050", default))?.PersonId);
+    }
+
+    /// <summary>A hash as the first version of the user store made them: PBKDF2-HMAC-SHA256, 100,000 iterations.</summary>
+    private static string LegacyHash(string password)
+    {
+        var salt = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
+        var key = System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2(System.Text.Encoding.UTF8.GetBytes(password), salt, 100_000, System.Security.Cryptography.HashAlgorithmName.SHA256, 32);
+        return $"pbkdf2-sha256$100000${Convert.ToBase64String(salt)}${Convert.ToBase64String(key)}";
+    }
+
+    private static async Task SetHashAsync(TestDatabase test, string userName, string hash)
+    {
+        await using var db = test.Database.CreateContext();
+        var user = await db.Users.SingleAsync(u => u.UserName == userName);
+        user.PasswordHash = hash;
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<string> HashOfAsync(TestDatabase test, string userName)
+    {
+        await using var db = test.Database.CreateContext();
+        return (await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName)).PasswordHash;
     }
 }

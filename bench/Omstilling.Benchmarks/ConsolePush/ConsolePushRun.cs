@@ -198,10 +198,21 @@ internal static class ConsolePushRun
             throw new TimeoutException("the server did not start");
         }
 
+        /// <summary>The call events' Started times; the events are for administrators, so this logs in as the demo's.</summary>
         public async Task<IReadOnlyList<DateTimeOffset>> StartedEventsAsync()
         {
-            using var http = new HttpClient();
-            var events = await http.GetFromJsonAsync<JsonElement>(new Uri($"http://127.0.0.1:{WebPort}/api/calls/events"));
+            using var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false };
+            using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{WebPort}") };
+            var form = await http.GetStringAsync(new Uri("/konto/login", UriKind.Relative));
+            var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var login = new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "admin", ["password"] = "demoadmin", ["__RequestVerificationToken"] = token });
+            using var answer = await http.PostAsync(new Uri("/konto/log-ind", UriKind.Relative), login);
+            if (answer.Headers.Location?.OriginalString.Contains("/konto/login", StringComparison.Ordinal) != false)
+            {
+                throw new InvalidOperationException("console-push: could not log in as admin to read /api/calls/events");
+            }
+
+            var events = await http.GetFromJsonAsync<JsonElement>(new Uri("/api/calls/events", UriKind.Relative));
             return [.. events.EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "Started").Select(e => e.GetProperty("at").GetDateTimeOffset())];
         }
 

@@ -18,7 +18,10 @@ internal static class MediaLoadRun
     /// <summary>Kernel receive timestamps (as a capture would take them) or the meter thread's own clock.</summary>
     private static bool Kernel { get; set; } = true;
 
-    /// <summary>The server's /api/status, read before and after the window for its garbage collections and late media ticks.</summary>
+    /// <summary>
+    /// The server's /api/status, read before and after the window for its garbage collections and
+    /// late media ticks: on its management listener (<c>run --management</c>), where it needs no login.
+    /// </summary>
     private static Uri? Status { get; set; }
 
     public static async Task<int> RunAsync(string[] args)

@@ -15,7 +15,12 @@ public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset A
     /// <summary>The extension that answered, for <see cref="CallEventKind.Answered"/>.</summary>
     public string? AnsweredBy { get; init; }
 
-    /// <summary>The key pressed, for <see cref="CallEventKind.Digit"/>.</summary>
+    /// <summary>
+    /// The key pressed: the option's key for <see cref="CallEventKind.MenuChoice"/> (and for an
+    /// <see cref="CallEventKind.InvalidChoice"/> of an option not offered now), and the key the
+    /// installers' echo test got for <see cref="CallEventKind.Digit"/>. Keys pressed anywhere else
+    /// are never recorded (a caller may type a CPR number or a PIN).
+    /// </summary>
     public char? Digit { get; init; }
 
     /// <summary>What was decided or chosen, in words (the policy rule, the menu option, the voicemail file).</summary>
@@ -43,13 +48,13 @@ public enum CallEventKind
     /// <summary>A party put the other on hold (re-INVITE sendonly or inactive); the other hears music.</summary>
     Held,
     Resumed,
-    /// <summary>A key press (RFC 4733 or SIP INFO).</summary>
+    /// <summary>A key press (RFC 4733 or SIP INFO) on the echo test number (8000), which is there to show the keys a phone sends.</summary>
     Digit,
     /// <summary>The policy decided what happens next (ring, queue, menu, message, voicemail, forward).</summary>
     Routed,
     /// <summary>A menu option was chosen.</summary>
     MenuChoice,
-    /// <summary>A key that leads nowhere now (or no key at all).</summary>
+    /// <summary>A key that leads nowhere now, or no key at all (detail: why; digit: only when the key is one of the menu's options).</summary>
     InvalidChoice,
     /// <summary>A voicemail is being recorded.</summary>
     Voicemail,

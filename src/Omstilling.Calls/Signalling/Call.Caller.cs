@@ -241,10 +241,13 @@ internal sealed partial class Call
         }
     }
 
-    /// <summary>A key press: a menu's choice while one is offered, otherwise passed to the other party (RFC 4733).</summary>
+    /// <summary>
+    /// A key press: a menu's choice while one is offered, otherwise passed to the other party (RFC
+    /// 4733). The key itself is not recorded: a caller may be typing a CPR number or a PIN for the
+    /// other party; a menu records the option chosen (<see cref="CallEventKind.MenuChoice"/>).
+    /// </summary>
     private void OnDigit(CallSide from, char digit)
     {
-        Emit(CallEventKind.Digit, digit: digit);
         if (from == CallSide.Caller && _menu is not null)
         {
             OnMenuKey(digit);

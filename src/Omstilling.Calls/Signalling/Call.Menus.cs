@@ -82,7 +82,9 @@ internal sealed partial class Call
         var choice = policy.MenuChoice(menu, key, Stack.Scheduler.Time.GetUtcNow(), _manager.PolicyState);
         if (!choice.IsValid)
         {
-            Emit(CallEventKind.InvalidChoice, digit: key, detail: $"{menu.Id}: {choice.Outcome}");
+            // A key that is one of the menu's options (not offered now) is the menu's to record;
+            // any other key is what the caller typed, and is not kept.
+            Emit(CallEventKind.InvalidChoice, digit: choice.Option is null ? null : key, detail: $"{menu.Id}: {choice.Outcome}");
             Retry(menu, invalid: true);
             return;
         }

@@ -130,7 +130,9 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
             else if (request.Method == SipMethod.Info)
             {
                 transaction.Respond(SipStatus.Ok);
-                if (SipInfoDtmf.Parse(request.ContentType, request.BodyText) is { } digit)
+
+                // Only the echo test shows the keys it gets: showing them is what it is for.
+                if (_service == ServiceNumber.Echo && SipInfoDtmf.Parse(request.ContentType, request.BodyText) is { } digit)
                 {
                     Emit(CallEventKind.Digit, digit: digit);
                 }

@@ -48,6 +48,10 @@ internal static class CommandLine
                                 flowing when a core stalls
           --digest <list>       Digest algorithms offered, in order: md5, sha-256 or both
                                 (default md5; some older phones fail on a sha-256 challenge)
+          --management <ip:port>
+                                A second web listener for monitoring: /api/health and /api/status
+                                (and /api/diagnostics/gc) without a login, nothing else; on the
+                                web port /api/status needs an administrator's login
           --diagnostics         Serve POST /api/diagnostics/gc (full garbage collection, then the
                                 managed heap size), for memory measurements
           --directory <file>    The staff directory (vidensdatabase) for the console (default: the

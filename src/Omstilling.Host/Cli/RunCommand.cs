@@ -32,9 +32,18 @@ namespace Omstilling.Host.Cli;
 /// <summary><c>omstilling run</c>: SIP on every bind address (UDP and TCP) and the web server, until Ctrl+C or SIGTERM.</summary>
 internal static partial class RunCommand
 {
-    public static async Task<int> RunAsync(RunOptions options, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(RunOptions options, CancellationToken cancellationToken) => RunAsync(options, started: null, cancellationToken);
+
+    /// <summary>
+    /// Runs the server until <paramref name="cancellationToken"/> is cancelled (or Ctrl+C, SIGTERM);
+    /// <paramref name="started"/> is given the web app once it listens (the tests read its
+    /// endpoints from it).
+    /// </summary>
+    public static async Task<int> RunAsync(RunOptions options, Action<WebApplication>? started, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // The name finds the build's static web assets (omstilling.staticwebassets.*.json), also
+        // when the server runs inside another program (the tests).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(RunCommand).Assembly.GetName().Name });
         builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", options.LogLevel < LogLevel.Warning ? LogLevel.Warning : options.LogLevel);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -63,13 +72,26 @@ internal static partial class RunCommand
             {
                 kestrel.Listen(address, options.WebPort);
             }
+
+            if (options.Management is { } management)
+            {
+                kestrel.Listen(management);
+            }
         });
 
         // The console's scripts and styles come from the build's static web assets (blazor.web.js
         // from the framework, ours from Omstilling.Web), also when not run as Development.
         builder.WebHost.UseStaticWebAssets();
+
+        // Served from a build (not a publish), the static assets would also watch the web root for
+        // files added after the build and serve any of them through a catch-all endpoint: a
+        // server serves what it was built with, and nothing else.
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] = "false";
         WebPlatform? web = null;
-        builder.Services.AddOmstillingWeb(() => web ?? throw new InvalidOperationException("The platform is not ready."), Path.Combine(options.DataDirectory, "keys"));
+        builder.Services.AddOmstillingWeb(
+            () => web ?? throw new InvalidOperationException("The platform is not ready."),
+            Path.Combine(options.DataDirectory, "keys"),
+            new Omstilling.Web.Auth.ManagementListener(options.Management?.Port));
         var app = builder.Build();
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
         var logger = loggerFactory.CreateLogger("Omstilling");
@@ -267,10 +289,11 @@ internal static partial class RunCommand
         }
         catch (IOException e)
         {
-            LogStartFailed(logger, $"cannot listen on web port {options.WebPort}: {e.Message}");
+            LogStartFailed(logger, $"cannot listen on web port {options.WebPort}{(options.Management is { } m ? $" or the management address {m}" : "")}: {e.Message}");
             return 1;
         }
 
+        started?.Invoke(app);
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

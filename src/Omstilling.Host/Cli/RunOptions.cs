@@ -44,6 +44,14 @@ internal sealed record RunOptions
 
     public bool TrunkRegister { get; init; }
 
+    /// <summary>
+    /// --management: a second web listener for monitoring, where /api/health and /api/status (and
+    /// /api/diagnostics/gc with --diagnostics) answer without a login and nothing else answers;
+    /// null without one. Put it on an address only the monitoring can reach (127.0.0.1, a
+    /// management network).
+    /// </summary>
+    public IPEndPoint? Management { get; init; }
+
     /// <summary>Serve POST /api/diagnostics/gc (a full collection, then the heap size): for benchmarks, off by default.</summary>
     public bool Diagnostics { get; init; }
 
@@ -105,6 +113,15 @@ internal sealed record RunOptions
                     break;
                 case "--trunk-register":
                     options = options with { TrunkRegister = true };
+                    break;
+                case "--management":
+                    var management = Value(args, ref i);
+                    options = options with
+                    {
+                        Management = IPEndPoint.TryParse(management, out var managementEndPoint) && managementEndPoint.Port != 0
+                            ? managementEndPoint
+                            : throw new UsageException($"--management: '{management}' is not an address and port like 127.0.0.1:8081"),
+                    };
                     break;
                 case "--diagnostics":
                     options = options with { Diagnostics = true };
@@ -229,6 +246,11 @@ internal sealed record RunOptions
             throw new UsageException(options.TrunkRegister && options.TrunkUser is null
                 ? "--trunk-register needs --trunk and --trunk-user"
                 : "--trunk-user and --trunk-domain need --trunk");
+        }
+
+        if (options.Management is { } listener && listener.Port == options.WebPort)
+        {
+            throw new UsageException($"--management needs a port of its own, not the web port {options.WebPort}");
         }
 
         if (options.Smtp is { Host.Length: 0 })

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Omstilling.Directory;
 using Omstilling.Runtime;
 using Omstilling.Storage.Users;
@@ -37,26 +38,56 @@ internal static partial class DemoUsers
             });
         }
 
-        // The operators and the administrator first, so the console can be used at once; the
-        // hundred staff logins (their inboxes) follow in the background: each password costs
-        // PBKDF2's deliberate tens of milliseconds.
+        // The operators and the administrator before the web app listens, so the console can be
+        // used at once (their five hashes spread over the cores: about 0.25 s). The hundred staff
+        // logins (their inboxes) follow on one thread of the lowest priority: each password costs
+        // the hash's deliberate 0.1 s of a core, 10 s in all, which must not slow calls, tests or
+        // anything else on the machine. They are added ten at a time as they are ready.
         var first = list.Where(u => u.Roles.Contains(UserRole.Operator) || u.Roles.Contains(UserRole.Admin)).ToList();
         var added = await users.CreateManyAsync(first, cancellationToken);
-        var staff = Task.Run(
-            async () =>
+        var staff = Channel.CreateUnbounded<List<HashedUser>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var boundary = faults.Boundary("host.demo");
+        var hasher = new Thread(() => boundary.Run(() => HashStaff(users, [.. list.Except(first)], staff.Writer), null, "hashing the staff's demo logins"))
+        {
+            IsBackground = true,
+            Name = "Demo logins",
+        };
+        hasher.Start();
+        boundary.Observe(AddStaffAsync(users, staff.Reader, added, logger), null, "the staff's demo logins");
+    }
+
+    /// <summary>On its own thread, at the lowest priority: the staff's hashes, ten at a time.</summary>
+    private static void HashStaff(UserStore users, IReadOnlyList<NewUser> staff, ChannelWriter<List<HashedUser>> ready)
+    {
+        IdlePriority.TryLowerCurrentThread();
+        try
+        {
+            foreach (var chunk in staff.Chunk(10))
             {
-                try
-                {
-                    var rest = await users.CreateManyAsync([.. list.Except(first)], CancellationToken.None);
-                    LogSeeded(logger, added + rest);
-                }
-                catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
-                {
-                    LogSeedFailed(logger, e);
-                }
-            },
-            CancellationToken.None);
-        faults.Boundary("host.demo").Observe(staff, null, "the staff's demo logins");
+                ready.TryWrite([.. chunk.Select(users.Prepare)]);
+            }
+        }
+        finally
+        {
+            ready.TryComplete();
+        }
+    }
+
+    private static async Task AddStaffAsync(UserStore users, ChannelReader<List<HashedUser>> ready, int added, ILogger logger)
+    {
+        try
+        {
+            await foreach (var chunk in ready.ReadAllAsync())
+            {
+                added += await users.AddAsync(chunk, CancellationToken.None);
+            }
+
+            LogSeeded(logger, added);
+        }
+        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            LogSeedFailed(logger, e);
+        }
     }
 
     [LoggerMessage(EventId = 9020, Level = LogLevel.Information, Message = "Demo: {Count} web logins made (operators 100-103 and staff: password demo + extension; admin / demoadmin)")]

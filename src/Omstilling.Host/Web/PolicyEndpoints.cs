@@ -2,13 +2,16 @@ using Omstilling.Host.Cli;
 using Omstilling.Policy;
 using Omstilling.Policy.Explaining;
 using Omstilling.Policy.Routing;
+using Omstilling.Web.Auth;
 
 namespace Omstilling.Host.Web;
 
 /// <summary>
 /// <c>GET /api/explain?number=54731000&amp;at=2026-12-24T19:00&amp;lang=da</c>: the same explanation as
-/// <c>omstilling explain</c>, as JSON (steps and the deciding rule). Without <c>at</c>, the server's
-/// clock decides (which <c>run --at</c> may have moved).
+/// <c>omstilling explain</c>, as JSON (steps and the deciding rule), for operators and
+/// administrators. Without <c>at</c>, the server's clock decides (which <c>run --at</c> may have
+/// moved). The rule is given by its name: where it is written (file:line:column on the server)
+/// is for <c>omstilling check</c> and <c>explain</c> on the command line, not for the web.
 /// </summary>
 internal static class PolicyEndpoints
 {
@@ -25,7 +28,7 @@ internal static class PolicyEndpoints
             };
             if (language is null)
             {
-                return Results.Problem($"lang '{lang}' is not da or en", statusCode: 400);
+                return Results.Problem("lang skal være da eller en", statusCode: 400);
             }
 
             Explanation explanation;
@@ -39,7 +42,7 @@ internal static class PolicyEndpoints
             }
             else
             {
-                return Results.Problem($"at '{at}' is not YYYY-MM-DDTHH:MM local time", statusCode: 400);
+                return Results.Problem("at skal være en lokal tid som 2026-12-24T19:00", statusCode: 400);
             }
 
             return Results.Ok(new
@@ -50,11 +53,21 @@ internal static class PolicyEndpoints
                 timeKind = explanation.TimeKind.ToString(),
                 decision = explanation.Decision.ToString(),
                 rule = explanation.Rule.ToString(),
-                explanation.RuleSource,
-                explanation.Summary,
-                steps = explanation.Steps.Select(s => new { s.Depth, s.Text }),
-                explanation.Text,
+                summary = WithoutSource(explanation.Summary, explanation.RuleSource),
+                steps = explanation.Steps.Select(s => new { s.Depth, Text = WithoutSource(s.Text, explanation.RuleSource) }),
+                text = WithoutSource(explanation.Text, explanation.RuleSource),
             });
-        });
+        }).RequireAuthorization(AccessPolicies.Switchboard);
     }
+
+    /// <summary>
+    /// The words without the rule's file:line:column, which the summary gives for the command line
+    /// as "(reason; source)" or "(source)"; whatever the wording, the source itself never stays.
+    /// </summary>
+    private static string WithoutSource(string text, string? source) =>
+        source is null
+            ? text
+            : text.Replace($" ({source})", "", StringComparison.Ordinal)
+                .Replace($"; {source}", "", StringComparison.Ordinal)
+                .Replace(source, "", StringComparison.Ordinal);
 }

@@ -1,17 +1,19 @@
 using Omstilling.Calls;
+using Omstilling.Web.Auth;
 
 namespace Omstilling.Host.Web;
 
 /// <summary>
-/// The web API's first endpoints: a health probe for load balancers and installers, and a status
-/// summary. The console, self-service and admin arrive with the switchboard issue.
+/// The server's own endpoints: a health probe for load balancers and installers (open), the
+/// status summary and the diagnostics for administrators or on the management listener, and the
+/// recent call events (every caller's number: personal data) for administrators only.
 /// </summary>
 internal static class StatusEndpoints
 {
     public static void Map(WebApplication app, Pbx pbx, Omstilling.Media.Clock.MediaClock clock, Omstilling.Sip.Transactions.SipStack stack, CallEventLog events, Omstilling.Runtime.FaultMonitor faults, bool diagnostics)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        api.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ServedOnManagementListener();
         api.MapGet("/status", () => Results.Ok(new
         {
             registrations = pbx.Registrar.Bindings.Count,
@@ -33,7 +35,7 @@ internal static class StatusEndpoints
             trunk = pbx.TrunkRegistration is { } trunk
                 ? new { registered = trunk.IsRegistered, registeredUntil = trunk.RegisteredUntil, lastStatus = trunk.LastStatus }
                 : null,
-        }));
+        })).RequireAuthorization(AccessPolicies.AdminOrManagement).ServedOnManagementListener();
         if (diagnostics)
         {
             // What registrations really hold, without the garbage a collector has not reached yet.
@@ -43,7 +45,7 @@ internal static class StatusEndpoints
                 GC.WaitForPendingFinalizers();
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 return Results.Ok(new { managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false), registrations = pbx.Registrar.Bindings.Count });
-            });
+            }).RequireAuthorization(AccessPolicies.AdminOrManagement).ServedOnManagementListener();
         }
 
         api.MapGet("/calls/events", () => Results.Ok(events.Recent().Select(e => new
@@ -60,6 +62,6 @@ internal static class StatusEndpoints
             detail = e.Detail,
             party = e.Party,
             @operator = e.Operator,
-        })));
+        }))).RequireAuthorization(AccessPolicies.Admin);
     }
 }

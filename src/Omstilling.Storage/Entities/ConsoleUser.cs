@@ -2,7 +2,7 @@ namespace Omstilling.Storage.Entities;
 
 /// <summary>
 /// Someone who logs in to the web app: a switchboard operator, a member of staff reading their
-/// messages, a department head, or an administrator. The password is kept only as a PBKDF2 hash.
+/// messages, a department head, or an administrator. The password is kept only as a hash (Users/PasswordHashing.cs).
 /// </summary>
 public sealed class ConsoleUser
 {

@@ -16,13 +16,15 @@ public sealed record SignedInUser(string UserName, string DisplayName, IReadOnly
     /// <summary>May post absence notices for <paramref name="departmentId"/>: an admin for any, a head for their own.</summary>
     public bool MayPostNoticeFor(string departmentId) => IsAdmin || (Roles.Contains(UserRole.DepartmentHead) && DepartmentId == departmentId);
 
-    public static ClaimsPrincipal Principal(WebUser user, string scheme)
+    /// <summary>The claims of a login: the user, their roles, phone, person and department, and <paramref name="signedIn"/> (when the password was given).</summary>
+    public static ClaimsPrincipal Principal(WebUser user, string scheme, Claim signedIn)
     {
         ArgumentNullException.ThrowIfNull(user);
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, user.UserName),
             new(DisplayNameClaim, user.DisplayName),
+            signedIn,
         };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r.ToString())));
         if (user.Extension is { } ext)

@@ -122,9 +122,18 @@ public sealed partial class MailOutbox : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
+            // The staff read the error on the message: what went wrong in their words; the
+            // exception's own text (addresses, library details) goes to the log only.
+            LogUnreachable(_logger, _options.Host, _options.Port, e);
+            var why = e switch
+            {
+                AuthenticationException => " (den afviste vores login)",
+                SslHandshakeException => " (forbindelsen kunne ikke krypteres)",
+                _ => "",
+            };
             foreach (var message in due)
             {
-                await FailedAsync(message, $"Mailserveren {_options.Host}:{_options.Port} kunne ikke nås: {e.Message}", token);
+                await FailedAsync(message, $"Mailserveren {_options.Host}:{_options.Port} kunne ikke nås{why}", token);
             }
 
             return;
@@ -142,7 +151,14 @@ public sealed partial class MailOutbox : IAsyncDisposable
             catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                await FailedAsync(message, $"Mailserveren afviste beskeden: {e.Message}", token);
+                LogRefused(_logger, message.Id, e);
+                var refusal = e switch
+                {
+                    SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } command => $"Mailserveren afviste modtagerens adresse (SMTP {(int)command.StatusCode})",
+                    SmtpCommandException command => $"Mailserveren afviste beskeden (SMTP {(int)command.StatusCode})",
+                    _ => "Beskeden kunne ikke sendes",
+                };
+                await FailedAsync(message, refusal, token);
                 if (!client.IsConnected)
                 {
                     return;
@@ -168,10 +184,11 @@ public sealed partial class MailOutbox : IAsyncDisposable
 
     private static SecureSocketOptions Security(SmtpSecurity security) => security switch
     {
+        SmtpSecurity.Auto => SecureSocketOptions.StartTlsWhenAvailable,
         SmtpSecurity.None => SecureSocketOptions.None,
         SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
         SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
-        _ => SecureSocketOptions.StartTlsWhenAvailable,
+        _ => throw new ArgumentOutOfRangeException(nameof(security), security, "not an SMTP security setting"),
     };
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Phone message {Id} e-mailed to {Address}")]
@@ -179,4 +196,10 @@ public sealed partial class MailOutbox : IAsyncDisposable
 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Phone message {Id} not e-mailed: {Error}; next attempt {Next}")]
     private static partial void LogFailed(ILogger logger, Guid id, string error, DateTimeOffset? next);
+
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "The mail server {Host}:{Port} could not be reached")]
+    private static partial void LogUnreachable(ILogger logger, string host, int port, Exception exception);
+
+    [LoggerMessage(EventId = 6105, Level = LogLevel.Warning, Message = "The mail server did not take phone message {Id}")]
+    private static partial void LogRefused(ILogger logger, Guid id, Exception exception);
 }

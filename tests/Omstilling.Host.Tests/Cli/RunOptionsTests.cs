@@ -31,4 +31,30 @@ public sealed class RunOptionsTests
         Assert.Contains("names no database", error.Message, StringComparison.Ordinal);
         Assert.Equal(Omstilling.Storage.StorageProvider.PostgreSql, RunOptions.Parse(["--database", "postgres://u:p@db.example:5432/omstilling"]).Database!.Provider);
     }
+
+    [Fact]
+    public void The_management_listener_is_an_address_and_a_port_of_its_own()
+    {
+        Assert.Null(RunOptions.Parse([]).Management);
+        Assert.Equal(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 8081), RunOptions.Parse(["--management", "127.0.0.1:8081"]).Management);
+        Assert.Equal(9090, RunOptions.Parse(["--management", "[::1]:9090"]).Management!.Port);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost:8081")]
+    [InlineData("127.0.0.1:0")]
+    public void A_management_listener_without_an_address_and_port_is_a_usage_error(string value)
+    {
+        var error = Assert.Throws<UsageException>(() => RunOptions.Parse(["--management", value]));
+        Assert.Contains("--management", error.Message, StringComparison.Ordinal);
+        Assert.Contains(value, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_management_listener_cannot_share_the_web_port()
+    {
+        var error = Assert.Throws<UsageException>(() => RunOptions.Parse(["--web-port", "8085", "--management", "127.0.0.1:8085"]));
+        Assert.Contains("port of its own", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Omstilling.Host.Tests.Support;
 
 namespace Omstilling.Host.Tests.Cli;
 
 /// <summary><c>omstilling users add/list</c>: logins for an installation without the demo, used by the running server.</summary>
-public sealed partial class UsersCommandTests
+public sealed class UsersCommandTests
 {
     [Fact]
     public async Task A_user_added_on_the_command_line_logs_in_to_the_console_of_a_server_without_demo_data()
@@ -40,13 +39,8 @@ public sealed partial class UsersCommandTests
     /// <summary>Logs in through the login form (with its antiforgery token) and opens the console: 200, or the redirect back to the login.</summary>
     private static async Task<HttpStatusCode> LogInAsync(ServerProcess server, string user, string password)
     {
-        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{server.WebPort}") };
-        var page = await http.GetStringAsync(new Uri("/konto/login", UriKind.Relative));
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = user, ["password"] = password, ["__RequestVerificationToken"] = token });
-        using var login = await http.PostAsync(new Uri("/konto/log-ind", UriKind.Relative), form);
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        using var http = WebLogin.Anonymous(server.WebPort);
+        await WebLogin.PostLoginAsync(http, user, password);
         using var console = await http.GetAsync(new Uri("/omstilling", UriKind.Relative));
         return console.StatusCode;
     }
@@ -56,7 +50,4 @@ public sealed partial class UsersCommandTests
         var result = await ProcessRunner.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "omstilling.dll"), .. args], TimeSpan.FromSeconds(60), input: input);
         return (result.ExitCode, result.Output);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

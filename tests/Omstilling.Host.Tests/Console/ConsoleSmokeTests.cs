@@ -24,6 +24,13 @@ public sealed class ConsoleSmokeTests
         Assert.Contains("Vejingeniør", await card.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("54 73 20 55", await card.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("Ikke logget på", await card.Locator("[data-testid=phone-state]").InnerTextAsync());
+
+        // The console works within the Content-Security-Policy: nothing of it was refused. And the
+        // policy is in force: an inline style, as an injected script would add, is.
+        Assert.Empty(chromium.RefusedByPolicy);
+        await page.EvaluateAsync("() => { const s = document.createElement('style'); s.textContent = 'body { color: red }'; document.head.appendChild(s); }");
+        Assert.True(await Eventually.ReachedAsync(() => chromium.RefusedByPolicy.Count > 0), "the inline style was not refused");
+        Assert.Contains("style", Assert.Single(chromium.RefusedByPolicy), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +49,26 @@ public sealed class ConsoleSmokeTests
 
         await page.Locator(".alert").WaitForAsync();
         Assert.Contains("Forkert brugernavn eller adgangskode", await page.Locator(".alert").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("100", await page.InputValueAsync("input[name=username]"));
         await page.GotoAsync("/omstilling");
         Assert.Contains("/konto/login", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_operator_who_opens_the_department_notices_is_told_there_is_no_access_and_gets_back_to_the_console()
+    {
+        await using var server = await ServerProcess.StartAsync();
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.LogInAsync(server, "100", "demo100", "/beskeder");
+
+        await page.GotoAsync("/afdelinger");
+        var notice = page.Locator("[data-testid=no-access]");
+        await notice.WaitForAsync();
+        Assert.Contains("Ingen adgang", await notice.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Lise Jørgensen", await notice.InnerTextAsync(), StringComparison.Ordinal);
+        await notice.GetByRole(AriaRole.Link, new() { Name = "Tilbage til din forside" }).ClickAsync();
+        await page.WaitForURLAsync("**/omstilling");
+        await page.Locator(".console[data-interactive=true]").WaitForAsync();
+        Assert.Empty(chromium.RefusedByPolicy);
     }
 }

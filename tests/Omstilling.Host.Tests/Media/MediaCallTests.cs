@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Omstilling.Host.Tests.Support;
 using Omstilling.Media.Audio;
 
@@ -109,9 +107,7 @@ public sealed class MediaCallTests(ServerFixture fixture) : IClassFixture<Server
 
     private static async Task<List<string>> DigitsAsync(ServerProcess server, string caller)
     {
-        using var http = new HttpClient();
-        var events = await http.GetFromJsonAsync<JsonElement>(new Uri($"http://127.0.0.1:{server.WebPort}/api/calls/events"));
-        return events.EnumerateArray()
+        return (await server.EventsAsync())
             .Where(e => e.GetProperty("kind").GetString() == "Digit" && e.GetProperty("caller").GetString() == caller)
             .Select(e => e.GetProperty("digit").GetString()!)
             .ToList();

@@ -9,6 +9,7 @@ namespace Omstilling.Host.Tests.Support;
 public sealed class Chromium : IAsyncDisposable
 {
     private readonly IPlaywright _playwright;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _refused = new();
 
     private Chromium(IPlaywright playwright, IBrowser browser)
     {
@@ -17,6 +18,9 @@ public sealed class Chromium : IAsyncDisposable
     }
 
     public IBrowser Browser { get; }
+
+    /// <summary>What the browser refused for the Content-Security-Policy on the pages <see cref="LogInAsync"/> opened (its console's errors).</summary>
+    public IReadOnlyCollection<string> RefusedByPolicy => _refused;
 
     public static async Task<Chromium> LaunchAsync()
     {
@@ -46,11 +50,28 @@ public sealed class Chromium : IAsyncDisposable
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                _refused.Enqueue(message.Text);
+            }
+        };
         await page.GotoAsync(path);
         await page.FillAsync("input[name=username]", user);
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync($"**{path}");
+        try
+        {
+            await page.WaitForURLAsync($"**{path}");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the login went instead (the form again with its message, "Ingen adgang").
+            var alert = await page.Locator(".alert").AllInnerTextsAsync();
+            throw new TimeoutException($"The login as {user} did not reach {path}: the browser is at {page.Url} {string.Join(' ', alert)}\n{server.Output}", e);
+        }
+
         await page.Locator("[data-interactive=true]").WaitForAsync();
         return page;
     }

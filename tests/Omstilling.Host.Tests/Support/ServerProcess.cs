@@ -7,7 +7,9 @@ namespace Omstilling.Host.Tests.Support;
 
 /// <summary>
 /// The real <c>omstilling run --demo</c> process on loopback, with its own ports and data
-/// directory, as installers start it. Output is kept for failure messages.
+/// directory, as installers start it, and a management listener (status without a login). The
+/// call events and the other private API are read logged in as the demo's admin. Output is kept
+/// for failure messages.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -16,26 +18,33 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly string _dataDirectory;
     private bool _keepData;
 
-    private ServerProcess(Process process, int sipPort, int webPort, string dataDirectory)
+    private readonly Lazy<Task<HttpClient>> _admin;
+
+    private ServerProcess(Process process, int sipPort, int webPort, int managementPort, string dataDirectory)
     {
         _process = process;
         SipPort = sipPort;
         WebPort = webPort;
+        ManagementPort = managementPort;
         _dataDirectory = dataDirectory;
+        _admin = new Lazy<Task<HttpClient>>(() => WebLogin.LogInAsync(WebPort, "admin", "demoadmin"));
     }
 
     public int SipPort { get; }
 
     public int WebPort { get; }
 
+    /// <summary>The --management listener: /api/health and /api/status without a login.</summary>
+    public int ManagementPort { get; }
+
     /// <summary>The server's own --data-dir, removed with it.</summary>
     public string DataDirectory => _dataDirectory;
 
-    /// <summary>GET a path of the web API as JSON.</summary>
+    /// <summary>GET a path of the web API as JSON, logged in as the demo's admin.</summary>
     public async Task<JsonElement> GetAsync(string path)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        return await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{WebPort}{path}");
+        var http = await _admin.Value;
+        return await http.GetFromJsonAsync<JsonElement>(new Uri(path, UriKind.Relative));
     }
 
     public string Output => string.Join('\n', _output);
@@ -51,6 +60,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var sipPort = FreePort.Next();
         var webPort = FreePort.Next();
+        var managementPort = FreePort.Next();
         var dll = Path.Combine(AppContext.BaseDirectory, "omstilling.dll");
         var info = new ProcessStartInfo("dotnet")
         {
@@ -58,13 +68,13 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "run", "--bind", "127.0.0.1", "--sip-port", sipPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--web-port", webPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", data }.Concat(extraArgs))
+        foreach (var arg in new[] { dll, "run", "--bind", "127.0.0.1", "--sip-port", sipPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--web-port", webPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--management", $"127.0.0.1:{managementPort}", "--data-dir", data }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start omstilling.");
-        var server = new ServerProcess(process, sipPort, webPort, data) { _keepData = keepData };
+        var server = new ServerProcess(process, sipPort, webPort, managementPort, data) { _keepData = keepData };
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -73,19 +83,38 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    /// <summary>GET /api/status as JSON.</summary>
+    /// <summary>GET /api/status as JSON, on the management listener (no login there).</summary>
     public async Task<JsonElement> StatusAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        return await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{WebPort}/api/status");
+        return await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{ManagementPort}/api/status");
     }
 
-    /// <summary>GET /api/calls/events: the recent call events, oldest first.</summary>
+    /// <summary>GET /api/calls/events (for administrators): the recent call events, oldest first.</summary>
     public async Task<JsonElement[]> EventsAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var events = await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{WebPort}/api/calls/events");
+        var events = await GetAsync("/api/calls/events");
         return [.. events.EnumerateArray()];
+    }
+
+    /// <summary>
+    /// Waits until the demo's staff logins are all made (they are hashed in the background, on
+    /// the machine's idle time, after the server listens); false after 2 minutes.
+    /// </summary>
+    public async Task<bool> WaitForDemoLoginsAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_output.Any(line => line.Contains("Demo: ", StringComparison.Ordinal) && line.Contains("web logins made", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
     }
 
     /// <summary>Polls the status until <paramref name="condition"/> holds or the time is up.</summary>
@@ -114,6 +143,11 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_admin.IsValueCreated && _admin.Value.IsCompletedSuccessfully)
+        {
+            (await _admin.Value).Dispose();
+        }
+
         if (_keepData)
         {
             return;

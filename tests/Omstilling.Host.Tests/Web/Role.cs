@@ -1,0 +1,11 @@
+namespace Omstilling.Host.Tests.Web;
+
+/// <summary>Who asks, in the access tests.</summary>
+public enum Role
+{
+    Anonymous,
+    Operator,
+    Staff,
+    DepartmentHead,
+    Admin,
+}
