@@ -15,6 +15,12 @@ namespace Omstilling.Calls.Media;
 /// </summary>
 internal sealed class LegMedia
 {
+    /// <summary>
+    /// The reason phrase of the 400 for SDP we cannot read: a fixed text, never the parser's own
+    /// words (no exception text leaves the server in a response).
+    /// </summary>
+    public const string UnreadableSdp = "Unreadable SDP";
+
     private readonly MediaServer _server;
     private readonly ulong _sessionId = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 2;
     private ulong _version;

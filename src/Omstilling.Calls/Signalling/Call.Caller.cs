@@ -140,9 +140,9 @@ internal sealed partial class Call
         {
             _callerAnswer = _invite.Request.Body.IsEmpty ? null : media.Answer(_invite.Request);
         }
-        catch (SdpParseException e)
+        catch (SdpParseException)
         {
-            Refuse(SipStatus.BadRequest, e.Message, CallEndReason.Rejected);
+            Refuse(SipStatus.BadRequest, LegMedia.UnreadableSdp, CallEndReason.Rejected);
             return false;
         }
 
@@ -202,9 +202,9 @@ internal sealed partial class Call
         {
             answer = media.Answer(transaction.Request);
         }
-        catch (SdpParseException e)
+        catch (SdpParseException)
         {
-            transaction.Respond(SipStatus.BadRequest, e.Message);
+            transaction.Respond(SipStatus.BadRequest, LegMedia.UnreadableSdp);
             return;
         }
 

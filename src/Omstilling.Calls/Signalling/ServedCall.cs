@@ -68,9 +68,9 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
             {
                 answer = _invite.Request.Body.IsEmpty ? _media.Offer() : _media.Answer(_invite.Request);
             }
-            catch (SdpParseException e)
+            catch (SdpParseException)
             {
-                Refuse(SipStatus.BadRequest, e.Message);
+                Refuse(SipStatus.BadRequest, LegMedia.UnreadableSdp);
                 return;
             }
 
@@ -230,9 +230,9 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
         {
             answer = transaction.Request.Body.IsEmpty ? null : _media!.Answer(transaction.Request);
         }
-        catch (SdpParseException e)
+        catch (SdpParseException)
         {
-            transaction.Respond(SipStatus.BadRequest, e.Message);
+            transaction.Respond(SipStatus.BadRequest, LegMedia.UnreadableSdp);
             return;
         }
 

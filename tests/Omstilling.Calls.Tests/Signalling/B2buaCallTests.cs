@@ -278,7 +278,7 @@ public sealed class B2buaCallTests
     }
 
     [Fact]
-    public async Task Malformed_sdp_is_refused_with_400_saying_why()
+    public async Task Malformed_sdp_is_refused_with_400_in_fixed_words_that_echo_none_of_it()
     {
         await using var f = await B2buaFixture.StartAsync();
         var caller = await f.PhoneAsync("2001");
@@ -289,7 +289,7 @@ public sealed class B2buaCallTests
 
         var refusal = caller.Responses.Last();
         Assert.Equal(400, refusal.StatusCode);
-        Assert.Contains("c= must hold an IP address", refusal.ReasonPhrase, StringComparison.Ordinal);
+        Assert.Equal("Unreadable SDP", refusal.ReasonPhrase); // the parser's own words quote the sender's bytes, which could break our framing
     }
 
     [Fact]
