@@ -439,12 +439,15 @@ public sealed partial class RtpStream : IAsyncDisposable
         Listener?.OnAudio(this, payload, header.Marker);
     }
 
-    /// <summary>Sends RTP to <paramref name="endPoint"/> and RTCP to the port above it (RFC 3550 §11); under the send lock.</summary>
+    /// <summary>
+    /// Sends RTP to <paramref name="endPoint"/> and RTCP to the port above it (RFC 3550 §11), or no
+    /// RTCP when RTP comes from port 65535 (a NAT may pick it); under the send lock.
+    /// </summary>
     private void PointAt(IPEndPoint endPoint)
     {
         Remote = endPoint;
         _remote = endPoint.Serialize();
-        _remoteRtcp = new IPEndPoint(endPoint.Address, endPoint.Port + 1).Serialize();
+        _remoteRtcp = RtcpPort.Above(endPoint)?.Serialize();
     }
 
     /// <summary>Symmetric RTP (RFC 4961): the first packets tell us where the phone really is.</summary>

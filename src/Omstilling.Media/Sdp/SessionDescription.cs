@@ -164,7 +164,7 @@ public sealed record SessionDescription
         sb.Append("t=0 0\r\n");
         foreach (var m in Media)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"m={m.Media} {m.Port} {m.Protocol} {string.Join(' ', m.Formats)}\r\n");
+            sb.Append(CultureInfo.InvariantCulture, $"m={m.Media} {m.Port} {m.Protocol} {string.Join(' ', m.Formats.Select(f => f.ToString(CultureInfo.InvariantCulture)).Concat(m.OtherFormats))}\r\n");
             if (m.Connection is not null)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"c=IN {(m.Connection.AddressFamily == AddressFamily.InterNetworkV6 ? "IP6" : "IP4")} {m.Connection}\r\n");
@@ -225,6 +225,7 @@ public sealed record SessionDescription
         }
 
         var formats = new List<int>();
+        var others = new List<string>();
         foreach (var f in m.Skip(3))
         {
             // Non-RTP protocols list format tokens that are not numbers; those streams are rejected later.
@@ -232,9 +233,13 @@ public sealed record SessionDescription
             {
                 formats.Add(pt);
             }
+            else
+            {
+                others.Add(f);
+            }
         }
 
-        return new MediaBuilder(m[0], port, m[2], formats);
+        return new MediaBuilder(m[0], port, m[2], formats, others);
     }
 
     private static MediaDirection? ParseDirection(string attribute) => attribute switch
@@ -246,7 +251,7 @@ public sealed record SessionDescription
         _ => null,
     };
 
-    private sealed class MediaBuilder(string media, int port, string protocol, List<int> formats)
+    private sealed class MediaBuilder(string media, int port, string protocol, List<int> formats, List<string> otherFormats)
     {
         private readonly Dictionary<int, string> _rtpMaps = [];
         private readonly Dictionary<int, string> _fmtps = [];
@@ -286,7 +291,7 @@ public sealed record SessionDescription
 
         public MediaDescription Build() => new()
         {
-            Media = media, Port = port, Protocol = protocol, Formats = formats, RtpMaps = _rtpMaps, Fmtps = _fmtps,
+            Media = media, Port = port, Protocol = protocol, Formats = formats, OtherFormats = otherFormats, RtpMaps = _rtpMaps, Fmtps = _fmtps,
             Connection = Connection, PacketTime = _ptime, Direction = _direction, OtherAttributes = _other,
         };
     }

@@ -183,6 +183,27 @@ public sealed class StreamTests
         Assert.Equal(phone.LocalEndPoint, server.Remote);
     }
 
+    /// <summary>
+    /// Found by fuzzing (sdp): a phone on port 65535 (in its SDP, or as a NAT maps it, which every
+    /// RTP packet from a new address can claim) made working out its RTCP port throw, on the
+    /// call's thread or for every packet on the receive thread.
+    /// </summary>
+    [Fact]
+    public async Task A_phone_on_port_65535_is_sent_rtp_and_no_rtcp()
+    {
+        await using var f = new MediaFixture();
+        await using var stream = f.Server.CreateStream();
+        var phone = new IPEndPoint(IPAddress.Loopback, IPEndPoint.MaxPort);
+
+        stream.Configure(new NegotiatedAudio(AudioCodec.Pcma, 8, 101, phone, MediaDirection.SendReceive));
+        stream.SendAudio(new short[160]);
+
+        Assert.Equal(phone, stream.Remote);
+        Assert.Equal(1, stream.PacketsSent);
+        Assert.True(stream.TrySendReport(DateTimeOffset.UnixEpoch));
+        Assert.Equal(0, stream.ReportsSent);
+    }
+
     [Fact]
     public async Task Malformed_packets_are_counted_and_dropped()
     {

@@ -99,4 +99,38 @@ public sealed class SdpNegotiatorTests
 
         Assert.StartsWith("SDP", e.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Found by fuzzing (sdp): a section whose formats are not payload types (BFCP's "*", T.38's
+    /// "t38") was answered "m=application 0 UDP/BFCP " with no format at all, which RFC 4566 §5.14
+    /// forbids and our own parser refuses.
+    /// </summary>
+    [Theory]
+    [InlineData("m=application 5060 UDP/BFCP *\r\na=floorctrl:c-only\r\n", "m=application 0 UDP/BFCP *\r\n")]
+    [InlineData("m=image 30000 udptl t38\r\na=T38FaxVersion:0\r\n", "m=image 0 udptl t38\r\n")]
+    [InlineData("m=audio 30002 RTP/AVP 200\r\n", "m=audio 0 RTP/AVP 200\r\n")]
+    public void A_rejected_stream_without_payload_types_is_answered_with_its_own_format(string section, string rejected)
+    {
+        var (answer, _) = SdpNegotiator.Answer(SessionDescription.Parse(BaresipOffer + section), Local, 1)!.Value;
+
+        var text = answer.ToString();
+        Assert.Contains(rejected, text, StringComparison.Ordinal);
+        Assert.Equal(2, SessionDescription.Parse(text).Media.Count);
+    }
+
+    /// <summary>
+    /// Found by fuzzing (sdp): audio offered on port 65535 has no port above it for RTCP
+    /// (RFC 3550 §11), and working one out threw instead.
+    /// </summary>
+    [Fact]
+    public void An_offer_on_port_65535_has_rtp_there_and_no_rtcp_port()
+    {
+        var offer = BaresipOffer.Replace("m=audio 30000", "m=audio 65535", StringComparison.Ordinal);
+
+        var (_, audio) = SdpNegotiator.Answer(SessionDescription.Parse(offer), Local, 1)!.Value;
+
+        Assert.Equal(65535, audio.Remote.Port);
+        Assert.Null(audio.RemoteRtcp);
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("192.0.2.9"), 30001), SdpNegotiator.Answer(SessionDescription.Parse(BaresipOffer), Local, 1)!.Value.Audio.RemoteRtcp);
+    }
 }
