@@ -16,11 +16,18 @@ internal static class YamlRootReader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        if (YamlText.FirstControlCharacter(yaml) is { } control)
+        {
+            diagnostics.Error(diagnostics.At(control.Mark), $"YAML syntax: {control.Name}; expected text (YAML allows no control characters but tab and line breaks)");
+            return null;
+        }
+
         var scanner = new Scanner(new StringReader(yaml));
+        var parser = new Parser(scanner);
         var stream = new YamlStream();
         try
         {
-            stream.Load(new Parser(scanner));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
@@ -32,6 +39,13 @@ internal static class YamlRootReader
             // YamlDotNet 18 fails this way on an unclosed flow collection ("[1, 2" or "{a: 1")
             // instead of raising a YamlException; the scanner's position is where it gave up.
             diagnostics.Error(diagnostics.At(scanner.CurrentPosition), "YAML syntax: a list '[' or mapping '{' is not closed; expected ']' or '}' before this line");
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet 18 scans some misplaced keys (": :" at the start of a nested line) into an
+            // event its tree builder does not take ("the current event is of an unsupported type").
+            diagnostics.Error(diagnostics.At(parser.Current?.Start ?? scanner.CurrentPosition), "YAML syntax: a key or value cannot be read here; expected 'key: value' at the indentation of its mapping");
             return null;
         }
 

@@ -164,4 +164,39 @@ public sealed class PolicyLoaderTests
         Assert.Equal(RuleKind.DateException, afternoon.Rule.Kind);
         Assert.Equal(DecisionKind.Message, afternoon.Kind);
     }
+
+    /// <summary>
+    /// Found by fuzzing (policy-yaml): "Europe/" names the folder of zones, which .NET refuses to
+    /// read with a SecurityException, not TimeZoneNotFoundException, and that ended the load.
+    /// </summary>
+    [Theory]
+    [InlineData("Europe/")]
+    [InlineData("Europe")]
+    [InlineData("/")]
+    public void A_time_zone_naming_a_folder_of_zones_is_an_unknown_time_zone(string zone)
+    {
+        var yaml = Minimal.Replace("Europe/Copenhagen", zone, StringComparison.Ordinal);
+
+        var result = PolicyLoader.Load(yaml, "zone.yaml");
+
+        Assert.Equal(
+            $"zone.yaml:2:12: error: unknown time zone '{zone}'; expected an IANA time zone such as Europe/Copenhagen",
+            Assert.Single(result.Diagnostics).ToString());
+    }
+
+    /// <summary>
+    /// Found by fuzzing (policy-yaml, directory-yaml): YamlDotNet's scanner accepts these, and
+    /// then building the tree fails with an ArgumentException ("the current event is of an
+    /// unsupported type"), which ended the load instead of becoming a diagnostic.
+    /// </summary>
+    [Theory]
+    [InlineData("#\0: t", "event.yaml:1:2: error: YAML syntax: a NUL character; expected text (YAML allows no control characters but tab and line breaks)")]
+    [InlineData(":\n  :: d\n  l: \n  i:\n    : i:\n1", "event.yaml:6:1: error: YAML syntax: a key or value cannot be read here; expected 'key: value' at the indentation of its mapping")]
+    public void Yaml_the_reader_cannot_build_a_tree_from_is_a_syntax_error_not_a_crash(string yaml, string expected)
+    {
+        var result = PolicyLoader.Load(yaml, "event.yaml");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(expected, Assert.Single(result.Diagnostics).ToString());
+    }
 }
