@@ -224,6 +224,13 @@ public sealed record SessionDescription
             throw new SdpParseException($"SDP line {lineNumber}: bad m= line");
         }
 
+        // The fields are written back in our answer (a rejected stream keeps its media, protocol and a
+        // format), so each must be an RFC 4566 §9 token ('/' allowed in the protocol): no CR, no controls.
+        if (!IsToken(m[0], slash: false) || !IsToken(m[2], slash: true) || !m.Skip(3).All(f => IsToken(f, slash: false)))
+        {
+            throw new SdpParseException($"SDP line {lineNumber}: bad m= line (a field is not a token)");
+        }
+
         var formats = new List<int>();
         var others = new List<string>();
         foreach (var f in m.Skip(3))
@@ -241,6 +248,11 @@ public sealed record SessionDescription
 
         return new MediaBuilder(m[0], port, m[2], formats, others);
     }
+
+    /// <summary>token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E (RFC 4566 §9).</summary>
+    private static bool IsToken(string field, bool slash) =>
+        field.All(c => c is '!' or (>= '#' and <= '\'') or '*' or '+' or '-' or '.' or (>= '0' and <= '9') or (>= 'A' and <= 'Z') or (>= '^' and <= '~') ||
+                       (slash && c == '/'));
 
     private static MediaDirection? ParseDirection(string attribute) => attribute switch
     {

@@ -133,4 +133,21 @@ public sealed class SdpNegotiatorTests
         Assert.Null(audio.RemoteRtcp);
         Assert.Equal(new IPEndPoint(IPAddress.Parse("192.0.2.9"), 30001), SdpNegotiator.Answer(SessionDescription.Parse(BaresipOffer), Local, 1)!.Value.Audio.RemoteRtcp);
     }
+
+    /// <summary>
+    /// Found by fuzzing (sdp): "m=audio 5 RTP/AVP 2\r " (a CR inside the line) read "2\r" as a format,
+    /// and the SDP written from it read back differently. The fields of an m= line are written back in
+    /// our answer, so each must be a token (RFC 4566 §9).
+    /// </summary>
+    [Theory]
+    [InlineData("m=audio 5 RTP/AVP 2\r \r\n")]
+    [InlineData("m=audio 5 RTP/AVP 8 t\u00e6\r\n")]
+    [InlineData("m=aud\u0001io 5 RTP/AVP 8\r\n")]
+    [InlineData("m=audio 5 RTP/\tAVP 8\r\n")]
+    public void An_m_line_field_that_is_not_a_token_is_refused(string line)
+    {
+        var e = Assert.Throws<SdpParseException>(() => SessionDescription.Parse("v=0\r\no=- 1 1 IN IP4 192.0.2.9\r\ns=-\r\n" + line));
+
+        Assert.Equal("SDP line 4: bad m= line (a field is not a token)", e.Message);
+    }
 }
