@@ -9,6 +9,12 @@ namespace Omstilling.Policy.Loading;
 /// </summary>
 internal static class YamlRootReader
 {
+    /// <summary>
+    /// How deep mappings and lists may nest, aliases followed: a policy needs about ten levels (an
+    /// option's action and its 'then'); the limit keeps every recursive walk far from the stack's end.
+    /// </summary>
+    private const int MaxDepth = 64;
+
     /// <param name="kind">One word for the file's content ("policy", "directory").</param>
     /// <param name="whenEmpty">What an empty file should have held ("a policy (organisation, ...)").</param>
     /// <param name="whenNotMapping">The message for a root that is not a mapping.</param>
@@ -23,7 +29,7 @@ internal static class YamlRootReader
         }
 
         var scanner = new Scanner(new StringReader(yaml));
-        var parser = new Parser(scanner);
+        var parser = new DepthLimitedParser(new Parser(scanner), MaxDepth);
         var stream = new YamlStream();
         try
         {
@@ -64,6 +70,14 @@ internal static class YamlRootReader
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             diagnostics.Error(stream.Documents[0].RootNode, whenNotMapping);
+            return null;
+        }
+
+        if (YamlShape.FindProblem(root, MaxDepth) is { } problem)
+        {
+            diagnostics.Error(problem.Node, problem.Cycle
+                ? "YAML: this value contains an alias to itself (a '*' inside the value its '&' names); expected a value that does not contain itself"
+                : $"YAML: values nested more than {MaxDepth} deep through aliases; expected the few levels the file's format has");
             return null;
         }
 

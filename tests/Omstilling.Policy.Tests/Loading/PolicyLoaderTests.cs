@@ -199,4 +199,53 @@ public sealed class PolicyLoaderTests
         Assert.False(result.Succeeded);
         Assert.Equal(expected, Assert.Single(result.Diagnostics).ToString());
     }
+
+    /// <summary>
+    /// Found while auditing the loaders for the fuzz targets: 'then' is read recursively, and an
+    /// alias inside the value its anchor names made that recursion endless. The stack overflowed,
+    /// which ends the process: the server, when the policy was edited while it ran.
+    /// </summary>
+    [Fact]
+    public void An_alias_inside_the_value_it_names_is_an_error_not_a_stack_overflow()
+    {
+        var yaml = Minimal + "\nmenus:\n  m:\n    intro: lukket\n    options:\n      \"1\": &o\n        label: a\n        message: lukket\n        then: *o\n";
+
+        var result = PolicyLoader.Load(yaml, "cycle.yaml");
+
+        Assert.Equal(
+            "cycle.yaml:15:12: error: YAML: this value contains an alias to itself (a '*' inside the value its '&' names); expected a value that does not contain itself",
+            Assert.Single(result.Diagnostics).ToString());
+    }
+
+    /// <summary>
+    /// Found while auditing the loaders for the fuzz targets: YamlDotNet builds its tree
+    /// recursively, and 100,000 nested lists overflowed the stack, ending the process.
+    /// </summary>
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("{a: ", "}")]
+    public void Values_nested_too_deep_are_an_error_not_a_stack_overflow(string open, string close)
+    {
+        var yaml = Minimal + "\nseasons: " + string.Concat(Enumerable.Repeat(open, 100_000)) + string.Concat(Enumerable.Repeat(close, 100_000)) + "\n";
+
+        var result = PolicyLoader.Load(yaml, "deep.yaml");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(11, diagnostic.Location.Line);
+        Assert.EndsWith("error: YAML syntax: mappings and lists nested more than 64 deep; expected the few levels the file's format has", diagnostic.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Aliases to aliases nest values deeper than the text does; the same limit holds through them.</summary>
+    [Fact]
+    public void Values_nested_too_deep_through_aliases_are_an_error()
+    {
+        var anchors = string.Concat(Enumerable.Range(1, 70).Select(i => $"  a{i}: &a{i} [*a{i - 1}]\n"));
+        var yaml = Minimal + "\nseasons:\n  a0: &a0 [x]\n" + anchors;
+
+        var result = PolicyLoader.Load(yaml, "aliases.yaml");
+
+        Assert.Equal(
+            "aliases.yaml:75:8: error: YAML: values nested more than 64 deep through aliases; expected the few levels the file's format has",
+            Assert.Single(result.Diagnostics).ToString());
+    }
 }
