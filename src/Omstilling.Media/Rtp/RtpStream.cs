@@ -23,12 +23,18 @@ public sealed partial class RtpStream : IAsyncDisposable
     /// <summary>A gap longer than this in what we send starts a talkspurt: marker bit and a timestamp jump (RFC 3551 §4.1).</summary>
     private static readonly long GapTicks = Stopwatch.Frequency * 60 / 1000;
 
+    /// <summary>
+    /// The largest RTP packet read (a UDP datagram beyond it is cut). The send buffer is as large,
+    /// so every payload received can be relayed: a bridge or echo sends what the phone sent.
+    /// </summary>
+    private const int MaxPacket = 2048;
+
     private readonly Socket _rtp;
     private readonly Socket _rtcp;
     private readonly Action<RtpStream> _released;
     private readonly ILogger _logger;
     private readonly Lock _sendLock = new();
-    private readonly byte[] _sendBuffer = new byte[RtpHeader.Size + 1024];
+    private readonly byte[] _sendBuffer = new byte[MaxPacket];
     private readonly CancellationTokenSource _stop = new();
     private readonly Rfc4733Receiver _dtmf = new();
     private readonly ReceptionStatistics _reception = new();
@@ -44,7 +50,7 @@ public sealed partial class RtpStream : IAsyncDisposable
     private long _lastSend;
     private int _disposed;
     private readonly EpollReceiver? _receiver;
-    private readonly byte[] _receiveBuffer = new byte[2048];
+    private readonly byte[] _receiveBuffer = new byte[MaxPacket];
     private readonly SocketAddress _receiveFrom;
 
     // RTCP is read apart from RTP: its socket's events may be taken by another receive thread at the same time.
@@ -383,7 +389,7 @@ public sealed partial class RtpStream : IAsyncDisposable
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
-        var buffer = new byte[2048];
+        var buffer = new byte[MaxPacket];
         var from = new SocketAddress(LocalEndPoint.AddressFamily);
         while (!cancellationToken.IsCancellationRequested)
         {
