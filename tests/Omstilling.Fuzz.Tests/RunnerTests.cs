@@ -6,6 +6,7 @@ using Omstilling.Fuzzing.Mutation;
 namespace Omstilling.Fuzz.Tests;
 
 /// <summary>The runner itself: that it finds, shrinks, repeats, and notices hangs and memory blow-ups.</summary>
+[Collection(FuzzRuns.Name)]
 public sealed class RunnerTests
 {
     [Fact]

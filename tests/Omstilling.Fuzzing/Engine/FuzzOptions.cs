@@ -21,6 +21,9 @@ public sealed record FuzzOptions
     /// <summary>Inputs kept for showing a new outcome, on top of the seeds.</summary>
     public int MaxCorpus { get; init; } = 4096;
 
+    /// <summary>Bytes those inputs may take together, so that the fuzzer's own memory stays small beside the code's.</summary>
+    public long MaxCorpusBytes { get; init; } = 32L * 1024 * 1024;
+
     /// <summary>Executions spent shrinking each new crash to a smaller input that still fails the same way.</summary>
     public int MinimizeExecutions { get; init; } = 4000;
 

@@ -33,6 +33,7 @@ internal sealed class FuzzWorker
     private byte[] _slowestInput = [];
     private long _mostAllocated;
     private byte[] _mostAllocatingInput = [];
+    private long _corpusBytes;
 
     public FuzzWorker(IFuzzTarget target, FuzzOptions options, TimeProvider time)
     {
@@ -70,7 +71,7 @@ internal sealed class FuzzWorker
                     return;
                 }
 
-                Step(seed);
+                Step(seed, isSeed: true);
             }
 
             using var sweep = _target.Systematic().GetEnumerator();
@@ -83,12 +84,12 @@ internal sealed class FuzzWorker
                     if (sweeping)
                     {
                         _systematic++;
-                        Step(sweep.Current);
+                        Step(sweep.Current, isSeed: false);
                         continue;
                     }
                 }
 
-                Step(_target.Mutate(context.Pick(_corpus), context));
+                Step(_target.Mutate(context.Pick(_corpus), context), isSeed: false);
             }
         }
 #pragma warning disable CA1031 // The fuzzer's own failure is handed to the caller's thread, whatever it is.
@@ -139,7 +140,8 @@ internal sealed class FuzzWorker
         (_options.MaxExecutions is not { } max || _executions < max) &&
         (_options.Duration is not { } duration || _time.GetElapsedTime(_runStart) < duration);
 
-    private void Step(byte[] input)
+    /// <summary>Runs one input; a seed's outcome is noted, and other inputs with a new outcome join the corpus (seeds are in it).</summary>
+    private void Step(byte[] input, bool isSeed)
     {
         var (outcome, failure, allocated) = Execute(input);
         _executions++;
@@ -164,9 +166,11 @@ internal sealed class FuzzWorker
         }
 
         // Once the corpus is full, outcomes are no longer tracked: the set would only grow.
-        if (_corpus.Count < _target.Seeds.Count + _options.MaxCorpus && _outcomes.Add(outcome!))
+        if (_corpus.Count < _target.Seeds.Count + _options.MaxCorpus && _corpusBytes + input.Length <= _options.MaxCorpusBytes &&
+            _outcomes.Add(outcome!) && !isSeed)
         {
             _corpus.Add(input);
+            _corpusBytes += input.Length;
         }
     }
 

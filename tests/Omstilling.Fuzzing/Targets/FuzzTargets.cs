@@ -10,7 +10,7 @@ public static class FuzzTargets
 {
     public static IReadOnlyList<IFuzzTarget> All() =>
     [
-        new SipMessageTarget(), new SipUriTarget(), new NameAddressTarget(), new ViaTarget(), new SdpTarget(), new RtpTarget(),
+        new SipMessageTarget(), new SipUriTarget(), new NameAddressTarget(), new ViaTarget(), new DigestTarget(), new SdpTarget(), new RtpTarget(),
         new RtcpTarget(), new Rfc4733Target(), new SipInfoDtmfTarget(), new WavTarget(), new PolicyYamlTarget(), new DirectoryYamlTarget(),
     ];
 

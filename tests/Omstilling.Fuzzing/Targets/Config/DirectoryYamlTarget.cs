@@ -13,7 +13,7 @@ namespace Omstilling.Fuzzing.Targets.Config;
 /// </summary>
 internal sealed class DirectoryYamlTarget : IFuzzTarget
 {
-    private readonly Mutator _mutator = new(512 * 1024, YamlMutations.All, LineMutations.All, ByteMutations.All);
+    private readonly Mutator _mutator = new(256 * 1024, YamlMutations.All, LineMutations.All, ByteMutations.All);
 
     public string Name => "directory-yaml";
 

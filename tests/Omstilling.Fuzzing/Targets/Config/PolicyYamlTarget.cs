@@ -22,7 +22,7 @@ internal sealed class PolicyYamlTarget : IFuzzTarget
 
     private static readonly DateTime[] LocalTimes = [new(2026, 3, 29, 2, 30, 0), new(2026, 10, 25, 2, 30, 0), new(2026, 6, 5, 12, 0, 0)];
 
-    private readonly Mutator _mutator = new(512 * 1024, YamlMutations.All, LineMutations.All, ByteMutations.All);
+    private readonly Mutator _mutator = new(256 * 1024, YamlMutations.All, LineMutations.All, ByteMutations.All);
 
     public string Name => "policy-yaml";
 

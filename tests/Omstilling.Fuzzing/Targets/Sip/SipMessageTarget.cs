@@ -31,7 +31,8 @@ internal sealed class SipMessageTarget : IFuzzTarget
     private static readonly IPEndPoint Source = new(IPAddress.Parse("198.51.100.9"), 5062);
     private static readonly UasRequestChecks Checks = new();
 
-    private readonly Mutator _mutator = new(128 * 1024, SipMutations.All, ByteMutations.All, LineMutations.All);
+    /// <summary>Inputs up to a little over the largest UDP datagram (65,507 bytes) and the parser's limits (16 + 48 KiB).</summary>
+    private readonly Mutator _mutator = new(72 * 1024, SipMutations.All, ByteMutations.All, LineMutations.All);
 
     public string Name => "sip-message";
 
