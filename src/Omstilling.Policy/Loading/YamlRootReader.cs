@@ -29,7 +29,7 @@ internal static class YamlRootReader
         }
 
         var scanner = new Scanner(new StringReader(yaml));
-        var parser = new DepthLimitedParser(new Parser(scanner), MaxDepth);
+        var parser = new GuardingParser(new Parser(scanner), MaxDepth);
         var stream = new YamlStream();
         try
         {

@@ -248,4 +248,22 @@ public sealed class PolicyLoaderTests
             "aliases.yaml:75:8: error: YAML: values nested more than 64 deep through aliases; expected the few levels the file's format has",
             Assert.Single(result.Diagnostics).ToString());
     }
+
+    /// <summary>
+    /// Found by fuzzing (policy-yaml, a long run): two keys that are aliases to the mapping they are
+    /// in made YamlDotNet compare the mapping with itself without end while building the tree, a
+    /// stack overflow that ended the fuzzer (and would end the server on a policy edit).
+    /// </summary>
+    [Theory]
+    [InlineData("seasons: &m {*m : 1, *m : 2}", 11, 14)]
+    [InlineData("seasons: &m\n  *m : 1\n  *m : 2", 12, 3)]
+    [InlineData("seasons:\n  ? [*x]\n  : 1", 12, 6)]
+    public void An_alias_in_a_key_is_an_error_not_a_stack_overflow(string seasons, int line, int column)
+    {
+        var result = PolicyLoader.Load(Minimal + "\n" + seasons + "\n", "key.yaml");
+
+        Assert.Equal(
+            $"key.yaml:{line}:{column}: error: YAML syntax: an alias ('*') in a key; expected a plain word as the key",
+            Assert.Single(result.Diagnostics).ToString());
+    }
 }
