@@ -24,13 +24,19 @@ public sealed partial class RtpStream : IAsyncDisposable
     /// <summary>A gap longer than this in what we send starts a talkspurt: marker bit and a timestamp jump (RFC 3551 §4.1).</summary>
     private static readonly long GapTicks = Stopwatch.Frequency * 60 / 1000;
 
+    /// <summary>
+    /// The largest RTP packet read (a UDP datagram beyond it is cut). The send buffer is as large,
+    /// so every payload received can be relayed: a bridge or echo sends what the phone sent.
+    /// </summary>
+    private const int MaxPacket = 2048;
+
     private readonly Socket _rtp;
     private readonly Socket _rtcp;
     private readonly Action<RtpStream> _released;
     private readonly ILogger _logger;
     private readonly FaultBoundary _receiveFaults;
     private readonly Lock _sendLock = new();
-    private readonly byte[] _sendBuffer = new byte[RtpHeader.Size + 1024];
+    private readonly byte[] _sendBuffer = new byte[MaxPacket];
     private readonly CancellationTokenSource _stop = new();
     private readonly Rfc4733Receiver _dtmf = new();
     private readonly ReceptionStatistics _reception = new();
@@ -46,7 +52,7 @@ public sealed partial class RtpStream : IAsyncDisposable
     private long _lastSend;
     private int _disposed;
     private readonly EpollReceiver? _receiver;
-    private readonly byte[] _receiveBuffer = new byte[2048];
+    private readonly byte[] _receiveBuffer = new byte[MaxPacket];
     private readonly SocketAddress _receiveFrom;
 
     // RTCP is read apart from RTP: its socket's events may be taken by another receive thread at the same time.
@@ -386,7 +392,7 @@ public sealed partial class RtpStream : IAsyncDisposable
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
-        var buffer = new byte[2048];
+        var buffer = new byte[MaxPacket];
         var from = new SocketAddress(LocalEndPoint.AddressFamily);
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -451,12 +457,15 @@ public sealed partial class RtpStream : IAsyncDisposable
         Listener?.OnAudio(this, payload, header.Marker);
     }
 
-    /// <summary>Sends RTP to <paramref name="endPoint"/> and RTCP to the port above it (RFC 3550 §11); under the send lock.</summary>
+    /// <summary>
+    /// Sends RTP to <paramref name="endPoint"/> and RTCP to the port above it (RFC 3550 §11), or no
+    /// RTCP when RTP comes from port 65535 (a NAT may pick it); under the send lock.
+    /// </summary>
     private void PointAt(IPEndPoint endPoint)
     {
         Remote = endPoint;
         _remote = endPoint.Serialize();
-        _remoteRtcp = new IPEndPoint(endPoint.Address, endPoint.Port + 1).Serialize();
+        _remoteRtcp = RtcpPort.Above(endPoint)?.Serialize();
     }
 
     /// <summary>Symmetric RTP (RFC 4961): the first packets tell us where the phone really is.</summary>

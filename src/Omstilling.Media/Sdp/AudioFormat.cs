@@ -15,6 +15,9 @@ public sealed record NegotiatedAudio(
     System.Net.IPEndPoint Remote,
     MediaDirection LocalDirection)
 {
-    /// <summary>The remote side's RTCP address: port + 1 (RFC 3550 §11), we do not use a=rtcp.</summary>
-    public System.Net.IPEndPoint RemoteRtcp => new(Remote.Address, Remote.Port + 1);
+    /// <summary>
+    /// The remote side's RTCP address: port + 1 (RFC 3550 §11), we do not use a=rtcp. Null when the
+    /// RTP port is 65535 and there is no port above it (an odd RTP port breaks §11 anyway).
+    /// </summary>
+    public System.Net.IPEndPoint? RemoteRtcp => Rtp.RtcpPort.Above(Remote);
 }

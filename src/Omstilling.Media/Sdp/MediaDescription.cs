@@ -19,6 +19,14 @@ public sealed record MediaDescription
     /// <summary>Payload type numbers in preference order (the m= line's format list).</summary>
     public required IReadOnlyList<int> Formats { get; init; }
 
+    /// <summary>
+    /// The m= line's other formats, as written: tokens that are not RTP payload types 0-127, such as
+    /// T.38's "t38" or BFCP's "*". Kept because a rejected stream is answered with one of its
+    /// formats (RFC 3264 §6) and an m= line must list at least one (RFC 4566 §5.14). Written after
+    /// <see cref="Formats"/>.
+    /// </summary>
+    public IReadOnlyList<string> OtherFormats { get; init; } = [];
+
     /// <summary>a=rtpmap: payload type → "encoding/clock[/channels]".</summary>
     public IReadOnlyDictionary<int, string> RtpMaps { get; init; } = new Dictionary<int, string>();
 

@@ -54,7 +54,12 @@ public static class SdpNegotiator
             var pick = usable ? PickCodec(m) : null;
             if (pick is null)
             {
-                answered.Add(m with { Port = 0, Formats = m.Formats.Take(1).ToList(), OtherAttributes = [], Direction = null });
+                // Rejected with one of its own formats (RFC 3264 §6): a payload type, else a token such as BFCP's "*".
+                answered.Add(m with
+                {
+                    Port = 0, Formats = m.Formats.Take(1).ToList(), OtherFormats = m.Formats.Count > 0 ? [] : m.OtherFormats.Take(1).ToList(),
+                    OtherAttributes = [], Direction = null,
+                });
                 continue;
             }
 

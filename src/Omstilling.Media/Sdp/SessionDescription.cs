@@ -164,7 +164,7 @@ public sealed record SessionDescription
         sb.Append("t=0 0\r\n");
         foreach (var m in Media)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"m={m.Media} {m.Port} {m.Protocol} {string.Join(' ', m.Formats)}\r\n");
+            sb.Append(CultureInfo.InvariantCulture, $"m={m.Media} {m.Port} {m.Protocol} {string.Join(' ', m.Formats.Select(f => f.ToString(CultureInfo.InvariantCulture)).Concat(m.OtherFormats))}\r\n");
             if (m.Connection is not null)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"c=IN {(m.Connection.AddressFamily == AddressFamily.InterNetworkV6 ? "IP6" : "IP4")} {m.Connection}\r\n");
@@ -224,7 +224,15 @@ public sealed record SessionDescription
             throw new SdpParseException($"SDP line {lineNumber}: bad m= line");
         }
 
+        // The fields are written back in our answer (a rejected stream keeps its media, protocol and a
+        // format), so each must be an RFC 4566 §9 token ('/' allowed in the protocol): no CR, no controls.
+        if (!IsToken(m[0], slash: false) || !IsToken(m[2], slash: true) || !m.Skip(3).All(f => IsToken(f, slash: false)))
+        {
+            throw new SdpParseException($"SDP line {lineNumber}: bad m= line (a field is not a token)");
+        }
+
         var formats = new List<int>();
+        var others = new List<string>();
         foreach (var f in m.Skip(3))
         {
             // Non-RTP protocols list format tokens that are not numbers; those streams are rejected later.
@@ -232,10 +240,19 @@ public sealed record SessionDescription
             {
                 formats.Add(pt);
             }
+            else
+            {
+                others.Add(f);
+            }
         }
 
-        return new MediaBuilder(m[0], port, m[2], formats);
+        return new MediaBuilder(m[0], port, m[2], formats, others);
     }
+
+    /// <summary>token-char = %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 / %x41-5A / %x5E-7E (RFC 4566 §9).</summary>
+    private static bool IsToken(string field, bool slash) =>
+        field.All(c => c is '!' or (>= '#' and <= '\'') or '*' or '+' or '-' or '.' or (>= '0' and <= '9') or (>= 'A' and <= 'Z') or (>= '^' and <= '~') ||
+                       (slash && c == '/'));
 
     private static MediaDirection? ParseDirection(string attribute) => attribute switch
     {
@@ -246,7 +263,7 @@ public sealed record SessionDescription
         _ => null,
     };
 
-    private sealed class MediaBuilder(string media, int port, string protocol, List<int> formats)
+    private sealed class MediaBuilder(string media, int port, string protocol, List<int> formats, List<string> otherFormats)
     {
         private readonly Dictionary<int, string> _rtpMaps = [];
         private readonly Dictionary<int, string> _fmtps = [];
@@ -286,7 +303,7 @@ public sealed record SessionDescription
 
         public MediaDescription Build() => new()
         {
-            Media = media, Port = port, Protocol = protocol, Formats = formats, RtpMaps = _rtpMaps, Fmtps = _fmtps,
+            Media = media, Port = port, Protocol = protocol, Formats = formats, OtherFormats = otherFormats, RtpMaps = _rtpMaps, Fmtps = _fmtps,
             Connection = Connection, PacketTime = _ptime, Direction = _direction, OtherAttributes = _other,
         };
     }

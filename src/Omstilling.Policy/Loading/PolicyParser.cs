@@ -95,8 +95,9 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
         {
             _draft.TimeZone = TimeZoneInfo.FindSystemTimeZoneById(id);
         }
-        catch (TimeZoneNotFoundException)
+        catch (Exception e) when (e is TimeZoneNotFoundException or System.Security.SecurityException)
         {
+            // A folder of zones ("Europe/") is found but cannot be read as one: a SecurityException.
             _diagnostics.Error(node, $"unknown time zone '{id}'; expected an IANA time zone such as Europe/Copenhagen");
         }
         catch (InvalidTimeZoneException e)

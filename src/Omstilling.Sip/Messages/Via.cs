@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Omstilling.Sip.Parsing;
 
@@ -43,8 +44,14 @@ public sealed record Via
     /// <summary>The rport parameter is present (RFC 3581 §3: the client wants the source port back).</summary>
     public bool HasRPort => Parameters.Contains("rport");
 
-    /// <summary>The rport value filled in by a server, or null.</summary>
-    public int? RPort => int.TryParse(Parameters.Get("rport"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+    /// <summary>
+    /// The rport value filled in by a server, or null; a value that is no port (0, above 65535) is
+    /// null too, so a server stamps the real source port over it as over an empty one (RFC 3581 §4).
+    /// </summary>
+    public int? RPort =>
+        int.TryParse(Parameters.Get("rport"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= IPEndPoint.MaxPort
+            ? p
+            : null;
 
     public string? Maddr => Parameters.Get("maddr");
 

@@ -24,6 +24,8 @@ internal struct HeaderFacts
         MaxForwards = 32,
         ContentLength = 64,
         ContentType = 128,
+        Contact = 256,
+        ContactWildcard = 512,
     }
 
     /// <summary>-1 when there is no Content-Length header.</summary>
@@ -55,6 +57,20 @@ internal struct HeaderFacts
         }
 
         _seen |= flag;
+    }
+
+    /// <summary>
+    /// Records a Contact value: STAR only as the one contact (RFC 3261 §20.10; several Contact lines
+    /// are one list, §7.3.1), so that reading a message's contacts cannot meet a "*" among addresses.
+    /// </summary>
+    public void NoteContact(bool wildcard, int offset)
+    {
+        if ((_seen & Seen.ContactWildcard) != 0 || (wildcard && (_seen & Seen.Contact) != 0))
+        {
+            ThrowHelper.Reject(RejectReason.BadHeaderValue, offset, "Contact '*' must be the only contact");
+        }
+
+        _seen |= wildcard ? Seen.ContactWildcard : Seen.Contact;
     }
 
     /// <summary>The first header every request and response must carry (RFC 3261 §8.1.1) that is absent, or null.</summary>

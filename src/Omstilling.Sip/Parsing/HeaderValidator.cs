@@ -29,7 +29,9 @@ internal static class HeaderValidator
         }
         else if (name == HeaderName.Contact)
         {
-            if (!value.SequenceEqual("*"u8))
+            var wildcard = value.SequenceEqual("*"u8);
+            facts.NoteContact(wildcard, offset);
+            if (!wildcard)
             {
                 NameAddressGrammar.Validate(value, offset, name.Name);
             }

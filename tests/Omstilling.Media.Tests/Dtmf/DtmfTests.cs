@@ -26,6 +26,26 @@ public sealed class DtmfTests
         Assert.Equal("15#", new string([.. digits]));
     }
 
+    /// <summary>
+    /// Found by fuzzing (rfc4733): an end packet of one key arriving after the next key's first
+    /// packet (reordered on the way) was taken for a new press of the first key.
+    /// </summary>
+    [Fact]
+    public void A_late_end_packet_of_the_previous_key_is_not_a_second_press()
+    {
+        var receiver = new Rfc4733Receiver();
+        var one = Rfc4733Sender.Packets('1', TimeSpan.FromMilliseconds(60));
+        var two = Rfc4733Sender.Packets('2', TimeSpan.FromMilliseconds(60));
+
+        var digits = new[]
+        {
+            receiver.Receive(8000, one[0].Payload), receiver.Receive(8000, one[^2].Payload), receiver.Receive(9600, two[0].Payload),
+            receiver.Receive(8000, one[^1].Payload), receiver.Receive(9600, two[^1].Payload),
+        };
+
+        Assert.Equal("12", new string([.. digits.OfType<char>()]));
+    }
+
     [Fact]
     public void Sender_marks_the_first_packet_and_ends_with_three_end_packets()
     {

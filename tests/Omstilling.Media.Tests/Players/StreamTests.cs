@@ -183,6 +183,51 @@ public sealed class StreamTests
         Assert.Equal(phone.LocalEndPoint, server.Remote);
     }
 
+    /// <summary>
+    /// Found by fuzzing (sdp): a phone on port 65535 (in its SDP, or as a NAT maps it, which every
+    /// RTP packet from a new address can claim) made working out its RTCP port throw, on the
+    /// call's thread or for every packet on the receive thread.
+    /// </summary>
+    [Fact]
+    public async Task A_phone_on_port_65535_is_sent_rtp_and_no_rtcp()
+    {
+        await using var f = new MediaFixture();
+        await using var stream = f.Server.CreateStream();
+        var phone = new IPEndPoint(IPAddress.Loopback, IPEndPoint.MaxPort);
+
+        stream.Configure(new NegotiatedAudio(AudioCodec.Pcma, 8, 101, phone, MediaDirection.SendReceive));
+        stream.SendAudio(new short[160]);
+
+        Assert.Equal(phone, stream.Remote);
+        Assert.Equal(1, stream.PacketsSent);
+        Assert.True(stream.TrySendReport(DateTimeOffset.UnixEpoch));
+        Assert.Equal(0, stream.ReportsSent);
+    }
+
+    /// <summary>
+    /// Found auditing the slices whose length comes from the wire, for the fuzz targets: a payload
+    /// over 1 KiB (up to 2 KiB is read) did not fit the send buffer, so relaying it threw, for every
+    /// such packet, on the receive thread; with the async receive loop the stream stopped receiving.
+    /// </summary>
+    [Fact]
+    public async Task A_payload_over_a_kilobyte_is_relayed_like_any_other()
+    {
+        await using var f = new MediaFixture();
+        await using var server = f.Server.CreateStream();
+        using var phone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        phone.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        server.Configure(new NegotiatedAudio(AudioCodec.Pcma, 8, 101, (IPEndPoint)phone.LocalEndPoint!, MediaDirection.SendReceive));
+        server.Listener = new Echo();
+        var packet = new byte[RtpHeader.Size + 1500];
+        new RtpHeader(false, 8, 1, 160, 0x1234).Write(packet);
+
+        await phone.SendToAsync(packet, server.LocalEndPoint);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var received = await phone.ReceiveAsync(new byte[4096], SocketFlags.None, timeout.Token);
+
+        Assert.Equal(packet.Length, received);
+    }
+
     [Fact]
     public async Task Malformed_packets_are_counted_and_dropped()
     {

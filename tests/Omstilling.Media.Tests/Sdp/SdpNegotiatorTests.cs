@@ -99,4 +99,55 @@ public sealed class SdpNegotiatorTests
 
         Assert.StartsWith("SDP", e.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Found by fuzzing (sdp): a section whose formats are not payload types (BFCP's "*", T.38's
+    /// "t38") was answered "m=application 0 UDP/BFCP " with no format at all, which RFC 4566 §5.14
+    /// forbids and our own parser refuses.
+    /// </summary>
+    [Theory]
+    [InlineData("m=application 5060 UDP/BFCP *\r\na=floorctrl:c-only\r\n", "m=application 0 UDP/BFCP *\r\n")]
+    [InlineData("m=image 30000 udptl t38\r\na=T38FaxVersion:0\r\n", "m=image 0 udptl t38\r\n")]
+    [InlineData("m=audio 30002 RTP/AVP 200\r\n", "m=audio 0 RTP/AVP 200\r\n")]
+    public void A_rejected_stream_without_payload_types_is_answered_with_its_own_format(string section, string rejected)
+    {
+        var (answer, _) = SdpNegotiator.Answer(SessionDescription.Parse(BaresipOffer + section), Local, 1)!.Value;
+
+        var text = answer.ToString();
+        Assert.Contains(rejected, text, StringComparison.Ordinal);
+        Assert.Equal(2, SessionDescription.Parse(text).Media.Count);
+    }
+
+    /// <summary>
+    /// Found by fuzzing (sdp): audio offered on port 65535 has no port above it for RTCP
+    /// (RFC 3550 §11), and working one out threw instead.
+    /// </summary>
+    [Fact]
+    public void An_offer_on_port_65535_has_rtp_there_and_no_rtcp_port()
+    {
+        var offer = BaresipOffer.Replace("m=audio 30000", "m=audio 65535", StringComparison.Ordinal);
+
+        var (_, audio) = SdpNegotiator.Answer(SessionDescription.Parse(offer), Local, 1)!.Value;
+
+        Assert.Equal(65535, audio.Remote.Port);
+        Assert.Null(audio.RemoteRtcp);
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("192.0.2.9"), 30001), SdpNegotiator.Answer(SessionDescription.Parse(BaresipOffer), Local, 1)!.Value.Audio.RemoteRtcp);
+    }
+
+    /// <summary>
+    /// Found by fuzzing (sdp): "m=audio 5 RTP/AVP 2\r " (a CR inside the line) read "2\r" as a format,
+    /// and the SDP written from it read back differently. The fields of an m= line are written back in
+    /// our answer, so each must be a token (RFC 4566 §9).
+    /// </summary>
+    [Theory]
+    [InlineData("m=audio 5 RTP/AVP 2\r \r\n")]
+    [InlineData("m=audio 5 RTP/AVP 8 t\u00e6\r\n")]
+    [InlineData("m=aud\u0001io 5 RTP/AVP 8\r\n")]
+    [InlineData("m=audio 5 RTP/\tAVP 8\r\n")]
+    public void An_m_line_field_that_is_not_a_token_is_refused(string line)
+    {
+        var e = Assert.Throws<SdpParseException>(() => SessionDescription.Parse("v=0\r\no=- 1 1 IN IP4 192.0.2.9\r\ns=-\r\n" + line));
+
+        Assert.Equal("SDP line 4: bad m= line (a field is not a token)", e.Message);
+    }
 }

@@ -164,4 +164,106 @@ public sealed class PolicyLoaderTests
         Assert.Equal(RuleKind.DateException, afternoon.Rule.Kind);
         Assert.Equal(DecisionKind.Message, afternoon.Kind);
     }
+
+    /// <summary>
+    /// Found by fuzzing (policy-yaml): "Europe/" names the folder of zones, which .NET refuses to
+    /// read with a SecurityException, not TimeZoneNotFoundException, and that ended the load.
+    /// </summary>
+    [Theory]
+    [InlineData("Europe/")]
+    [InlineData("Europe")]
+    [InlineData("/")]
+    public void A_time_zone_naming_a_folder_of_zones_is_an_unknown_time_zone(string zone)
+    {
+        var yaml = Minimal.Replace("Europe/Copenhagen", zone, StringComparison.Ordinal);
+
+        var result = PolicyLoader.Load(yaml, "zone.yaml");
+
+        Assert.Equal(
+            $"zone.yaml:2:12: error: unknown time zone '{zone}'; expected an IANA time zone such as Europe/Copenhagen",
+            Assert.Single(result.Diagnostics).ToString());
+    }
+
+    /// <summary>
+    /// Found by fuzzing (policy-yaml, directory-yaml): YamlDotNet's scanner accepts these, and
+    /// then building the tree fails with an ArgumentException ("the current event is of an
+    /// unsupported type"), which ended the load instead of becoming a diagnostic.
+    /// </summary>
+    [Theory]
+    [InlineData("#\0: t", "event.yaml:1:2: error: YAML syntax: a NUL character; expected text (YAML allows no control characters but tab and line breaks)")]
+    [InlineData(":\n  :: d\n  l: \n  i:\n    : i:\n1", "event.yaml:6:1: error: YAML syntax: a key or value cannot be read here; expected 'key: value' at the indentation of its mapping")]
+    public void Yaml_the_reader_cannot_build_a_tree_from_is_a_syntax_error_not_a_crash(string yaml, string expected)
+    {
+        var result = PolicyLoader.Load(yaml, "event.yaml");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(expected, Assert.Single(result.Diagnostics).ToString());
+    }
+
+    /// <summary>
+    /// Found while auditing the loaders for the fuzz targets: 'then' is read recursively, and an
+    /// alias inside the value its anchor names made that recursion endless. The stack overflowed,
+    /// which ends the process: the server, when the policy was edited while it ran.
+    /// </summary>
+    [Fact]
+    public void An_alias_inside_the_value_it_names_is_an_error_not_a_stack_overflow()
+    {
+        var yaml = Minimal + "\nmenus:\n  m:\n    intro: lukket\n    options:\n      \"1\": &o\n        label: a\n        message: lukket\n        then: *o\n";
+
+        var result = PolicyLoader.Load(yaml, "cycle.yaml");
+
+        Assert.Equal(
+            "cycle.yaml:15:12: error: YAML: this value contains an alias to itself (a '*' inside the value its '&' names); expected a value that does not contain itself",
+            Assert.Single(result.Diagnostics).ToString());
+    }
+
+    /// <summary>
+    /// Found while auditing the loaders for the fuzz targets: YamlDotNet builds its tree
+    /// recursively, and 100,000 nested lists overflowed the stack, ending the process.
+    /// </summary>
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("{a: ", "}")]
+    public void Values_nested_too_deep_are_an_error_not_a_stack_overflow(string open, string close)
+    {
+        var yaml = Minimal + "\nseasons: " + string.Concat(Enumerable.Repeat(open, 100_000)) + string.Concat(Enumerable.Repeat(close, 100_000)) + "\n";
+
+        var result = PolicyLoader.Load(yaml, "deep.yaml");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(11, diagnostic.Location.Line);
+        Assert.EndsWith("error: YAML syntax: mappings and lists nested more than 64 deep; expected the few levels the file's format has", diagnostic.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Aliases to aliases nest values deeper than the text does; the same limit holds through them.</summary>
+    [Fact]
+    public void Values_nested_too_deep_through_aliases_are_an_error()
+    {
+        var anchors = string.Concat(Enumerable.Range(1, 70).Select(i => $"  a{i}: &a{i} [*a{i - 1}]\n"));
+        var yaml = Minimal + "\nseasons:\n  a0: &a0 [x]\n" + anchors;
+
+        var result = PolicyLoader.Load(yaml, "aliases.yaml");
+
+        Assert.Equal(
+            "aliases.yaml:75:8: error: YAML: values nested more than 64 deep through aliases; expected the few levels the file's format has",
+            Assert.Single(result.Diagnostics).ToString());
+    }
+
+    /// <summary>
+    /// Found by fuzzing (policy-yaml, a long run): two keys that are aliases to the mapping they are
+    /// in made YamlDotNet compare the mapping with itself without end while building the tree, a
+    /// stack overflow that ended the fuzzer (and would end the server on a policy edit).
+    /// </summary>
+    [Theory]
+    [InlineData("seasons: &m {*m : 1, *m : 2}", 11, 14)]
+    [InlineData("seasons: &m\n  *m : 1\n  *m : 2", 12, 3)]
+    [InlineData("seasons:\n  ? [*x]\n  : 1", 12, 6)]
+    public void An_alias_in_a_key_is_an_error_not_a_stack_overflow(string seasons, int line, int column)
+    {
+        var result = PolicyLoader.Load(Minimal + "\n" + seasons + "\n", "key.yaml");
+
+        Assert.Equal(
+            $"key.yaml:{line}:{column}: error: YAML syntax: an alias ('*') in a key; expected a plain word as the key",
+            Assert.Single(result.Diagnostics).ToString());
+    }
 }

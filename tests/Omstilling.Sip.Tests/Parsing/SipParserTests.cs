@@ -222,4 +222,37 @@ public sealed class SipParserTests
         Assert.Equal("Ringer nu", response.ReasonPhrase);
         Assert.Equal(SipMethod.Invite, response.TransactionMethod);
     }
+
+    /// <summary>
+    /// Found by fuzzing (sip-message): "Contact: *" after another Contact parsed, and reading the
+    /// message's Contacts then threw a SipParseException at whoever read them (the registrar). The
+    /// grammar allows STAR only alone (RFC 3261 §20.10, and §7.3.1 makes header lines one list).
+    /// </summary>
+    [Theory]
+    [InlineData("Contact: <sip:a@192.0.2.1>\r\nContact: *\r\n", "*")]
+    [InlineData("Contact: *\r\nContact: <sip:a@192.0.2.1>\r\n", "<sip")]
+    [InlineData("Contact: <sip:a@192.0.2.1>, *\r\n", "*")]
+    [InlineData("Contact: *, *\r\n", "*")]
+    public void A_wildcard_contact_beside_another_contact_is_refused_at_the_second(string contacts, string second)
+    {
+        var head = "REGISTER sip:192.0.2.10 SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:a@b>\r\n" +
+                   "Call-ID: x\r\nCSeq: 1 REGISTER\r\nExpires: 0\r\n";
+
+        var e = Assert.Throws<SipParseException>(() => SipParser.Parse(head + contacts + "\r\n"));
+
+        Assert.Equal(RejectReason.BadHeaderValue, e.Reason);
+        Assert.Equal("Contact '*' must be the only contact", e.Detail);
+        Assert.Equal(head.Length + contacts.LastIndexOf(second, StringComparison.Ordinal), e.Offset);
+    }
+
+    [Fact]
+    public void A_wildcard_contact_alone_parses()
+    {
+        var message = SipParser.Parse(
+            "REGISTER sip:192.0.2.10 SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:a@b>\r\n" +
+            "Call-ID: x\r\nCSeq: 1 REGISTER\r\nExpires: 0\r\nContact: *\r\n\r\n");
+
+        Assert.True(message.IsContactWildcard);
+        Assert.Empty(message.Contacts);
+    }
 }

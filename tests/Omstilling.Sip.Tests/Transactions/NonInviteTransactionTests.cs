@@ -123,4 +123,28 @@ public sealed class NonInviteTransactionTests
         var response = pair.Network.Sent.Last();
         Assert.Equal(StackPair.ClientAddress, response.To); // sent to received:rport, not to 10.9.9.9:5999
     }
+
+    /// <summary>
+    /// Found by fuzzing (sip-via): a client's rport of 632767 was taken as the port to answer to,
+    /// and making that address threw while the response was sent. A value that is no port is
+    /// replaced by the source port, as an empty rport is (RFC 3581 §4).
+    /// </summary>
+    [Theory]
+    [InlineData("632767")]
+    [InlineData("65536")]
+    [InlineData("0")]
+    public async Task An_rport_that_is_no_port_is_replaced_by_the_source_port(string rport)
+    {
+        await using var pair = await StackPair.StartAsync();
+        var request = StackPair.NewRequest(SipMethod.Options);
+        request.Headers.Add(HeaderName.Via, $"SIP/2.0/UDP 10.9.9.9:5999;branch=z9hG4bKnat2;rport={rport}");
+        var bytes = Serialization.SipMessageWriter.ToBytes(request);
+
+        await pair.Client.Transports[0].SendAsync(StackPair.ServerAddress, bytes, CancellationToken.None);
+        pair.Deliver();
+
+        var via = Assert.Single(pair.ServerCore.Requests).Request.TopVia;
+        Assert.Equal(5060, via.RPort);
+        Assert.Equal(StackPair.ClientAddress, pair.Network.Sent.Last().To);
+    }
 }
