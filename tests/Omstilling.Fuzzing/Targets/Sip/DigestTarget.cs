@@ -28,7 +28,7 @@ internal sealed class DigestTarget : IFuzzTarget
     {
         var accounts = new InMemoryAccountStore();
         accounts.Add(SipAccount.FromPassword("2001", Realm, "demo2001"));
-        var nonces = new NonceService(new SipScheduler(TimeProvider.System, NullLogger<SipScheduler>.Instance), TimeSpan.FromMinutes(5));
+        var nonces = new NonceService(new SipScheduler(TimeProvider.System, new Omstilling.Runtime.FaultMonitor(NullLoggerFactory.Instance, TimeProvider.System)), TimeSpan.FromMinutes(5));
         _authenticator = new DigestAuthenticator(Realm, accounts, nonces);
     }
 
