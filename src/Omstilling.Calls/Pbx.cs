@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Omstilling.Calls.Control;
+using Omstilling.Calls.Events;
+using Omstilling.Calls.Queues;
 using Omstilling.Calls.Routing;
 using Omstilling.Calls.Signalling;
 using Omstilling.Calls.Trunks;
@@ -40,7 +43,9 @@ public sealed class Pbx
         Prompts = prompts;
         // One music for hold, transfers and queues without their own: the chosen prompt, else the bundled one.
         var musicOnHold = prompts.Get(prompts.Locate(options.MusicOnHoldPrompt) is null ? StandardPrompts.MusicOnHold : options.MusicOnHoldPrompt);
-        Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>(), faults, policy, options.Trunk);
+        Events = new CallEventDispatcher(faults, time, loggerFactory.CreateLogger<CallEventDispatcher>());
+        Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>(), faults, Events, policy, options.Trunk);
+        Presence = new PhonePresence(Registrar.Bindings, Calls.Activity);
         Registrar.Changed += Calls.Queues.OnBindingsChanged;
         TrunkRegistration = options.Trunk is { Register: true } trunk
             ? new TrunkRegistration(stack, trunk, loggerFactory.CreateLogger<TrunkRegistration>())
@@ -59,6 +64,18 @@ public sealed class Pbx
     public DialPlan DialPlan { get; }
 
     public CallManager Calls { get; }
+
+    /// <summary>The calls' events for consumers outside the engine; start it with the stack.</summary>
+    public CallEventDispatcher Events { get; }
+
+    /// <summary>The console's way into calls.</summary>
+    public ISwitchboardControl Switchboard => Calls;
+
+    /// <summary>The queues and their members, as the console manages them.</summary>
+    public IQueueMembers Queues => Calls.Queues;
+
+    /// <summary>What each extension's phone is doing (offline when none is registered).</summary>
+    public IPhonePresence Presence { get; }
 
     public SipServer Server { get; }
 

@@ -49,7 +49,8 @@ public static class WebApp
                 return null;
             }
         }));
-        services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Calls);
+        services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Switchboard);
+        services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Queues);
         services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Directory);
         services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Absences);
         services.AddSingleton(sp => sp.GetRequiredService<WebPlatform>().Availability);
@@ -59,12 +60,12 @@ public static class WebApp
         services.AddSingleton(sp =>
         {
             var p = sp.GetRequiredService<WebPlatform>();
-            return new PersonCards(p.Directory, p.Calls, p.Bindings, p.Absences, p.Availability, p.Time);
+            return new PersonCards(p.Directory, p.Presence, p.Absences, p.Availability, p.Time);
         });
         services.AddSingleton(sp =>
         {
             var p = sp.GetRequiredService<WebPlatform>();
-            return new SwitchboardBoard(p.Calls, p.Policy, p.Absences, p.Time, p.Faults);
+            return new SwitchboardBoard(p.Switchboard, p.Queues, p.CallEvents, p.Policy, p.Absences, p.Time, p.Faults);
         });
 
         services.AddAuthentication(AccountEndpoints.Scheme).AddCookie(AccountEndpoints.Scheme, LoginCookie.Configure);

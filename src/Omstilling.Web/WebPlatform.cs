@@ -1,8 +1,8 @@
-using Omstilling.Calls.Signalling;
+using Omstilling.Calls.Control;
+using Omstilling.Calls.Events;
 using Omstilling.Directory.Live;
 using Omstilling.Policy;
 using Omstilling.Runtime;
-using Omstilling.Sip.Registrar;
 using Omstilling.Storage.Messages;
 using Omstilling.Storage.Users;
 using Omstilling.Web.Cards;
@@ -12,8 +12,10 @@ namespace Omstilling.Web;
 
 /// <summary>What the web app works on, made by the host before the web server starts. Immutable.</summary>
 public sealed record WebPlatform(
-    CallManager Calls,
-    BindingStore Bindings,
+    ISwitchboardControl Switchboard,
+    IQueueMembers Queues,
+    IPhonePresence Presence,
+    ICallEvents CallEvents,
     PolicyProvider? Policy,
     DirectoryHolder Directory,
     AbsenceBook Absences,

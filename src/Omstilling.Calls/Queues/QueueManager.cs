@@ -16,7 +16,7 @@ namespace Omstilling.Calls.Queues;
 /// from the thread pool; a one-second tick while anyone waits catches phones that register or
 /// members who come back. Thread-safe.
 /// </summary>
-public sealed class QueueManager
+public sealed class QueueManager : Control.IQueueMembers
 {
     /// <summary>A member who let a caller ring out is passed over this long, so the next one gets a turn.</summary>
     private static readonly TimeSpan RestAfterMissed = TimeSpan.FromSeconds(5);
@@ -90,7 +90,7 @@ public sealed class QueueManager
         Changed?.Invoke();
     }
 
-    public void Resume(string extension)
+    public void EndPause(string extension)
     {
         lock (_sync)
         {

@@ -42,7 +42,7 @@ internal sealed partial class Call
         }
     }
 
-    public CallControlResult Resume(string op)
+    public CallControlResult TakeOffHold(string op)
     {
         lock (_sync)
         {

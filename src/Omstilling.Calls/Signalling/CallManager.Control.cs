@@ -30,7 +30,7 @@ public sealed partial class CallManager
 
     public CallControlResult Hold(Guid callId, string op) => Find(callId)?.Hold(op) ?? CallControlResult.NoSuchCall;
 
-    public CallControlResult Resume(Guid callId, string op) => Find(callId)?.Resume(op) ?? CallControlResult.NoSuchCall;
+    public CallControlResult TakeOffHold(Guid callId, string op) => Find(callId)?.TakeOffHold(op) ?? CallControlResult.NoSuchCall;
 
     public CallControlResult HangUp(Guid callId, string op) => Find(callId)?.HangUpBy(op) ?? CallControlResult.NoSuchCall;
 

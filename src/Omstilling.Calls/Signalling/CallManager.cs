@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Queues;
 using Omstilling.Calls.Routing;
@@ -26,7 +27,7 @@ namespace Omstilling.Calls.Signalling;
 /// from anyone; all others must carry an extension's credentials (407 otherwise).
 /// Thread-safe.
 /// </summary>
-public sealed partial class CallManager
+public sealed partial class CallManager : ISwitchboardControl
 {
     /// <summary>The methods we answer in and out of dialogs.</summary>
     public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
@@ -37,20 +38,22 @@ public sealed partial class CallManager
     private readonly DigestAuthenticator _authenticator;
     private readonly BindingStore _bindings;
     private readonly ILogger<CallManager> _logger;
-    private readonly FaultBoundary _eventFaults;
+    private readonly CallEventDispatcher _events;
 
     /// <param name="faults">
     /// Where failures are contained: a request whose handling threw (<c>calls.request</c>, answered
     /// 500), a call whose next step threw (<c>calls.call</c>, the call is ended), a round of queue
     /// offers (<c>calls.queue</c>, the next change tries again).
     /// </param>
-    public CallManager(SipStack stack, MediaServer media, PromptLibrary prompts, AudioClip musicOnHold, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger, FaultMonitor faults, PolicyProvider? policy = null, TrunkOptions? trunk = null)
+    /// <param name="events">Where the calls' events go to the consumers outside the engine, off every call's lock.</param>
+    public CallManager(SipStack stack, MediaServer media, PromptLibrary prompts, AudioClip musicOnHold, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger, FaultMonitor faults, CallEventDispatcher events, PolicyProvider? policy = null, TrunkOptions? trunk = null)
     {
         ArgumentNullException.ThrowIfNull(faults);
+        ArgumentNullException.ThrowIfNull(events);
+        _events = events;
         RequestFaults = faults.Boundary("calls.request");
         CallFaults = faults.Boundary("calls.call");
         var queueFaults = faults.Boundary("calls.queue");
-        _eventFaults = faults.Boundary("calls.events");
         _policy = policy;
         Trunk = trunk;
         TrunkCredentials = trunk?.CreateCredentials();
@@ -89,9 +92,6 @@ public sealed partial class CallManager
 
     /// <summary>The callers waiting in queues, and the members' pauses.</summary>
     public QueueManager Queues { get; }
-
-    /// <summary>Every call event, as it happens; handlers must be quick and must not throw.</summary>
-    public event Action<CallEvent>? CallEvent;
 
     public int ActiveCalls => _calls.Count;
 
@@ -302,26 +302,10 @@ public sealed partial class CallManager
             LogCallEnded(e.CallId, e.EndReason, e.Status);
         }
 
+        // The engine's own record of who is busy changes with the call, under its lock; everyone
+        // else gets the event from the dispatcher, outside it.
         Activity.OnEvent(e);
-        if (CallEvent is not { } consumers)
-        {
-            return;
-        }
-
-        // Each consumer on its own: one that throws must neither break the call nor keep the event from the others.
-        foreach (var consumer in consumers.GetInvocationList())
-        {
-            try
-            {
-                ((Action<CallEvent>)consumer)(e);
-            }
-#pragma warning disable CA1031 // The boundary between the engine and its consumers.
-            catch (Exception failure)
-#pragma warning restore CA1031
-            {
-                _eventFaults.Contain(failure, e.CallId, $"the {e.Kind} event for {consumer.Method.DeclaringType?.Name ?? "a consumer"}");
-            }
-        }
+        _events.Post(e);
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Call {CallId} from {Caller} to {Dialled}: ringing {Phones} phone(s)")]

@@ -240,7 +240,7 @@ internal static partial class RunCommand
         var demoUsers = options.Demo ? DemoUsers.SeedAsync(users, staff, faults, logger, cancellationToken) : Task.CompletedTask;
         await using var outbox = options.Smtp is { } smtp ? new MailOutbox(messages, smtp, users, policy.TimeZone, time, faults, loggerFactory.CreateLogger<MailOutbox>()) : null;
         outbox?.Start();
-        web = new WebPlatform(pbx.Calls, pbx.Registrar.Bindings, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone)]),
+        web = new WebPlatform(pbx.Switchboard, pbx.Queues, pbx.Presence, pbx.Events, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone)]),
             users, messages, outbox, time, policy.TimeZone, faults);
 
         // The directory is re-read when its file changes and when the policy it is checked against
@@ -273,7 +273,9 @@ internal static partial class RunCommand
         using var directoryWatcher = directoryFile is null ? null : new QuietFileWatcher(directoryFile, time, faults.Boundary("host.directory-watcher"),
             () => ReloadDirectory(policyProvider.Current, "it has errors (see above)"));
         var events = new CallEventLog(capacity: 2000);
-        pbx.Calls.CallEvent += events.Add;
+        using var eventLog = pbx.Events.Subscribe("the status API's recent events", events.Add);
+        pbx.Events.Start();
+        await using var dispatcher = pbx.Events;
         await stack.StartAsync(pbx.Server, cancellationToken);
         using var trunkRegistration = pbx.TrunkRegistration;
         trunkRegistration?.Start();

@@ -21,6 +21,7 @@ internal static class StatusEndpoints
             serverTransactions = stack.ServerTransactionCount,
             clientTransactions = stack.ClientTransactionCount,
             malformedMessages = stack.MalformedCount,
+            callEventsDropped = pbx.Events.Dropped,
 
             // Failures contained at each boundary since start (docs/robustness.md): 0 everywhere on a healthy server.
             faults = faults.Counts().ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),

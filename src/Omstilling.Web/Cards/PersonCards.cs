@@ -1,13 +1,12 @@
 using Omstilling.Calls.Queues;
-using Omstilling.Calls.Signalling;
+using Omstilling.Calls.Control;
 using Omstilling.Directory.Live;
 using Omstilling.Directory.Model;
-using Omstilling.Sip.Registrar;
 
 namespace Omstilling.Web.Cards;
 
 /// <summary>Builds person cards from the directory and the live state (phones, absences, availability). Thread-safe.</summary>
-public sealed class PersonCards(DirectoryHolder directory, CallManager calls, BindingStore bindings, AbsenceBook absences, IAvailabilitySource availability, TimeProvider time)
+public sealed class PersonCards(DirectoryHolder directory, IPhonePresence presence, AbsenceBook absences, IAvailabilitySource availability, TimeProvider time)
 {
     public async Task<PersonCard?> GetAsync(string personId, CancellationToken cancellationToken)
     {
@@ -37,6 +36,6 @@ public sealed class PersonCards(DirectoryHolder directory, CallManager calls, Bi
     public PhoneState PhoneOf(Person person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return person.Extension is not { } ext || bindings.Lookup(ext).Count == 0 ? PhoneState.Offline : calls.Activity.StateOf(ext);
+        return person.Extension is { } ext ? presence.StateOf(ext) : PhoneState.Offline;
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
-using Omstilling.Calls.Signalling;
+using Omstilling.Calls.Control;
+using Omstilling.Calls.Events;
 using Omstilling.Directory.Live;
 using Omstilling.Policy;
 using Omstilling.Runtime;
@@ -17,7 +18,9 @@ public sealed class SwitchboardBoard : IAsyncDisposable
     /// <summary>How long a burst of changes is gathered before one snapshot goes out (well inside the 200 ms promise).</summary>
     public static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(15);
 
-    private readonly CallManager _calls;
+    private readonly ISwitchboardControl _calls;
+    private readonly IQueueMembers _queues;
+    private readonly ICallEvents _events;
     private readonly PolicyProvider? _policy;
     private readonly AbsenceBook _absences;
     private readonly TimeProvider _time;
@@ -30,14 +33,19 @@ public sealed class SwitchboardBoard : IAsyncDisposable
     private BoardSnapshot _current = BoardSnapshot.Empty;
     private Action<BoardSnapshot>? _changed;
     private int _stale;
+    private IDisposable? _subscription;
 
     /// <param name="faults">Where a failed snapshot or a failing listener is contained (boundary <c>web.board</c>): the next change tries again, the other consoles still get theirs.</param>
-    public SwitchboardBoard(CallManager calls, PolicyProvider? policy, AbsenceBook absences, TimeProvider time, FaultMonitor faults)
+    public SwitchboardBoard(ISwitchboardControl calls, IQueueMembers queues, ICallEvents events, PolicyProvider? policy, AbsenceBook absences, TimeProvider time, FaultMonitor faults)
     {
         ArgumentNullException.ThrowIfNull(calls);
+        ArgumentNullException.ThrowIfNull(queues);
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(absences);
         ArgumentNullException.ThrowIfNull(faults);
         _calls = calls;
+        _queues = queues;
+        _events = events;
         _policy = policy;
         _absences = absences;
         _time = time;
@@ -90,8 +98,8 @@ public sealed class SwitchboardBoard : IAsyncDisposable
 
     public void Start()
     {
-        _calls.CallEvent += _ => Signal();
-        _calls.Queues.Changed += Signal;
+        _subscription = _events.Subscribe("the switchboard board", _ => Signal());
+        _queues.Changed += Signal;
         _absences.Changed += _ => Signal();
         _current = Build();
         _loop = Task.Run(LoopAsync, CancellationToken.None);
@@ -102,6 +110,7 @@ public sealed class SwitchboardBoard : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _subscription?.Dispose();
         await _stop.CancelAsync();
         _signal.Writer.TryComplete();
         try
@@ -170,8 +179,8 @@ public sealed class SwitchboardBoard : IAsyncDisposable
         return new BoardSnapshot(
             Interlocked.Increment(ref _version),
             _calls.Snapshots(),
-            queue is null ? [] : _calls.Queues.Entries(queue),
-            [.. OperatorExtensions.Select(_calls.Queues.StateOf)],
+            queue is null ? [] : _queues.Entries(queue),
+            [.. OperatorExtensions.Select(_queues.StateOf)],
             [.. _absences.AllNotices.Where(n => n.IsActive(now))]);
     }
 }

@@ -15,7 +15,7 @@ public sealed class B2buaCallTests
 
         caller.Call("2002");
         Assert.Contains(180, caller.Statuses);
-        Assert.Equal(CallEventKind.Ringing, f.Events.Last().Kind);
+        Assert.Equal(CallEventKind.Ringing, f.Events[^1].Kind);
 
         callee.Answer();
         Assert.Equal(200, caller.Statuses.Last());

@@ -12,8 +12,8 @@ public sealed class EventConsumerContainmentTests
     {
         await using var f = await B2buaFixture.StartAsync();
         var after = new List<CallEventKind>();
-        f.Pbx.Calls.CallEvent += _ => throw new InvalidOperationException("a console's bug");
-        f.Pbx.Calls.CallEvent += e => after.Add(e.Kind);
+        using var failing = f.Pbx.Events.Subscribe("a failing console", _ => throw new InvalidOperationException("a console's bug"));
+        using var next = f.Pbx.Events.Subscribe("the next consumer", e => after.Add(e.Kind));
         var caller = await f.PhoneAsync("2001");
         var callee = await f.PhoneAsync("2002");
 
@@ -23,6 +23,7 @@ public sealed class EventConsumerContainmentTests
 
         Assert.True(callee.ReceivedMethod(SipMethod.Bye));
         Assert.Equal(CallEndReason.CallerHungUp, Assert.Single(f.EventsOf(CallEventKind.Ended)).EndReason);
+        f.Delivered();
         Assert.Equal([CallEventKind.Ringing, CallEventKind.Answered, CallEventKind.Ended], after.Where(k => k is CallEventKind.Ringing or CallEventKind.Answered or CallEventKind.Ended));
         Assert.Equal(after.Count, f.Faults.Boundary("calls.events").Count);
     }

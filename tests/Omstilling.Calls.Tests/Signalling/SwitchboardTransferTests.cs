@@ -319,7 +319,7 @@ public sealed class SwitchboardTransferTests
         Assert.Equal(CallControlResult.Done, f.Pbx.Calls.Hold(callId, "100"));
         Assert.True(f.Pbx.Calls.Snapshot(callId)!.OnHold);
         Assert.Equal(senders + 1, f.Clock.Count); // the music player for the caller
-        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.Resume(callId, "100"));
+        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.TakeOffHold(callId, "100"));
         Assert.False(f.Pbx.Calls.Snapshot(callId)!.OnHold);
         Assert.Equal(senders, f.Clock.Count);
         Assert.Equal(["100", "100"], f.Events.Where(e => e.Kind is CallEventKind.Held or CallEventKind.Resumed).Select(e => e.Party));

@@ -24,6 +24,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
     private static readonly string[] StandardExtensions = ["100", "2001", "2002", "2003"];
     private static int _ranges = Environment.ProcessId;
     private readonly List<TestPhone> _phones = [];
+    private readonly ConcurrentQueue<CallEvent> _events = new();
 
     private B2buaFixture(TelephonePolicy? policy, DateTimeOffset start, IEnumerable<string> extensions)
     {
@@ -50,7 +51,8 @@ internal sealed class B2buaFixture : IAsyncDisposable
         };
         var provider = policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance);
         Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, Faults, provider);
-        Pbx.Calls.CallEvent += e => Events.Enqueue(e);
+        Pbx.Events.Subscribe("the test", e => _events.Enqueue(e));
+        Pbx.Events.Start();
     }
 
     /// <summary>The bundled Guldborgsund policy.</summary>
@@ -93,7 +95,18 @@ internal sealed class B2buaFixture : IAsyncDisposable
         throw new DirectoryNotFoundException("repository root not found");
     }
 
-    public ConcurrentQueue<CallEvent> Events { get; } = new();
+    /// <summary>
+    /// Every event so far, in order: waits until the dispatcher has delivered what the engine posted
+    /// (events leave the calls' locks, so they arrive a moment after the step that made them).
+    /// </summary>
+    public IReadOnlyList<CallEvent> Events
+    {
+        get
+        {
+            Delivered();
+            return [.. _events];
+        }
+    }
 
     public SipEndPoint ServerEndPoint => new(SipTransportKind.Udp, ServerAddress);
 
@@ -167,6 +180,15 @@ internal sealed class B2buaFixture : IAsyncDisposable
         return until();
     }
 
+    /// <summary>Waits (bounded) until the dispatcher has delivered every event posted so far.</summary>
+    public void Delivered()
+    {
+        if (!Pbx.Events.DeliveredAsync().Wait(TimeSpan.FromSeconds(10)))
+        {
+            throw new TimeoutException("the call events were not delivered within 10 s");
+        }
+    }
+
     public CallEvent[] EventsOf(CallEventKind kind) => Events.Where(e => e.Kind == kind).ToArray();
 
     public async ValueTask DisposeAsync()
@@ -177,6 +199,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
         }
 
         await Server.DisposeAsync();
+        await Pbx.Events.DisposeAsync();
         await Media.DisposeAsync();
         Directory.Delete(VoicemailFolder, recursive: true);
         Directory.Delete(SpokenFolder, recursive: true);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Queues;
-using Omstilling.Calls.Signalling;
 using Omstilling.Directory.Live;
 using Omstilling.Directory.Model;
 using Omstilling.Directory.Searching;
@@ -72,7 +71,10 @@ public sealed partial class ConsolePage
     private WebPlatform Platform { get; set; } = null!;
 
     [Inject]
-    private CallManager Calls { get; set; } = null!;
+    private ISwitchboardControl Calls { get; set; } = null!;
+
+    [Inject]
+    private IQueueMembers Queues { get; set; } = null!;
 
     [Inject]
     private AbsenceBook Absences { get; set; } = null!;
@@ -482,7 +484,7 @@ public sealed partial class ConsolePage
         var result = command switch
         {
             ConsoleCommand.Hold => Calls.Hold(call.Id, _me),
-            ConsoleCommand.Resume => Calls.Resume(call.Id, _me),
+            ConsoleCommand.Resume => Calls.TakeOffHold(call.Id, _me),
             ConsoleCommand.Complete => Calls.CompleteTransfer(call.Id, _me),
             ConsoleCommand.Return => Calls.ReturnToCaller(call.Id, _me),
             ConsoleCommand.HangUp => Calls.HangUp(call.Id, _me),
@@ -621,13 +623,13 @@ public sealed partial class ConsolePage
             return;
         }
 
-        if (Calls.Queues.PauseReason(_me) is null)
+        if (Queues.PauseReason(_me) is null)
         {
-            Calls.Queues.Pause(_me, _pauseReason);
+            Queues.Pause(_me, _pauseReason);
         }
         else
         {
-            Calls.Queues.Resume(_me);
+            Queues.EndPause(_me);
         }
     }
 
@@ -635,7 +637,7 @@ public sealed partial class ConsolePage
     {
         if (_me is not null)
         {
-            Calls.Queues.LogIn(_me);
+            Queues.LogIn(_me);
         }
     }
 
@@ -643,7 +645,7 @@ public sealed partial class ConsolePage
     {
         if (_me is not null)
         {
-            Calls.Queues.LogOut(_me);
+            Queues.LogOut(_me);
         }
     }
 
