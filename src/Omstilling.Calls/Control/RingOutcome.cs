@@ -12,4 +12,6 @@ public enum RingOutcome
     Refused,
     /// <summary>Answered the operator's consultation, then hung up.</summary>
     HungUp,
+    /// <summary>The operator went back to the caller before the consultation's target answered.</summary>
+    Returned,
 }

@@ -1,30 +1,32 @@
+using Omstilling.Calls.Control;
+using Omstilling.Policy.Routing;
+
 namespace Omstilling.Calls.Events;
 
 /// <summary>
 /// Something that happened to a call. Events are the single source of truth for history, reports
-/// and the live console (see docs/architecture.md). Immutable.
+/// and the live console (docs/architecture.md). What an event is about is in typed fields, one
+/// set per kind (see <see cref="CallEventKind"/>), so consumers never parse text; <see cref="Describe"/>
+/// puts them in words for logs and the status API. Immutable.
 /// </summary>
 public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset At, string Caller, string Dialled)
 {
     /// <summary>For <see cref="CallEventKind.Ended"/>: why.</summary>
     public CallEndReason? EndReason { get; init; }
 
-    /// <summary>The SIP status the caller was given, when the call ended unanswered.</summary>
+    /// <summary>The SIP status the caller was given when the call ended unanswered; a phone's refusal for <see cref="CallEventKind.RingEnded"/>.</summary>
     public int? Status { get; init; }
 
     /// <summary>The extension that answered, for <see cref="CallEventKind.Answered"/>.</summary>
     public string? AnsweredBy { get; init; }
 
     /// <summary>
-    /// The key pressed: the option's key for <see cref="CallEventKind.MenuChoice"/> (and for an
-    /// <see cref="CallEventKind.InvalidChoice"/> of an option not offered now), and the key the
-    /// installers' echo test got for <see cref="CallEventKind.Digit"/>. Keys pressed anywhere else
-    /// are never recorded (a caller may type a CPR number or a PIN).
+    /// The key pressed: a menu's choice (<see cref="CallEventKind.MenuChoice"/>), a key that is one
+    /// of the menu's options but not offered now (<see cref="CallEventKind.InvalidChoice"/>), or a
+    /// key on the installers' echo test (<see cref="CallEventKind.Digit"/>). Any other key a caller
+    /// types (a CPR number, a PIN) is never recorded.
     /// </summary>
     public char? Digit { get; init; }
-
-    /// <summary>What was decided or chosen, in words (the policy rule, the menu option, the voicemail file).</summary>
-    public string? Detail { get; init; }
 
     /// <summary>
     /// The extension the event is about: the phone ringing or done ringing, the party who held or
@@ -34,68 +36,77 @@ public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset A
 
     /// <summary>The switchboard operator who acted (transferred, picked a caller, was recalled), when one did.</summary>
     public string? Operator { get; init; }
-}
 
-public enum CallEventKind
-{
-    /// <summary>A call arrived and was routed to its target.</summary>
-    Started,
-    /// <summary>A person's phone rings for the call (the first of their phones to send 180/183; <see cref="CallEvent.Party"/> says whose).</summary>
-    Ringing,
-    /// <summary>The person's last ringing phone stopped without taking the call (detail: cancelled, busy, no answer, refused).</summary>
-    RingEnded,
-    Answered,
-    /// <summary>A party put the other on hold (re-INVITE sendonly or inactive); the other hears music.</summary>
-    Held,
-    Resumed,
-    /// <summary>A key press (RFC 4733 or SIP INFO) on the echo test number (8000), which is there to show the keys a phone sends.</summary>
-    Digit,
-    /// <summary>The policy decided what happens next (ring, queue, menu, message, voicemail, forward).</summary>
-    Routed,
-    /// <summary>A menu option was chosen.</summary>
-    MenuChoice,
-    /// <summary>A key that leads nowhere now, or no key at all (detail: why; digit: only when the key is one of the menu's options).</summary>
-    InvalidChoice,
-    /// <summary>A voicemail is being recorded.</summary>
-    Voicemail,
-    /// <summary>The caller joined a queue (detail: "queue: position").</summary>
-    Queued,
-    /// <summary>"Du er nummer x i køen" was played (detail: the position).</summary>
-    PositionAnnounced,
-    /// <summary>The queue offered the caller to members (detail: their extensions; operator: who picked it on the console).</summary>
-    Offered,
-    /// <summary>The call was meant for <see cref="CallEvent.Party"/>, who was busy or did not answer (detail), and went on as the policy says.</summary>
-    Diverted,
-    /// <summary>The operator puts the caller through to <see cref="CallEvent.Party"/> (detail: blind or announced).</summary>
-    TransferStarted,
-    /// <summary>The operator talks to the transfer target while the caller waits (an announced transfer).</summary>
-    ConsultAnswered,
-    /// <summary>The caller is connected to the transfer target (<see cref="CallEvent.Party"/>).</summary>
-    TransferCompleted,
-    /// <summary>The target did not take the transfer (detail: no answer, busy, unavailable, hung up, returned).</summary>
-    TransferFailed,
-    /// <summary>An unanswered transfer comes back to the switchboard (operator: whose phone rings, or none when queued).</summary>
-    Recalled,
-    /// <summary>The caller waits for a busy person (<see cref="CallEvent.Party"/>), who is rung as soon as they are free.</summary>
-    CampOn,
-    /// <summary>A party left the call while it goes on (the operator after a transfer; <see cref="CallEvent.Party"/>).</summary>
-    PartyLeft,
-    Ended,
-}
+    /// <summary>For <see cref="CallEventKind.Routed"/>: what the policy decided.</summary>
+    public DecisionKind? Decision { get; init; }
 
-public enum CallEndReason
-{
-    CallerHungUp,
-    CalleeHungUp,
-    CallerCancelled,
-    Busy,
-    /// <summary>Not answered within the ring limit.</summary>
-    NoAnswer,
-    /// <summary>The target has no registered phone.</summary>
-    Unavailable,
-    Rejected,
-    /// <summary>Our 2xx was never acknowledged, or the far end vanished.</summary>
-    Failed,
-    /// <summary>The platform ended the call as planned (after a message, a voicemail, a menu's hang-up).</summary>
-    Completed,
+    /// <summary>For <see cref="CallEventKind.Routed"/>: the rule that decided it.</summary>
+    public RuleKind? Rule { get; init; }
+
+    /// <summary>
+    /// For <see cref="CallEventKind.Routed"/>: what the decision names (the extensions rung, the
+    /// queue, the menu, the message, the voicemail box or the external number).
+    /// </summary>
+    public string? Target { get; init; }
+
+    /// <summary>For <see cref="CallEventKind.Routed"/>: the decision could not be carried out (no trunk for a forward).</summary>
+    public RouteFailure? RouteFailure { get; init; }
+
+    /// <summary>The menu, for <see cref="CallEventKind.MenuChoice"/> and <see cref="CallEventKind.InvalidChoice"/>.</summary>
+    public string? MenuId { get; init; }
+
+    /// <summary>The option chosen (its label), for <see cref="CallEventKind.MenuChoice"/>.</summary>
+    public string? MenuOption { get; init; }
+
+    /// <summary>For <see cref="CallEventKind.InvalidChoice"/>: why the key led nowhere; null when no key came at all.</summary>
+    public MenuChoiceOutcome? ChoiceOutcome { get; init; }
+
+    /// <summary>The queue, for <see cref="CallEventKind.Queued"/>, <see cref="CallEventKind.PositionAnnounced"/> and <see cref="CallEventKind.QueueTimedOut"/>.</summary>
+    public string? QueueId { get; init; }
+
+    /// <summary>The caller's place in the queue (1 = next), for <see cref="CallEventKind.Queued"/> and <see cref="CallEventKind.PositionAnnounced"/>.</summary>
+    public int? Position { get; init; }
+
+    /// <summary>How long the caller waited, for <see cref="CallEventKind.QueueTimedOut"/>.</summary>
+    public TimeSpan? Waited { get; init; }
+
+    /// <summary>The members whose phones ring for the caller, for <see cref="CallEventKind.Offered"/>.</summary>
+    public IReadOnlyList<string>? Members { get; init; }
+
+    /// <summary>How the operator puts the caller through, for <see cref="CallEventKind.TransferStarted"/> (null: to voicemail).</summary>
+    public TransferKind? Transfer { get; init; }
+
+    /// <summary>Why a person did not take the call: <see cref="CallEventKind.Diverted"/>, <see cref="CallEventKind.TransferFailed"/>, <see cref="CallEventKind.Recalled"/>.</summary>
+    public RingOutcome? Outcome { get; init; }
+
+    /// <summary>Why a person's phones stopped ringing, for <see cref="CallEventKind.RingEnded"/>.</summary>
+    public RingEndReason? RingEnd { get; init; }
+
+    /// <summary>The voicemail box, for <see cref="CallEventKind.Voicemail"/> and a <see cref="CallEventKind.TransferStarted"/> to voicemail.</summary>
+    public string? VoicemailBox { get; init; }
+
+    /// <summary>The recording's file name in the box's folder, for <see cref="CallEventKind.Voicemail"/>.</summary>
+    public string? Recording { get; init; }
+
+    /// <summary>The event in words (logs, the status API's <c>detail</c>): the kind's own fields, no personal data beyond them.</summary>
+    public string? Describe() => Kind switch
+    {
+        CallEventKind.Routed when RouteFailure is { } failure => Invariant($"{Decision} {Target}: {failure}"),
+        CallEventKind.Routed => Target is null ? Invariant($"{Decision} ({Rule})") : Invariant($"{Decision} {Target} ({Rule})"),
+        CallEventKind.MenuChoice => $"{MenuId}: {MenuOption}",
+        CallEventKind.InvalidChoice => $"{MenuId}: {(ChoiceOutcome is { } outcome ? outcome.ToString() : "no key")}",
+        CallEventKind.Queued or CallEventKind.PositionAnnounced => Invariant($"{QueueId}: {Position}"),
+        CallEventKind.QueueTimedOut => Invariant($"{QueueId}: waited {Waited?.TotalSeconds} s"),
+        CallEventKind.Offered => string.Join(',', Members ?? []),
+        CallEventKind.TransferStarted => Transfer is { } kind ? kind.ToString() : $"voicemail {VoicemailBox}",
+        CallEventKind.Diverted or CallEventKind.TransferFailed or CallEventKind.Recalled => Outcome?.ToString(),
+        CallEventKind.RingEnded => RingEnd?.ToString(),
+        CallEventKind.Voicemail => $"{VoicemailBox}: {Recording}",
+        CallEventKind.Started or CallEventKind.Ringing or CallEventKind.Answered or CallEventKind.Held or CallEventKind.Resumed
+            or CallEventKind.Digit or CallEventKind.ConsultAnswered or CallEventKind.TransferCompleted or CallEventKind.CampOn
+            or CallEventKind.PartyLeft or CallEventKind.Ended => null,
+        _ => throw new System.Diagnostics.UnreachableException($"CallEventKind {Kind} is not described"),
+    };
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }

@@ -4,6 +4,7 @@ using Omstilling.Calls.Media;
 using Omstilling.Media.Prompts;
 using Omstilling.Media.Players;
 using Omstilling.Policy.Model;
+using Omstilling.Policy.Routing;
 using Omstilling.Sip.Auth;
 using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
@@ -63,7 +64,7 @@ internal sealed partial class Call
         _onNoAnswer = onNoAnswer;
         if (_manager.Trunk is not { } trunk)
         {
-            Emit(CallEventKind.Routed, detail: $"No trunk configured for {number}");
+            Emit(Event(CallEventKind.Routed) with { Decision = DecisionKind.Forward, Target = number, RouteFailure = RouteFailure.NoTrunk });
             Follow(onNoAnswer, SipStatus.ServiceUnavailable, CallEndReason.Failed);
             return;
         }
@@ -159,7 +160,7 @@ internal sealed partial class Call
         branch.Media.Close();
         if (State != CallState.Ended)
         {
-            StopAlerting(branch, RingEndWords(response.StatusCode), response.StatusCode);
+            StopAlerting(branch, RingEndOf(response.StatusCode), response.StatusCode);
         }
 
         if (branch.Purpose == BranchPurpose.Consult)
@@ -231,7 +232,7 @@ internal sealed partial class Call
         if (rule is not null && _ringTargets.Count > 0)
         {
             _diversion = new Diversion(_ringTargets[0], outcome);
-            Emit(CallEventKind.Diverted, party: _ringTargets[0], detail: Words(outcome));
+            Emit(Event(CallEventKind.Diverted) with { Party = _ringTargets[0], Outcome = outcome });
         }
 
         var reason = outcome switch
@@ -239,7 +240,8 @@ internal sealed partial class Call
             RingOutcome.Busy => CallEndReason.Busy,
             RingOutcome.NoAnswer => CallEndReason.NoAnswer,
             RingOutcome.Unavailable => CallEndReason.Unavailable,
-            _ => CallEndReason.Rejected,
+            RingOutcome.Refused or RingOutcome.HungUp or RingOutcome.Returned => CallEndReason.Rejected,
+            _ => throw new System.Diagnostics.UnreachableException($"RingOutcome {outcome}"),
         };
         Follow(rule, status, reason);
     }
@@ -286,7 +288,7 @@ internal sealed partial class Call
             branch.Alerting = true;
             if (first)
             {
-                Emit(CallEventKind.Ringing, party: branch.Party);
+                Emit(Event(CallEventKind.Ringing) with { Party = branch.Party });
             }
         }
 
@@ -316,7 +318,7 @@ internal sealed partial class Call
         if (State is CallState.Answered or CallState.Ended || branch.Attempt != _attempt || _answered is not null)
         {
             // A second phone answered, or an earlier attempt's phone: that phone gets a BYE at once.
-            StopAlerting(branch, "answered elsewhere");
+            StopAlerting(branch, RingEndReason.AnsweredElsewhere);
             ReleaseBranch(branch);
             return;
         }
@@ -324,7 +326,7 @@ internal sealed partial class Call
         if (!ApplyAnswer(branch, response))
         {
             // The phone's SDP is unusable: it is hung up and counts as having refused.
-            StopAlerting(branch, "no usable media");
+            StopAlerting(branch, RingEndReason.NoUsableMedia);
             ReleaseBranch(branch);
             CheckAttemptFailed();
             return;
@@ -333,7 +335,7 @@ internal sealed partial class Call
         if (!AnswerCaller())
         {
             // The caller's CANCEL won (our 200 could not go out): the call is over.
-            StopAlerting(branch, "caller gone");
+            StopAlerting(branch, RingEndReason.CallerGone);
             ReleaseBranch(branch);
             End(CallEndReason.CallerCancelled, SipStatus.RequestTerminated);
             return;
@@ -353,7 +355,7 @@ internal sealed partial class Call
         ConnectCaller(branch);
 
         // Answered before the queue lets go, so the member is busy before they are no longer offered.
-        Emit(CallEventKind.Answered, answeredBy: branch.Party, @operator: picked);
+        Emit(Event(CallEventKind.Answered) with { AnsweredBy = branch.Party, Operator = picked });
         LeaveQueue(answeredBy: branch.Party);
         _manager.Queues.Unreserve(this);
         OnConnected(branch);
@@ -443,14 +445,14 @@ internal sealed partial class Call
     }
 
     /// <summary>A phone that rang stops ringing (refused, cancelled, or answered after another did); the last of the person's phones to stop ends their ringing.</summary>
-    private void StopAlerting(Branch branch, string why, int? status = null)
+    private void StopAlerting(Branch branch, RingEndReason why, int? status = null)
     {
         if (branch.Alerting)
         {
             branch.Alerting = false;
             if (!IsAlerting(branch.Party))
             {
-                Emit(CallEventKind.RingEnded, party: branch.Party, status: status, detail: why);
+                Emit(Event(CallEventKind.RingEnded) with { Party = branch.Party, Status = status, RingEnd = why });
             }
         }
     }
@@ -517,20 +519,14 @@ internal sealed partial class Call
         _ => status,
     };
 
-    private static string RingEndWords(int status) => status switch
+    /// <summary>A phone's final refusal as the reason its ringing ended (any status not named here is a refusal).</summary>
+    private static RingEndReason RingEndOf(int status) => status switch
     {
-        487 => "cancelled",
-        486 or 600 => "busy",
-        480 or 408 => "no answer",
-        _ => "refused",
-    };
-
-    private static string Words(RingOutcome outcome) => outcome switch
-    {
-        RingOutcome.Busy => "busy",
-        RingOutcome.NoAnswer => "no answer",
-        RingOutcome.Unavailable => "unavailable",
-        _ => "refused",
+        SipStatus.RequestTerminated => RingEndReason.Cancelled,
+        SipStatus.BusyHere or 600 => RingEndReason.Busy,
+        SipStatus.TemporarilyUnavailable or SipStatus.RequestTimeout => RingEndReason.NoAnswer,
+        >= 300 => RingEndReason.Refused,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a final refusal"),
     };
 
     /// <summary>Our Contact towards a phone: the caller's number at our address.</summary>

@@ -232,12 +232,12 @@ internal sealed partial class Call
                 _held = false; // The phone took the caller back itself.
             }
 
-            Emit(CallEventKind.Resumed, party: party);
+            Emit(Event(CallEventKind.Resumed) with { Party = party });
         }
         else
         {
             bridge?.Hold(media.Stream);
-            Emit(CallEventKind.Held, party: party);
+            Emit(Event(CallEventKind.Held) with { Party = party });
         }
     }
 

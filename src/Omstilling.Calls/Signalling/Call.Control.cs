@@ -35,7 +35,7 @@ internal sealed partial class Call
             {
                 _held = true;
                 _bridge.Hold(_answered!.Media.Stream);
-                Emit(CallEventKind.Held, party: op, @operator: op);
+                Emit(Event(CallEventKind.Held) with { Party = op, Operator = op });
             }
 
             return CallControlResult.Done;
@@ -55,7 +55,7 @@ internal sealed partial class Call
             {
                 _held = false;
                 _bridge.Resume(_answered!.Media.Stream);
-                Emit(CallEventKind.Resumed, party: op, @operator: op);
+                Emit(Event(CallEventKind.Resumed) with { Party = op, Operator = op });
             }
 
             return CallControlResult.Done;
@@ -94,7 +94,7 @@ internal sealed partial class Call
 
             ClearConsultation();
             _recall = null;
-            Emit(CallEventKind.TransferStarted, party: box, @operator: op, detail: "voicemail");
+            Emit(Event(CallEventKind.TransferStarted) with { Party = box, Operator = op, VoicemailBox = box });
             ReleaseOperator();
             State = CallState.Answered;
             RecordVoicemail(box);

@@ -61,7 +61,7 @@ internal sealed partial class Call
             // A key that came while this timer fired has started another wait (or left the menu).
             if (_menu is { } menu && State != CallState.Ended && wait == _keyWaits)
             {
-                Emit(CallEventKind.InvalidChoice, detail: $"{menu.Id}: no key");
+                Emit(Event(CallEventKind.InvalidChoice) with { MenuId = menu.Id });
                 Retry(menu, invalid: false);
             }
         }
@@ -84,12 +84,12 @@ internal sealed partial class Call
         {
             // A key that is one of the menu's options (not offered now) is the menu's to record;
             // any other key is what the caller typed, and is not kept.
-            Emit(CallEventKind.InvalidChoice, digit: choice.Option is null ? null : key, detail: $"{menu.Id}: {choice.Outcome}");
+            Emit(Event(CallEventKind.InvalidChoice) with { Digit = choice.Option is null ? null : key, MenuId = menu.Id, ChoiceOutcome = choice.Outcome });
             Retry(menu, invalid: true);
             return;
         }
 
-        Emit(CallEventKind.MenuChoice, digit: key, detail: $"{menu.Id}: {choice.Option!.Label}");
+        Emit(Event(CallEventKind.MenuChoice) with { Digit = key, MenuId = menu.Id, MenuOption = choice.Option!.Label });
         _menuChoices.Add(choice.Option!.Label);
         _menu = null;
         Follow(choice.Action, 480, CallEndReason.Completed);
@@ -168,7 +168,7 @@ internal sealed partial class Call
             var file = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMdd-HHmmss}-{Sanitize(Caller)}-{Id:N}.wav"));
             var recorder = new Recorder(File.Create(file), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(5));
             _recorder = recorder;
-            Emit(CallEventKind.Voicemail, detail: $"{box}: {file}");
+            Emit(Event(CallEventKind.Voicemail) with { VoicemailBox = box, Recording = Path.GetFileName(file) });
             var next = recorder.Completion.ContinueWith(
                 _ =>
                 {

@@ -59,7 +59,7 @@ internal sealed partial class Call
         _lastAnnounced = int.MaxValue;
         var entry = ++_queueEntry;
         var position = _manager.Queues.Enqueue(this, queue, recalled);
-        Emit(CallEventKind.Queued, detail: $"{queue.Id}: {position.ToString(CultureInfo.InvariantCulture)}");
+        Emit(Event(CallEventKind.Queued) with { QueueId = queue.Id, Position = position });
         if (queue.AnnouncePosition && !recalled && !(freeNow && position == 1))
         {
             Announce(position);
@@ -103,7 +103,7 @@ internal sealed partial class Call
             _queueOffer = members;
             _queueOfferId = offerId;
             _pickedBy = pickedBy;
-            Emit(CallEventKind.Offered, detail: string.Join(',', members), @operator: pickedBy);
+            Emit(Event(CallEventKind.Offered) with { Members = members, Operator = pickedBy });
             StartBranches(bindings, ringFor, ringback: false);
         }
     }
@@ -157,7 +157,7 @@ internal sealed partial class Call
     private void Announce(int position)
     {
         _lastAnnounced = position;
-        Emit(CallEventKind.PositionAnnounced, detail: position.ToString(CultureInfo.InvariantCulture));
+        Emit(Event(CallEventKind.PositionAnnounced) with { QueueId = _queue!.Id, Position = position });
         var queue = _queue!;
         PlayThen(DanishPhrases.QueuePosition(position), () => PlayToCaller(QueueMusic(queue)));
     }
@@ -197,7 +197,7 @@ internal sealed partial class Call
             }
 
             LeaveQueue();
-            Emit(CallEventKind.Routed, detail: $"Queue {queue.Id}: waited {queue.MaxWait!.Value.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+            Emit(Event(CallEventKind.QueueTimedOut) with { QueueId = queue.Id, Waited = queue.MaxWait });
             Follow(queue.OnTimeout, SipStatus.TemporarilyUnavailable, CallEndReason.NoAnswer);
         }
     }

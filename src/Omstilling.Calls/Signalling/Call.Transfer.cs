@@ -53,7 +53,7 @@ internal sealed partial class Call
 
             ClearConsultation();
             _recall = null;
-            Emit(CallEventKind.TransferStarted, party: target, @operator: op, detail: "blind");
+            Emit(Event(CallEventKind.TransferStarted) with { Party = target, Operator = op, Transfer = TransferKind.Blind });
             ReleaseOperator();
             _transfer = new Transfer(TransferKind.Blind, target, targetName, op, Now);
             if (announcement is { Count: > 0 })
@@ -87,11 +87,11 @@ internal sealed partial class Call
 
             ClearConsultation();
             _recall = null;
-            Emit(CallEventKind.TransferStarted, party: target, @operator: op, detail: "announced");
+            Emit(Event(CallEventKind.TransferStarted) with { Party = target, Operator = op, Transfer = TransferKind.Announced });
             if (!_held)
             {
                 // The caller hears music while the operator consults: held, until the operator is back (Resumed) or the transfer completes.
-                Emit(CallEventKind.Held, party: op, @operator: op);
+                Emit(Event(CallEventKind.Held) with { Party = op, Operator = op });
             }
 
             _bridge?.Dispose();
@@ -155,7 +155,7 @@ internal sealed partial class Call
 
             if (transfer.Failed is null)
             {
-                Emit(CallEventKind.TransferFailed, party: transfer.Target, @operator: op, detail: "returned");
+                Emit(Event(CallEventKind.TransferFailed) with { Party = transfer.Target, Operator = op, Outcome = RingOutcome.Returned });
             }
 
             ClearConsultation();
@@ -181,7 +181,7 @@ internal sealed partial class Call
 
             ClearConsultation();
             _recall = null;
-            Emit(CallEventKind.CampOn, party: target, @operator: op);
+            Emit(Event(CallEventKind.CampOn) with { Party = target, Operator = op });
             ReleaseOperator();
             var campOn = new Transfer(TransferKind.CampOn, target, targetName, op, Now);
             _transfer = campOn;
@@ -260,7 +260,7 @@ internal sealed partial class Call
         _transfer = null;
         _campOnLimit?.Cancel();
         _manager.StopWaitingForFree(transfer.Target, this);
-        Emit(CallEventKind.TransferFailed, party: transfer.Target, @operator: transfer.Operator, detail: Words(outcome));
+        Emit(Event(CallEventKind.TransferFailed) with { Party = transfer.Target, Operator = transfer.Operator, Outcome = outcome });
         RecallToSwitchboard(new Recall(transfer.Target, transfer.TargetName, outcome, transfer.Operator, Now));
     }
 
@@ -277,13 +277,13 @@ internal sealed partial class Call
         if (recall.Operator is { } op && _manager.Queues.TryReserve(this, op))
         {
             recall.Ringing = true;
-            Emit(CallEventKind.Recalled, party: recall.Target, @operator: op, detail: Words(recall.Outcome));
+            Emit(Event(CallEventKind.Recalled) with { Party = recall.Target, Operator = op, Outcome = recall.Outcome });
             _ringTargets = [op];
             StartBranches([.. _manager.Bindings.Lookup(op)], _manager.Options.RingLimit, ringback: false);
             return;
         }
 
-        Emit(CallEventKind.Recalled, party: recall.Target, detail: Words(recall.Outcome));
+        Emit(Event(CallEventKind.Recalled) with { Party = recall.Target, Outcome = recall.Outcome });
         RequeueAtHead();
     }
 
@@ -320,7 +320,7 @@ internal sealed partial class Call
         if (State == CallState.Ended || _transfer is not { Kind: TransferKind.Announced, Consult: null } transfer
             || !transfer.Ringing.Contains(branch) || !ApplyAnswer(branch, response) || _answered is null)
         {
-            StopAlerting(branch, "answered elsewhere");
+            StopAlerting(branch, RingEndReason.AnsweredElsewhere);
             ReleaseBranch(branch);
             return;
         }
@@ -336,7 +336,7 @@ internal sealed partial class Call
         _operatorPlayer?.Stop();
         _operatorPlayer = null;
         _consultBridge = new Bridge(_answered.Media.Stream, branch.Media.Stream, _manager.Media.Clock, _manager.MusicOnHold);
-        Emit(CallEventKind.ConsultAnswered, party: transfer.Target, @operator: transfer.Operator);
+        Emit(Event(CallEventKind.ConsultAnswered) with { Party = transfer.Target, Operator = transfer.Operator });
         _manager.Queues.Unreserve(this);
     }
 
@@ -376,7 +376,7 @@ internal sealed partial class Call
         transfer.Failed = outcome;
         _manager.Queues.Unreserve(this);
         _consultLimit?.Cancel();
-        Emit(CallEventKind.TransferFailed, party: transfer.Target, @operator: transfer.Operator, detail: Words(outcome));
+        Emit(Event(CallEventKind.TransferFailed) with { Party = transfer.Target, Operator = transfer.Operator, Outcome = outcome });
         PlayToOperator(_manager.Prompts.Get(outcome == RingOutcome.Busy ? "optaget" : "intet-svar"), loop: false);
     }
 
@@ -392,7 +392,7 @@ internal sealed partial class Call
         if (_transfer is { Kind: TransferKind.Announced } consulting && ReferenceEquals(branch, consulting.Consult))
         {
             // The target hung up on the operator: the operator is back with the caller.
-            Emit(CallEventKind.TransferFailed, party: consulting.Target, @operator: consulting.Operator, detail: Words(RingOutcome.HungUp));
+            Emit(Event(CallEventKind.TransferFailed) with { Party = consulting.Target, Operator = consulting.Operator, Outcome = RingOutcome.HungUp });
             ClearConsultation();
             ReconnectOperator();
             return;
@@ -417,7 +417,7 @@ internal sealed partial class Call
         _consultBridge?.Dispose();
         _consultBridge = null;
         _answered = null;
-        Emit(CallEventKind.PartyLeft, party: op);
+        Emit(Event(CallEventKind.PartyLeft) with { Party = op });
         if (transfer.Consult is { } target)
         {
             Complete(transfer, target);
@@ -430,7 +430,7 @@ internal sealed partial class Call
             _transfer = null;
             State = CallState.Ringing;
             _recall = new Recall(transfer.Target, transfer.TargetName, outcome, null, Now);
-            Emit(CallEventKind.Recalled, party: transfer.Target, detail: Words(outcome));
+            Emit(Event(CallEventKind.Recalled) with { Party = transfer.Target, Outcome = outcome });
             RequeueAtHead();
             return;
         }
@@ -463,7 +463,7 @@ internal sealed partial class Call
         _recall = null;
         State = CallState.Answered;
         ConnectCaller(target);
-        Emit(CallEventKind.TransferCompleted, party: transfer.Target, @operator: transfer.Operator);
+        Emit(Event(CallEventKind.TransferCompleted) with { Party = transfer.Target, Operator = transfer.Operator });
     }
 
     /// <summary>After a phone answered for the caller: a blind transfer, camp-on or recall is done with.</summary>
@@ -475,7 +475,7 @@ internal sealed partial class Call
             _manager.StopWaitingForFree(transfer.Target, this);
             _transfer = null;
             _recall = null;
-            Emit(CallEventKind.TransferCompleted, party: transfer.Target, @operator: transfer.Operator);
+            Emit(Event(CallEventKind.TransferCompleted) with { Party = transfer.Target, Operator = transfer.Operator });
         }
 
         if (_recall is { } recall)
@@ -499,7 +499,7 @@ internal sealed partial class Call
         if (_answered is { } op)
         {
             ReleaseBranch(op);
-            Emit(CallEventKind.PartyLeft, party: op.Party);
+            Emit(Event(CallEventKind.PartyLeft) with { Party = op.Party });
         }
 
         _answered = null;
@@ -529,7 +529,7 @@ internal sealed partial class Call
 
         if (transfer.Consult is not null)
         {
-            Emit(CallEventKind.PartyLeft, party: transfer.Target);
+            Emit(Event(CallEventKind.PartyLeft) with { Party = transfer.Target });
         }
 
         _transfer = null;
@@ -545,7 +545,7 @@ internal sealed partial class Call
             ConnectCaller(op);
 
             // The caller's music (held for the consultation) ends: the history and the consoles learn it here.
-            Emit(CallEventKind.Resumed, party: op.Party, @operator: op.Party);
+            Emit(Event(CallEventKind.Resumed) with { Party = op.Party, Operator = op.Party });
         }
     }
 

@@ -75,7 +75,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
     {
         lock (_sync)
         {
-            Emit(CallEventKind.Started);
+            Emit(Event(CallEventKind.Started));
             if (_manager.Bindings.Lookup(extension).Count == 0)
             {
                 Refuse(SipStatus.TemporarilyUnavailable, null, CallEndReason.Unavailable);
@@ -94,7 +94,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
     {
         lock (_sync)
         {
-            Emit(CallEventKind.Started);
+            Emit(Event(CallEventKind.Started));
             if (PrepareCallerMedia())
             {
                 Execute(decision);
@@ -124,7 +124,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
             return;
         }
 
-        Emit(CallEventKind.Routed, detail: Describe(decision));
+        Emit(Event(CallEventKind.Routed) with { Decision = decision.Kind, Rule = decision.Rule.Kind, Target = TargetOf(decision) });
         switch (decision.Kind)
         {
             case DecisionKind.Ring:
@@ -256,37 +256,23 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
         }
 
         _manager.Remove(Id, _callerDialog?.Id, _branches.Select(b => b.Dialog?.Id).OfType<DialogId>());
-        Emit(CallEventKind.Ended, endReason: reason, status: status);
+        Emit(Event(CallEventKind.Ended) with { EndReason = reason, Status = status });
     }
 
-    private void Emit(
-        CallEventKind kind,
-        string? answeredBy = null,
-        CallEndReason? endReason = null,
-        int? status = null,
-        char? digit = null,
-        string? detail = null,
-        string? party = null,
-        string? @operator = null) =>
-        _manager.Publish(new CallEvent(Id, kind, Stack.Scheduler.Time.GetUtcNow(), Caller, Dialled)
-        {
-            AnsweredBy = answeredBy,
-            EndReason = endReason,
-            Status = status,
-            Digit = digit,
-            Detail = detail,
-            Party = party,
-            Operator = @operator,
-        });
+    private CallEvent Event(CallEventKind kind) => new(Id, kind, Stack.Scheduler.Time.GetUtcNow(), Caller, Dialled);
 
-    private static string Describe(RoutingDecision d) => d.Kind switch
+    private void Emit(CallEvent e) => _manager.Publish(e);
+
+    /// <summary>What a decision names, for its Routed event.</summary>
+    private static string? TargetOf(RoutingDecision d) => d.Kind switch
     {
-        DecisionKind.Ring => $"Ring {string.Join(',', d.Extensions)}",
-        DecisionKind.Queue => $"Queue {d.Queue?.Id}",
-        DecisionKind.Menu => $"Menu {d.Menu?.Menu.Id}",
-        DecisionKind.Message => $"Message {d.Message?.Name}",
-        DecisionKind.Voicemail => $"Voicemail {d.VoicemailBox}",
-        DecisionKind.Forward => $"Forward {d.ExternalNumber}",
-        _ => d.Kind.ToString(),
-    } + $" ({d.Rule.Kind})";
+        DecisionKind.Ring => string.Join(',', d.Extensions),
+        DecisionKind.Queue => d.Queue?.Id ?? string.Join(',', d.Extensions),
+        DecisionKind.Menu => d.Menu?.Menu.Id,
+        DecisionKind.Message => d.Message?.Name,
+        DecisionKind.Voicemail => d.VoicemailBox,
+        DecisionKind.Forward => d.ExternalNumber,
+        DecisionKind.NotFound or DecisionKind.Back or DecisionKind.Hangup => null,
+        _ => throw new System.Diagnostics.UnreachableException($"DecisionKind {d.Kind} names no target"),
+    };
 }

@@ -52,7 +52,7 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
     {
         lock (_sync)
         {
-            Emit(CallEventKind.Started);
+            Emit(Event(CallEventKind.Started));
             try
             {
                 _media = LegMedia.Create(_manager.Media);
@@ -96,7 +96,7 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
                 return;
             }
 
-            Emit(CallEventKind.Answered, answeredBy: Dialled);
+            Emit(Event(CallEventKind.Answered) with { AnsweredBy = Dialled });
             StartService();
         }
     }
@@ -134,7 +134,7 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
                 // Only the echo test shows the keys it gets: showing them is what it is for.
                 if (_service == ServiceNumber.Echo && SipInfoDtmf.Parse(request.ContentType, request.BodyText) is { } digit)
                 {
-                    Emit(CallEventKind.Digit, digit: digit);
+                    Emit(Event(CallEventKind.Digit) with { Digit = digit });
                 }
             }
             else
@@ -198,7 +198,7 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
                 {
                     lock (_sync)
                     {
-                        Emit(CallEventKind.Digit, digit: digit);
+                        Emit(Event(CallEventKind.Digit) with { Digit = digit });
                     }
                 };
                 stream.Listener = echo;
@@ -282,15 +282,10 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
         _dialog?.Terminate();
         _media?.Close();
         _manager.Remove(Id, _dialog?.Id, []);
-        Emit(CallEventKind.Ended, endReason: reason, status: status);
+        Emit(Event(CallEventKind.Ended) with { EndReason = reason, Status = status });
     }
 
-    private void Emit(CallEventKind kind, string? answeredBy = null, CallEndReason? endReason = null, int? status = null, char? digit = null) =>
-        _manager.Publish(new CallEvent(Id, kind, Stack.Scheduler.Time.GetUtcNow(), Caller, Dialled)
-        {
-            AnsweredBy = answeredBy,
-            EndReason = endReason,
-            Status = status,
-            Digit = digit,
-        });
+    private CallEvent Event(CallEventKind kind) => new(Id, kind, Stack.Scheduler.Time.GetUtcNow(), Caller, Dialled);
+
+    private void Emit(CallEvent e) => _manager.Publish(e);
 }

@@ -1,5 +1,6 @@
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Tests.Support;
+using Omstilling.Policy.Routing;
 using Omstilling.Sip.Messages;
 
 namespace Omstilling.Calls.Tests.Signalling;
@@ -28,7 +29,7 @@ public sealed class PolicyCallTests
         Assert.True(await f.RunAsync(TimeSpan.FromMinutes(3), () => caller.ReceivedMethod(SipMethod.Bye) && f.EventsOf(CallEventKind.Ended).Length > 0), Describe(f));
         var noKey = f.EventsOf(CallEventKind.InvalidChoice);
         Assert.Equal(3, noKey.Length);
-        Assert.All(noKey, e => Assert.Equal("efter-lukketid: no key", e.Detail));
+        Assert.All(noKey, e => Assert.Equal(("efter-lukketid", (MenuChoiceOutcome?)null), (e.MenuId, e.ChoiceOutcome)));
         Assert.Equal(CallEndReason.NoAnswer, Assert.Single(f.EventsOf(CallEventKind.Ended)).EndReason);
         Assert.Equal(0, f.Media.StreamCount);
     }
@@ -47,11 +48,12 @@ public sealed class PolicyCallTests
 
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(30), () => caller.ReceivedMethod(SipMethod.Bye) && f.EventsOf(CallEventKind.Ended).Length > 0), Describe(f));
         var invalid = Assert.Single(f.EventsOf(CallEventKind.InvalidChoice));
-        Assert.Equal("efter-lukketid: NoSuchOption", invalid.Detail);
+        Assert.Equal(("efter-lukketid", MenuChoiceOutcome.NoSuchOption), (invalid.MenuId, invalid.ChoiceOutcome));
         Assert.Null(invalid.Digit); // a key that is no option is the caller's, not the menu's
         Assert.DoesNotContain(f.Events, e => e.Kind == CallEventKind.Digit);
-        Assert.Equal("efter-lukketid: andre henvendelser", Assert.Single(f.EventsOf(CallEventKind.MenuChoice)).Detail);
-        Assert.Contains(f.EventsOf(CallEventKind.Routed), e => e.Detail!.StartsWith("Message andre-henvendelser", StringComparison.Ordinal));
+        var choice = Assert.Single(f.EventsOf(CallEventKind.MenuChoice));
+        Assert.Equal(("efter-lukketid", "andre henvendelser"), (choice.MenuId, choice.MenuOption));
+        Assert.Contains(f.EventsOf(CallEventKind.Routed), e => e.Decision == DecisionKind.Message && e.Target == "andre-henvendelser");
         Assert.Equal(CallEndReason.Completed, Assert.Single(f.EventsOf(CallEventKind.Ended)).EndReason);
     }
 
@@ -74,9 +76,9 @@ public sealed class PolicyCallTests
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(30), () => caller.ReceivedMethod(SipMethod.Bye) && f.EventsOf(CallEventKind.Ended).Length > 0), Describe(f));
         var file = Assert.Single(Directory.GetFiles(Path.Combine(f.VoicemailFolder, "2012"), "*.wav"));
         Assert.Contains("-2001-", Path.GetFileName(file), StringComparison.Ordinal);
-        Assert.Contains(f.EventsOf(CallEventKind.Routed), e => e.Detail!.StartsWith("Voicemail 2012", StringComparison.Ordinal));
+        Assert.Contains(f.EventsOf(CallEventKind.Routed), e => e.Decision == DecisionKind.Voicemail && e.Target == "2012");
         Assert.Equal(CallEndReason.Completed, Assert.Single(f.EventsOf(CallEventKind.Ended)).EndReason);
     }
 
-    private static string Describe(B2buaFixture f) => string.Join('\n', f.Events.Select(e => $"{e.Kind} {e.Digit} {e.Detail} {e.EndReason}"));
+    private static string Describe(B2buaFixture f) => string.Join('\n', f.Events.Select(e => $"{e.Kind} {e.Digit} {e.Describe()} {e.EndReason}"));
 }

@@ -2,6 +2,7 @@ using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Signalling;
 using Omstilling.Calls.Tests.Support;
+using Omstilling.Policy.Routing;
 using Omstilling.Policy.Loading;
 using Omstilling.Sip.Messages;
 
@@ -64,7 +65,7 @@ public sealed class SwitchboardQueueTests
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(10), () => op100.InviteCount == 1), Describe(f));
 
         Assert.Equal(0, op101.InviteCount);
-        Assert.Contains(f.EventsOf(CallEventKind.Offered), e => e.Detail == "100");
+        Assert.Contains(f.EventsOf(CallEventKind.Offered), e => e.Members is ["100"]);
     }
 
     [Fact]
@@ -191,8 +192,8 @@ public sealed class SwitchboardQueueTests
         caller.Call("54731000", authenticate: false);
 
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(45), () => f.EventsOf(CallEventKind.Voicemail).Length == 1), Describe(f));
-        Assert.Contains(f.EventsOf(CallEventKind.Routed), e => e.Detail == "Queue hovedomstilling: waited 30 s");
-        Assert.StartsWith("switchboard:", Assert.Single(f.EventsOf(CallEventKind.Voicemail)).Detail, StringComparison.Ordinal);
+        Assert.Contains(f.EventsOf(CallEventKind.QueueTimedOut), e => e.QueueId == "hovedomstilling" && e.Waited == TimeSpan.FromSeconds(30));
+        Assert.Equal("switchboard", Assert.Single(f.EventsOf(CallEventKind.Voicemail)).VoicemailBox);
         Assert.True(op.ReceivedMethod(SipMethod.Cancel), "the ringing operator is cancelled");
         Assert.Empty(f.Pbx.Calls.Queues.Entries("hovedomstilling"));
     }
@@ -203,7 +204,7 @@ public sealed class SwitchboardQueueTests
         var caller = await f.PhoneAsync(user, register: false);
         var queued = f.EventsOf(CallEventKind.Queued).Length;
         caller.Call("54731000", authenticate: false);
-        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(10), () => f.Events.Any(e => e.Caller == user && e.Kind == CallEventKind.Routed && e.Detail!.StartsWith("Menu automatisk-omstilling", StringComparison.Ordinal))), Describe(f));
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(10), () => f.Events.Any(e => e.Caller == user && e.Kind == CallEventKind.Routed && e.Decision == DecisionKind.Menu && e.Target == "automatisk-omstilling")), Describe(f));
         await f.RunAsync(TimeSpan.FromSeconds(1), () => false);
         caller.SendInDialog(SipMethod.Info, "Signal=9\r\nDuration=160\r\n");
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(20), () => f.EventsOf(CallEventKind.Queued).Length == queued + 1 && Announced(f, user).Length > 0), Describe(f));
@@ -211,8 +212,8 @@ public sealed class SwitchboardQueueTests
     }
 
     internal static string[] Announced(B2buaFixture f, string caller) =>
-        [.. f.Events.Where(e => e.Caller == caller && e.Kind == CallEventKind.PositionAnnounced).Select(e => e.Detail!)];
+        [.. f.Events.Where(e => e.Caller == caller && e.Kind == CallEventKind.PositionAnnounced).Select(e => e.Position!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     internal static string Describe(B2buaFixture f) =>
-        string.Join('\n', f.Events.Select(e => $"{e.At:HH:mm:ss.f} {e.Caller} {e.Kind} party={e.Party} op={e.Operator} by={e.AnsweredBy} {e.Digit} {e.Detail} {e.EndReason}"));
+        string.Join('\n', f.Events.Select(e => $"{e.At:HH:mm:ss.f} {e.Caller} {e.Kind} party={e.Party} op={e.Operator} by={e.AnsweredBy} {e.Digit} {e.Describe()} {e.EndReason}"));
 }

@@ -72,7 +72,7 @@ public sealed class SwitchboardTransferTests
 
         Assert.True(anne.ReceivedMethod(SipMethod.Cancel));
         var recalled = Assert.Single(f.EventsOf(CallEventKind.Recalled));
-        Assert.Equal(("2010", "100", "no answer"), (recalled.Party, recalled.Operator, recalled.Detail));
+        Assert.Equal(("2010", "100", RingOutcome.NoAnswer), (recalled.Party, recalled.Operator, recalled.Outcome));
         op.Answer();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.Snapshot(callId)?.AnsweredBy == "100"), Describe(f));
         var view = f.Pbx.Calls.Snapshot(callId)!;
@@ -152,7 +152,7 @@ public sealed class SwitchboardTransferTests
         var view = f.Pbx.Calls.Snapshot(callId)!;
         Assert.Equal("100", view.AnsweredBy);
         Assert.Null(view.Transfer);
-        Assert.Contains(f.EventsOf(CallEventKind.TransferFailed), e => e.Detail == "returned");
+        Assert.Contains(f.EventsOf(CallEventKind.TransferFailed), e => e.Outcome == RingOutcome.Returned);
         Assert.False(f.Pbx.Calls.Activity.IsBusy("2011"));
         Assert.False(caller.ReceivedMethod(SipMethod.Bye));
     }
@@ -177,7 +177,7 @@ public sealed class SwitchboardTransferTests
         Assert.Equal(CallControlResult.Done, f.Pbx.Calls.TransferToVoicemail(callId, "100", "2011"));
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(15), () => f.EventsOf(CallEventKind.Voicemail).Length > 0), Describe(f));
         Assert.True(op.ReceivedMethod(SipMethod.Bye));
-        Assert.StartsWith("2011:", Assert.Single(f.EventsOf(CallEventKind.Voicemail)).Detail, StringComparison.Ordinal);
+        Assert.Equal("2011", Assert.Single(f.EventsOf(CallEventKind.Voicemail)).VoicemailBox);
     }
 
     [Fact]
@@ -294,7 +294,7 @@ public sealed class SwitchboardTransferTests
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.CallsInvolving("100").Any()), Describe(f));
         var callId = f.Pbx.Calls.CallsInvolving("100").Single().Id;
         Assert.Equal(new DiversionView("2050", RingOutcome.Busy), f.Pbx.Calls.Snapshot(callId)!.Diversion);
-        Assert.Contains(f.EventsOf(CallEventKind.Diverted), e => e.Party == "2050" && e.Detail == "busy");
+        Assert.Contains(f.EventsOf(CallEventKind.Diverted), e => e.Party == "2050" && e.Outcome == RingOutcome.Busy);
 
         Assert.Equal(CallControlResult.Done, f.Pbx.Calls.CampOn(callId, "100", "2050", "Jens Hansen"));
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => op.ReceivedMethod(SipMethod.Bye)), Describe(f));

@@ -1,0 +1,24 @@
+namespace Omstilling.Calls.Events;
+
+/// <summary>Why a call ended.</summary>
+public enum CallEndReason
+{
+    CallerHungUp,
+    CalleeHungUp,
+    CallerCancelled,
+    Busy,
+
+    /// <summary>Not answered within the ring limit.</summary>
+    NoAnswer,
+
+    /// <summary>The target has no registered phone.</summary>
+    Unavailable,
+
+    Rejected,
+
+    /// <summary>Our 2xx was never acknowledged, or the far end vanished.</summary>
+    Failed,
+
+    /// <summary>The platform ended the call as planned (after a message, a voicemail, a menu's hang-up).</summary>
+    Completed,
+}
