@@ -94,18 +94,49 @@ public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset A
         CallEventKind.Routed when RouteFailure is { } failure => Invariant($"{Decision} {Target}: {failure}"),
         CallEventKind.Routed => Target is null ? Invariant($"{Decision} ({Rule})") : Invariant($"{Decision} {Target} ({Rule})"),
         CallEventKind.MenuChoice => $"{MenuId}: {MenuOption}",
-        CallEventKind.InvalidChoice => $"{MenuId}: {(ChoiceOutcome is { } outcome ? outcome.ToString() : "no key")}",
-        CallEventKind.Queued or CallEventKind.PositionAnnounced => Invariant($"{QueueId}: {Position}"),
+        CallEventKind.InvalidChoice => $"{MenuId}: {(ChoiceOutcome is { } choice ? choice.ToString() : "no key")}",
+        CallEventKind.Queued => Invariant($"{QueueId}: {Position}"),
+        CallEventKind.PositionAnnounced => Invariant($"{Position}"),
         CallEventKind.QueueTimedOut => Invariant($"{QueueId}: waited {Waited?.TotalSeconds} s"),
         CallEventKind.Offered => string.Join(',', Members ?? []),
-        CallEventKind.TransferStarted => Transfer is { } kind ? kind.ToString() : $"voicemail {VoicemailBox}",
-        CallEventKind.Diverted or CallEventKind.TransferFailed or CallEventKind.Recalled => Outcome?.ToString(),
-        CallEventKind.RingEnded => RingEnd?.ToString(),
+        CallEventKind.TransferStarted => Transfer switch
+        {
+            TransferKind.Blind => "blind",
+            TransferKind.Announced => "announced",
+            TransferKind.CampOn => "camp-on",
+            null => "voicemail",
+            _ => throw new System.Diagnostics.UnreachableException($"TransferKind {Transfer}"),
+        },
+        CallEventKind.Diverted or CallEventKind.TransferFailed or CallEventKind.Recalled => Outcome is { } outcome ? Words(outcome) : null,
+        CallEventKind.RingEnded => RingEnd is { } end ? Words(end) : null,
         CallEventKind.Voicemail => $"{VoicemailBox}: {Recording}",
         CallEventKind.Started or CallEventKind.Ringing or CallEventKind.Answered or CallEventKind.Held or CallEventKind.Resumed
             or CallEventKind.Digit or CallEventKind.ConsultAnswered or CallEventKind.TransferCompleted or CallEventKind.CampOn
             or CallEventKind.PartyLeft or CallEventKind.Ended => null,
         _ => throw new System.Diagnostics.UnreachableException($"CallEventKind {Kind} is not described"),
+    };
+
+    private static string Words(RingOutcome outcome) => outcome switch
+    {
+        RingOutcome.Busy => "busy",
+        RingOutcome.NoAnswer => "no answer",
+        RingOutcome.Unavailable => "unavailable",
+        RingOutcome.Refused => "refused",
+        RingOutcome.HungUp => "hung up",
+        RingOutcome.Returned => "returned",
+        _ => throw new System.Diagnostics.UnreachableException($"RingOutcome {outcome}"),
+    };
+
+    private static string Words(RingEndReason reason) => reason switch
+    {
+        RingEndReason.Cancelled => "cancelled",
+        RingEndReason.Busy => "busy",
+        RingEndReason.NoAnswer => "no answer",
+        RingEndReason.Refused => "refused",
+        RingEndReason.AnsweredElsewhere => "answered elsewhere",
+        RingEndReason.NoUsableMedia => "no usable media",
+        RingEndReason.CallerGone => "caller gone",
+        _ => throw new System.Diagnostics.UnreachableException($"RingEndReason {reason}"),
     };
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);

@@ -1,55 +1,68 @@
+using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
+using Omstilling.Media.Audio;
 using Omstilling.Media.Players;
-using Omstilling.Media.Sdp;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Routing;
 using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
-using Omstilling.Sip.Timing;
 using Omstilling.Sip.Transactions;
 
 namespace Omstilling.Calls.Signalling;
 
 /// <summary>
-/// One call: the caller's leg (our UAS side), the phones or trunk rung for it (our UAC side), and
-/// the telephone policy's decisions carried out in turn: ring, queue, menu, message, voicemail,
-/// forward, with the overflow rules when nobody answers or all are busy. Media is anchored here
-/// and bridged once a phone answers. The call is the single owner of its legs; everything that
-/// happens to either arrives here and is handled under the call's lock, and events go out
-/// through the <see cref="CallManager"/>. Split by concern: ringing (Branches), the caller's leg
-/// (Caller), menus, messages and voicemail (Menus).
+/// One call, the owner of its parts: the caller's leg (<see cref="CallerLeg"/>), the ringing of
+/// phones (<see cref="Ringer"/>, one <see cref="RingGroup"/> each time), the menus, messages and
+/// voicemail (<see cref="MenuRunner"/>), the wait in a queue (<see cref="QueuedCaller"/>) and the
+/// operator's transfers (<see cref="Transfers"/>). The call carries out the telephone policy's
+/// decisions in turn and decides what an answer or a refusal means; each part keeps its own state
+/// machine. Everything that happens to the call arrives here and is handled under the call's lock;
+/// events are posted in order under it and delivered to their consumers outside it. Its overall
+/// <see cref="State"/> is worked out from the parts, never kept beside them.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The bridge, players and streams are released in End(), which every way out of a call reaches.")]
-internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
+internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRingHost, ITransferHost
 {
     /// <summary>Decisions one call may take: a policy whose rules lead round in a circle ends here instead of forever.</summary>
     private const int MaxSteps = 25;
 
     private readonly Lock _sync = new();
-    private readonly CallManager _manager;
-    private readonly ServerInviteTransaction _invite;
-    private int _steps;
-    private ScheduledTimer? _ringLimit;
-    private Dialog? _callerDialog;
-    private LegMedia? _callerMedia;
-    private string? _callerAnswer;
-    private Bridge? _bridge;
-    private PromptPlayer? _player;
-    private ServerInviteTransaction? _pendingReinvite;
-    private bool _callerReleased;
+    private readonly CallServices _services;
+    private readonly CallerLeg _leg;
+    private readonly Ringer _ringer;
+    private readonly MenuRunner _menus;
+    private readonly QueuedCaller _queue;
+    private readonly Transfers _transfers;
+    private readonly KeyQueue _keys;
+    private readonly CallerKeys _callerKeys;
+    private RingGroup? _ringing;
+    private Branch? _answered;
     private DateTimeOffset? _answeredAt;
+    private Bridge? _bridge;
+    private bool _held;
+    private string? _handledBy;
+    private volatile bool _onBoard;
+    private DiversionView? _diversion;
+    private int _steps;
+    private bool _ended;
 
-    public Call(CallManager manager, ServerInviteTransaction invite, string caller, string dialled, bool fromOutside = false)
+    public Call(CallServices services, ServerInviteTransaction invite, string caller, string dialled, bool fromOutside = false)
     {
-        _manager = manager;
-        _invite = invite;
+        _services = services;
         Caller = caller;
         Dialled = dialled;
         FromOutside = fromOutside;
-        StartedAt = manager.Stack.Scheduler.Time.GetUtcNow();
+        StartedAt = services.Now;
+        _leg = new CallerLeg(invite, services.Stack, services.Registry, this, this, services.Media.Clock, dialled);
+        _ringer = new Ringer(this, new BranchDialer(services.Stack, services.Registry, services.TrunkCredentials, this, this, invite.Request, caller), services.Scheduler);
+        _menus = new MenuRunner(this, services.Scheduler, () => services.Policy, services.PolicyState, services.Options.VoicemailFolder);
+        _queue = new QueuedCaller(this, this, services.Queues, services.Scheduler, services.Prompts, services.MusicOnHold);
+        _transfers = new Transfers(this, this, services, _ringer, CreateMedia);
+        _keys = new KeyQueue((side, key) => Locked(() => OnKey(side, key), "a key"));
+        _callerKeys = new CallerKeys(this);
         invite.UserState = this;
-        invite.AckTimedOut += _ => OnAckTimedOut();
+        invite.AckTimedOut += _ => Locked(OnAckTimedOut, "the caller's missing ACK");
     }
 
     public Guid Id { get; } = Guid.CreateVersion7();
@@ -63,12 +76,26 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
 
     public DateTimeOffset StartedAt { get; }
 
-    public CallState State { get; private set; }
+    /// <summary>The call as a whole, from its parts: over, a person talks to the caller, phones ring for the caller, or the platform has it.</summary>
+    public CallState State =>
+        _ended ? CallState.Ended
+        : _answered is not null ? CallState.Answered
+        : _ringing is { IsRinging: true } ? CallState.Ringing
+        : CallState.Routing;
 
-    /// <summary>True once our 200 went to the caller (for a menu, a message, or when a phone answered).</summary>
-    private bool CallerAnswered => _callerDialog is not null;
+    /// <summary>
+    /// The switchboard has to do with this call: it waited in a queue, an operator answered it, or
+    /// it is being transferred. Only these are on the consoles' board (read without the lock).
+    /// </summary>
+    public bool OnBoard => _onBoard;
 
-    private SipStack Stack => _manager.Stack;
+    public bool HasEnded => _ended;
+
+    public DateTimeOffset Now => _services.Now;
+
+    Branch? ITransferHost.Answered => _answered;
+
+    bool ITransferHost.Held => _held;
 
     /// <summary>An internal call: ring the extension's phones for the ring limit; 480 when none is registered.</summary>
     public void StartExtension(string extension)
@@ -76,7 +103,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
         lock (_sync)
         {
             Emit(Event(CallEventKind.Started));
-            if (_manager.Bindings.Lookup(extension).Count == 0)
+            if (_services.Bindings.Lookup(extension).Count == 0)
             {
                 Refuse(SipStatus.TemporarilyUnavailable, null, CallEndReason.Unavailable);
                 return;
@@ -84,7 +111,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
 
             if (PrepareCallerMedia())
             {
-                Ring([extension], _manager.Options.RingLimit, onBusy: null, onNoAnswer: null, ringback: false);
+                RingFor(new RingGroup(RingPurpose.Call, [extension]), _services.Options.RingLimit, ringback: false);
             }
         }
     }
@@ -102,18 +129,69 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
         }
     }
 
-    public void OnResponse(ClientTransaction transaction, SipResponse response)
+    public CallEvent Event(CallEventKind kind) => new(Id, kind, Now, Caller, Dialled);
+
+    public void Emit(CallEvent e) => _services.Registry.Publish(e);
+
+    public void Locked(Action step, string what)
     {
-        if (transaction.Tag is Branch branch)
+        lock (_sync)
         {
-            OnBranchResponse(branch, response);
+            if (!_ended)
+            {
+                Guarded(step, what);
+            }
         }
+    }
+
+    public void After(Task task, Action then, string what) =>
+        _services.Faults.Observe(task.ContinueWith(_ => Locked(then, what), TaskScheduler.Default), Id, what);
+
+    public bool AnswerCaller()
+    {
+        if (_leg.Answer(_callerKeys))
+        {
+            return true;
+        }
+
+        End(CallEndReason.CallerCancelled, SipStatus.RequestTerminated);
+        return false;
+    }
+
+    public void PlayThen(IReadOnlyList<string> prompts, Action then)
+    {
+        if (!AnswerCaller())
+        {
+            return;
+        }
+
+        var player = _leg.Play(_services.Prompts.Get(prompts));
+        ListenToCaller();
+        _services.Faults.Observe(player.Completion.ContinueWith(
+            t =>
+            {
+                lock (_sync)
+                {
+                    if (t.Result && _leg.IsPlaying(player) && !_ended)
+                    {
+                        _leg.StopPlaying();
+                        Guarded(then, "what follows a prompt");
+                    }
+                }
+            },
+            TaskScheduler.Default), Id, "what follows a prompt");
+    }
+
+    public void PlayToCaller(AudioClip clip)
+    {
+        _leg.Play([clip], loop: true);
+        ListenToCaller();
     }
 
     /// <summary>Carries out one decision of the policy (under the lock).</summary>
     private void Execute(RoutingDecision decision)
     {
-        if (State == CallState.Ended)
+        if (_ended)
         {
             return;
         }
@@ -128,57 +206,59 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
         switch (decision.Kind)
         {
             case DecisionKind.Ring:
-                GreetThen(decision.Greeting, () => Ring(decision.Extensions, RingLimitOf(decision), decision.OnBusy, decision.OnNoAnswer, ringback: CallerAnswered));
+                GreetThen(decision.Greeting, () => RingFor(new RingGroup(RingPurpose.Call, decision.Extensions, decision.OnBusy, decision.OnNoAnswer), RingLimitOf(decision), ringback: _leg.IsAnswered));
                 break;
             case DecisionKind.Queue when decision.Queue is { } queue:
                 GreetThen(decision.Greeting, () => EnterQueue(queue, decision.OnBusy, recalled: false));
                 break;
             case DecisionKind.Queue:
-                GreetThen(decision.Greeting, () => Ring(decision.Extensions, RingLimitOf(decision), decision.OnBusy, decision.OnNoAnswer, ringback: CallerAnswered));
+                GreetThen(decision.Greeting, () => RingFor(new RingGroup(RingPurpose.Call, decision.Extensions, decision.OnBusy, decision.OnNoAnswer), RingLimitOf(decision), ringback: _leg.IsAnswered));
                 break;
             case DecisionKind.Forward:
-                var externalLimit = decision.RingLimit.Rings > 0 ? decision.RingLimit.Duration : _manager.Options.ExternalRingLimit;
+                var externalLimit = decision.RingLimit.Rings > 0 ? decision.RingLimit.Duration : _services.Options.ExternalRingLimit;
                 GreetThen(decision.Greeting, () => Forward(decision.ExternalNumber!, externalLimit, decision.OnBusy, decision.OnNoAnswer));
                 break;
             case DecisionKind.Menu:
-                GreetThen(decision.Greeting, () => OpenMenu(decision.Menu!.Value.Menu));
+                GreetThen(decision.Greeting, () => _menus.Open(decision.Menu!.Value.Menu));
                 break;
             case DecisionKind.Message:
-                PlayMessage(decision.Message!, decision.AfterMessage);
+                _menus.PlayMessage(decision.Message!, decision.AfterMessage);
                 break;
             case DecisionKind.Voicemail:
-                RecordVoicemail(decision.VoicemailBox!);
+                _menus.RecordVoicemail(decision.VoicemailBox!);
                 break;
             case DecisionKind.Back:
-                GoBack();
+                _menus.Back();
                 break;
             case DecisionKind.Hangup:
                 Finish(SipStatus.TemporarilyUnavailable, CallEndReason.Completed, null);
                 break;
-            default:
+            case DecisionKind.NotFound:
                 Finish(SipStatus.NotFound, CallEndReason.Rejected, null);
                 break;
+            default:
+                throw new System.Diagnostics.UnreachableException($"DecisionKind {decision.Kind} is not carried out");
         }
     }
 
     /// <summary>The decision's ring limit; a decision without one rings for the platform's.</summary>
     private TimeSpan RingLimitOf(RoutingDecision decision) =>
-        decision.RingLimit.Rings > 0 ? decision.RingLimit.Duration : _manager.Options.RingLimit;
+        decision.RingLimit.Rings > 0 ? decision.RingLimit.Duration : _services.Options.RingLimit;
 
-    /// <summary>What an overflow rule or a menu choice says next; with none, the call ends with <paramref name="status"/>.</summary>
-    private void Follow(PolicyAction? action, int status, CallEndReason reason)
+    public void Follow(PolicyAction? action, int status, CallEndReason reason)
     {
-        if (action is null || _manager.Policy is not { } policy)
+        if (action is null || _services.Policy is not { } policy)
         {
             Finish(status, reason, null);
             return;
         }
 
-        var now = Stack.Scheduler.Time.GetUtcNow();
         Execute(action.Kind == ActionKind.Operator
-            ? policy.Route(policy.MainNumber, now, _manager.PolicyState)
-            : policy.Resolve(action, now, _manager.PolicyState));
+            ? policy.Route(policy.MainNumber, Now, _services.PolicyState)
+            : policy.Resolve(action, Now, _services.PolicyState));
     }
+
+    public void Finish(int status, CallEndReason reason) => Finish(status, reason, null);
 
     /// <summary>
     /// Ends the call for want of anyone to take it: before an answer with <paramref name="status"/>;
@@ -186,7 +266,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
     /// </summary>
     private void Finish(int status, CallEndReason reason, string? phrase)
     {
-        if (!CallerAnswered)
+        if (!_leg.IsAnswered)
         {
             Refuse(status, phrase, reason);
             return;
@@ -196,7 +276,9 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
         {
             CallEndReason.Busy => "optaget",
             CallEndReason.NoAnswer or CallEndReason.Unavailable => "intet-svar",
-            _ => "farvel",
+            CallEndReason.CallerHungUp or CallEndReason.CalleeHungUp or CallEndReason.CallerCancelled or CallEndReason.Rejected
+                or CallEndReason.Failed or CallEndReason.Completed => "farvel",
+            _ => throw new System.Diagnostics.UnreachableException($"CallEndReason {reason}"),
         };
         PlayThen([prompt], () => HangUp(reason));
     }
@@ -213,55 +295,57 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner
         PlayThen([PolicyPrompts.Key(greeting.Name)], then);
     }
 
+    public void HangUp(CallEndReason reason) => End(reason, null);
+
+    private void Refuse(int status, string? reason, CallEndReason endReason)
+    {
+        _leg.Refuse(status, reason);
+        End(endReason, status);
+    }
+
+    /// <summary>The one way out: every part stops, every leg still up is hung up or cancelled, the call is forgotten, then Ended.</summary>
     private void End(CallEndReason reason, int? status)
     {
-        if (State == CallState.Ended)
+        if (_ended)
         {
             return;
         }
 
-        State = CallState.Ended;
+        _ended = true;
 
-        // A caller never answered gets a final response whatever ended the call (it may have
-        // had one already: then this does nothing).
-        if (!CallerAnswered)
-        {
-            _invite.TryRespond(_invite.CreateResponse(status is >= 300 ? status.Value : SipStatus.TemporarilyUnavailable));
-        }
-
-        LeaveQueue();
-        _manager.Queues.Unreserve(this);
-        StopTransferTimers();
-        _ringLimit?.Cancel();
-        _player?.Stop();
-        _operatorPlayer?.Stop();
-        StopCollecting();
-        _recorder?.Stop();
+        // A caller never answered gets a final response whatever ended the call (one it had already stays).
+        _leg.Refuse(status is >= 300 ? status.Value : SipStatus.TemporarilyUnavailable);
+        _queue.Leave();
+        _services.Queues.Unreserve(this);
+        _transfers.Stop();
+        _menus.Close();
         _bridge?.Dispose();
-        _consultBridge?.Dispose();
-
-        // Every leg still up is hung up (BYE) or stopped (CANCEL); those already gone are left alone.
-        if (_callerDialog is { } callerDialog && !_callerReleased)
-        {
-            _callerReleased = true;
-            Stack.SendRequest(callerDialog.CreateRequest(SipMethod.Bye), callerDialog.Peer, this);
-        }
-
-        _callerDialog?.Terminate();
-        _callerMedia?.Close();
-        foreach (var branch in _branches)
-        {
-            ReleaseBranch(branch);
-            branch.Dialog?.Terminate();
-        }
-
-        _manager.Remove(Id, _callerDialog?.Id, _branches.Select(b => b.Dialog?.Id).OfType<DialogId>());
+        _leg.HangUp();
+        _leg.Close();
+        _ringer.ReleaseAll();
+        _services.Registry.Remove(Id, _leg.Dialog?.Id, _ringer.Branches.Select(b => b.Dialog?.Id).OfType<DialogId>());
         Emit(Event(CallEventKind.Ended) with { EndReason = reason, Status = status });
     }
 
-    private CallEvent Event(CallEventKind kind) => new(Id, kind, Stack.Scheduler.Time.GetUtcNow(), Caller, Dialled);
-
-    private void Emit(CallEvent e) => _manager.Publish(e);
+    /// <summary>
+    /// Runs a step that follows a prompt, a recording, a timer or a key (under the lock); a failure
+    /// there (a prompt that cannot be read, a full disk) ends the call cleanly instead of leaving
+    /// the caller in silence.
+    /// </summary>
+    private void Guarded(Action step, string what)
+    {
+        try
+        {
+            step();
+        }
+#pragma warning disable CA1031 // Any failure must end the call in a defined state; it is contained at calls.call.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _services.Faults.Contain(e, Id, $"the call (ended) at {what}");
+            End(CallEndReason.Failed, null);
+        }
+    }
 
     /// <summary>What a decision names, for its Routed event.</summary>
     private static string? TargetOf(RoutingDecision d) => d.Kind switch

@@ -27,7 +27,7 @@ namespace Omstilling.Calls.Signalling;
 /// from anyone; all others must carry an extension's credentials (407 otherwise).
 /// Thread-safe.
 /// </summary>
-public sealed partial class CallManager : ISwitchboardControl
+public sealed partial class CallManager : ISwitchboardControl, ICallRegistry
 {
     /// <summary>The methods we answer in and out of dialogs.</summary>
     public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
@@ -39,6 +39,7 @@ public sealed partial class CallManager : ISwitchboardControl
     private readonly BindingStore _bindings;
     private readonly ILogger<CallManager> _logger;
     private readonly CallEventDispatcher _events;
+    private readonly CallServices _services;
 
     /// <param name="faults">
     /// Where failures are contained: a request whose handling threw (<c>calls.request</c>, answered
@@ -79,6 +80,7 @@ public sealed partial class CallManager : ISwitchboardControl
         Activity = new PhoneActivity(dialPlan.IsExtension);
         Queues = new QueueManager(bindings, stack.Scheduler, Activity, e => queueFaults.Contain(e, null, "a round of offers to the queues' operators (the next change tries again)"));
         Activity.BecameFree += OnPartyFree;
+        _services = new CallServices(stack, media, prompts, musicOnHold, options, bindings, Queues, Activity, policy, PolicyState, trunk, TrunkCredentials, CallFaults, this);
     }
 
     /// <summary>Where a request whose handling threw is contained (it is answered 500).</summary>
@@ -168,7 +170,7 @@ public sealed partial class CallManager : ISwitchboardControl
         {
             // The policy decides, also for calls between colleagues: an unanswered extension
             // overflows the way the policy says (to the switchboard, to voicemail).
-            var routed = new Call(this, transaction, caller, dialled, fromOutside);
+            var routed = new Call(_services, transaction, caller, dialled, fromOutside);
             var decision = policy!.Route(dialled, Stack.Scheduler.Time.GetUtcNow(), PolicyState);
             Begin(routed, () => routed.StartPolicy(decision));
             return;
@@ -189,7 +191,7 @@ public sealed partial class CallManager : ISwitchboardControl
             return;
         }
 
-        var call = new Call(this, transaction, caller, dialled);
+        var call = new Call(_services, transaction, caller, dialled);
         Begin(call, () => call.StartExtension(target.Extension));
     }
 
@@ -294,6 +296,20 @@ public sealed partial class CallManager : ISwitchboardControl
             _dialogs.TryRemove(b, out _);
         }
     }
+
+    void ICallRegistry.Index(DialogId id, IDialogOwner call, CallSide side) => Index(id, call, side);
+
+    void ICallRegistry.Unindex(DialogId id) => Unindex(id);
+
+    void ICallRegistry.Remove(Guid callId, DialogId? callerDialog, IEnumerable<DialogId> calleeDialogs) => Remove(callId, callerDialog, calleeDialogs);
+
+    void ICallRegistry.Publish(CallEvent e) => Publish(e);
+
+    NameAddress ICallRegistry.ContactFor(string user, SipEndPoint peer) => ContactFor(user, peer);
+
+    void ICallRegistry.WaitForFree(string extension, Call call) => WaitForFree(extension, call);
+
+    void ICallRegistry.StopWaitingForFree(string extension, Call call) => StopWaitingForFree(extension, call);
 
     internal void Publish(CallEvent e)
     {

@@ -1,0 +1,268 @@
+using Omstilling.Calls.Events;
+using Omstilling.Calls.Media;
+using Omstilling.Media.Dtmf;
+using Omstilling.Media.Players;
+using Omstilling.Media.Rtp;
+using Omstilling.Media.Sdp;
+using Omstilling.Sip.Dialogs;
+using Omstilling.Sip.Messages;
+using Omstilling.Sip.Transactions;
+
+namespace Omstilling.Calls.Signalling;
+
+/// <summary>What arrives on the call's legs: requests in its dialogs, ACKs, CANCEL, responses, keys.</summary>
+internal sealed partial class Call
+{
+    /// <summary>The caller cancelled before an answer (§9.2): stop ringing and answer the INVITE 487.</summary>
+    public void OnCallerCancel()
+    {
+        lock (_sync)
+        {
+            if (_leg.IsAnswered || _ended)
+            {
+                return;
+            }
+
+            _leg.Refuse(SipStatus.RequestTerminated);
+            if (_ringing is { } ringing)
+            {
+                ringing.Abandon();
+            }
+
+            End(CallEndReason.CallerCancelled, SipStatus.RequestTerminated);
+        }
+    }
+
+    /// <summary>A request inside one of the call's dialogs.</summary>
+    public void OnInDialogRequest(ServerTransaction transaction, CallSide from)
+    {
+        lock (_sync)
+        {
+            var request = transaction.Request;
+            var branch = from == CallSide.Callee ? _ringer.BranchOf(DialogId.ForIncoming(request)) : null;
+            var own = from == CallSide.Caller ? _leg.Dialog : branch?.Dialog;
+            var released = branch is null ? _leg.IsReleased : branch.State == BranchState.Released;
+            if (own is null || _ended || released)
+            {
+                transaction.Respond(SipStatus.CallOrTransactionDoesNotExist);
+                return;
+            }
+
+            if (!own.AcceptRemoteCSeq(request))
+            {
+                transaction.Respond(SipStatus.ServerInternalError, "CSeq out of order");
+                return;
+            }
+
+            if (request.Method == SipMethod.Bye)
+            {
+                transaction.Respond(SipStatus.Ok);
+                if (branch is null)
+                {
+                    _leg.OnBye();
+                    End(CallEndReason.CallerHungUp, null);
+                }
+                else
+                {
+                    branch.Released();
+                    branch.Media.Close();
+                    OnPartyHungUp(branch);
+                }
+            }
+            else if (request.Method == SipMethod.Invite)
+            {
+                OnReinvite(transaction, own, branch);
+            }
+            else if (request.Method == SipMethod.Info)
+            {
+                transaction.Respond(SipStatus.Ok);
+                if (SipInfoDtmf.Parse(request.ContentType, request.BodyText) is { } digit)
+                {
+                    Guarded(() => OnKey(from, digit), "a key (SIP INFO)");
+                }
+            }
+            else
+            {
+                transaction.Respond(request.Method == SipMethod.Options ? SipStatus.Ok : SipStatus.NotImplemented);
+            }
+        }
+    }
+
+    /// <summary>An ACK in one of the call's dialogs (for our 2xx to the INVITE or a re-INVITE).</summary>
+    public void OnAck(SipRequest ack)
+    {
+        ArgumentNullException.ThrowIfNull(ack);
+        lock (_sync)
+        {
+            _leg.OnAck(ack);
+        }
+    }
+
+    /// <summary>A 2xx retransmitted by a phone whose INVITE transaction is over: our ACK was lost, send it again.</summary>
+    public void OnStray2xx(DialogId dialogId)
+    {
+        lock (_sync)
+        {
+            _ringer.OnStray2xx(dialogId);
+        }
+    }
+
+    public void OnResponse(ClientTransaction transaction, SipResponse response)
+    {
+        if (transaction.Tag is not Branch branch)
+        {
+            return; // a BYE's answer, or an extra fork's
+        }
+
+        lock (_sync)
+        {
+            Guarded(() => _ringer.OnResponse(branch, response), "a phone's answer");
+        }
+    }
+
+    /// <summary>Ends a call that could not be started (its handling threw); called by the manager.</summary>
+    internal void Abort()
+    {
+        lock (_sync)
+        {
+            _leg.Refuse(SipStatus.ServerInternalError);
+            End(CallEndReason.Failed, SipStatus.ServerInternalError);
+        }
+    }
+
+    /// <summary>Creates our stream towards the caller and answers its SDP offer; false when the call ended instead.</summary>
+    private bool PrepareCallerMedia()
+    {
+        if (CreateMedia() is not { } media)
+        {
+            return false;
+        }
+
+        switch (_leg.PrepareMedia(media))
+        {
+            case CallerMediaSetup.Ready:
+                return true;
+            case CallerMediaSetup.Unreadable:
+                Refuse(SipStatus.BadRequest, LegMedia.UnreadableSdp, CallEndReason.Rejected);
+                return false;
+            case CallerMediaSetup.NoCommonCodec:
+                Refuse(SipStatus.NotAcceptableHere, "No common audio codec (PCMA or PCMU)", CallEndReason.Rejected);
+                return false;
+            default:
+                throw new System.Diagnostics.UnreachableException("CallerMediaSetup");
+        }
+    }
+
+    /// <summary>A stream for a leg; when the RTP port range is used up the caller gets 503 and the call ends (null).</summary>
+    private LegMedia? CreateMedia()
+    {
+        try
+        {
+            return LegMedia.Create(_services.Media);
+        }
+        catch (InvalidOperationException)
+        {
+            _leg.Refuse(SipStatus.ServiceUnavailable, "No media ports free", retryAfter: "5");
+            End(CallEndReason.Failed, SipStatus.ServiceUnavailable);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A re-INVITE from one phone is answered here, on that phone's own stream: media is anchored,
+    /// so the other phone need not know. Hold (sendonly/inactive) gives the other party music.
+    /// </summary>
+    private void OnReinvite(ServerTransaction transaction, Dialog own, Branch? branch)
+    {
+        var media = branch is null ? _leg.Media : branch.Media;
+        if (media is null || transaction.Request.Body.IsEmpty)
+        {
+            transaction.Respond(SipStatus.NotAcceptableHere);
+            return;
+        }
+
+        string? answer;
+        try
+        {
+            answer = media.Answer(transaction.Request);
+        }
+        catch (SdpParseException)
+        {
+            transaction.Respond(SipStatus.BadRequest, LegMedia.UnreadableSdp);
+            return;
+        }
+
+        if (answer is null)
+        {
+            transaction.Respond(SipStatus.NotAcceptableHere);
+            return;
+        }
+
+        own.UpdateRemoteTarget(transaction.Request);
+        var ok = transaction.CreateResponse(SipStatus.Ok);
+        ok.Headers.Add(HeaderName.Contact, own.LocalContact.ToString());
+        LegMedia.Attach(ok, answer);
+        transaction.Respond(ok);
+        _leg.AwaitAck(transaction);
+        var bridge = Carries(_bridge, media.Stream) ? _bridge : Carries(_transfers.Session?.ConsultBridge, media.Stream) ? _transfers.Session!.ConsultBridge : null;
+        var party = branch?.Party ?? Caller;
+        if (media.PeerDirection.Receives())
+        {
+            bridge?.Resume(media.Stream);
+            if (ReferenceEquals(branch, _answered))
+            {
+                _held = false; // The phone took the caller back itself.
+            }
+
+            Emit(Event(CallEventKind.Resumed) with { Party = party });
+        }
+        else
+        {
+            bridge?.Hold(media.Stream);
+            Emit(Event(CallEventKind.Held) with { Party = party });
+        }
+    }
+
+    private static bool Carries(Bridge? bridge, RtpStream stream) =>
+        bridge is { } b && (ReferenceEquals(b.A, stream) || ReferenceEquals(b.B, stream));
+
+    /// <summary>A key press: a menu's choice or a recording's end while one is on, otherwise passed to the other party (RFC 4733), never recorded.</summary>
+    private void OnKey(CallSide from, char key)
+    {
+        if (from == CallSide.Caller && _leg.Media is { } callerMedia && _menus.OnKey(callerMedia.Stream, key))
+        {
+            return;
+        }
+
+        var other = from == CallSide.Caller ? _answered?.Media.Stream : _leg.Media?.Stream;
+        if (other is { CanSendDigits: true } && _bridge is not null && !_transfers.IsConsulting)
+        {
+            DtmfSender.Start(other, _services.Media.Clock, key.ToString());
+        }
+    }
+
+    /// <summary>The caller's keys (and audio, for a recording) come here while no bridge takes its stream.</summary>
+    private void ListenToCaller()
+    {
+        if (_bridge is null && _leg.Media is { } media)
+        {
+            media.Stream.Listener = _callerKeys;
+        }
+    }
+
+    private void OnAckTimedOut()
+    {
+        if (_leg.IsAnswered)
+        {
+            End(CallEndReason.Failed, null);
+        }
+    }
+
+    /// <summary>The caller's key presses while no bridge listens to its stream (menus, messages, voicemail).</summary>
+    private sealed class CallerKeys(Call call) : IRtpListener
+    {
+        public void OnAudio(RtpStream stream, ReadOnlySpan<byte> payload, bool marker) => call._menus.OnAudio(stream, payload, marker);
+
+        public void OnDigit(RtpStream stream, char digit) => call._keys.Enqueue(CallSide.Caller, digit);
+    }
+}

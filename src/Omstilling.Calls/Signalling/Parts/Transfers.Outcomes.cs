@@ -1,0 +1,226 @@
+using Omstilling.Calls.Control;
+using Omstilling.Calls.Events;
+using Omstilling.Media.Players;
+
+namespace Omstilling.Calls.Signalling;
+
+/// <summary>How transfers end: answered, not taken (and recalled), the consultation's turns, a party hanging up.</summary>
+internal sealed partial class Transfers
+{
+    /// <summary>The target of a blind transfer or camp-on did not take the call: it comes back to the switchboard.</summary>
+    public void TargetFailed(RingOutcome outcome)
+    {
+        if (Session is not { } session)
+        {
+            return;
+        }
+
+        Session = null;
+        session.Stop();
+        services.Registry.StopWaitingForFree(session.Target, owner);
+        call.Emit(call.Event(CallEventKind.TransferFailed) with { Party = session.Target, Operator = session.Operator, Outcome = outcome });
+        RecallToSwitchboard(new Recall(session.Target, session.TargetName, outcome, session.Operator, call.Now));
+    }
+
+    /// <summary>The operator rung for a recall did not take it: the head of the queue goes to someone else first.</summary>
+    public void RecallUnanswered()
+    {
+        if (Recall is not { } recall)
+        {
+            return;
+        }
+
+        recall.Queue();
+        if (recall.Operator is { } op)
+        {
+            Queues.Rest(op);
+        }
+
+        call.RequeueAtHead();
+    }
+
+    /// <summary>A phone answered the caller: a blind transfer, camp-on or recall is done with.</summary>
+    public void Connected()
+    {
+        if (Session is { IsAnnounced: false } session)
+        {
+            session.Stop();
+            services.Registry.StopWaitingForFree(session.Target, owner);
+            Session = null;
+            Recall = null;
+            call.Emit(call.Event(CallEventKind.TransferCompleted) with { Party = session.Target, Operator = session.Operator });
+        }
+
+        Recall?.Queue();
+    }
+
+    /// <summary>Whether the consultation may take an answer for <paramref name="ringing"/> (it still rings, and the operator is on the line).</summary>
+    public bool TakesConsultAnswer(RingGroup ringing) =>
+        Session is { State: TransferState.Consulting } session && ReferenceEquals(session.Consultation, ringing) && call.Answered is not null;
+
+    /// <summary>The target answered the operator: they talk while the caller keeps its music.</summary>
+    public void ConsultAnswered(Branch target)
+    {
+        var session = Session!;
+        ringer.AnsweredBy(target);
+        session.Consultation!.Answered(target);
+        session.ConsultAnswered(target, new Bridge(call.Answered!.Media.Stream, target.Media.Stream, Clock, services.MusicOnHold));
+        call.Emit(call.Event(CallEventKind.ConsultAnswered) with { Party = session.Target, Operator = session.Operator });
+        Queues.Unreserve(owner);
+    }
+
+    /// <summary>Every phone of the consultation refused.</summary>
+    public void ConsultRefused(RingGroup ringing)
+    {
+        if (Session is { State: TransferState.Consulting } session && ReferenceEquals(session.Consultation, ringing))
+        {
+            ConsultFailed(session, ringing.Refusal().Outcome); // busy if any of the target's phones was
+        }
+    }
+
+    /// <summary>The consultation rang for the target's ring limit.</summary>
+    public void ConsultTimedOut(RingGroup ringing)
+    {
+        if (Session is { State: TransferState.Consulting } session && ReferenceEquals(session.Consultation, ringing))
+        {
+            ringing.Abandon();
+            foreach (var branch in ringing.Branches)
+            {
+                ringer.Release(branch);
+            }
+
+            ConsultFailed(session, RingOutcome.NoAnswer);
+        }
+    }
+
+    /// <summary>A leg other than the caller's hung up; true when it was the transfer's to handle.</summary>
+    public bool OnHungUp(Branch branch)
+    {
+        if (Session is not { IsAnnounced: true } session)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(branch, call.Answered))
+        {
+            OperatorLeft(session);
+            return true;
+        }
+
+        if (ReferenceEquals(branch, session.Consult))
+        {
+            // The target hung up on the operator: the operator is back with the caller.
+            call.Emit(call.Event(CallEventKind.TransferFailed) with { Party = session.Target, Operator = session.Operator, Outcome = RingOutcome.HungUp });
+            ClearConsultation();
+            call.ReconnectOperator();
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Ends an announced transfer's consultation, whatever state it is in.</summary>
+    private void ClearConsultation()
+    {
+        if (Session is not { IsAnnounced: true } session)
+        {
+            return;
+        }
+
+        session.Stop();
+        foreach (var branch in session.Consultation?.Branches ?? [])
+        {
+            ringer.Release(branch);
+        }
+
+        session.Consultation?.Abandon();
+        if (session.Consult is not null)
+        {
+            call.Emit(call.Event(CallEventKind.PartyLeft) with { Party = session.Target });
+        }
+
+        Session = null;
+        Queues.Unreserve(owner);
+    }
+
+    /// <summary>
+    /// The target did not take the consultation: the operator hears why, the caller keeps its music,
+    /// and the console offers the choices (back to the caller, a message, a colleague, voicemail, camp-on).
+    /// </summary>
+    private void ConsultFailed(TransferSession session, RingOutcome outcome)
+    {
+        session.ConsultationFailed(outcome);
+        Queues.Unreserve(owner);
+        call.Emit(call.Event(CallEventKind.TransferFailed) with { Party = session.Target, Operator = session.Operator, Outcome = outcome });
+        if (call.Answered is { } op)
+        {
+            session.PlayToOperator(op, Clock, services.Prompts.Get(outcome == RingOutcome.Busy ? "optaget" : "intet-svar"), loop: false);
+        }
+    }
+
+    /// <summary>
+    /// The operator hung up during an announced transfer, as people do on desk phones: with the
+    /// target on the line that completes it; while it still rings it goes on as a blind transfer;
+    /// after it failed the caller waits at the head of the queue.
+    /// </summary>
+    private void OperatorLeft(TransferSession session)
+    {
+        var op = call.Answered!.Party;
+        session.StopOperatorTone();
+        session.EndConsultBridge();
+        call.ForgetOperator();
+        call.Emit(call.Event(CallEventKind.PartyLeft) with { Party = op });
+        if (session.Consult is { } target)
+        {
+            Connect(session, target);
+            return;
+        }
+
+        if (session.Failed is { } outcome)
+        {
+            session.Stop();
+            Session = null;
+            Recall = new Recall(session.Target, session.TargetName, outcome, null, call.Now);
+            call.Emit(call.Event(CallEventKind.Recalled) with { Party = session.Target, Outcome = outcome });
+            call.RequeueAtHead();
+            return;
+        }
+
+        // Still ringing: the same INVITE goes on ringing for the caller, now as a blind transfer.
+        session.ContinueBlind();
+        var left = services.RingLimitFor(session.Target) - (call.Now - session.StartedAt);
+        call.RingOn(session.Consultation!, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(10));
+    }
+
+    /// <summary>The caller and the transfer's target are connected; the operator has already left.</summary>
+    private void Connect(TransferSession session, Branch target)
+    {
+        session.Stop();
+        Session = null;
+        Recall = null;
+        call.ConnectTo(target);
+        call.Emit(call.Event(CallEventKind.TransferCompleted) with { Party = session.Target, Operator = session.Operator });
+    }
+
+    /// <summary>
+    /// Rings the operator who made the transfer when they are free; otherwise (or when that rings
+    /// out) the caller waits at the head of the switchboard's queue. The caller hears music.
+    /// </summary>
+    private void RecallToSwitchboard(Recall recall)
+    {
+        Recall = recall;
+        call.PlayToCaller(services.MusicOnHold);
+
+        // Free and reserved in one step, so the queue cannot offer them another caller at the same moment.
+        if (recall.Operator is { } op && Queues.TryReserve(owner, op))
+        {
+            recall.RingOperator();
+            call.Emit(call.Event(CallEventKind.Recalled) with { Party = recall.Target, Operator = op, Outcome = recall.Outcome });
+            call.Ring(new RingGroup(RingPurpose.Recall, [op]), [.. Bindings.Lookup(op)], services.Options.RingLimit, ringback: false);
+            return;
+        }
+
+        call.Emit(call.Event(CallEventKind.Recalled) with { Party = recall.Target, Outcome = recall.Outcome });
+        call.RequeueAtHead();
+    }
+}

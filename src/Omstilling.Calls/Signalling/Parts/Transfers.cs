@@ -1,0 +1,294 @@
+using Omstilling.Calls.Control;
+using Omstilling.Calls.Events;
+using Omstilling.Calls.Media;
+using Omstilling.Calls.Queues;
+using Omstilling.Media.Audio;
+using Omstilling.Media.Clock;
+using Omstilling.Media.Players;
+using Omstilling.Media.Prompts;
+using Omstilling.Sip.Registrar;
+
+namespace Omstilling.Calls.Signalling;
+
+/// <summary>
+/// The operator puts the caller through (blind, announced, camp-on; see <see cref="TransferSession"/>),
+/// and whatever the target does not take comes back to the switchboard (a <see cref="Recall"/>):
+/// to the same operator when they are free, else to the head of the queue. Commands are checked
+/// against the call as it is, so two operators acting at once get one answer each. Owned by its
+/// call and used under the call's lock.
+/// </summary>
+internal sealed partial class Transfers(ITransferHost call, Call owner, CallServices services, Ringer ringer, Func<LegMedia?> media)
+{
+    private BindingStore Bindings => services.Bindings;
+
+    private QueueManager Queues => services.Queues;
+
+    private IMediaClock Clock => services.Media.Clock;
+
+    /// <summary>The transfer under way, or null.</summary>
+    public TransferSession? Session { get; private set; }
+
+    /// <summary>The unanswered transfer back at the switchboard, or null.</summary>
+    public Recall? Recall { get; private set; }
+
+    /// <summary>An announced transfer's target talks to the operator (no keys pass to the caller then).</summary>
+    public bool IsConsulting => Session is { State: TransferState.Talking };
+
+    /// <summary>Blind transfer: rings the target for the caller (after the name, when given) and frees the operator.</summary>
+    public CallControlResult Blind(string op, string target, string? targetName, IReadOnlyList<string>? announcement)
+    {
+        if (Refusal(op, allowFailedConsult: true) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Bindings.Lookup(target).Count == 0)
+        {
+            return CallControlResult.TargetUnavailable;
+        }
+
+        // The name is made sure of before anything changes: a prompt that cannot be read is left
+        // out rather than leaving the caller in silence after the operator is gone.
+        if (announcement is { Count: > 0 } && !services.Prompts.TryGet(announcement))
+        {
+            announcement = null;
+        }
+
+        ClearConsultation();
+        Recall = null;
+        call.Emit(call.Event(CallEventKind.TransferStarted) with { Party = target, Operator = op, Transfer = TransferKind.Blind });
+        call.ReleaseOperator();
+        Session = new TransferSession(TransferKind.Blind, target, targetName, op, call.Now);
+        if (announcement is { Count: > 0 })
+        {
+            call.PlayThen(announcement, RingTarget);
+        }
+        else
+        {
+            RingTarget();
+        }
+
+        return CallControlResult.Done;
+    }
+
+    /// <summary>Announced transfer: the caller hears music; the operator's phone rings the target's.</summary>
+    public CallControlResult Consult(string op, string target, string? targetName)
+    {
+        if (Refusal(op, allowFailedConsult: true) is { } refused)
+        {
+            return refused;
+        }
+
+        var bindings = Bindings.Lookup(target);
+        if (bindings.Count == 0)
+        {
+            return CallControlResult.TargetUnavailable;
+        }
+
+        ClearConsultation();
+        Recall = null;
+        call.Emit(call.Event(CallEventKind.TransferStarted) with { Party = target, Operator = op, Transfer = TransferKind.Announced });
+        if (!call.Held)
+        {
+            // The caller hears music while the operator consults: held, until the operator is back (Resumed) or the transfer completes.
+            call.Emit(call.Event(CallEventKind.Held) with { Party = op, Operator = op });
+        }
+
+        call.MusicForCaller();
+        var session = new TransferSession(TransferKind.Announced, target, targetName, op, call.Now);
+        Session = session;
+        Queues.Reserve(owner, [target]);
+        var ringing = new RingGroup(RingPurpose.Consultation, [target]);
+        session.StartConsultation(ringing);
+        if (!ringer.Start(ringing, [.. bindings], services.RingLimitFor(target), media))
+        {
+            return CallControlResult.NotNow; // Out of media ports: the call has ended.
+        }
+
+        session.PlayToOperator(call.Answered!, Clock, services.Prompts.Get(StandardPrompts.Ringback), loop: true);
+        return CallControlResult.Done;
+    }
+
+    /// <summary>Completes an announced transfer: the caller talks to the target; the operator is free.</summary>
+    public CallControlResult Complete(string op)
+    {
+        if (Refusal(op, allowFailedConsult: false, consulting: true) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Session is not { Consult: { } target } session)
+        {
+            return CallControlResult.NotNow;
+        }
+
+        call.ReleaseOperator();
+        Connect(session, target);
+        return CallControlResult.Done;
+    }
+
+    /// <summary>Back to the caller: a consultation is ended (or its failure acknowledged); the operator talks to the caller again.</summary>
+    public CallControlResult Return(string op)
+    {
+        if (Refusal(op, allowFailedConsult: true, consulting: true) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Session is not { Kind: TransferKind.Announced } session)
+        {
+            return CallControlResult.NotNow;
+        }
+
+        if (session.Failed is null)
+        {
+            call.Emit(call.Event(CallEventKind.TransferFailed) with { Party = session.Target, Operator = op, Outcome = RingOutcome.Returned });
+        }
+
+        ClearConsultation();
+        call.ReconnectOperator();
+        return CallControlResult.Done;
+    }
+
+    /// <summary>The caller waits for the busy target, who is rung as soon as they are free (or after the camp-on limit, recalled).</summary>
+    public CallControlResult CampOn(string op, string target, string? targetName)
+    {
+        if (Refusal(op, allowFailedConsult: true) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Bindings.Lookup(target).Count == 0)
+        {
+            return CallControlResult.TargetUnavailable;
+        }
+
+        ClearConsultation();
+        Recall = null;
+        call.Emit(call.Event(CallEventKind.CampOn) with { Party = target, Operator = op });
+        call.ReleaseOperator();
+        var campOn = new TransferSession(TransferKind.CampOn, target, targetName, op, call.Now);
+        Session = campOn;
+        campOn.ArmLimit(services.Scheduler, services.Options.CampOnLimit, s => call.Locked(() => OnCampOnLimit(s), "a camp-on's limit"));
+        services.Registry.WaitForFree(target, owner);
+        call.PlayThen(["vent-venligst"], () =>
+        {
+            // Music while the person is still busy; once they are rung, the ringing tone plays instead.
+            if (ReferenceEquals(Session, campOn) && !campOn.Rung && call.Answered is null)
+            {
+                call.PlayToCaller(services.MusicOnHold);
+            }
+        });
+        if (!services.Activity.IsBusy(target))
+        {
+            RingTarget();
+        }
+
+        return CallControlResult.Done;
+    }
+
+    /// <summary>The caller leaves a message; a consultation is ended first. The operator leaves in the call's hands.</summary>
+    public CallControlResult ToVoicemail(string op, string box)
+    {
+        if (Refusal(op, allowFailedConsult: true) is { } refused)
+        {
+            return refused;
+        }
+
+        ClearConsultation();
+        Recall = null;
+        call.Emit(call.Event(CallEventKind.TransferStarted) with { Party = box, Operator = op, VoicemailBox = box });
+        call.ReleaseOperator();
+        return CallControlResult.Done;
+    }
+
+    /// <summary>
+    /// Why <paramref name="op"/> may not act on the call now, or null when they may: they must be
+    /// the one talking to the caller, and no consultation may be going on (unless it failed, or the
+    /// command is about the consultation).
+    /// </summary>
+    public CallControlResult? Refusal(string op, bool allowFailedConsult, bool consulting = false)
+    {
+        if (call.HasEnded)
+        {
+            return CallControlResult.NoSuchCall;
+        }
+
+        if (call.Answered is null || call.Answered.Party != op)
+        {
+            return CallControlResult.NotYourCall;
+        }
+
+        var announced = Session is { IsAnnounced: true };
+        if (consulting)
+        {
+            return announced ? null : CallControlResult.NotNow;
+        }
+
+        if (!announced)
+        {
+            return null;
+        }
+
+        return allowFailedConsult && Session!.Failed is not null ? null : CallControlResult.NotNow;
+    }
+
+    /// <summary>Whether the extension is the operator of an announced transfer now.</summary>
+    public bool IsConsultingOperator(string extension) => Session is { IsAnnounced: true } s && s.Operator == extension;
+
+    /// <summary>A camped-on target's call ended: they are rung now.</summary>
+    public void OnPartyFree(string extension)
+    {
+        if (Session is { Kind: TransferKind.CampOn, Rung: false } session && session.Target == extension && call.Answered is null)
+        {
+            RingTarget();
+        }
+    }
+
+    /// <summary>The call's end: the session's timers and media stop, and a camp-on stops waiting.</summary>
+    public void Stop()
+    {
+        if (Session is { } session)
+        {
+            session.Stop();
+            if (session.Kind == TransferKind.CampOn)
+            {
+                services.Registry.StopWaitingForFree(session.Target, owner);
+            }
+        }
+    }
+
+    /// <summary>Rings the transfer's target for the caller, who hears the ringing tone.</summary>
+    private void RingTarget()
+    {
+        if (Session is not { } session || call.HasEnded)
+        {
+            return;
+        }
+
+        session.RingTarget();
+        var bindings = Bindings.Lookup(session.Target);
+        if (bindings.Count == 0)
+        {
+            TargetFailed(RingOutcome.Unavailable);
+            return;
+        }
+
+        if (session.Kind == TransferKind.Blind && services.Activity.IsBusy(session.Target))
+        {
+            TargetFailed(RingOutcome.Busy);
+            return;
+        }
+
+        call.Ring(new RingGroup(RingPurpose.Transfer, [session.Target]), [.. bindings], services.RingLimitFor(session.Target), ringback: true);
+    }
+
+    private void OnCampOnLimit(TransferSession campOn)
+    {
+        if (ReferenceEquals(Session, campOn) && call.Answered is null)
+        {
+            call.AbandonRinging();
+            TargetFailed(RingOutcome.Busy);
+        }
+    }
+}
