@@ -78,10 +78,8 @@ internal sealed partial class Call
                 return refused;
             }
 
-            if (!_held && _bridge is not null)
+            if (_connection.Hold())
             {
-                _held = true;
-                _bridge.Hold(_answered!.Media.Stream);
                 Emit(Event(CallEventKind.Held) with { Party = op, Operator = op });
             }
 
@@ -98,10 +96,8 @@ internal sealed partial class Call
                 return refused;
             }
 
-            if (_held && _bridge is not null)
+            if (_connection.TakeOffHold())
             {
-                _held = false;
-                _bridge.Resume(_answered!.Media.Stream);
                 Emit(Event(CallEventKind.Resumed) with { Party = op, Operator = op });
             }
 
@@ -119,7 +115,7 @@ internal sealed partial class Call
                 return CallControlResult.NoSuchCall;
             }
 
-            if (_answered?.Party != op)
+            if (_connection.Party?.Party != op)
             {
                 return CallControlResult.NotYourCall;
             }
@@ -158,12 +154,12 @@ internal sealed partial class Call
                 Dialled,
                 StartedAt,
                 State,
-                _answered?.Party,
-                _answeredAt,
-                _handledBy,
+                _connection.Party?.Party,
+                _connection.AnsweredAt,
+                _connection.HandledBy,
                 _queue.Queue?.Id,
                 [.. _menus.Choices],
-                _held,
+                _connection.State == ConnectionState.OnHold,
                 _diversion,
                 _transfers.Session?.View(),
                 _transfers.Recall?.View());
@@ -176,7 +172,7 @@ internal sealed partial class Call
         lock (_sync)
         {
             return !_ended
-                && (_answered?.Party == extension || _transfers.IsConsultingOperator(extension)
+                && (_connection.Party?.Party == extension || _transfers.IsConsultingOperator(extension)
                     || _ringer.Branches.Any(b => b.Party == extension && b.State == BranchState.Calling));
         }
     }
@@ -194,7 +190,7 @@ internal sealed partial class Call
         {
             // The queue decided outside this lock: the caller may have been answered, gone, or
             // moved on since, and an earlier offer may still ring.
-            if (_ended || _answered is not null || !_queue.MayTakeOffer(offerId))
+            if (_ended || _connection.Party is not null || !_queue.MayTakeOffer(offerId))
             {
                 _queue.RefuseOffer(offerId);
                 return;
@@ -221,7 +217,7 @@ internal sealed partial class Call
     {
         lock (_sync)
         {
-            if (_ended || _answered is not null || _queue.OfferedTo is not { } offered || !offered.Contains(member, StringComparer.Ordinal)
+            if (_ended || _connection.Party is not null || _queue.OfferedTo is not { } offered || !offered.Contains(member, StringComparer.Ordinal)
                 || _ringing is not { Purpose: RingPurpose.QueueOffer, IsRinging: true } ringing)
             {
                 return;

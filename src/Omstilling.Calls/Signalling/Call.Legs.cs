@@ -204,27 +204,11 @@ internal sealed partial class Call
         LegMedia.Attach(ok, answer);
         transaction.Respond(ok);
         _leg.AwaitAck(transaction);
-        var bridge = Carries(_bridge, media.Stream) ? _bridge : Carries(_transfers.Session?.ConsultBridge, media.Stream) ? _transfers.Session!.ConsultBridge : null;
-        var party = branch?.Party ?? Caller;
-        if (media.PeerDirection.Receives())
-        {
-            bridge?.Resume(media.Stream);
-            if (ReferenceEquals(branch, _answered))
-            {
-                _held = false; // The phone took the caller back itself.
-            }
-
-            Emit(Event(CallEventKind.Resumed) with { Party = party });
-        }
-        else
-        {
-            bridge?.Hold(media.Stream);
-            Emit(Event(CallEventKind.Held) with { Party = party });
-        }
+        var held = !media.PeerDirection.Receives();
+        _connection.PhoneHeld(media.Stream, held);
+        _transfers.PhoneHeld(media.Stream, held);
+        Emit(Event(held ? CallEventKind.Held : CallEventKind.Resumed) with { Party = branch?.Party ?? Caller });
     }
-
-    private static bool Carries(Bridge? bridge, RtpStream stream) =>
-        bridge is { } b && (ReferenceEquals(b.A, stream) || ReferenceEquals(b.B, stream));
 
     /// <summary>A key press: a menu's choice or a recording's end while one is on, otherwise passed to the other party (RFC 4733), never recorded.</summary>
     private void OnKey(CallSide from, char key)
@@ -234,8 +218,8 @@ internal sealed partial class Call
             return;
         }
 
-        var other = from == CallSide.Caller ? _answered?.Media.Stream : _leg.Media?.Stream;
-        if (other is { CanSendDigits: true } && _bridge is not null && !_transfers.IsConsulting)
+        var other = from == CallSide.Caller ? _connection.Party?.Media.Stream : _leg.Media?.Stream;
+        if (other is { CanSendDigits: true } && _connection.IsBridged && !_transfers.IsConsulting)
         {
             DtmfSender.Start(other, _services.Media.Clock, key.ToString());
         }
@@ -244,7 +228,7 @@ internal sealed partial class Call
     /// <summary>The caller's keys (and audio, for a recording) come here while no bridge takes its stream.</summary>
     private void ListenToCaller()
     {
-        if (_bridge is null && _leg.Media is { } media)
+        if (!_connection.IsBridged && _leg.Media is { } media)
         {
             media.Stream.Listener = _callerKeys;
         }

@@ -1,6 +1,5 @@
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
-using Omstilling.Media.Players;
 using Omstilling.Media.Prompts;
 using Omstilling.Policy.Model;
 using Omstilling.Sip.Messages;
@@ -100,7 +99,7 @@ internal sealed partial class Call
 
     public void OnRinging(SipResponse response)
     {
-        if (_answered is null)
+        if (_connection.Party is null)
         {
             _leg.RelayRinging(response);
         }
@@ -108,7 +107,7 @@ internal sealed partial class Call
 
     public bool Takes(RingGroup group) => group.Purpose == RingPurpose.Consultation
         ? _transfers.TakesConsultAnswer(group)
-        : ReferenceEquals(group, _ringing) && _answered is null;
+        : ReferenceEquals(group, _ringing) && _connection.Party is null;
 
     public void OnAnswered(RingGroup group, Branch branch)
     {
@@ -129,22 +128,17 @@ internal sealed partial class Call
 
         _ringer.AnsweredBy(branch);
         group.Answered(branch);
-        _answered = branch;
-        _answeredAt = Now;
         var picked = _queue.PickedBy;
+        var byOperator = _services.IsOperator(branch.Party);
         _leg.StopPlaying();
-        ConnectCaller(branch);
+        _connection.Connect(_leg.Media!.Stream, branch, Now, byOperator);
 
         // Answered before the queue lets go, so the member is busy before they are no longer offered.
         Emit(Event(CallEventKind.Answered) with { AnsweredBy = branch.Party, Operator = picked });
         _queue.Leave(answeredBy: branch.Party);
         _services.Queues.Unreserve(this);
         _transfers.Connected();
-        if (_services.IsOperator(branch.Party))
-        {
-            _handledBy = branch.Party;
-            _onBoard = true;
-        }
+        _onBoard |= byOperator;
     }
 
     public void OnRingFailed(RingGroup group)
@@ -161,7 +155,7 @@ internal sealed partial class Call
             return;
         }
 
-        if (!ReferenceEquals(group, _ringing) || _answered is not null)
+        if (!ReferenceEquals(group, _ringing) || _connection.Party is not null)
         {
             return;
         }
@@ -218,51 +212,35 @@ internal sealed partial class Call
         Follow(rule, status, reason);
     }
 
-    /// <summary>Bridges the caller's stream with a phone's (replacing any bridge before).</summary>
-    private void ConnectCaller(Branch branch)
-    {
-        _bridge?.Dispose();
-        _bridge = new Bridge(_leg.Media!.Stream, branch.Media.Stream, _services.Media.Clock, _services.MusicOnHold);
-        _bridge.Digit += (stream, digit) => _keys.Enqueue(ReferenceEquals(stream, _leg.Media?.Stream) ? CallSide.Caller : CallSide.Callee, digit);
-    }
-
     public void ReleaseOperator()
     {
-        _bridge?.Dispose();
-        _bridge = null;
-        _held = false;
-        if (_answered is { } op)
+        if (_connection.Leave() is { } op)
         {
             _ringer.Release(op);
             Emit(Event(CallEventKind.PartyLeft) with { Party = op.Party });
         }
-
-        _answered = null;
     }
 
-    public void ForgetOperator() => _answered = null;
+    public void ForgetOperator() => _connection.Leave();
 
     public void MusicForCaller()
     {
-        _bridge?.Dispose();
-        _bridge = null;
-        _held = false;
+        _connection.Consult();
         PlayToCaller(_services.MusicOnHold);
     }
 
     public void ConnectTo(Branch target)
     {
         _leg.StopPlaying();
-        _answered = target;
-        ConnectCaller(target);
+        _connection.Connect(_leg.Media!.Stream, target);
     }
 
     public void ReconnectOperator()
     {
         _leg.StopPlaying();
-        if (_answered is { } op)
+        if (_connection.Party is { } op)
         {
-            ConnectCaller(op);
+            _connection.Reconnect(_leg.Media!.Stream);
 
             // The caller's music (held for the consultation) ends: the history and the consoles learn it here.
             Emit(Event(CallEventKind.Resumed) with { Party = op.Party, Operator = op.Party });
@@ -272,7 +250,7 @@ internal sealed partial class Call
     /// <summary>A leg other than the caller's hung up.</summary>
     private void OnPartyHungUp(Branch branch)
     {
-        if (!_transfers.OnHungUp(branch) && ReferenceEquals(branch, _answered))
+        if (!_transfers.OnHungUp(branch) && ReferenceEquals(branch, _connection.Party))
         {
             End(CallEndReason.CalleeHungUp, null);
         }

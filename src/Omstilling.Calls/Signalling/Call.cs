@@ -2,7 +2,6 @@ using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
 using Omstilling.Media.Audio;
-using Omstilling.Media.Players;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Routing;
 using Omstilling.Sip.Dialogs;
@@ -36,12 +35,8 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
     private readonly Transfers _transfers;
     private readonly KeyQueue _keys;
     private readonly CallerKeys _callerKeys;
+    private readonly Connection _connection;
     private RingGroup? _ringing;
-    private Branch? _answered;
-    private DateTimeOffset? _answeredAt;
-    private Bridge? _bridge;
-    private bool _held;
-    private string? _handledBy;
     private volatile bool _onBoard;
     private DiversionView? _diversion;
     private int _steps;
@@ -60,6 +55,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         _queue = new QueuedCaller(this, this, services.Queues, services.Scheduler, services.Prompts, services.MusicOnHold);
         _transfers = new Transfers(this, this, services, _ringer, CreateMedia);
         _keys = new KeyQueue((side, key) => Locked(() => OnKey(side, key), "a key"));
+        _connection = new Connection(services.Media.Clock, services.MusicOnHold, _keys.Enqueue);
         _callerKeys = new CallerKeys(this);
         invite.UserState = this;
         invite.AckTimedOut += _ => Locked(OnAckTimedOut, "the caller's missing ACK");
@@ -79,7 +75,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
     /// <summary>The call as a whole, from its parts: over, a person talks to the caller, phones ring for the caller, or the platform has it.</summary>
     public CallState State =>
         _ended ? CallState.Ended
-        : _answered is not null ? CallState.Answered
+        : _connection.Party is not null ? CallState.Answered
         : _ringing is { IsRinging: true } ? CallState.Ringing
         : CallState.Routing;
 
@@ -93,9 +89,9 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
 
     public DateTimeOffset Now => _services.Now;
 
-    Branch? ITransferHost.Answered => _answered;
+    Branch? ITransferHost.Answered => _connection.Party;
 
-    bool ITransferHost.Held => _held;
+    bool ITransferHost.Held => _connection.State == ConnectionState.OnHold;
 
     /// <summary>An internal call: ring the extension's phones for the ring limit; 480 when none is registered.</summary>
     public void StartExtension(string extension)
@@ -319,7 +315,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         _services.Queues.Unreserve(this);
         _transfers.Stop();
         _menus.Close();
-        _bridge?.Dispose();
+        _connection.Dispose();
         _leg.HangUp();
         _leg.Close();
         _ringer.ReleaseAll();

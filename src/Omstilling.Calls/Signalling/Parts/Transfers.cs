@@ -233,6 +233,24 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         return allowFailedConsult && Session!.Failed is not null ? null : CallControlResult.NotNow;
     }
 
+    /// <summary>A phone in the consultation held (re-INVITE sendonly/inactive) or took back the other side.</summary>
+    public void PhoneHeld(Omstilling.Media.Rtp.RtpStream phone, bool held)
+    {
+        if (Session?.ConsultBridge is not { } bridge || !(ReferenceEquals(bridge.A, phone) || ReferenceEquals(bridge.B, phone)))
+        {
+            return;
+        }
+
+        if (held)
+        {
+            bridge.Hold(phone);
+        }
+        else
+        {
+            bridge.Resume(phone);
+        }
+    }
+
     /// <summary>Whether the extension is the operator of an announced transfer now.</summary>
     public bool IsConsultingOperator(string extension) => Session is { IsAnnounced: true } s && s.Operator == extension;
 
