@@ -64,7 +64,14 @@ public sealed partial class SipStack
             : new ServerNonInviteTransaction(this, message, key);
         if (!_serverTransactions.TryAdd(key, created))
         {
-            _serverTransactions[key].OnRetransmission(); // Lost a race with the same request on another receive loop.
+            // Lost a race with the same request on another receive loop. That transaction may have ended
+            // in between (a reliable transport ends a non-INVITE one at its final response), so the
+            // retransmission is absorbed only if it is still there.
+            if (_serverTransactions.TryGetValue(key, out var winner))
+            {
+                winner.OnRetransmission();
+            }
+
             return;
         }
 
@@ -89,7 +96,11 @@ public sealed partial class SipStack
         var cancelTx = new ServerNonInviteTransaction(this, message, key);
         if (!_serverTransactions.TryAdd(key, cancelTx))
         {
-            _serverTransactions[key].OnRetransmission();
+            if (_serverTransactions.TryGetValue(key, out var winner))
+            {
+                winner.OnRetransmission();
+            }
+
             return;
         }
 
