@@ -45,6 +45,7 @@ public sealed class Pbx
         var musicOnHold = prompts.Get(prompts.Locate(options.MusicOnHoldPrompt) is null ? StandardPrompts.MusicOnHold : options.MusicOnHoldPrompt);
         Events = new CallEventDispatcher(faults, time, loggerFactory.CreateLogger<CallEventDispatcher>());
         Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>(), faults, Events, policy, options.Trunk);
+        Switchboard = new SwitchboardControl(Calls, Calls.Queues, prompts, loggerFactory.CreateLogger<SwitchboardControl>());
         Presence = new PhonePresence(Registrar.Bindings, Calls.Activity);
         Registrar.Changed += Calls.Queues.OnBindingsChanged;
         TrunkRegistration = options.Trunk is { Register: true } trunk
@@ -69,7 +70,7 @@ public sealed class Pbx
     public CallEventDispatcher Events { get; }
 
     /// <summary>The console's way into calls.</summary>
-    public ISwitchboardControl Switchboard => Calls;
+    public ISwitchboardControl Switchboard { get; }
 
     /// <summary>The queues and their members, as the console manages them.</summary>
     public IQueueMembers Queues => Calls.Queues;

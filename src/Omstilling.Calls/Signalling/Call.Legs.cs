@@ -33,57 +33,39 @@ internal sealed partial class Call
         }
     }
 
-    /// <summary>A request inside one of the call's dialogs.</summary>
+    /// <summary>A request inside one of the call's dialogs: answered as the dialog and the leg's stream go, then what it means for the call.</summary>
     public void OnInDialogRequest(ServerTransaction transaction, CallSide from)
     {
         lock (_sync)
         {
-            var request = transaction.Request;
-            var branch = from == CallSide.Callee ? _ringer.BranchOf(DialogId.ForIncoming(request)) : null;
+            var branch = from == CallSide.Callee ? _ringer.BranchOf(DialogId.ForIncoming(transaction.Request)) : null;
             var own = from == CallSide.Caller ? _leg.Dialog : branch?.Dialog;
-            var released = branch is null ? _leg.IsReleased : branch.State == BranchState.Released;
-            if (own is null || _ended || released)
+            var over = _ended || (branch is null ? _leg.IsReleased : branch.State == BranchState.Released);
+            var media = branch is null ? _leg.Media : branch.Media;
+            var result = InDialogRequests.Answer(transaction, own, over, media, _leg);
+            switch (result.Outcome)
             {
-                transaction.Respond(SipStatus.CallOrTransactionDoesNotExist);
-                return;
-            }
-
-            if (!own.AcceptRemoteCSeq(request))
-            {
-                transaction.Respond(SipStatus.ServerInternalError, "CSeq out of order");
-                return;
-            }
-
-            if (request.Method == SipMethod.Bye)
-            {
-                transaction.Respond(SipStatus.Ok);
-                if (branch is null)
-                {
+                case InDialogOutcome.Nothing:
+                    break;
+                case InDialogOutcome.Bye when branch is null:
                     _leg.OnBye();
                     End(CallEndReason.CallerHungUp, null);
-                }
-                else
-                {
+                    break;
+                case InDialogOutcome.Bye:
                     branch.Released();
                     branch.Media.Close();
                     OnPartyHungUp(branch);
-                }
-            }
-            else if (request.Method == SipMethod.Invite)
-            {
-                OnReinvite(transaction, own, branch);
-            }
-            else if (request.Method == SipMethod.Info)
-            {
-                transaction.Respond(SipStatus.Ok);
-                if (SipInfoDtmf.Parse(request.ContentType, request.BodyText) is { } digit)
-                {
-                    Guarded(() => OnKey(from, digit), "a key (SIP INFO)");
-                }
-            }
-            else
-            {
-                transaction.Respond(request.Method == SipMethod.Options ? SipStatus.Ok : SipStatus.NotImplemented);
+                    break;
+                case InDialogOutcome.Key:
+                    Guarded(() => OnKey(from, result.Key), "a key (SIP INFO)");
+                    break;
+                case InDialogOutcome.Hold:
+                    _connection.PhoneHeld(media!.Stream, result.Held);
+                    _transfers.PhoneHeld(media.Stream, result.Held);
+                    Emit(Event(result.Held ? CallEventKind.Held : CallEventKind.Resumed) with { Party = branch?.Party ?? Caller });
+                    break;
+                default:
+                    throw new System.Diagnostics.UnreachableException($"InDialogOutcome {result.Outcome}");
             }
         }
     }
@@ -166,48 +148,6 @@ internal sealed partial class Call
             End(CallEndReason.Failed, SipStatus.ServiceUnavailable);
             return null;
         }
-    }
-
-    /// <summary>
-    /// A re-INVITE from one phone is answered here, on that phone's own stream: media is anchored,
-    /// so the other phone need not know. Hold (sendonly/inactive) gives the other party music.
-    /// </summary>
-    private void OnReinvite(ServerTransaction transaction, Dialog own, Branch? branch)
-    {
-        var media = branch is null ? _leg.Media : branch.Media;
-        if (media is null || transaction.Request.Body.IsEmpty)
-        {
-            transaction.Respond(SipStatus.NotAcceptableHere);
-            return;
-        }
-
-        string? answer;
-        try
-        {
-            answer = media.Answer(transaction.Request);
-        }
-        catch (SdpParseException)
-        {
-            transaction.Respond(SipStatus.BadRequest, LegMedia.UnreadableSdp);
-            return;
-        }
-
-        if (answer is null)
-        {
-            transaction.Respond(SipStatus.NotAcceptableHere);
-            return;
-        }
-
-        own.UpdateRemoteTarget(transaction.Request);
-        var ok = transaction.CreateResponse(SipStatus.Ok);
-        ok.Headers.Add(HeaderName.Contact, own.LocalContact.ToString());
-        LegMedia.Attach(ok, answer);
-        transaction.Respond(ok);
-        _leg.AwaitAck(transaction);
-        var held = !media.PeerDirection.Receives();
-        _connection.PhoneHeld(media.Stream, held);
-        _transfers.PhoneHeld(media.Stream, held);
-        Emit(Event(held ? CallEventKind.Held : CallEventKind.Resumed) with { Party = branch?.Party ?? Caller });
     }
 
     /// <summary>A key press: a menu's choice or a recording's end while one is on, otherwise passed to the other party (RFC 4733), never recorded.</summary>

@@ -13,47 +13,10 @@ namespace Omstilling.Calls.Signalling;
 /// </summary>
 internal sealed partial class Call
 {
-    /// <summary>
-    /// Rings every phone of the group's targets. No phone registered counts as busy (the policy's
-    /// words: "all busy or nobody logged in"), and so does a person already in a call when the
-    /// caller is from outside (the policy: a busy direct line goes to the switchboard).
-    /// </summary>
-    private void RingFor(RingGroup group, TimeSpan limit, bool ringback)
-    {
-        var bindings = group.Targets.SelectMany(e => _services.Bindings.Lookup(e)).ToList();
-        if (bindings.Count == 0)
-        {
-            RingFailed(group, RingOutcome.Unavailable, SipStatus.TemporarilyUnavailable);
-            return;
-        }
-
-        if (FromOutside && group.Targets.Count > 0 && group.Targets.All(_services.Activity.IsBusy))
-        {
-            RingFailed(group, RingOutcome.Busy, SipStatus.BusyHere);
-            return;
-        }
-
-        Ring(group, bindings, limit, ringback);
-    }
-
-    /// <summary>Calls an external number through the trunk (only numbers the policy names get here).</summary>
-    private void Forward(string number, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer)
-    {
-        if (_services.Trunk is not { } trunk)
-        {
-            Emit(Event(CallEventKind.Routed) with { Decision = Omstilling.Policy.Routing.DecisionKind.Forward, Target = number, RouteFailure = RouteFailure.NoTrunk });
-            Follow(onNoAnswer, SipStatus.ServiceUnavailable, CallEndReason.Failed);
-            return;
-        }
-
-        var group = new RingGroup(RingPurpose.Call, [], onBusy, onNoAnswer);
-        StartRinging(group, [BranchDialer.TrunkBinding(trunk, number)], limit, ringback: true, toTrunk: true);
-    }
-
     public void Ring(RingGroup group, IReadOnlyList<Binding> bindings, TimeSpan limit, bool ringback) =>
-        StartRinging(group, bindings, limit, ringback, toTrunk: false);
+        Ring(group, bindings, limit, ringback, toTrunk: false);
 
-    private void StartRinging(RingGroup group, IReadOnlyList<Binding> bindings, TimeSpan limit, bool ringback, bool toTrunk)
+    public void Ring(RingGroup group, IReadOnlyList<Binding> bindings, TimeSpan limit, bool ringback, bool toTrunk)
     {
         if (_ringing is { } before)
         {
@@ -170,7 +133,7 @@ internal sealed partial class Call
     /// operator the choices; a call of the policy goes on by its busy or no-answer rule (and the
     /// switchboard learns whom the call was for).
     /// </summary>
-    private void RingFailed(RingGroup group, RingOutcome outcome, int status)
+    public void RingFailed(RingGroup group, RingOutcome outcome, int status)
     {
         _services.Queues.Unreserve(this);
         switch (group.Purpose)
@@ -210,41 +173,6 @@ internal sealed partial class Call
             _ => throw new System.Diagnostics.UnreachableException($"RingOutcome {outcome}"),
         };
         Follow(rule, status, reason);
-    }
-
-    public void ReleaseOperator()
-    {
-        if (_connection.Leave() is { } op)
-        {
-            _ringer.Release(op);
-            Emit(Event(CallEventKind.PartyLeft) with { Party = op.Party });
-        }
-    }
-
-    public void ForgetOperator() => _connection.Leave();
-
-    public void MusicForCaller()
-    {
-        _connection.Consult();
-        PlayToCaller(_services.MusicOnHold);
-    }
-
-    public void ConnectTo(Branch target)
-    {
-        _leg.StopPlaying();
-        _connection.Connect(_leg.Media!.Stream, target);
-    }
-
-    public void ReconnectOperator()
-    {
-        _leg.StopPlaying();
-        if (_connection.Party is { } op)
-        {
-            _connection.Reconnect(_leg.Media!.Stream);
-
-            // The caller's music (held for the consultation) ends: the history and the consoles learn it here.
-            Emit(Event(CallEventKind.Resumed) with { Party = op.Party, Operator = op.Party });
-        }
     }
 
     /// <summary>A leg other than the caller's hung up.</summary>

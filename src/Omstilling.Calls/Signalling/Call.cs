@@ -21,11 +21,8 @@ namespace Omstilling.Calls.Signalling;
 /// <see cref="State"/> is worked out from the parts, never kept beside them.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The bridge, players and streams are released in End(), which every way out of a call reaches.")]
-internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRingHost, ITransferHost
+internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRingHost, ITransferHost, IPolicyHost, IQueueHost
 {
-    /// <summary>Decisions one call may take: a policy whose rules lead round in a circle ends here instead of forever.</summary>
-    private const int MaxSteps = 25;
-
     private readonly Lock _sync = new();
     private readonly CallServices _services;
     private readonly CallerLeg _leg;
@@ -33,13 +30,13 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
     private readonly MenuRunner _menus;
     private readonly QueuedCaller _queue;
     private readonly Transfers _transfers;
+    private readonly PolicyRunner _policy;
     private readonly KeyQueue _keys;
     private readonly CallerKeys _callerKeys;
     private readonly Connection _connection;
     private RingGroup? _ringing;
     private volatile bool _onBoard;
     private DiversionView? _diversion;
-    private int _steps;
     private bool _ended;
 
     public Call(CallServices services, ServerInviteTransaction invite, string caller, string dialled, bool fromOutside = false)
@@ -52,10 +49,11 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         _leg = new CallerLeg(invite, services.Stack, services.Registry, this, this, services.Media.Clock, dialled);
         _ringer = new Ringer(this, new BranchDialer(services.Stack, services.Registry, services.TrunkCredentials, this, this, invite.Request, caller), services.Scheduler);
         _menus = new MenuRunner(this, services.Scheduler, () => services.Policy, services.PolicyState, services.Options.VoicemailFolder);
-        _queue = new QueuedCaller(this, this, services.Queues, services.Scheduler, services.Prompts, services.MusicOnHold);
-        _transfers = new Transfers(this, this, services, _ringer, CreateMedia);
+        _queue = new QueuedCaller(this, this, services.Queues, services.Bindings, services.Scheduler, services.Prompts, services.MusicOnHold);
         _keys = new KeyQueue((side, key) => Locked(() => OnKey(side, key), "a key"));
         _connection = new Connection(services.Media.Clock, services.MusicOnHold, _keys.Enqueue);
+        _transfers = new Transfers(this, this, services, _ringer, _connection, _leg, _menus, CreateMedia);
+        _policy = new PolicyRunner(this, services, _menus, fromOutside);
         _callerKeys = new CallerKeys(this);
         invite.UserState = this;
         invite.AckTimedOut += _ => Locked(OnAckTimedOut, "the caller's missing ACK");
@@ -87,11 +85,17 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
 
     public bool HasEnded => _ended;
 
+    public bool CallerAnswered => _leg.IsAnswered;
+
+    public bool Connected => _connection.Party is not null;
+
+    public RingGroup? Ringing => _ringing;
+
+    public bool Recalled => _transfers.Recall is not null;
+
+    public void ShowOnBoard() => _onBoard = true;
+
     public DateTimeOffset Now => _services.Now;
-
-    Branch? ITransferHost.Answered => _connection.Party;
-
-    bool ITransferHost.Held => _connection.State == ConnectionState.OnHold;
 
     /// <summary>An internal call: ring the extension's phones for the ring limit; 480 when none is registered.</summary>
     public void StartExtension(string extension)
@@ -107,7 +111,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
 
             if (PrepareCallerMedia())
             {
-                RingFor(new RingGroup(RingPurpose.Call, [extension]), _services.Options.RingLimit, ringback: false);
+                _policy.RingFor(new RingGroup(RingPurpose.Call, [extension]), _services.Options.RingLimit, ringback: false);
             }
         }
     }
@@ -120,7 +124,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
             Emit(Event(CallEventKind.Started));
             if (PrepareCallerMedia())
             {
-                Execute(decision);
+                _policy.Execute(decision);
             }
         }
     }
@@ -184,116 +188,13 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         ListenToCaller();
     }
 
-    /// <summary>Carries out one decision of the policy (under the lock).</summary>
-    private void Execute(RoutingDecision decision)
-    {
-        if (_ended)
-        {
-            return;
-        }
+    public void Follow(PolicyAction? action, int status, CallEndReason reason) => _policy.Follow(action, status, reason);
 
-        if (++_steps > MaxSteps)
-        {
-            Finish(SipStatus.ServerInternalError, CallEndReason.Failed, "policy loop");
-            return;
-        }
-
-        Emit(Event(CallEventKind.Routed) with { Decision = decision.Kind, Rule = decision.Rule.Kind, Target = TargetOf(decision) });
-        switch (decision.Kind)
-        {
-            case DecisionKind.Ring:
-                GreetThen(decision.Greeting, () => RingFor(new RingGroup(RingPurpose.Call, decision.Extensions, decision.OnBusy, decision.OnNoAnswer), RingLimitOf(decision), ringback: _leg.IsAnswered));
-                break;
-            case DecisionKind.Queue when decision.Queue is { } queue:
-                GreetThen(decision.Greeting, () => EnterQueue(queue, decision.OnBusy, recalled: false));
-                break;
-            case DecisionKind.Queue:
-                GreetThen(decision.Greeting, () => RingFor(new RingGroup(RingPurpose.Call, decision.Extensions, decision.OnBusy, decision.OnNoAnswer), RingLimitOf(decision), ringback: _leg.IsAnswered));
-                break;
-            case DecisionKind.Forward:
-                var externalLimit = decision.RingLimit.Rings > 0 ? decision.RingLimit.Duration : _services.Options.ExternalRingLimit;
-                GreetThen(decision.Greeting, () => Forward(decision.ExternalNumber!, externalLimit, decision.OnBusy, decision.OnNoAnswer));
-                break;
-            case DecisionKind.Menu:
-                GreetThen(decision.Greeting, () => _menus.Open(decision.Menu!.Value.Menu));
-                break;
-            case DecisionKind.Message:
-                _menus.PlayMessage(decision.Message!, decision.AfterMessage);
-                break;
-            case DecisionKind.Voicemail:
-                _menus.RecordVoicemail(decision.VoicemailBox!);
-                break;
-            case DecisionKind.Back:
-                _menus.Back();
-                break;
-            case DecisionKind.Hangup:
-                Finish(SipStatus.TemporarilyUnavailable, CallEndReason.Completed, null);
-                break;
-            case DecisionKind.NotFound:
-                Finish(SipStatus.NotFound, CallEndReason.Rejected, null);
-                break;
-            default:
-                throw new System.Diagnostics.UnreachableException($"DecisionKind {decision.Kind} is not carried out");
-        }
-    }
-
-    /// <summary>The decision's ring limit; a decision without one rings for the platform's.</summary>
-    private TimeSpan RingLimitOf(RoutingDecision decision) =>
-        decision.RingLimit.Rings > 0 ? decision.RingLimit.Duration : _services.Options.RingLimit;
-
-    public void Follow(PolicyAction? action, int status, CallEndReason reason)
-    {
-        if (action is null || _services.Policy is not { } policy)
-        {
-            Finish(status, reason, null);
-            return;
-        }
-
-        Execute(action.Kind == ActionKind.Operator
-            ? policy.Route(policy.MainNumber, Now, _services.PolicyState)
-            : policy.Resolve(action, Now, _services.PolicyState));
-    }
-
-    public void Finish(int status, CallEndReason reason) => Finish(status, reason, null);
-
-    /// <summary>
-    /// Ends the call for want of anyone to take it: before an answer with <paramref name="status"/>;
-    /// after one (a menu led here) with a spoken reason and a BYE.
-    /// </summary>
-    private void Finish(int status, CallEndReason reason, string? phrase)
-    {
-        if (!_leg.IsAnswered)
-        {
-            Refuse(status, phrase, reason);
-            return;
-        }
-
-        var prompt = reason switch
-        {
-            CallEndReason.Busy => "optaget",
-            CallEndReason.NoAnswer or CallEndReason.Unavailable => "intet-svar",
-            CallEndReason.CallerHungUp or CallEndReason.CalleeHungUp or CallEndReason.CallerCancelled or CallEndReason.Rejected
-                or CallEndReason.Failed or CallEndReason.Completed => "farvel",
-            _ => throw new System.Diagnostics.UnreachableException($"CallEndReason {reason}"),
-        };
-        PlayThen([prompt], () => HangUp(reason));
-    }
-
-    /// <summary>Plays the greeting first when there is one (answering the caller for it).</summary>
-    private void GreetThen(Prompt? greeting, Action then)
-    {
-        if (greeting is null)
-        {
-            then();
-            return;
-        }
-
-        PlayThen([PolicyPrompts.Key(greeting.Name)], then);
-    }
+    public void Finish(int status, CallEndReason reason) => _policy.Finish(status, reason, null);
 
     public void HangUp(CallEndReason reason) => End(reason, null);
 
-    private void Refuse(int status, string? reason, CallEndReason endReason)
+    public void Refuse(int status, string? reason, CallEndReason endReason)
     {
         _leg.Refuse(status, reason);
         End(endReason, status);
@@ -342,17 +243,4 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
             End(CallEndReason.Failed, null);
         }
     }
-
-    /// <summary>What a decision names, for its Routed event.</summary>
-    private static string? TargetOf(RoutingDecision d) => d.Kind switch
-    {
-        DecisionKind.Ring => string.Join(',', d.Extensions),
-        DecisionKind.Queue => d.Queue?.Id ?? string.Join(',', d.Extensions),
-        DecisionKind.Menu => d.Menu?.Menu.Id,
-        DecisionKind.Message => d.Message?.Name,
-        DecisionKind.Voicemail => d.VoicemailBox,
-        DecisionKind.Forward => d.ExternalNumber,
-        DecisionKind.NotFound or DecisionKind.Back or DecisionKind.Hangup => null,
-        _ => throw new System.Diagnostics.UnreachableException($"DecisionKind {d.Kind} names no target"),
-    };
 }

@@ -27,7 +27,7 @@ namespace Omstilling.Calls.Signalling;
 /// from anyone; all others must carry an extension's credentials (407 otherwise).
 /// Thread-safe.
 /// </summary>
-public sealed partial class CallManager : ISwitchboardControl, ICallRegistry
+public sealed partial class CallManager : ICallRegistry
 {
     /// <summary>The methods we answer in and out of dialogs.</summary>
     public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
@@ -40,6 +40,7 @@ public sealed partial class CallManager : ISwitchboardControl, ICallRegistry
     private readonly ILogger<CallManager> _logger;
     private readonly CallEventDispatcher _events;
     private readonly CallServices _services;
+    private readonly CampOnWaiters _campOns = new();
 
     /// <param name="faults">
     /// Where failures are contained: a request whose handling threw (<c>calls.request</c>, answered
@@ -79,7 +80,7 @@ public sealed partial class CallManager : ISwitchboardControl, ICallRegistry
         _logger = logger;
         Activity = new PhoneActivity(dialPlan.IsExtension);
         Queues = new QueueManager(bindings, stack.Scheduler, Activity, e => queueFaults.Contain(e, null, "a round of offers to the queues' operators (the next change tries again)"));
-        Activity.BecameFree += OnPartyFree;
+        Activity.BecameFree += _campOns.OnFree;
         _services = new CallServices(stack, media, prompts, musicOnHold, options, bindings, Queues, Activity, policy, PolicyState, trunk, TrunkCredentials, CallFaults, this);
     }
 
@@ -307,9 +308,18 @@ public sealed partial class CallManager : ISwitchboardControl, ICallRegistry
 
     NameAddress ICallRegistry.ContactFor(string user, SipEndPoint peer) => ContactFor(user, peer);
 
-    void ICallRegistry.WaitForFree(string extension, Call call) => WaitForFree(extension, call);
+    void ICallRegistry.WaitForFree(string extension, Call call) => _campOns.Add(extension, call);
 
-    void ICallRegistry.StopWaitingForFree(string extension, Call call) => StopWaitingForFree(extension, call);
+    void ICallRegistry.StopWaitingForFree(string extension, Call call) => _campOns.Remove(extension, call);
+
+    /// <summary>The calls in progress that are calls of the policy or between extensions (not service numbers).</summary>
+    internal IEnumerable<Call> Live => _calls.Values.OfType<Call>();
+
+    internal Call? Find(Guid callId) => _calls.TryGetValue(callId, out var owner) ? owner as Call : null;
+
+    /// <summary>Whether an operator may send a caller to <paramref name="target"/>: one of our extensions or a number of the policy.</summary>
+    internal bool IsKnownTarget(string target) =>
+        _dialPlan.IsExtension(target) || (Policy?.TryFindNumber(target, out _) ?? false);
 
     internal void Publish(CallEvent e)
     {

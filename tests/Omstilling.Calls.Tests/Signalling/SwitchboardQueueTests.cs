@@ -90,7 +90,7 @@ public sealed class SwitchboardQueueTests
         Assert.Equal("100", answered.AnsweredBy);
         Assert.True(op101.ReceivedMethod(SipMethod.Bye), "the second operator to answer is hung up");
         Assert.False(op100.ReceivedMethod(SipMethod.Bye));
-        Assert.Equal("100", Assert.Single(f.Pbx.Calls.Snapshots()).AnsweredBy);
+        Assert.Equal("100", Assert.Single(f.Pbx.Switchboard.Snapshots()).AnsweredBy);
     }
 
     [Fact]
@@ -105,17 +105,17 @@ public sealed class SwitchboardQueueTests
 
         caller.Call("54731000", authenticate: false);
         await f.RunAsync(TimeSpan.FromSeconds(2), () => false);
-        Assert.Empty(f.Pbx.Calls.Snapshots()); // in the automatic menu: not the switchboard's yet
+        Assert.Empty(f.Pbx.Switchboard.Snapshots()); // in the automatic menu: not the switchboard's yet
 
         // The automatic menu plays (nobody is free); pressing 9 puts the caller in the queue.
         caller.SendInDialog(SipMethod.Info, "Signal=9\r\nDuration=160\r\n");
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(20), () => f.EventsOf(CallEventKind.Queued).Length == 1), Describe(f));
-        var callId = Assert.Single(f.Pbx.Calls.Snapshots()).Id;
+        var callId = Assert.Single(f.Pbx.Switchboard.Snapshots()).Id;
         using var start = new ManualResetEventSlim();
         var picks = Operators.Select(op => Task.Run(() =>
         {
             start.Wait();
-            return (op, result: f.Pbx.Calls.Pick(callId, op));
+            return (op, result: f.Pbx.Switchboard.Pick(callId, op));
         })).ToArray();
         start.Set();
         var results = await Task.WhenAll(picks);
@@ -169,7 +169,7 @@ public sealed class SwitchboardQueueTests
         Assert.Equal(200, op.Unregister().StatusCode);
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => !f.Pbx.Calls.Queues.IsLoggedIn("100")), Describe(f));
 
-        Assert.Equal(CallState.Answered, Assert.Single(f.Pbx.Calls.Snapshots()).State);
+        Assert.Equal(CallState.Answered, Assert.Single(f.Pbx.Switchboard.Snapshots()).State);
         Assert.False(f.Pbx.Calls.Queues.IsLoggedIn("100"));
         caller.HangUp();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.EventsOf(CallEventKind.Ended).Length > 0), Describe(f));

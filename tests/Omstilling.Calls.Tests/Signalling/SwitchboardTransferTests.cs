@@ -22,7 +22,7 @@ public sealed class SwitchboardTransferTests
         var (caller, op, callId) = await OperatorOnCallAsync(f);
         var anne = await f.PhoneAsync("2010");
 
-        var result = await f.Pbx.Calls.BlindTransferAsync(callId, "100", "2010", "Anne Sørensen", announceName: false, CancellationToken.None);
+        var result = await f.Pbx.Switchboard.BlindTransferAsync(callId, "100", "2010", "Anne Sørensen", announceName: false, CancellationToken.None);
 
         Assert.Equal(CallControlResult.Done, result);
         f.Deliver();
@@ -30,8 +30,8 @@ public sealed class SwitchboardTransferTests
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => anne.InviteCount == 1), Describe(f));
         Assert.False(f.Pbx.Calls.Activity.IsBusy("100"));
         anne.Answer();
-        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.Snapshot(callId)?.AnsweredBy == "2010"), Describe(f));
-        var view = f.Pbx.Calls.Snapshot(callId)!;
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Switchboard.Snapshot(callId)?.AnsweredBy == "2010"), Describe(f));
+        var view = f.Pbx.Switchboard.Snapshot(callId)!;
         Assert.Equal("2010", view.AnsweredBy);
         Assert.Equal("100", view.HandledBy);
         Assert.Null(view.Transfer);
@@ -47,7 +47,7 @@ public sealed class SwitchboardTransferTests
         var (_, _, callId) = await OperatorOnCallAsync(f);
         var anne = await f.PhoneAsync("2010");
 
-        var result = await f.Pbx.Calls.BlindTransferAsync(callId, "100", "2010", "Anne Sørensen", announceName: true, CancellationToken.None);
+        var result = await f.Pbx.Switchboard.BlindTransferAsync(callId, "100", "2010", "Anne Sørensen", announceName: true, CancellationToken.None);
 
         Assert.Equal(CallControlResult.Done, result);
         var spoken = Path.Combine(f.SpokenFolder, "navn-anne-soerensen.wav");
@@ -66,7 +66,7 @@ public sealed class SwitchboardTransferTests
         var anne = await f.PhoneAsync("2010");
         anne.Behaviour = PhoneBehaviour.RingForever;
 
-        await f.Pbx.Calls.BlindTransferAsync(callId, "100", "2010", "Anne Sørensen", announceName: false, CancellationToken.None);
+        await f.Pbx.Switchboard.BlindTransferAsync(callId, "100", "2010", "Anne Sørensen", announceName: false, CancellationToken.None);
         Assert.False(await f.RunAsync(TimeSpan.FromSeconds(19), () => f.EventsOf(CallEventKind.Recalled).Length > 0), "recalled before the ring limit");
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => op.InviteCount == 2), Describe(f));
 
@@ -74,8 +74,8 @@ public sealed class SwitchboardTransferTests
         var recalled = Assert.Single(f.EventsOf(CallEventKind.Recalled));
         Assert.Equal(("2010", "100", RingOutcome.NoAnswer), (recalled.Party, recalled.Operator, recalled.Outcome));
         op.Answer();
-        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.Snapshot(callId)?.AnsweredBy == "100"), Describe(f));
-        var view = f.Pbx.Calls.Snapshot(callId)!;
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Switchboard.Snapshot(callId)?.AnsweredBy == "100"), Describe(f));
+        var view = f.Pbx.Switchboard.Snapshot(callId)!;
         Assert.Equal("100", view.AnsweredBy);
         Assert.Equal(new RecallView("2010", "Anne Sørensen", RingOutcome.NoAnswer, "100", recalled.At), view.Recall);
     }
@@ -89,7 +89,7 @@ public sealed class SwitchboardTransferTests
         anne.Behaviour = PhoneBehaviour.RingForever;
         var colleague = await f.PhoneAsync("2001");
 
-        await f.Pbx.Calls.BlindTransferAsync(callId, "100", "2010", null, announceName: false, CancellationToken.None);
+        await f.Pbx.Switchboard.BlindTransferAsync(callId, "100", "2010", null, announceName: false, CancellationToken.None);
         op.Call("2001");
         colleague.Answer();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(25), () => f.EventsOf(CallEventKind.Recalled).Length > 0), Describe(f));
@@ -110,22 +110,22 @@ public sealed class SwitchboardTransferTests
         var (caller, op, callId) = await OperatorOnCallAsync(f);
         var bo = await f.PhoneAsync("2011");
 
-        Assert.Equal(CallControlResult.NotNow, f.Pbx.Calls.CompleteTransfer(callId, "100"));
-        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen"));
+        Assert.Equal(CallControlResult.NotNow, f.Pbx.Switchboard.CompleteTransfer(callId, "100"));
+        Assert.Equal(CallControlResult.Done, f.Pbx.Switchboard.StartConsultation(callId, "100", "2011", "Bo Jensen"));
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => bo.InviteCount == 1), Describe(f));
         Assert.False(op.ReceivedMethod(SipMethod.Bye));
         bo.Answer();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.EventsOf(CallEventKind.ConsultAnswered).Any(e => e.Party == "2011")), Describe(f));
         Assert.Contains(f.EventsOf(CallEventKind.ConsultAnswered), e => e.Party == "2011");
-        Assert.True(f.Pbx.Calls.Snapshot(callId)!.Transfer!.Answered);
-        Assert.Equal(CallControlResult.NotYourCall, f.Pbx.Calls.CompleteTransfer(callId, "101"));
+        Assert.True(f.Pbx.Switchboard.Snapshot(callId)!.Transfer!.Answered);
+        Assert.Equal(CallControlResult.NotYourCall, f.Pbx.Switchboard.CompleteTransfer(callId, "101"));
 
-        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.CompleteTransfer(callId, "100"));
+        Assert.Equal(CallControlResult.Done, f.Pbx.Switchboard.CompleteTransfer(callId, "100"));
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => op.ReceivedMethod(SipMethod.Bye)), Describe(f));
 
         Assert.False(bo.ReceivedMethod(SipMethod.Bye));
         Assert.False(caller.ReceivedMethod(SipMethod.Bye));
-        var view = f.Pbx.Calls.Snapshot(callId)!;
+        var view = f.Pbx.Switchboard.Snapshot(callId)!;
         Assert.Equal(("2011", CallState.Answered), (view.AnsweredBy, view.State));
         Assert.Contains(f.EventsOf(CallEventKind.TransferCompleted), e => e.Party == "2011" && e.Operator == "100");
         bo.HangUp();
@@ -139,17 +139,17 @@ public sealed class SwitchboardTransferTests
         await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2011");
         var (caller, op, callId) = await OperatorOnCallAsync(f);
         var bo = await f.PhoneAsync("2011");
-        f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
+        f.Pbx.Switchboard.StartConsultation(callId, "100", "2011", "Bo Jensen");
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => bo.InviteCount == 1), Describe(f));
         bo.Answer();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.EventsOf(CallEventKind.ConsultAnswered).Any(e => e.Party == "2011")), Describe(f));
 
-        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.ReturnToCaller(callId, "100"));
+        Assert.Equal(CallControlResult.Done, f.Pbx.Switchboard.ReturnToCaller(callId, "100"));
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => bo.ReceivedMethod(SipMethod.Bye)), Describe(f));
 
         Assert.False(op.ReceivedMethod(SipMethod.Bye));
         Assert.Equal([CallEventKind.Held, CallEventKind.Resumed], f.Events.Where(e => e.Kind is CallEventKind.Held or CallEventKind.Resumed).Select(e => e.Kind));
-        var view = f.Pbx.Calls.Snapshot(callId)!;
+        var view = f.Pbx.Switchboard.Snapshot(callId)!;
         Assert.Equal("100", view.AnsweredBy);
         Assert.Null(view.Transfer);
         Assert.Contains(f.EventsOf(CallEventKind.TransferFailed), e => e.Outcome == RingOutcome.Returned);
@@ -165,16 +165,16 @@ public sealed class SwitchboardTransferTests
         var bo = await f.PhoneAsync("2011");
         bo.Behaviour = PhoneBehaviour.RingForever;
 
-        f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
+        f.Pbx.Switchboard.StartConsultation(callId, "100", "2011", "Bo Jensen");
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(25), () => f.EventsOf(CallEventKind.TransferFailed).Length > 0), Describe(f));
 
         Assert.True(bo.ReceivedMethod(SipMethod.Cancel));
-        var view = f.Pbx.Calls.Snapshot(callId)!;
+        var view = f.Pbx.Switchboard.Snapshot(callId)!;
         Assert.Equal(RingOutcome.NoAnswer, view.Transfer!.Failed);
         Assert.Equal("100", view.AnsweredBy);
-        Assert.Equal(CallControlResult.NotNow, f.Pbx.Calls.CompleteTransfer(callId, "100"));
+        Assert.Equal(CallControlResult.NotNow, f.Pbx.Switchboard.CompleteTransfer(callId, "100"));
 
-        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.TransferToVoicemail(callId, "100", "2011"));
+        Assert.Equal(CallControlResult.Done, f.Pbx.Switchboard.TransferToVoicemail(callId, "100", "2011"));
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(15), () => f.EventsOf(CallEventKind.Voicemail).Length > 0), Describe(f));
         Assert.True(op.ReceivedMethod(SipMethod.Bye));
         Assert.Equal("2011", Assert.Single(f.EventsOf(CallEventKind.Voicemail)).VoicemailBox);
@@ -190,12 +190,12 @@ public sealed class SwitchboardTransferTests
         desk.Behaviour = PhoneBehaviour.Busy;
         mobile.Behaviour = PhoneBehaviour.Decline; // answers last
 
-        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen"));
-        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => f.Pbx.Calls.Snapshot(callId)?.Transfer?.Failed is not null), Describe(f));
+        Assert.Equal(CallControlResult.Done, f.Pbx.Switchboard.StartConsultation(callId, "100", "2011", "Bo Jensen"));
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => f.Pbx.Switchboard.Snapshot(callId)?.Transfer?.Failed is not null), Describe(f));
 
         Assert.Equal(1, desk.InviteCount);
         Assert.Equal(1, mobile.InviteCount);
-        Assert.Equal(RingOutcome.Busy, f.Pbx.Calls.Snapshot(callId)!.Transfer!.Failed);
+        Assert.Equal(RingOutcome.Busy, f.Pbx.Switchboard.Snapshot(callId)!.Transfer!.Failed);
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class SwitchboardTransferTests
         var mobile = await f.PhoneAsync("2011");
         desk.Behaviour = PhoneBehaviour.RingForever;
         mobile.Behaviour = PhoneBehaviour.RingForever;
-        f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
+        f.Pbx.Switchboard.StartConsultation(callId, "100", "2011", "Bo Jensen");
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => desk.InviteCount == 1 && mobile.InviteCount == 1), Describe(f));
 
         mobile.Decline();
@@ -226,7 +226,7 @@ public sealed class SwitchboardTransferTests
         var mobile = await f.PhoneAsync("2011");
         desk.Behaviour = PhoneBehaviour.RingForever;
         mobile.Behaviour = PhoneBehaviour.RingForever;
-        f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
+        f.Pbx.Switchboard.StartConsultation(callId, "100", "2011", "Bo Jensen");
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => desk.InviteCount == 1 && mobile.InviteCount == 1), Describe(f));
 
         desk.Answer();
@@ -242,18 +242,18 @@ public sealed class SwitchboardTransferTests
         var (caller, op, callId) = await OperatorOnCallAsync(f);
         var bo = await f.PhoneAsync("2011");
         bo.Behaviour = PhoneBehaviour.RingForever;
-        f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
+        f.Pbx.Switchboard.StartConsultation(callId, "100", "2011", "Bo Jensen");
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => bo.InviteCount == 1), Describe(f));
 
         caller.HangUp();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => bo.ReceivedMethod(SipMethod.Cancel) && op.ReceivedMethod(SipMethod.Bye)), Describe(f));
 
         Assert.Equal(CallEndReason.CallerHungUp, Assert.Single(f.EventsOf(CallEventKind.Ended)).EndReason);
-        Assert.Empty(f.Pbx.Calls.Snapshots());
+        Assert.Empty(f.Pbx.Switchboard.Snapshots());
         Assert.Equal(0, f.Media.StreamCount);
         Assert.False(f.Pbx.Calls.Activity.IsBusy("100"));
         Assert.False(f.Pbx.Calls.Activity.IsRinging("2011"));
-        Assert.Equal(CallControlResult.NoSuchCall, f.Pbx.Calls.CompleteTransfer(callId, "100"));
+        Assert.Equal(CallControlResult.NoSuchCall, f.Pbx.Switchboard.CompleteTransfer(callId, "100"));
     }
 
     [Fact]
@@ -262,15 +262,15 @@ public sealed class SwitchboardTransferTests
         await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2011");
         var (caller, op, callId) = await OperatorOnCallAsync(f);
         var bo = await f.PhoneAsync("2011");
-        f.Pbx.Calls.StartConsultation(callId, "100", "2011", "Bo Jensen");
+        f.Pbx.Switchboard.StartConsultation(callId, "100", "2011", "Bo Jensen");
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => bo.InviteCount == 1), Describe(f));
         bo.Answer();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.EventsOf(CallEventKind.ConsultAnswered).Any(e => e.Party == "2011")), Describe(f));
 
         op.HangUp();
-        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.Snapshot(callId)?.AnsweredBy == "2011"), Describe(f));
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Switchboard.Snapshot(callId)?.AnsweredBy == "2011"), Describe(f));
 
-        Assert.Equal("2011", f.Pbx.Calls.Snapshot(callId)!.AnsweredBy);
+        Assert.Equal("2011", f.Pbx.Switchboard.Snapshot(callId)!.AnsweredBy);
         Assert.Contains(f.EventsOf(CallEventKind.TransferCompleted), e => e.Party == "2011");
         Assert.False(caller.ReceivedMethod(SipMethod.Bye));
         Assert.False(bo.ReceivedMethod(SipMethod.Bye));
@@ -291,20 +291,20 @@ public sealed class SwitchboardTransferTests
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(10), () => op.InviteCount == 1), Describe(f));
         Assert.Equal(0, jens.InviteCount);
         op.Answer();
-        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.CallsInvolving("100").Any()), Describe(f));
-        var callId = f.Pbx.Calls.CallsInvolving("100").Single().Id;
-        Assert.Equal(new DiversionView("2050", RingOutcome.Busy), f.Pbx.Calls.Snapshot(callId)!.Diversion);
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Switchboard.CallsInvolving("100").Any()), Describe(f));
+        var callId = f.Pbx.Switchboard.CallsInvolving("100").Single().Id;
+        Assert.Equal(new DiversionView("2050", RingOutcome.Busy), f.Pbx.Switchboard.Snapshot(callId)!.Diversion);
         Assert.Contains(f.EventsOf(CallEventKind.Diverted), e => e.Party == "2050" && e.Outcome == RingOutcome.Busy);
 
-        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.CampOn(callId, "100", "2050", "Jens Hansen"));
+        Assert.Equal(CallControlResult.Done, f.Pbx.Switchboard.CampOn(callId, "100", "2050", "Jens Hansen"));
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => op.ReceivedMethod(SipMethod.Bye)), Describe(f));
         Assert.Equal(0, jens.InviteCount);
         jens.HangUp();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => jens.InviteCount == 1), Describe(f));
         jens.Answer();
-        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.Snapshot(callId)?.AnsweredBy == "2050"), Describe(f));
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Switchboard.Snapshot(callId)?.AnsweredBy == "2050"), Describe(f));
 
-        Assert.Equal("2050", f.Pbx.Calls.Snapshot(callId)!.AnsweredBy);
+        Assert.Equal("2050", f.Pbx.Switchboard.Snapshot(callId)!.AnsweredBy);
         Assert.Contains(f.EventsOf(CallEventKind.TransferCompleted), e => e.Party == "2050" && e.Operator == "100");
     }
 
@@ -316,14 +316,14 @@ public sealed class SwitchboardTransferTests
 
         var senders = f.Clock.Count;
 
-        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.Hold(callId, "100"));
-        Assert.True(f.Pbx.Calls.Snapshot(callId)!.OnHold);
+        Assert.Equal(CallControlResult.Done, f.Pbx.Switchboard.Hold(callId, "100"));
+        Assert.True(f.Pbx.Switchboard.Snapshot(callId)!.OnHold);
         Assert.Equal(senders + 1, f.Clock.Count); // the music player for the caller
-        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.TakeOffHold(callId, "100"));
-        Assert.False(f.Pbx.Calls.Snapshot(callId)!.OnHold);
+        Assert.Equal(CallControlResult.Done, f.Pbx.Switchboard.TakeOffHold(callId, "100"));
+        Assert.False(f.Pbx.Switchboard.Snapshot(callId)!.OnHold);
         Assert.Equal(senders, f.Clock.Count);
         Assert.Equal(["100", "100"], f.Events.Where(e => e.Kind is CallEventKind.Held or CallEventKind.Resumed).Select(e => e.Party));
-        Assert.Equal(CallControlResult.NotYourCall, f.Pbx.Calls.Hold(callId, "101"));
+        Assert.Equal(CallControlResult.NotYourCall, f.Pbx.Switchboard.Hold(callId, "101"));
     }
 
     [Fact]
@@ -338,11 +338,11 @@ public sealed class SwitchboardTransferTests
         colleague.Answer();
         var (_, op, callId) = await OperatorOnCallAsync(f);
 
-        Assert.Equal(CallControlResult.Done, f.Pbx.Calls.CampOn(callId, "100", "2050", "Jens Hansen"));
+        Assert.Equal(CallControlResult.Done, f.Pbx.Switchboard.CampOn(callId, "100", "2050", "Jens Hansen"));
         Assert.False(await f.RunAsync(TimeSpan.FromSeconds(40), () => f.EventsOf(CallEventKind.Recalled).Length > 0 || f.EventsOf(CallEventKind.Ended).Length > 0), Describe(f));
         Assert.Contains(f.Network.Sent, p => p.To.Equals(stale.Address) && p.Text.StartsWith("INVITE ", StringComparison.Ordinal)); // the stale phone was rung too
 
-        Assert.Equal(TransferKind.CampOn, f.Pbx.Calls.Snapshot(callId)!.Transfer!.Kind);
+        Assert.Equal(TransferKind.CampOn, f.Pbx.Switchboard.Snapshot(callId)!.Transfer!.Kind);
         jens.HangUp();
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => jens.InviteCount == 1), Describe(f));
         Assert.True(op.ReceivedMethod(SipMethod.Bye));
@@ -379,7 +379,7 @@ public sealed class SwitchboardTransferTests
         var waiting = await CallerInQueueAsync(f, "2003");
 
         // Jens is busy: the transfer fails at once and comes back while a caller waits for the operator.
-        await f.Pbx.Calls.BlindTransferAsync(callId, "100", "2050", "Jens Hansen", announceName: false, CancellationToken.None);
+        await f.Pbx.Switchboard.BlindTransferAsync(callId, "100", "2050", "Jens Hansen", announceName: false, CancellationToken.None);
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(3), () => op.InviteCount == 2 && f.EventsOf(CallEventKind.TransferFailed).Length > 0), Describe(f));
 
         Assert.Equal(2, op.InviteCount);
@@ -395,8 +395,8 @@ public sealed class SwitchboardTransferTests
         caller.Call("54731000", authenticate: false);
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(10), () => op.InviteCount == 1), Describe(f));
         op.Answer();
-        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Calls.CallsInvolving("100").Any(c => c.AnsweredBy == "100")), Describe(f));
-        var call = Assert.Single(f.Pbx.Calls.CallsInvolving("100"));
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Switchboard.CallsInvolving("100").Any(c => c.AnsweredBy == "100")), Describe(f));
+        var call = Assert.Single(f.Pbx.Switchboard.CallsInvolving("100"));
         Assert.Equal("100", call.AnsweredBy);
         return (caller, op, call.Id);
     }

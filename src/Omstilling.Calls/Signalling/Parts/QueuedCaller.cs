@@ -5,6 +5,7 @@ using Omstilling.Media.Audio;
 using Omstilling.Media.Prompts;
 using Omstilling.Policy.Model;
 using Omstilling.Sip.Messages;
+using Omstilling.Sip.Registrar;
 using Omstilling.Sip.Timing;
 
 namespace Omstilling.Calls.Signalling;
@@ -30,7 +31,7 @@ internal enum QueueWaitState
 /// who is free, offers) is the <see cref="QueueManager"/>'s. Owned by its call and used under the
 /// call's lock.
 /// </summary>
-internal sealed class QueuedCaller(ICallSteps call, Call owner, QueueManager queues, SipScheduler scheduler, PromptLibrary prompts, AudioClip musicOnHold)
+internal sealed class QueuedCaller(IQueueHost call, Call owner, QueueManager queues, BindingStore bindings, SipScheduler scheduler, PromptLibrary prompts, AudioClip musicOnHold)
 {
     private ScheduledTimer? _announce;
     private ScheduledTimer? _maxWait;
@@ -54,10 +55,9 @@ internal sealed class QueuedCaller(ICallSteps call, Call owner, QueueManager que
     /// <summary>
     /// Joins the queue. When no member is free and the policy has a rule for that (the automatic
     /// menu), that comes first, once: a caller who then chooses to wait joins the queue. A recalled
-    /// transfer goes to the head and hears music, not its place. <paramref name="quiet"/> says
-    /// whether the caller should hear its place (an announcement would be over a phone that rings for it).
+    /// transfer goes to the head and hears music, not its place.
     /// </summary>
-    public void Enter(Queue queue, PolicyAction? onBusy, bool recalled, Action<int> announceDue, Action<int> maxWaitReached)
+    public void Enter(Queue queue, PolicyAction? onBusy, bool recalled)
     {
         var freeNow = queues.HasFreeMember(queue);
         if (!recalled && !freeNow && onBusy is not null && !_busyRuleTaken)
@@ -73,6 +73,7 @@ internal sealed class QueuedCaller(ICallSteps call, Call owner, QueueManager que
         }
 
         Leave();
+        call.ShowOnBoard();
         Queue = queue;
         _lastAnnounced = int.MaxValue;
         var entry = ++_entry;
@@ -87,15 +88,55 @@ internal sealed class QueuedCaller(ICallSteps call, Call owner, QueueManager que
             call.PlayToCaller(freeNow && !recalled ? prompts.Get(StandardPrompts.Ringback) : Music(queue));
         }
 
-        _announce = scheduler.Schedule(queue.AnnounceEvery, _ => announceDue(entry));
+        _announce = scheduler.Schedule(queue.AnnounceEvery, _ => call.Locked(() => OnAnnounceDue(entry), "a queue announcement"));
         if (queue.MaxWait is { } maxWait)
         {
-            _maxWait = scheduler.Schedule(maxWait, _ => maxWaitReached(entry));
+            _maxWait = scheduler.Schedule(maxWait, _ => call.Locked(() => OnMaxWait(entry), "a queue's longest wait"));
+        }
+    }
+
+    /// <summary>
+    /// The queue offers this caller to <paramref name="members"/>; <paramref name="pickedBy"/> is
+    /// the operator who took it on the console, if one did. The queue decided outside the call's
+    /// lock: the caller may have been answered, gone, or moved on since, and an earlier offer may still ring.
+    /// </summary>
+    public void Offer(string[] members, TimeSpan ringFor, string? pickedBy, long offerId)
+    {
+        var phones = members.SelectMany(m => bindings.Lookup(m)).ToList();
+        if (call.HasEnded || call.Connected || State != QueueWaitState.Waiting || !queues.IsCurrentOffer(owner, offerId) || phones.Count == 0)
+        {
+            queues.OfferFailed(owner, offerId, rest: false);
+            return;
+        }
+
+        OfferedTo = members;
+        PickedBy = pickedBy;
+        OfferId = offerId;
+        call.Emit(call.Event(CallEventKind.Offered) with { Members = members, Operator = pickedBy });
+        call.Ring(new RingGroup(RingPurpose.QueueOffer, members), phones, ringFor, ringback: false);
+    }
+
+    /// <summary>
+    /// A member being offered this caller lost their phone (unregistered): their phones stop
+    /// ringing; the others of a ring-all offer ring on, and when none is left the offer has failed
+    /// (the caller keeps its place).
+    /// </summary>
+    public void Withdraw(string member)
+    {
+        if (call.HasEnded || call.Connected || OfferedTo is not { } offered || !offered.Contains(member, StringComparer.Ordinal)
+            || call.Ringing is not { Purpose: RingPurpose.QueueOffer, IsRinging: true } ringing)
+        {
+            return;
+        }
+
+        foreach (var branch in ringing.Branches.Where(b => b.Party == member && !b.IsDone))
+        {
+            branch.Transaction?.Cancel();
         }
     }
 
     /// <summary>Every so often: the caller's place, when it may be said (not over a phone that rings for it, never a higher number).</summary>
-    public void OnAnnounceDue(int entry, bool recalled, Action<int> announceDue)
+    private void OnAnnounceDue(int entry)
     {
         if (Queue is not { } queue || entry != _entry)
         {
@@ -103,37 +144,30 @@ internal sealed class QueuedCaller(ICallSteps call, Call owner, QueueManager que
         }
 
         var position = queues.PositionOf(owner);
-        if (queue.AnnouncePosition && OfferedTo is null && !recalled && position > 0 && position <= _lastAnnounced)
+        if (queue.AnnouncePosition && OfferedTo is null && !call.Recalled && position > 0 && position <= _lastAnnounced)
         {
             Announce(position);
         }
 
-        _announce = scheduler.Schedule(queue.AnnounceEvery, _ => announceDue(entry));
+        _announce = scheduler.Schedule(queue.AnnounceEvery, _ => call.Locked(() => OnAnnounceDue(entry), "a queue announcement"));
     }
 
-    /// <summary>The queue's longest wait passed: the caller leaves it; returns the queue (to follow its rule), or null when the timer was stale.</summary>
-    public Queue? OnMaxWait(int entry)
+    /// <summary>The queue's longest wait passed: the caller leaves it (an offer ringing is given up) and goes on by the queue's rule.</summary>
+    private void OnMaxWait(int entry)
     {
         if (Queue is not { } queue || entry != _entry)
         {
-            return null;
+            return;
+        }
+
+        if (State == QueueWaitState.Offered)
+        {
+            call.AbandonRinging();
         }
 
         Leave();
         call.Emit(call.Event(CallEventKind.QueueTimedOut) with { QueueId = queue.Id, Waited = queue.MaxWait });
-        return queue;
-    }
-
-    /// <summary>Whether the queue may offer this caller now (it waits, no offer rings, and the offer is the queue's current one).</summary>
-    public bool MayTakeOffer(long offerId) => State == QueueWaitState.Waiting && queues.IsCurrentOffer(owner, offerId);
-
-    /// <summary><see cref="QueueWaitState.Waiting"/> to <see cref="QueueWaitState.Offered"/>.</summary>
-    public void Offered(IReadOnlyList<string> members, string? pickedBy, long offerId)
-    {
-        OfferedTo = members;
-        PickedBy = pickedBy;
-        OfferId = offerId;
-        call.Emit(call.Event(CallEventKind.Offered) with { Members = members, Operator = pickedBy });
+        call.Follow(queue.OnTimeout, SipStatus.TemporarilyUnavailable, CallEndReason.NoAnswer);
     }
 
     /// <summary>The offer was not taken: the caller keeps its place (and the members who let it ring rest a moment).</summary>
@@ -144,9 +178,6 @@ internal sealed class QueuedCaller(ICallSteps call, Call owner, QueueManager que
         PickedBy = null;
         queues.OfferFailed(owner, id, rest: true);
     }
-
-    /// <summary>The queue's offer could not start (the caller moved on, nobody registered): the queue tries again.</summary>
-    public void RefuseOffer(long offerId) => queues.OfferFailed(owner, offerId, rest: false);
 
     /// <summary>Leaves the queue; <paramref name="answeredBy"/> took the caller, when one did (the others of the offer rest while their phones stop).</summary>
     public void Leave(string? answeredBy = null)

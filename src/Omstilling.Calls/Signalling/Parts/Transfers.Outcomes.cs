@@ -56,7 +56,7 @@ internal sealed partial class Transfers
 
     /// <summary>Whether the consultation may take an answer for <paramref name="ringing"/> (it still rings, and the operator is on the line).</summary>
     public bool TakesConsultAnswer(RingGroup ringing) =>
-        Session is { State: TransferState.Consulting } session && ReferenceEquals(session.Consultation, ringing) && call.Answered is not null;
+        Session is { State: TransferState.Consulting } session && ReferenceEquals(session.Consultation, ringing) && connection.Party is not null;
 
     /// <summary>The target answered the operator: they talk while the caller keeps its music.</summary>
     public void ConsultAnswered(Branch target)
@@ -64,7 +64,7 @@ internal sealed partial class Transfers
         var session = Session!;
         ringer.AnsweredBy(target);
         session.Consultation!.Answered(target);
-        session.ConsultAnswered(target, new Bridge(call.Answered!.Media.Stream, target.Media.Stream, Clock, services.MusicOnHold));
+        session.ConsultAnswered(target, new Bridge(connection.Party!.Media.Stream, target.Media.Stream, Clock, services.MusicOnHold));
         call.Emit(call.Event(CallEventKind.ConsultAnswered) with { Party = session.Target, Operator = session.Operator });
         Queues.Unreserve(owner);
     }
@@ -101,7 +101,7 @@ internal sealed partial class Transfers
             return false;
         }
 
-        if (ReferenceEquals(branch, call.Answered))
+        if (ReferenceEquals(branch, connection.Party))
         {
             OperatorLeft(session);
             return true;
@@ -112,7 +112,7 @@ internal sealed partial class Transfers
             // The target hung up on the operator: the operator is back with the caller.
             call.Emit(call.Event(CallEventKind.TransferFailed) with { Party = session.Target, Operator = session.Operator, Outcome = RingOutcome.HungUp });
             ClearConsultation();
-            call.ReconnectOperator();
+            ReconnectOperator();
             return true;
         }
 
@@ -152,7 +152,7 @@ internal sealed partial class Transfers
         session.ConsultationFailed(outcome);
         Queues.Unreserve(owner);
         call.Emit(call.Event(CallEventKind.TransferFailed) with { Party = session.Target, Operator = session.Operator, Outcome = outcome });
-        if (call.Answered is { } op)
+        if (connection.Party is { } op)
         {
             session.PlayToOperator(op, Clock, services.Prompts.Get(outcome == RingOutcome.Busy ? "optaget" : "intet-svar"), loop: false);
         }
@@ -165,10 +165,10 @@ internal sealed partial class Transfers
     /// </summary>
     private void OperatorLeft(TransferSession session)
     {
-        var op = call.Answered!.Party;
+        var op = connection.Party!.Party;
         session.StopOperatorTone();
         session.EndConsultBridge();
-        call.ForgetOperator();
+        connection.Leave();
         call.Emit(call.Event(CallEventKind.PartyLeft) with { Party = op });
         if (session.Consult is { } target)
         {
@@ -198,7 +198,7 @@ internal sealed partial class Transfers
         session.Stop();
         Session = null;
         Recall = null;
-        call.ConnectTo(target);
+        ConnectTo(target);
         call.Emit(call.Event(CallEventKind.TransferCompleted) with { Party = session.Target, Operator = session.Operator });
     }
 
@@ -222,5 +222,42 @@ internal sealed partial class Transfers
 
         call.Emit(call.Event(CallEventKind.Recalled) with { Party = recall.Target, Outcome = recall.Outcome });
         call.RequeueAtHead();
+    }
+
+    /// <summary>Hangs up the operator's leg; the caller goes on without them.</summary>
+    private void ReleaseOperator()
+    {
+        if (connection.Leave() is { } op)
+        {
+            ringer.Release(op);
+            call.Emit(call.Event(CallEventKind.PartyLeft) with { Party = op.Party });
+        }
+    }
+
+    /// <summary>The caller hears music while the operator consults (the bridge to the operator comes down).</summary>
+    private void MusicForCaller()
+    {
+        connection.Consult();
+        call.PlayToCaller(services.MusicOnHold);
+    }
+
+    /// <summary>The caller and <paramref name="target"/> talk.</summary>
+    private void ConnectTo(Branch target)
+    {
+        leg.StopPlaying();
+        connection.Connect(leg.Media!.Stream, target);
+    }
+
+    /// <summary>The operator talks to the caller again (the caller's music stops).</summary>
+    private void ReconnectOperator()
+    {
+        leg.StopPlaying();
+        if (connection.Party is { } op)
+        {
+            connection.Reconnect(leg.Media!.Stream);
+
+            // The caller's music (held for the consultation) ends: the history and the consoles learn it here.
+            call.Emit(call.Event(CallEventKind.Resumed) with { Party = op.Party, Operator = op.Party });
+        }
     }
 }

@@ -17,7 +17,7 @@ namespace Omstilling.Calls.Signalling;
 /// against the call as it is, so two operators acting at once get one answer each. Owned by its
 /// call and used under the call's lock.
 /// </summary>
-internal sealed partial class Transfers(ITransferHost call, Call owner, CallServices services, Ringer ringer, Func<LegMedia?> media)
+internal sealed partial class Transfers(ITransferHost call, Call owner, CallServices services, Ringer ringer, Connection connection, CallerLeg leg, MenuRunner menus, Func<LegMedia?> media)
 {
     private BindingStore Bindings => services.Bindings;
 
@@ -57,7 +57,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         ClearConsultation();
         Recall = null;
         call.Emit(call.Event(CallEventKind.TransferStarted) with { Party = target, Operator = op, Transfer = TransferKind.Blind });
-        call.ReleaseOperator();
+        ReleaseOperator();
         Session = new TransferSession(TransferKind.Blind, target, targetName, op, call.Now);
         if (announcement is { Count: > 0 })
         {
@@ -88,13 +88,13 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         ClearConsultation();
         Recall = null;
         call.Emit(call.Event(CallEventKind.TransferStarted) with { Party = target, Operator = op, Transfer = TransferKind.Announced });
-        if (!call.Held)
+        if (connection.State != ConnectionState.OnHold)
         {
             // The caller hears music while the operator consults: held, until the operator is back (Resumed) or the transfer completes.
             call.Emit(call.Event(CallEventKind.Held) with { Party = op, Operator = op });
         }
 
-        call.MusicForCaller();
+        MusicForCaller();
         var session = new TransferSession(TransferKind.Announced, target, targetName, op, call.Now);
         Session = session;
         Queues.Reserve(owner, [target]);
@@ -105,7 +105,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
             return CallControlResult.NotNow; // Out of media ports: the call has ended.
         }
 
-        session.PlayToOperator(call.Answered!, Clock, services.Prompts.Get(StandardPrompts.Ringback), loop: true);
+        session.PlayToOperator(connection.Party!, Clock, services.Prompts.Get(StandardPrompts.Ringback), loop: true);
         return CallControlResult.Done;
     }
 
@@ -122,7 +122,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
             return CallControlResult.NotNow;
         }
 
-        call.ReleaseOperator();
+        ReleaseOperator();
         Connect(session, target);
         return CallControlResult.Done;
     }
@@ -146,7 +146,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         }
 
         ClearConsultation();
-        call.ReconnectOperator();
+        ReconnectOperator();
         return CallControlResult.Done;
     }
 
@@ -166,7 +166,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         ClearConsultation();
         Recall = null;
         call.Emit(call.Event(CallEventKind.CampOn) with { Party = target, Operator = op });
-        call.ReleaseOperator();
+        ReleaseOperator();
         var campOn = new TransferSession(TransferKind.CampOn, target, targetName, op, call.Now);
         Session = campOn;
         campOn.ArmLimit(services.Scheduler, services.Options.CampOnLimit, s => call.Locked(() => OnCampOnLimit(s), "a camp-on's limit"));
@@ -174,7 +174,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         call.PlayThen(["vent-venligst"], () =>
         {
             // Music while the person is still busy; once they are rung, the ringing tone plays instead.
-            if (ReferenceEquals(Session, campOn) && !campOn.Rung && call.Answered is null)
+            if (ReferenceEquals(Session, campOn) && !campOn.Rung && connection.Party is null)
             {
                 call.PlayToCaller(services.MusicOnHold);
             }
@@ -187,7 +187,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         return CallControlResult.Done;
     }
 
-    /// <summary>The caller leaves a message; a consultation is ended first. The operator leaves in the call's hands.</summary>
+    /// <summary>The caller leaves a message in <paramref name="box"/>; a consultation is ended first; the operator is free.</summary>
     public CallControlResult ToVoicemail(string op, string box)
     {
         if (Refusal(op, allowFailedConsult: true) is { } refused)
@@ -198,7 +198,57 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         ClearConsultation();
         Recall = null;
         call.Emit(call.Event(CallEventKind.TransferStarted) with { Party = box, Operator = op, VoicemailBox = box });
-        call.ReleaseOperator();
+        ReleaseOperator();
+        menus.RecordVoicemail(box);
+        return CallControlResult.Done;
+    }
+
+    /// <summary>The operator puts the caller on hold from the console (the caller hears music).</summary>
+    public CallControlResult Hold(string op)
+    {
+        if (Refusal(op, allowFailedConsult: false) is { } refused)
+        {
+            return refused;
+        }
+
+        if (connection.Hold())
+        {
+            call.Emit(call.Event(CallEventKind.Held) with { Party = op, Operator = op });
+        }
+
+        return CallControlResult.Done;
+    }
+
+    /// <summary>The operator takes the caller back from hold.</summary>
+    public CallControlResult TakeOffHold(string op)
+    {
+        if (Refusal(op, allowFailedConsult: false) is { } refused)
+        {
+            return refused;
+        }
+
+        if (connection.TakeOffHold())
+        {
+            call.Emit(call.Event(CallEventKind.Resumed) with { Party = op, Operator = op });
+        }
+
+        return CallControlResult.Done;
+    }
+
+    /// <summary>The operator ends the call from the console (every leg is hung up).</summary>
+    public CallControlResult HangUp(string op)
+    {
+        if (call.HasEnded)
+        {
+            return CallControlResult.NoSuchCall;
+        }
+
+        if (connection.Party?.Party != op)
+        {
+            return CallControlResult.NotYourCall;
+        }
+
+        call.HangUp(CallEndReason.CalleeHungUp);
         return CallControlResult.Done;
     }
 
@@ -214,7 +264,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
             return CallControlResult.NoSuchCall;
         }
 
-        if (call.Answered is null || call.Answered.Party != op)
+        if (connection.Party is null || connection.Party.Party != op)
         {
             return CallControlResult.NotYourCall;
         }
@@ -257,7 +307,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
     /// <summary>A camped-on target's call ended: they are rung now.</summary>
     public void OnPartyFree(string extension)
     {
-        if (Session is { Kind: TransferKind.CampOn, Rung: false } session && session.Target == extension && call.Answered is null)
+        if (Session is { Kind: TransferKind.CampOn, Rung: false } session && session.Target == extension && connection.Party is null)
         {
             RingTarget();
         }
@@ -303,7 +353,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
 
     private void OnCampOnLimit(TransferSession campOn)
     {
-        if (ReferenceEquals(Session, campOn) && call.Answered is null)
+        if (ReferenceEquals(Session, campOn) && connection.Party is null)
         {
             call.AbandonRinging();
             TargetFailed(RingOutcome.Busy);

@@ -1,0 +1,174 @@
+using Omstilling.Calls.Control;
+using Omstilling.Calls.Events;
+using Omstilling.Calls.Media;
+using Omstilling.Policy.Model;
+using Omstilling.Policy.Routing;
+using Omstilling.Sip.Messages;
+
+namespace Omstilling.Calls.Signalling;
+
+/// <summary>
+/// Carries out the telephone policy's decisions for a call, one after another: ring, queue, menu,
+/// message, voicemail, forward, back, hang up, and what an overflow rule or a menu choice says
+/// next. A policy whose rules lead round in a circle ends the call after <see cref="MaxSteps"/>
+/// decisions instead of forever. Owned by its call and used under the call's lock.
+/// </summary>
+internal sealed class PolicyRunner(IPolicyHost call, CallServices services, MenuRunner menus, bool fromOutside)
+{
+    /// <summary>Decisions one call may take.</summary>
+    public const int MaxSteps = 25;
+
+    private int _steps;
+
+    /// <summary>Carries out one decision of the policy.</summary>
+    public void Execute(RoutingDecision decision)
+    {
+        if (call.HasEnded)
+        {
+            return;
+        }
+
+        if (++_steps > MaxSteps)
+        {
+            Finish(SipStatus.ServerInternalError, CallEndReason.Failed, "policy loop");
+            return;
+        }
+
+        call.Emit(call.Event(CallEventKind.Routed) with { Decision = decision.Kind, Rule = decision.Rule.Kind, Target = TargetOf(decision) });
+        switch (decision.Kind)
+        {
+            case DecisionKind.Ring:
+            case DecisionKind.Queue when decision.Queue is null:
+                GreetThen(decision.Greeting, () => RingFor(new RingGroup(RingPurpose.Call, decision.Extensions, decision.OnBusy, decision.OnNoAnswer), RingLimitOf(decision), ringback: call.CallerAnswered));
+                break;
+            case DecisionKind.Queue:
+                GreetThen(decision.Greeting, () => call.EnterQueue(decision.Queue!, decision.OnBusy, recalled: false));
+                break;
+            case DecisionKind.Forward:
+                var externalLimit = decision.RingLimit.Rings > 0 ? decision.RingLimit.Duration : services.Options.ExternalRingLimit;
+                GreetThen(decision.Greeting, () => Forward(decision.ExternalNumber!, externalLimit, decision.OnBusy, decision.OnNoAnswer));
+                break;
+            case DecisionKind.Menu:
+                GreetThen(decision.Greeting, () => menus.Open(decision.Menu!.Value.Menu));
+                break;
+            case DecisionKind.Message:
+                menus.PlayMessage(decision.Message!, decision.AfterMessage);
+                break;
+            case DecisionKind.Voicemail:
+                menus.RecordVoicemail(decision.VoicemailBox!);
+                break;
+            case DecisionKind.Back:
+                menus.Back();
+                break;
+            case DecisionKind.Hangup:
+                Finish(SipStatus.TemporarilyUnavailable, CallEndReason.Completed, null);
+                break;
+            case DecisionKind.NotFound:
+                Finish(SipStatus.NotFound, CallEndReason.Rejected, null);
+                break;
+            default:
+                throw new System.Diagnostics.UnreachableException($"DecisionKind {decision.Kind} is not carried out");
+        }
+    }
+
+    /// <summary>What an overflow rule or a menu choice says next; with none, the call ends with <paramref name="status"/>.</summary>
+    public void Follow(PolicyAction? action, int status, CallEndReason reason)
+    {
+        if (action is null || services.Policy is not { } policy)
+        {
+            Finish(status, reason, null);
+            return;
+        }
+
+        Execute(action.Kind == ActionKind.Operator
+            ? policy.Route(policy.MainNumber, call.Now, services.PolicyState)
+            : policy.Resolve(action, call.Now, services.PolicyState));
+    }
+
+    /// <summary>
+    /// Ends the call for want of anyone to take it: before an answer with <paramref name="status"/>;
+    /// after one (a menu led here) with a spoken reason and a BYE.
+    /// </summary>
+    public void Finish(int status, CallEndReason reason, string? phrase)
+    {
+        if (!call.CallerAnswered)
+        {
+            call.Refuse(status, phrase, reason);
+            return;
+        }
+
+        var prompt = reason switch
+        {
+            CallEndReason.Busy => "optaget",
+            CallEndReason.NoAnswer or CallEndReason.Unavailable => "intet-svar",
+            CallEndReason.CallerHungUp or CallEndReason.CalleeHungUp or CallEndReason.CallerCancelled or CallEndReason.Rejected
+                or CallEndReason.Failed or CallEndReason.Completed => "farvel",
+            _ => throw new System.Diagnostics.UnreachableException($"CallEndReason {reason}"),
+        };
+        call.PlayThen([prompt], () => call.HangUp(reason));
+    }
+
+    /// <summary>
+    /// Rings every phone of the group's targets. No phone registered counts as busy (the policy's
+    /// words: "all busy or nobody logged in"), and so does a person already in a call when the
+    /// caller is from outside (the policy: a busy direct line goes to the switchboard).
+    /// </summary>
+    public void RingFor(RingGroup group, TimeSpan limit, bool ringback)
+    {
+        var bindings = group.Targets.SelectMany(e => services.Bindings.Lookup(e)).ToList();
+        if (bindings.Count == 0)
+        {
+            call.RingFailed(group, RingOutcome.Unavailable, SipStatus.TemporarilyUnavailable);
+        }
+        else if (fromOutside && group.Targets.Count > 0 && group.Targets.All(services.Activity.IsBusy))
+        {
+            call.RingFailed(group, RingOutcome.Busy, SipStatus.BusyHere);
+        }
+        else
+        {
+            call.Ring(group, bindings, limit, ringback, toTrunk: false);
+        }
+    }
+
+    /// <summary>Calls an external number through the trunk (only numbers the policy names get here).</summary>
+    private void Forward(string number, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer)
+    {
+        if (services.Trunk is not { } trunk)
+        {
+            call.Emit(call.Event(CallEventKind.Routed) with { Decision = DecisionKind.Forward, Target = number, RouteFailure = RouteFailure.NoTrunk });
+            Follow(onNoAnswer, SipStatus.ServiceUnavailable, CallEndReason.Failed);
+            return;
+        }
+
+        call.Ring(new RingGroup(RingPurpose.Call, [], onBusy, onNoAnswer), [BranchDialer.TrunkBinding(trunk, number)], limit, ringback: true, toTrunk: true);
+    }
+
+    /// <summary>Plays the greeting first when there is one (answering the caller for it).</summary>
+    private void GreetThen(Prompt? greeting, Action then)
+    {
+        if (greeting is null)
+        {
+            then();
+            return;
+        }
+
+        call.PlayThen([PolicyPrompts.Key(greeting.Name)], then);
+    }
+
+    /// <summary>The decision's ring limit; a decision without one rings for the platform's.</summary>
+    private TimeSpan RingLimitOf(RoutingDecision decision) =>
+        decision.RingLimit.Rings > 0 ? decision.RingLimit.Duration : services.Options.RingLimit;
+
+    /// <summary>What a decision names, for its Routed event.</summary>
+    private static string? TargetOf(RoutingDecision d) => d.Kind switch
+    {
+        DecisionKind.Ring => string.Join(',', d.Extensions),
+        DecisionKind.Queue => d.Queue?.Id ?? string.Join(',', d.Extensions),
+        DecisionKind.Menu => d.Menu?.Menu.Id,
+        DecisionKind.Message => d.Message?.Name,
+        DecisionKind.Voicemail => d.VoicemailBox,
+        DecisionKind.Forward => d.ExternalNumber,
+        DecisionKind.NotFound or DecisionKind.Back or DecisionKind.Hangup => null,
+        _ => throw new System.Diagnostics.UnreachableException($"DecisionKind {d.Kind} names no target"),
+    };
+}
