@@ -1,11 +1,12 @@
-using Omstilling.Policy.Loading;
 using System.Collections.Immutable;
+using Area = Omstilling.Directory.Model.Area;
 using Omstilling.Directory.Loading.Drafts;
 using Omstilling.Directory.Model;
 using Omstilling.Directory.Text;
 using Omstilling.Policy;
+using Omstilling.Policy.Loading;
 using Omstilling.Policy.Model;
-using Area = Omstilling.Directory.Model.Area;
+using Omstilling.Yaml;
 using Person = Omstilling.Directory.Model.Person;
 
 namespace Omstilling.Directory.Loading;

@@ -1,5 +1,6 @@
 using Omstilling.Policy.Loading.Drafts;
 using Omstilling.Policy.Model;
+using Omstilling.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Omstilling.Policy.Loading;
@@ -93,14 +94,14 @@ internal sealed partial class PolicyParser
         var map = new YamlMap(mapping, context, AllOptionKeys, _diagnostics);
         var label = map.Text("label", required: true, "what the option is called, e.g. Teknik og Miljø");
         var action = ParseActionIn(map, context, menuId, false);
-        (string, Model.SourceLocation)? prompt = null;
+        (string, SourceLocation)? prompt = null;
         if (map.Scalar("prompt", expected: "a prompt name") is { Value: { } promptName } promptNode)
         {
             prompt = (promptName, _diagnostics.At(promptNode));
             _draft.PromptUses.Add((promptName, _diagnostics.At(promptNode), context));
         }
 
-        (string, Model.SourceLocation)? season = null;
+        (string, SourceLocation)? season = null;
         if (map.Scalar("season", expected: "a season id") is { Value: { } seasonId } seasonNode)
         {
             season = (seasonId, _diagnostics.At(seasonNode));

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Routing;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Schedule;
 

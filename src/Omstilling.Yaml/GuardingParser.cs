@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Omstilling.Policy.Loading;
+namespace Omstilling.Yaml;
 
 /// <summary>
 /// YamlDotNet's parser with what its tree building cannot survive refused first, as a
