@@ -88,7 +88,7 @@ internal sealed partial class Explainer
     };
 
     private string External(string number, bool isExample) =>
-        PhoneNumbers.Format(number) + (isExample ? T(" (eksempelnummer)", " (example number)") : string.Empty);
+        DanishNumber.Display(number) + (isExample ? T(" (eksempelnummer)", " (example number)") : string.Empty);
 
     private string SeasonText(Season season) => season.Year is { } year
         ? $"{season.Name}: {DayMonth(season.FromMonth, season.FromDay)} {year}-{DayMonth(season.ToMonth, season.ToDay)} {(season.Wraps ? year + 1 : year)}"

@@ -65,7 +65,7 @@ internal sealed partial class PolicyBuilder
                 _diagnostics.Error(action.Source, $"{context} transfers to extension {action.Target}, which is not in the number plan; expected an operator's, a person's or a department's extension");
                 break;
             case ActionKind.Number when !_numbers.TryGetValue(action.Target, out var number) || number.Kind == NumberKind.Extension:
-                _diagnostics.Error(action.Source, $"{context} transfers to {PhoneNumbers.Format(action.Target)}, which is not one of the policy's numbers; expected a main or direct number (use 'external' for numbers outside)");
+                _diagnostics.Error(action.Source, $"{context} transfers to {DanishNumber.Display(action.Target)}, which is not one of the policy's numbers; expected a main or direct number (use 'external' for numbers outside)");
                 break;
             case ActionKind.Department when action.Target == PolicyParser.SwitchboardId:
                 _diagnostics.Error(action.Source, $"{context} transfers to department '{action.Target}'; expected 'operator' for the switchboard");

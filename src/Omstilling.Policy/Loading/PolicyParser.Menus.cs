@@ -198,7 +198,7 @@ internal sealed partial class PolicyParser
         {
             "extension" => ParseExtension(valueNode),
             "number" => ParseDanishNumber(valueNode),
-            "external" => PhoneNumbers.TryNormalizeExternal(value, out var external) ? external : null,
+            "external" => DanishNumber.TryNormalizeExternal(value, out var external) ? external : null,
             _ => value,
         };
         if (key == "external" && target is null)

@@ -538,7 +538,7 @@ public sealed partial class ConsolePage
             PersonId = person.Id,
             RecipientName = person.Name,
             RecipientEmail = person.Email,
-            CallerNumber = _call is { } call ? Omstilling.Policy.Model.PhoneNumbers.Format(call.Caller) : "",
+            CallerNumber = _call is { } call ? Omstilling.Policy.Model.DanishNumber.Display(call.Caller) : "",
             CallId = _call?.Id,
             CallbackWanted = true,
         };
