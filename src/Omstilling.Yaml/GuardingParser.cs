@@ -48,6 +48,9 @@ internal sealed class GuardingParser(IParser inner, int maxDepth) : IParser
             case Scalar or AnchorAlias:
                 NodeDone();
                 break;
+            default:
+                // Stream and document events and comments: no node of a mapping or list.
+                break;
         }
 
         return true;

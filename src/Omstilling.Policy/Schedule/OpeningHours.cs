@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Omstilling.Policy.Model;
@@ -84,6 +85,11 @@ public sealed class OpeningHours
                     HoursToday = DailyHours.Closed,
                     UnitId = unitId,
                 };
+            case DayKind.WorkingDay:
+                // The weekly hours decide, after any half day.
+                break;
+            default:
+                throw new UnreachableException($"Not a day kind: {day.Kind}");
         }
 
         foreach (var halfDay in HalfDays)
