@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Omstilling.Policy.Loading;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Routing;
 
@@ -55,10 +56,15 @@ public sealed partial class TelephonePolicy
                 var person = People[number.OwnerId];
                 var unit = Departments[person.DepartmentId];
                 return Ring(unit, person, person.RingLimit, person.Overflow, number, action, moment, cause);
+            case NumberOwner.Department:
+                // A department's own extension: it rings at any hour, with the department's overflow.
+                var department = Departments[number.OwnerId];
+                return Ring(department, null, department.RingLimit, department.Overflow, number, action, moment, cause);
+            case NumberOwner.Operator:
+                // An operator's own extension: it rings at any hour, with the switchboard's overflow.
+                return Ring(Switchboard, null, Switchboard.RingLimit, Switchboard.Overflow, number, action, moment, cause);
             default:
-                // A department's or operator's own extension: it rings at any hour, with the unit's overflow.
-                var owner = number.Owner == NumberOwner.Operator ? Switchboard : Departments[number.OwnerId];
-                return Ring(owner, null, owner.RingLimit, owner.Overflow, number, action, moment, cause);
+                throw new UnreachableException($"Not a number owner: {number.Owner}");
         }
     }
 
@@ -226,8 +232,10 @@ public sealed partial class TelephonePolicy
                 };
             case ActionKind.Back:
                 return Final(DecisionKind.Back, context, moment, number, action, unit);
-            default:
+            case ActionKind.Hangup:
                 return Final(DecisionKind.Hangup, context, moment, number, action, unit);
+            default:
+                throw new UnreachableException($"Not an action kind: {action.Kind}");
         }
     }
 

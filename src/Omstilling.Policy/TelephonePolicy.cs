@@ -89,8 +89,8 @@ public sealed partial class TelephonePolicy
     /// <summary>The number-plan entry for a dialled string in any accepted form, without allocating.</summary>
     public bool TryFindNumber(ReadOnlySpan<char> dialled, [MaybeNullWhen(false)] out PlanNumber number)
     {
-        Span<char> buffer = stackalloc char[PhoneNumbers.MaxDigits];
-        if (PhoneNumbers.TryGetKey(dialled, buffer, out var length)
+        Span<char> buffer = stackalloc char[DanishNumber.MaxDigits];
+        if (DanishNumber.TryGetPlanKey(dialled, buffer, out var length)
             && _numberLookup.TryGetValue(buffer[..length], out var found))
         {
             number = found;

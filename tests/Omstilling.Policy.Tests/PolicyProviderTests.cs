@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Omstilling.Policy.Loading;
 using Omstilling.Policy.Routing;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Tests;
 

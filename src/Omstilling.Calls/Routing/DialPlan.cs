@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Text;
+using Omstilling.Policy.Model;
 
 namespace Omstilling.Calls.Routing;
 
@@ -55,35 +55,13 @@ public sealed class DialPlan
 
     /// <summary>
     /// The eight-digit national form of a Danish number written as 54731000, 54 73 10 00,
-    /// +4554731000 or 004554731000; null when it is not one.
+    /// +4554731000 or 004554731000; null when it is not one. The rules are
+    /// <see cref="DanishNumber"/>'s, the same as the policy's and the directory's.
     /// </summary>
     public static string? NormalizeDanish(string number)
     {
         ArgumentNullException.ThrowIfNull(number);
-        var digits = new StringBuilder(number.Length);
-        foreach (var c in number)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                digits.Append(c);
-            }
-            else if (c is not (' ' or '-' or '.' or '(' or ')' or '+'))
-            {
-                return null;
-            }
-        }
-
-        var d = digits.ToString();
-        if (number.TrimStart().StartsWith('+') && d.StartsWith("45", StringComparison.Ordinal))
-        {
-            d = d[2..];
-        }
-        else if (d.StartsWith("0045", StringComparison.Ordinal))
-        {
-            d = d[4..];
-        }
-
-        return d.Length == 8 ? d : null;
+        return DanishNumber.TryParse(number, out var danish) ? danish.National : null;
     }
 }
 

@@ -1,11 +1,13 @@
-using Omstilling.Policy.Loading;
+using System.Diagnostics;
 using System.Collections.Immutable;
+using Area = Omstilling.Directory.Model.Area;
 using Omstilling.Directory.Loading.Drafts;
 using Omstilling.Directory.Model;
 using Omstilling.Directory.Text;
 using Omstilling.Policy;
+using Omstilling.Policy.Loading;
 using Omstilling.Policy.Model;
-using Area = Omstilling.Directory.Model.Area;
+using Omstilling.Yaml;
 using Person = Omstilling.Directory.Model.Person;
 
 namespace Omstilling.Directory.Loading;
@@ -147,7 +149,8 @@ internal sealed class DirectoryChecker(DirectoryDraft draft, TelephonePolicy? po
         {
             NumberOwner.Operator or NumberOwner.Switchboard => _policy.Switchboard.Id,
             NumberOwner.Department => plan.OwnerId,
-            _ => _policy.People.TryGetValue(plan.OwnerId, out var owner) ? owner.DepartmentId : null,
+            NumberOwner.Person => _policy.People.TryGetValue(plan.OwnerId, out var owner) ? owner.DepartmentId : null,
+            _ => throw new UnreachableException($"Not a number owner: {plan.Owner}"),
         };
         if (expected is not null && expected != person.Department.Value)
         {
@@ -195,10 +198,10 @@ internal sealed class DirectoryChecker(DirectoryDraft draft, TelephonePolicy? po
 
     private string PlanOwnerName(PlanNumber plan) => plan.Owner switch
     {
-        NumberOwner.Person when _policy!.People.TryGetValue(plan.OwnerId, out var person) => person.Name,
+        NumberOwner.Person => _policy!.People.TryGetValue(plan.OwnerId, out var person) ? person.Name : plan.OwnerId,
         NumberOwner.Operator => $"operator {plan.OwnerId}",
-        _ when _policy!.Departments.TryGetValue(plan.OwnerId, out var department) => department.Name,
-        _ => plan.OwnerId,
+        NumberOwner.Switchboard or NumberOwner.Department => _policy!.Departments.TryGetValue(plan.OwnerId, out var department) ? department.Name : plan.OwnerId,
+        _ => throw new UnreachableException($"Not a number owner: {plan.Owner}"),
     };
 
     private static DepartmentEntry ToEntry(DepartmentDraft draft) => new(draft.Id)

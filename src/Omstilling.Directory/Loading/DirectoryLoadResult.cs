@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Omstilling.Policy.Loading;
+using Omstilling.Yaml;
 
 namespace Omstilling.Directory.Loading;
 
@@ -9,14 +10,14 @@ namespace Omstilling.Directory.Loading;
 /// warning in file order as <c>file:line:column: error: ...</c> (the policy's diagnostic type, so
 /// <c>omstilling check</c> prints both alike).
 /// </summary>
-public sealed record DirectoryLoadResult(DirectoryFile? File, ImmutableArray<PolicyDiagnostic> Diagnostics)
+public sealed record DirectoryLoadResult(DirectoryFile? File, ImmutableArray<YamlDiagnostic> Diagnostics)
 {
     [MemberNotNullWhen(true, nameof(File))]
     public bool Succeeded => File is not null;
 
-    public IEnumerable<PolicyDiagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
+    public IEnumerable<YamlDiagnostic> Errors => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
 
-    public IEnumerable<PolicyDiagnostic> Warnings => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning);
+    public IEnumerable<YamlDiagnostic> Warnings => Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning);
 
     /// <summary>Every diagnostic on its own line.</summary>
     public string Report() => string.Join('\n', Diagnostics);

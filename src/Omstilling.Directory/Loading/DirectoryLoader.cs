@@ -1,6 +1,7 @@
 using Omstilling.Policy;
 using Omstilling.Policy.Loading;
 using Omstilling.Policy.Model;
+using Omstilling.Yaml;
 
 namespace Omstilling.Directory.Loading;
 
@@ -24,7 +25,7 @@ public static class DirectoryLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var diagnostic = new PolicyDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), $"cannot read the directory file: {e.Message}");
+            var diagnostic = new YamlDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), $"cannot read the directory file: {e.Message}");
             return new DirectoryLoadResult(null, [diagnostic]);
         }
 

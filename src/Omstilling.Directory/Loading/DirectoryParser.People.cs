@@ -100,7 +100,7 @@ internal sealed partial class DirectoryParser
             return null;
         }
 
-        if (PhoneNumbers.IsExtension(text))
+        if (DanishNumber.IsExtension(text))
         {
             return new Located(text, _diagnostics.At(node));
         }
@@ -116,9 +116,9 @@ internal sealed partial class DirectoryParser
             return null;
         }
 
-        if (PhoneNumbers.TryNormalizeDanish(text, out var national))
+        if (DanishNumber.TryParse(text, out var number))
         {
-            return national;
+            return number.National;
         }
 
         _diagnostics.Error(node, $"'{text}' is not a Danish phone number; expected {DanishNumberExpected}");
@@ -175,9 +175,9 @@ internal sealed partial class DirectoryParser
 
     private NumberDraft? Number(YamlScalarNode node, NumberVisibility visibility)
     {
-        if (PhoneNumbers.TryNormalizeDanish(node.Value ?? string.Empty, out var national))
+        if (DanishNumber.TryParse(node.Value, out var number))
         {
-            return new NumberDraft(new DirectNumber(national, visibility), _diagnostics.At(node));
+            return new NumberDraft(new DirectNumber(number, visibility), _diagnostics.At(node));
         }
 
         _diagnostics.Error(node, $"'{node.Value}' is not a Danish phone number; expected {DanishNumberExpected}");

@@ -1,7 +1,8 @@
-using Omstilling.Policy.Loading;
 using System.Buffers;
 using Omstilling.Directory.Loading.Drafts;
 using Omstilling.Directory.Text;
+using Omstilling.Policy.Loading;
+using Omstilling.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Omstilling.Directory.Loading;

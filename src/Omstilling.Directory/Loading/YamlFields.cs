@@ -1,4 +1,5 @@
 using Omstilling.Policy.Loading;
+using Omstilling.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

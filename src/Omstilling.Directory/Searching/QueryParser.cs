@@ -1,4 +1,5 @@
 using Omstilling.Directory.Text;
+using Omstilling.Policy.Model;
 
 namespace Omstilling.Directory.Searching;
 
@@ -62,10 +63,23 @@ internal static class QueryParser
             used = looseStart + looseLength;
         }
 
-        return count > 0 && AllDigits(tokens[..count]) ? JoinDigits(buffer, used, tokens, count) : count;
+        if (count == 0 || !AllDigits(tokens[..count]))
+        {
+            return count;
+        }
+
+        // A whole Danish number in any form the platform accepts ("+45 54 73 20 10", "0045 5473 2010")
+        // is its 8 national digits, by the same rule as everywhere (DanishNumber).
+        if (DanishNumber.TryGetNational(query, buffer.Slice(used, DanishNumber.Length)))
+        {
+            tokens[0] = new QueryToken(used, DanishNumber.Length, 0, 0, true);
+            return 1;
+        }
+
+        return JoinDigits(buffer, used, tokens, count);
     }
 
-    /// <summary>"54 73 20" → "547320"; "+45 54 73 20 10" → "54732010" (the country code dropped).</summary>
+    /// <summary>The start of a number, however spaced: "54 73 20" → "547320".</summary>
     private static int JoinDigits(Span<char> buffer, int used, Span<QueryToken> tokens, int count)
     {
         var at = used;
@@ -75,11 +89,7 @@ internal static class QueryParser
             at += tokens[t].Length;
         }
 
-        var digits = buffer[used..at];
-        var skip = digits.Length == 10 && digits.StartsWith("45") ? 2
-            : digits.Length == 12 && digits.StartsWith("0045") ? 4
-            : 0;
-        tokens[0] = new QueryToken(used + skip, digits.Length - skip, 0, 0, true);
+        tokens[0] = new QueryToken(used, at - used, 0, 0, true);
         return 1;
     }
 

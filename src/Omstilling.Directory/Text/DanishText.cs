@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -90,7 +91,8 @@ public static class DanishText
         {
             FoldMode.Strict => StrictTable,
             FoldMode.Loose => LooseTable,
-            _ => LooseATable,
+            FoldMode.LooseA => LooseATable,
+            _ => throw new UnreachableException($"Not a fold mode: {mode}"),
         };
         var written = 0;
         foreach (var c in source)
@@ -129,7 +131,13 @@ public static class DanishText
     /// <summary>Letters that are written out rather than stripped of a mark.</summary>
     private static string? Special(char c, FoldMode mode) => char.ToLowerInvariant(c) switch
     {
-        'æ' or 'ä' => mode switch { FoldMode.Strict => "ae", FoldMode.Loose => "e", _ => "a" },
+        'æ' or 'ä' => mode switch
+        {
+            FoldMode.Strict => "ae",
+            FoldMode.Loose => "e",
+            FoldMode.LooseA => "a",
+            _ => throw new UnreachableException($"Not a fold mode: {mode}"),
+        },
         'ø' or 'ö' => mode == FoldMode.Strict ? "oe" : "o",
         'å' => mode == FoldMode.Strict ? "aa" : "a",
         'ü' => mode == FoldMode.Strict ? "ue" : "u",

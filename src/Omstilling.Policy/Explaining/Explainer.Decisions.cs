@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Routing;
 
@@ -56,9 +57,11 @@ internal sealed partial class Explainer
             case DecisionKind.Back:
                 Step(depth, T("Du kommer tilbage til den forrige menu.", "You go back to the previous menu."));
                 break;
-            default:
+            case DecisionKind.Hangup:
                 Step(depth, T("Opkaldet afsluttes.", "The call ends."));
                 break;
+            default:
+                throw new UnreachableException($"Not a decision kind: {decision.Kind}");
         }
     }
 
@@ -192,6 +195,7 @@ internal sealed partial class Explainer
         ActionKind.Message => T($"beskeden \"{_policy.Prompts[action.Target].Text}\"", $"the message \"{_policy.Prompts[action.Target].Text}\""),
         ActionKind.Voicemail => T($"telefonsvarer: besked til {Box(action.Target)}", $"voicemail: a message for {Box(action.Target)}"),
         ActionKind.Back => T("tilbage til den forrige menu", "back to the previous menu"),
-        _ => T("opkaldet afsluttes", "the call ends"),
+        ActionKind.Hangup => T("opkaldet afsluttes", "the call ends"),
+        _ => throw new UnreachableException($"Not an action kind: {action.Kind}"),
     };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Schedule;
@@ -80,15 +81,16 @@ internal sealed partial class Explainer
 
     private string OwnerName(PlanNumber number) => number.Owner switch
     {
-        NumberOwner.Person when _policy.People.TryGetValue(number.OwnerId, out var person) =>
-            $"{person.Name}, {_policy.Departments[person.DepartmentId].Name}",
+        NumberOwner.Person => _policy.People.TryGetValue(number.OwnerId, out var person)
+            ? $"{person.Name}, {_policy.Departments[person.DepartmentId].Name}"
+            : number.OwnerId,
         NumberOwner.Operator => T($"telefonist, {_policy.Switchboard.Name}", $"operator, {_policy.Switchboard.Name}"),
-        _ when _policy.Departments.TryGetValue(number.OwnerId, out var unit) => unit.Name,
-        _ => number.OwnerId,
+        NumberOwner.Switchboard or NumberOwner.Department => _policy.Departments.TryGetValue(number.OwnerId, out var unit) ? unit.Name : number.OwnerId,
+        _ => throw new UnreachableException($"Not a number owner: {number.Owner}"),
     };
 
     private string External(string number, bool isExample) =>
-        PhoneNumbers.Format(number) + (isExample ? T(" (eksempelnummer)", " (example number)") : string.Empty);
+        DanishNumber.Display(number) + (isExample ? T(" (eksempelnummer)", " (example number)") : string.Empty);
 
     private string SeasonText(Season season) => season.Year is { } year
         ? $"{season.Name}: {DayMonth(season.FromMonth, season.FromDay)} {year}-{DayMonth(season.ToMonth, season.ToDay)} {(season.Wraps ? year + 1 : year)}"

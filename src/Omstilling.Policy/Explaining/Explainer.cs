@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Omstilling.Policy.Routing;
 using Omstilling.Policy.Schedule;
 
@@ -55,7 +56,8 @@ internal sealed partial class Explainer(TelephonePolicy policy, ExplainLanguage 
         LocalTimeKind.Ambiguous => T(
             $"{Capital(At(time.Requested))} forekommer to gange, fordi urene stilles en time tilbage (sommertid slutter). Forklaringen gælder den første, i sommertid ({Offset(time.Instant)}); den anden er {Offset(time.LaterInstant!.Value)}. ",
             $"{Capital(At(time.Requested))} happens twice, because the clocks go back an hour (summer time ends). This explains the first, in summer time ({Offset(time.Instant)}); the second is {Offset(time.LaterInstant!.Value)}. "),
-        _ => string.Empty,
+        LocalTimeKind.Unique => string.Empty,
+        _ => throw new UnreachableException($"Not a local time kind: {time.Kind}"),
     };
 
     /// <summary>The first sentence: when, what was dialled, open or closed and why.</summary>
@@ -124,7 +126,8 @@ internal sealed partial class Explainer(TelephonePolicy policy, ExplainLanguage 
                 ? T("åben", "open")
                 : T($"telefontid i dag: {hours}", $"phone hours today: {hours}"),
             RuleKind.AlwaysOpen => T("åben hele døgnet", "open day and night"),
-            _ => T("ifølge politikken", "under the policy"),
+            RuleKind.NumberNotInPlan or RuleKind.PersonalPhone or RuleKind.Action or RuleKind.TooDeep => T("ifølge politikken", "under the policy"),
+            _ => throw new UnreachableException($"Not a rule kind: {rule.Kind}"),
         };
     }
 

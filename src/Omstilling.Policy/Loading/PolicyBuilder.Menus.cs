@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Collections.Immutable;
 using Omstilling.Policy.Model;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Loading;
 
@@ -144,12 +146,15 @@ internal sealed partial class PolicyBuilder
     /// <summary>Outside-hours rules that send a closed unit to another closed unit and back would never end.</summary>
     private void CheckOutsideHoursLoops()
     {
-        string? Next(Department unit) => unit.Overflow.OutsideHours switch
+        // The unit an outside-hours rule hands a closed unit's callers to, if it is a unit at all.
+        string? Next(Department unit) => unit.Overflow.OutsideHours is not { } a ? null : a.Kind switch
         {
-            { Kind: ActionKind.Department } a when _units.ContainsKey(a.Target) => a.Target,
-            { Kind: ActionKind.Operator } => PolicyParser.SwitchboardId,
-            { Kind: ActionKind.Number } a when _numbers.TryGetValue(a.Target, out var n) && n.Owner is NumberOwner.Department or NumberOwner.Switchboard => n.OwnerId,
-            _ => null,
+            ActionKind.Department => _units.ContainsKey(a.Target) ? a.Target : null,
+            ActionKind.Operator => PolicyParser.SwitchboardId,
+            ActionKind.Number => _numbers.TryGetValue(a.Target, out var n) && n.Owner is NumberOwner.Department or NumberOwner.Switchboard ? n.OwnerId : null,
+            ActionKind.Extension or ActionKind.Queue or ActionKind.External or ActionKind.Menu or ActionKind.Message
+                or ActionKind.Voicemail or ActionKind.Back or ActionKind.Hangup => null,
+            _ => throw new UnreachableException($"Not an action kind: {a.Kind}"),
         };
 
         var reported = new HashSet<SourceLocation>();

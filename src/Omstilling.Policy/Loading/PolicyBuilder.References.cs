@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Omstilling.Policy.Model;
 
 namespace Omstilling.Policy.Loading;
@@ -65,7 +66,7 @@ internal sealed partial class PolicyBuilder
                 _diagnostics.Error(action.Source, $"{context} transfers to extension {action.Target}, which is not in the number plan; expected an operator's, a person's or a department's extension");
                 break;
             case ActionKind.Number when !_numbers.TryGetValue(action.Target, out var number) || number.Kind == NumberKind.Extension:
-                _diagnostics.Error(action.Source, $"{context} transfers to {PhoneNumbers.Format(action.Target)}, which is not one of the policy's numbers; expected a main or direct number (use 'external' for numbers outside)");
+                _diagnostics.Error(action.Source, $"{context} transfers to {DanishNumber.Display(action.Target)}, which is not one of the policy's numbers; expected a main or direct number (use 'external' for numbers outside)");
                 break;
             case ActionKind.Department when action.Target == PolicyParser.SwitchboardId:
                 _diagnostics.Error(action.Source, $"{context} transfers to department '{action.Target}'; expected 'operator' for the switchboard");
@@ -85,6 +86,14 @@ internal sealed partial class PolicyBuilder
             case ActionKind.Voicemail when !_units.ContainsKey(action.Target) && !_numbers.ContainsKey(action.Target):
                 _diagnostics.Error(action.Source, $"{context} records voicemail for '{action.Target}', which is neither a department nor an extension; expected a department id or an extension");
                 break;
+            case ActionKind.Extension or ActionKind.Number or ActionKind.Department or ActionKind.Queue or ActionKind.Menu or ActionKind.Message or ActionKind.Voicemail:
+                // The target exists.
+                break;
+            case ActionKind.External or ActionKind.Back or ActionKind.Operator or ActionKind.Hangup:
+                // Nothing of the policy's to look up: the parser checked the external number; the rest have no target.
+                break;
+            default:
+                throw new UnreachableException($"Not an action kind: {action.Kind}");
         }
     }
 

@@ -4,6 +4,7 @@ using Omstilling.Policy.Loading.Drafts;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Routing;
 using Omstilling.Policy.Schedule;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Loading;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Omstilling.Policy.Model;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Loading;
 
@@ -22,7 +23,7 @@ public static class PolicyLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var diagnostic = new PolicyDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), $"cannot read the policy file: {e.Message}");
+            var diagnostic = new YamlDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), $"cannot read the policy file: {e.Message}");
             return new PolicyLoadResult(null, [diagnostic]);
         }
 

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Omstilling.Policy.Loading.Drafts;
 using Omstilling.Policy.Model;
+using Omstilling.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Omstilling.Policy.Loading;
@@ -7,9 +9,11 @@ namespace Omstilling.Policy.Loading;
 /// <summary>Menus, their options, and actions wherever they are written.</summary>
 internal sealed partial class PolicyParser
 {
-    private static readonly string[] ActionKeys = ["extension", "department", "queue", "number", "external", "menu", "message", "voicemail", "action"];
+    /// <summary>An action's keys in a mapping: one per kind with a target, in the order of <see cref="ActionKind"/>, then "action" for a keyword.</summary>
+    private static readonly string[] ActionKeys =
+        [.. Enum.GetValues<ActionKind>().Where(k => !ActionWords.IsKeyword(k)).Select(ActionWords.Word), "action"];
+
     private static readonly string[] ActionModifiers = ["example", "then", "note"];
-    private static readonly string[] Keywords = ["operator", "back", "hangup"];
     private static readonly string[] MenuKeys = ["name", "intro", "invalid", "timeout-seconds", "retries", "no-input", "options"];
     private static readonly string[] OptionKeys = ["label", "prompt", "id", "season", "hours", "available"];
 
@@ -93,14 +97,14 @@ internal sealed partial class PolicyParser
         var map = new YamlMap(mapping, context, AllOptionKeys, _diagnostics);
         var label = map.Text("label", required: true, "what the option is called, e.g. Teknik og Miljø");
         var action = ParseActionIn(map, context, menuId, false);
-        (string, Model.SourceLocation)? prompt = null;
+        (string, SourceLocation)? prompt = null;
         if (map.Scalar("prompt", expected: "a prompt name") is { Value: { } promptName } promptNode)
         {
             prompt = (promptName, _diagnostics.At(promptNode));
             _draft.PromptUses.Add((promptName, _diagnostics.At(promptNode), context));
         }
 
-        (string, Model.SourceLocation)? season = null;
+        (string, SourceLocation)? season = null;
         if (map.Scalar("season", expected: "a season id") is { Value: { } seasonId } seasonNode)
         {
             season = (seasonId, _diagnostics.At(seasonNode));
@@ -146,20 +150,13 @@ internal sealed partial class PolicyParser
 
     private PolicyAction? Keyword(YamlScalarNode scalar, string context, string? inMenu, bool isOutsideHours)
     {
-        var kind = scalar.Value switch
-        {
-            "operator" => ActionKind.Operator,
-            "back" => ActionKind.Back,
-            "hangup" => ActionKind.Hangup,
-            _ => (ActionKind?)null,
-        };
-        if (kind is null)
+        if (!ActionWords.TryGetKind(scalar.Value, out var kind) || !ActionWords.IsKeyword(kind))
         {
             _diagnostics.Error(scalar, $"'{scalar.Value}' is not an action in {context}; expected {ActionExpected}");
             return null;
         }
 
-        var action = new PolicyAction(kind.Value, string.Empty, _diagnostics.At(scalar));
+        var action = new PolicyAction(kind, string.Empty, _diagnostics.At(scalar));
         _draft.Actions.Add(new ActionUse(action, context, inMenu, isOutsideHours));
         return action;
     }
@@ -192,15 +189,22 @@ internal sealed partial class PolicyParser
             return Keyword(valueNode, context, inMenu, isOutsideHours);
         }
 
-        var source = _diagnostics.At(valueNode);
-        string? target = key switch
+        if (!ActionWords.TryGetKind(key, out var kind))
         {
-            "extension" => ParseExtension(valueNode),
-            "number" => ParseDanishNumber(valueNode),
-            "external" => PhoneNumbers.TryNormalizeExternal(value, out var external) ? external : null,
-            _ => value,
+            throw new UnreachableException($"'{key}' is one of the action keys but names no action kind");
+        }
+
+        var source = _diagnostics.At(valueNode);
+        string? target = kind switch
+        {
+            ActionKind.Extension => ParseExtension(valueNode),
+            ActionKind.Number => ParseDanishNumber(valueNode),
+            ActionKind.External => DanishNumber.TryNormalizeExternal(value, out var external) ? external : null,
+            ActionKind.Department or ActionKind.Queue or ActionKind.Menu or ActionKind.Message or ActionKind.Voicemail => value,
+            ActionKind.Back or ActionKind.Operator or ActionKind.Hangup => throw new UnreachableException($"The keyword '{key}' is written as 'action: {key}'"),
+            _ => throw new UnreachableException($"Not an action kind: {kind}"),
         };
-        if (key == "external" && target is null)
+        if (kind == ActionKind.External && target is null)
         {
             _diagnostics.Error(valueNode, $"'{value}' is not a phone number; expected 8 digits such as 20 30 40 50, or + and a country code");
         }
@@ -210,17 +214,6 @@ internal sealed partial class PolicyParser
             return null;
         }
 
-        var kind = key switch
-        {
-            "extension" => ActionKind.Extension,
-            "department" => ActionKind.Department,
-            "queue" => ActionKind.Queue,
-            "number" => ActionKind.Number,
-            "external" => ActionKind.External,
-            "menu" => ActionKind.Menu,
-            "message" => ActionKind.Message,
-            _ => ActionKind.Voicemail,
-        };
         PolicyAction? then = null;
         if (map.Get("then") is { } thenNode)
         {

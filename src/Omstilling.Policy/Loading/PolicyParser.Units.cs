@@ -217,9 +217,9 @@ internal sealed partial class PolicyParser
 
     private string? ParseDanishNumber(YamlScalarNode node)
     {
-        if (PhoneNumbers.TryNormalizeDanish(node.Value ?? string.Empty, out var national))
+        if (DanishNumber.TryParse(node.Value, out var number))
         {
-            return national;
+            return number.National;
         }
 
         _diagnostics.Error(node, $"'{node.Value}' is not a Danish phone number; expected {DanishNumberExpected}");
@@ -229,7 +229,7 @@ internal sealed partial class PolicyParser
     private string? ParseExtension(YamlScalarNode node)
     {
         var text = node.Value ?? string.Empty;
-        if (PhoneNumbers.IsExtension(text))
+        if (DanishNumber.IsExtension(text))
         {
             return text;
         }

@@ -1,5 +1,6 @@
 using Omstilling.Policy.Loading.Drafts;
 using Omstilling.Policy.Model;
+using Omstilling.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Omstilling.Policy.Loading;

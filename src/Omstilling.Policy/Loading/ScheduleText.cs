@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Schedule;
+using Omstilling.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Omstilling.Policy.Loading;

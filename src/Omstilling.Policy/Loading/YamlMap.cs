@@ -1,3 +1,4 @@
+using Omstilling.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Omstilling.Policy.Loading;

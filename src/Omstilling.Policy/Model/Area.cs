@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Model;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Omstilling.Policy.Schedule;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Model;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Model;
 
@@ -19,5 +20,5 @@ public sealed record PlanNumber(string Number, NumberKind Kind, NumberVisibility
     public ImmutableArray<string> RingTargets { get; init; } = [];
 
     /// <summary>Written the Danish way: "54 73 10 00", or the extension as it is.</summary>
-    public string Display => PhoneNumbers.Format(Number);
+    public string Display => DanishNumber.Display(Number);
 }

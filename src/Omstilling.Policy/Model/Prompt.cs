@@ -1,3 +1,5 @@
+using Omstilling.Yaml;
+
 namespace Omstilling.Policy.Model;
 
 /// <summary>

@@ -122,6 +122,7 @@ public static class DanishHolidays
             DanishDay.ConstitutionDay => new DateOnly(year, 6, 5),
             DanishDay.ChristmasEve => new DateOnly(year, 12, 24),
             DanishDay.NewYearsEve => new DateOnly(year, 12, 31),
+            DanishDay.None => throw new ArgumentOutOfRangeException(nameof(day), day, "Not a named day."),
             _ => throw new ArgumentOutOfRangeException(nameof(day), day, "Not a named day."),
         };
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Omstilling.Policy.Model;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Schedule;
 

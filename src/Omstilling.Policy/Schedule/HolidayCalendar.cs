@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Omstilling.Policy.Model;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Schedule;
 

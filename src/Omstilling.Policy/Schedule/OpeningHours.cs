@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Routing;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Schedule;
 
@@ -83,6 +85,11 @@ public sealed class OpeningHours
                     HoursToday = DailyHours.Closed,
                     UnitId = unitId,
                 };
+            case DayKind.WorkingDay:
+                // The weekly hours decide, after any half day.
+                break;
+            default:
+                throw new UnreachableException($"Not a day kind: {day.Kind}");
         }
 
         foreach (var halfDay in HalfDays)

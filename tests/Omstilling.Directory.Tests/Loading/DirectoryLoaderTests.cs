@@ -1,6 +1,7 @@
 using Omstilling.Directory.Loading;
 using Omstilling.Policy.Loading;
 using Omstilling.Policy.Model;
+using Omstilling.Yaml;
 
 namespace Omstilling.Directory.Tests.Loading;
 

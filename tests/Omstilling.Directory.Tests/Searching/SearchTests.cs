@@ -105,6 +105,8 @@ public sealed class SearchTests
     [InlineData("54732110")]
     [InlineData("+45 54 73 21 10")]
     [InlineData("5473 2110")]
+    [InlineData("0045 54 73 21 10")]
+    [InlineData("(+45) 5473-2110")]
     public void A_direct_number_in_any_spacing_finds_its_owner(string query)
     {
         var hit = Assert.Single(Directory.Search(query));

@@ -1,4 +1,5 @@
 using Omstilling.Policy.Schedule;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Tests.Schedule;
 
@@ -111,7 +112,7 @@ public sealed class DanishHolidaysTests
     [Fact]
     public void The_calendar_closes_only_the_optional_days_a_policy_chooses()
     {
-        var calendar = new HolidayCalendar(true, System.Collections.Immutable.ImmutableDictionary<DanishDay, Model.SourceLocation>.Empty.Add(DanishDay.ChristmasEve, default), []);
+        var calendar = new HolidayCalendar(true, System.Collections.Immutable.ImmutableDictionary<DanishDay, SourceLocation>.Empty.Add(DanishDay.ChristmasEve, default), []);
 
         Assert.Equal(DayKind.OptionalClosingDay, calendar.Classify(new DateOnly(2026, 12, 24)).Kind);
         Assert.Equal(DayKind.WorkingDay, calendar.Classify(new DateOnly(2026, 12, 31)).Kind);

@@ -1,4 +1,5 @@
 using Omstilling.Policy.Model;
+using Omstilling.Yaml;
 
 namespace Omstilling.Directory.Loading.Drafts;
 

@@ -1,5 +1,6 @@
 using Omstilling.Directory.Model;
 using Omstilling.Policy.Model;
+using Omstilling.Yaml;
 
 namespace Omstilling.Directory.Loading.Drafts;
 

@@ -1,5 +1,6 @@
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Schedule;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Loading.Drafts;
 

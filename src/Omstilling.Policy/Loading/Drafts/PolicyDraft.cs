@@ -1,6 +1,7 @@
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Routing;
 using Omstilling.Policy.Schedule;
+using Omstilling.Yaml;
 
 namespace Omstilling.Policy.Loading.Drafts;
 

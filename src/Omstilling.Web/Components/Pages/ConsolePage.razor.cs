@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -306,6 +307,9 @@ public sealed partial class ConsolePage
             case "?":
                 _help = !_help;
                 break;
+            default:
+                // A key console.js sends that means nothing now (a banner key without a banner).
+                break;
         }
 
         StateHasChanged();
@@ -447,14 +451,16 @@ public sealed partial class ConsolePage
         {
             TransferKind.Blind => await Calls.BlindTransferAsync(call.Id, _me, extension, person.Name, _announceName, CancellationToken.None),
             TransferKind.Announced => Calls.StartConsultation(call.Id, _me, extension, person.Name),
-            _ => Calls.CampOn(call.Id, _me, extension, person.Name),
+            TransferKind.CampOn => Calls.CampOn(call.Id, _me, extension, person.Name),
+            _ => throw new UnreachableException($"Not a transfer kind: {kind}"),
         };
         Toast(result == CallControlResult.Done
             ? kind switch
             {
                 TransferKind.Blind => $"Stillet om til {person.Name}.",
                 TransferKind.Announced => $"Ringer til {person.Name}. Opkalderen hører ventemusik.",
-                _ => $"Opkalderen venter på {person.Name}.",
+                TransferKind.CampOn => $"Opkalderen venter på {person.Name}.",
+                _ => throw new UnreachableException($"Not a transfer kind: {kind}"),
             }
             : Words(result, person.Name), result != CallControlResult.Done);
     }
@@ -538,7 +544,7 @@ public sealed partial class ConsolePage
             PersonId = person.Id,
             RecipientName = person.Name,
             RecipientEmail = person.Email,
-            CallerNumber = _call is { } call ? Omstilling.Policy.Model.PhoneNumbers.Format(call.Caller) : "",
+            CallerNumber = _call is { } call ? Omstilling.Policy.Model.DanishNumber.Display(call.Caller) : "",
             CallId = _call?.Id,
             CallbackWanted = true,
         };
@@ -669,6 +675,7 @@ public sealed partial class ConsolePage
         CallControlResult.TargetUnavailable => name is null ? "Telefonen er ikke logget på." : $"{name}s telefon er ikke logget på.",
         CallControlResult.UnknownTarget => name is null ? "Nummeret findes ikke." : $"{name} har intet lokalnummer.",
         CallControlResult.TakenByOther => "En kollega har allerede taget opkaldet.",
-        _ => "Det kan ikke lade sig gøre lige nu.",
+        CallControlResult.NotNow or CallControlResult.Done => "Det kan ikke lade sig gøre lige nu.",
+        _ => throw new UnreachableException($"Not a call control result: {result}"),
     };
 }

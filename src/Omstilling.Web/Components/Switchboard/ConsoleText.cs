@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Queues;
@@ -12,7 +13,8 @@ public static class ConsoleText
         PhoneState.Idle => "Ledig",
         PhoneState.Ringing => "Ringer",
         PhoneState.Busy => "Optaget",
-        _ => "Ikke logget på",
+        PhoneState.Offline => "Ikke logget på",
+        _ => throw new UnreachableException($"Not a phone state: {state}"),
     };
 
     public static string PhoneClass(PhoneState state) => state switch
@@ -20,7 +22,8 @@ public static class ConsoleText
         PhoneState.Idle => "state-idle",
         PhoneState.Ringing => "state-ringing",
         PhoneState.Busy => "state-busy",
-        _ => "state-offline",
+        PhoneState.Offline => "state-offline",
+        _ => throw new UnreachableException($"Not a phone state: {state}"),
     };
 
     /// <summary>Why a transfer did not go through, as the operator says it: "svarede ikke".</summary>
@@ -30,7 +33,9 @@ public static class ConsoleText
         RingOutcome.NoAnswer => "svarede ikke",
         RingOutcome.Unavailable => "er ikke logget på",
         RingOutcome.HungUp => "lagde på",
-        _ => "afviste opkaldet",
+        RingOutcome.Refused => "afviste opkaldet",
+        RingOutcome.Returned => "nåede ikke at svare",
+        _ => throw new UnreachableException($"Not a ring outcome: {outcome}"),
     };
 
     /// <summary>"0:42", "12:05", "1:02:10".</summary>

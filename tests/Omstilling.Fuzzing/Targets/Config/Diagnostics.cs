@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Omstilling.Fuzzing.Engine;
 using Omstilling.Policy.Loading;
+using Omstilling.Yaml;
 
 namespace Omstilling.Fuzzing.Targets.Config;
 
@@ -27,7 +28,7 @@ internal static class Diagnostics
     }
 
     /// <summary>Checks the diagnostics and returns an outcome key: the first error's kind, or "loaded".</summary>
-    public static string Check(bool succeeded, ImmutableArray<PolicyDiagnostic> diagnostics, string text)
+    public static string Check(bool succeeded, ImmutableArray<YamlDiagnostic> diagnostics, string text)
     {
         var lines = YamlLines(text);
         foreach (var d in diagnostics)

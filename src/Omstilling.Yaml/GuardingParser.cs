@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Omstilling.Policy.Loading;
+namespace Omstilling.Yaml;
 
 /// <summary>
 /// YamlDotNet's parser with what its tree building cannot survive refused first, as a
@@ -47,6 +47,9 @@ internal sealed class GuardingParser(IParser inner, int maxDepth) : IParser
                 throw new YamlException(e.Start, e.End, "an alias ('*') in a key; expected a plain word as the key");
             case Scalar or AnchorAlias:
                 NodeDone();
+                break;
+            default:
+                // Stream and document events and comments: no node of a mapping or list.
                 break;
         }
 

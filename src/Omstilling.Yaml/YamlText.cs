@@ -1,6 +1,6 @@
 using YamlDotNet.Core;
 
-namespace Omstilling.Policy.Loading;
+namespace Omstilling.Yaml;
 
 /// <summary>Checks of the raw text before YamlDotNet reads it.</summary>
 internal static class YamlText

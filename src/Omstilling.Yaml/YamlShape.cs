@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace Omstilling.Policy.Loading;
+namespace Omstilling.Yaml;
 
 /// <summary>
 /// Checks a loaded YAML tree for what aliases can do to it: an alias inside the value its anchor

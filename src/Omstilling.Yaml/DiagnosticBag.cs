@@ -1,14 +1,13 @@
 using System.Collections.Immutable;
-using Omstilling.Policy.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Omstilling.Policy.Loading;
+namespace Omstilling.Yaml;
 
 /// <summary>Collects diagnostics while one file is loaded. Not thread-safe (one per load).</summary>
-internal sealed class DiagnosticBag(string file)
+public sealed class DiagnosticBag(string file)
 {
-    private readonly List<PolicyDiagnostic> _items = [];
+    private readonly List<YamlDiagnostic> _items = [];
 
     public string File { get; } = file;
 
@@ -21,16 +20,16 @@ internal sealed class DiagnosticBag(string file)
     public void Error(SourceLocation location, string message)
     {
         HasErrors = true;
-        _items.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, location, message));
+        _items.Add(new YamlDiagnostic(DiagnosticSeverity.Error, location, message));
     }
 
     public void Error(YamlNode node, string message) => Error(At(node), message);
 
     public void Warning(SourceLocation location, string message) =>
-        _items.Add(new PolicyDiagnostic(DiagnosticSeverity.Warning, location, message));
+        _items.Add(new YamlDiagnostic(DiagnosticSeverity.Warning, location, message));
 
     /// <summary>In file order, errors before warnings on the same spot.</summary>
-    public ImmutableArray<PolicyDiagnostic> ToImmutable() =>
+    public ImmutableArray<YamlDiagnostic> ToImmutable() =>
         [.. _items.Select((d, i) => (d, i))
             .OrderBy(x => x.d.Location.Line)
             .ThenBy(x => x.d.Location.Column)

@@ -1,10 +1,10 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Omstilling.Policy.Loading;
+namespace Omstilling.Yaml;
 
 /// <summary>Small facts about YAML nodes that messages and positions need.</summary>
-internal static class YamlNodes
+public static class YamlNodes
 {
     public static string KindOf(YamlNode node) => node switch
     {

@@ -1,13 +1,13 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Omstilling.Policy.Loading;
+namespace Omstilling.Yaml;
 
 /// <summary>
 /// Reads one YAML document whose root is a mapping, turning every way that can fail into a
 /// diagnostic with line and column. Shared by the policy and the staff directory loaders.
 /// </summary>
-internal static class YamlRootReader
+public static class YamlRootReader
 {
     /// <summary>
     /// How deep mappings and lists may nest, aliases followed: a policy needs about ten levels (an
@@ -57,7 +57,7 @@ internal static class YamlRootReader
 
         if (stream.Documents.Count == 0)
         {
-            diagnostics.Error(new Model.SourceLocation(diagnostics.File, 1, 1), $"the file is empty; expected {whenEmpty}");
+            diagnostics.Error(new SourceLocation(diagnostics.File, 1, 1), $"the file is empty; expected {whenEmpty}");
             return null;
         }
 
