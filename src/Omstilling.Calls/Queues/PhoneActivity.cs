@@ -69,23 +69,32 @@ public sealed class PhoneActivity(Func<string, bool> isExtension)
                 case CallEventKind.Started:
                     Join(e.CallId, e.Caller);
                     break;
-                case CallEventKind.Ringing when e.Party is { } ringing:
-                    StartRinging(e.CallId, ringing);
+                case CallEventKind.Ringing:
+                    StartRinging(e.CallId, e.Party);
                     break;
-                case CallEventKind.RingEnded when e.Party is { } stopped:
-                    StopRinging(e.CallId, stopped);
+                case CallEventKind.RingEnded:
+                    StopRinging(e.CallId, e.Party);
                     break;
-                case CallEventKind.Answered when e.AnsweredBy is { } by:
-                    StopRinging(e.CallId, by);
-                    Join(e.CallId, by);
+                case CallEventKind.Answered:
+                    StopRinging(e.CallId, e.AnsweredBy);
+                    Join(e.CallId, e.AnsweredBy);
                     break;
-                case CallEventKind.ConsultAnswered when e.Party is { } target:
-                    StopRinging(e.CallId, target);
-                    Join(e.CallId, target);
+                case CallEventKind.ConsultAnswered:
+                    StopRinging(e.CallId, e.Party);
+                    Join(e.CallId, e.Party);
                     break;
-                case CallEventKind.PartyLeft when e.Party is { } left:
-                    Leave(e.CallId, left, e.At, ref freed);
+                case CallEventKind.PartyLeft:
+                    Leave(e.CallId, e.Party, e.At, ref freed);
                     break;
+                case CallEventKind.Held or CallEventKind.Resumed or CallEventKind.Digit or CallEventKind.Routed
+                    or CallEventKind.MenuChoice or CallEventKind.InvalidChoice or CallEventKind.Voicemail
+                    or CallEventKind.Queued or CallEventKind.PositionAnnounced or CallEventKind.Offered
+                    or CallEventKind.Diverted or CallEventKind.TransferStarted or CallEventKind.TransferCompleted
+                    or CallEventKind.TransferFailed or CallEventKind.Recalled or CallEventKind.CampOn
+                    or CallEventKind.QueueTimedOut:
+                    break; // who is in a call does not change
+                default:
+                    throw new System.Diagnostics.UnreachableException($"CallEventKind {e.Kind}");
                 case CallEventKind.Ended:
                     if (_ringingByCall.Remove(e.CallId, out var ringers))
                     {
@@ -118,9 +127,9 @@ public sealed class PhoneActivity(Func<string, bool> isExtension)
         }
     }
 
-    private void Join(Guid call, string extension)
+    private void Join(Guid call, string? extension)
     {
-        if (!isExtension(extension))
+        if (extension is null || !isExtension(extension))
         {
             return;
         }
@@ -137,9 +146,9 @@ public sealed class PhoneActivity(Func<string, bool> isExtension)
         }
     }
 
-    private void Leave(Guid call, string extension, DateTimeOffset at, ref List<string>? freed)
+    private void Leave(Guid call, string? extension, DateTimeOffset at, ref List<string>? freed)
     {
-        if (!_byCall.TryGetValue(call, out var parties) || !parties.Remove(extension))
+        if (extension is null || !_byCall.TryGetValue(call, out var parties) || !parties.Remove(extension))
         {
             return;
         }
@@ -151,9 +160,9 @@ public sealed class PhoneActivity(Func<string, bool> isExtension)
         }
     }
 
-    private void StartRinging(Guid call, string extension)
+    private void StartRinging(Guid call, string? extension)
     {
-        if (!isExtension(extension))
+        if (extension is null || !isExtension(extension))
         {
             return;
         }
@@ -170,9 +179,9 @@ public sealed class PhoneActivity(Func<string, bool> isExtension)
         }
     }
 
-    private void StopRinging(Guid call, string extension)
+    private void StopRinging(Guid call, string? extension)
     {
-        if (_ringingByCall.TryGetValue(call, out var ringers) && ringers.Remove(extension))
+        if (extension is not null && _ringingByCall.TryGetValue(call, out var ringers) && ringers.Remove(extension))
         {
             Decrement(_ringing, extension);
             if (ringers.Count == 0)

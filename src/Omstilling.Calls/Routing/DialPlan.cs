@@ -36,12 +36,9 @@ public sealed class DialPlan
     public DialTarget? Resolve(string dialled)
     {
         ArgumentNullException.ThrowIfNull(dialled);
-        switch (dialled)
+        if (dialled is EchoNumber or GreetingNumber)
         {
-            case EchoNumber:
-                return new DialTarget(dialled, IsPublic: false, dialled) { Service = ServiceNumber.Echo };
-            case GreetingNumber:
-                return new DialTarget(dialled, IsPublic: false, dialled) { Service = ServiceNumber.Greeting };
+            return new DialTarget(dialled, IsPublic: false, dialled) { Service = dialled == EchoNumber ? ServiceNumber.Echo : ServiceNumber.Greeting };
         }
 
         var national = NormalizeDanish(dialled);

@@ -220,6 +220,9 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
                 var hangUp = _player.Completion.ContinueWith(t => { if (t.Result) { Hangup(CallEndReason.CalleeHungUp); } }, TaskScheduler.Default);
                 _manager.CallFaults.Observe(hangUp, Id, "the hang-up after the greeting");
                 break;
+            case ServiceNumber.None:
+            default:
+                throw new System.Diagnostics.UnreachableException($"ServiceNumber {_service}");
         }
     }
 
