@@ -39,7 +39,7 @@ internal sealed partial class Call
                 _queue.Queue?.Id,
                 [.. _menus.Choices],
                 _connection.State == ConnectionState.OnHold,
-                _diversion,
+                _policy.Diversion,
                 _transfers.Session?.View(),
                 _transfers.Recall?.View());
         }
@@ -79,14 +79,5 @@ internal sealed partial class Call
 
     public void EnterQueue(Queue queue, PolicyAction? onBusy, bool recalled) => _queue.Enter(queue, onBusy, recalled);
 
-    public void RequeueAtHead()
-    {
-        if (_services.Policy is { Switchboard.QueueId: { } queueId } policy && policy.Queues.TryGetValue(queueId, out var queue))
-        {
-            EnterQueue(queue, onBusy: null, recalled: true);
-            return;
-        }
-
-        _policy.Finish(SipStatus.TemporarilyUnavailable, CallEndReason.NoAnswer, null);
-    }
+    public void RequeueAtHead() => _queue.RequeueAtHead(_services.Policy);
 }

@@ -151,28 +151,11 @@ internal sealed partial class Call
                 _transfers.ConsultRefused(group);
                 return;
             case RingPurpose.Call:
-                break;
+                _policy.NobodyAnswered(group, outcome, status);
+                return;
             default:
                 throw new System.Diagnostics.UnreachableException($"RingPurpose {group.Purpose}");
         }
-
-        var busy = outcome is RingOutcome.Busy;
-        var rule = busy || outcome == RingOutcome.Unavailable ? group.OnBusy ?? group.OnNoAnswer : group.OnNoAnswer;
-        if (rule is not null && group.Targets.Count > 0)
-        {
-            _diversion = new DiversionView(group.Targets[0], outcome);
-            Emit(Event(CallEventKind.Diverted) with { Party = group.Targets[0], Outcome = outcome });
-        }
-
-        var reason = outcome switch
-        {
-            RingOutcome.Busy => CallEndReason.Busy,
-            RingOutcome.NoAnswer => CallEndReason.NoAnswer,
-            RingOutcome.Unavailable => CallEndReason.Unavailable,
-            RingOutcome.Refused or RingOutcome.HungUp or RingOutcome.Returned => CallEndReason.Rejected,
-            _ => throw new System.Diagnostics.UnreachableException($"RingOutcome {outcome}"),
-        };
-        Follow(rule, status, reason);
     }
 
     /// <summary>A leg other than the caller's hung up.</summary>

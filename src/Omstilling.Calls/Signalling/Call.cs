@@ -36,7 +36,6 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
     private readonly Connection _connection;
     private RingGroup? _ringing;
     private volatile bool _onBoard;
-    private DiversionView? _diversion;
     private bool _ended;
 
     public Call(CallServices services, ServerInviteTransaction invite, string caller, string dialled, bool fromOutside = false)

@@ -20,6 +20,9 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
 
     private int _steps;
 
+    /// <summary>Whom the call was for when an overflow rule took it elsewhere (the console shows it), or null.</summary>
+    public DiversionView? Diversion { get; private set; }
+
     /// <summary>Carries out one decision of the policy.</summary>
     public void Execute(RoutingDecision decision)
     {
@@ -83,6 +86,31 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
         Execute(action.Kind == ActionKind.Operator
             ? policy.Route(policy.MainNumber, call.Now, services.PolicyState)
             : policy.Resolve(action, call.Now, services.PolicyState));
+    }
+
+    /// <summary>
+    /// Nobody took the policy's ringing: the call goes on by its busy or no-answer rule (and the
+    /// switchboard learns whom the call was for), or ends for want of one.
+    /// </summary>
+    public void NobodyAnswered(RingGroup group, RingOutcome outcome, int status)
+    {
+        var busy = outcome is RingOutcome.Busy;
+        var rule = busy || outcome == RingOutcome.Unavailable ? group.OnBusy ?? group.OnNoAnswer : group.OnNoAnswer;
+        if (rule is not null && group.Targets.Count > 0)
+        {
+            Diversion = new DiversionView(group.Targets[0], outcome);
+            call.Emit(call.Event(CallEventKind.Diverted) with { Party = group.Targets[0], Outcome = outcome });
+        }
+
+        var reason = outcome switch
+        {
+            RingOutcome.Busy => CallEndReason.Busy,
+            RingOutcome.NoAnswer => CallEndReason.NoAnswer,
+            RingOutcome.Unavailable => CallEndReason.Unavailable,
+            RingOutcome.Refused or RingOutcome.HungUp or RingOutcome.Returned => CallEndReason.Rejected,
+            _ => throw new System.Diagnostics.UnreachableException($"RingOutcome {outcome}"),
+        };
+        Follow(rule, status, reason);
     }
 
     /// <summary>

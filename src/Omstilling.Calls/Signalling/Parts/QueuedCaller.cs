@@ -3,6 +3,7 @@ using Omstilling.Calls.Media;
 using Omstilling.Calls.Queues;
 using Omstilling.Media.Audio;
 using Omstilling.Media.Prompts;
+using Omstilling.Policy;
 using Omstilling.Policy.Model;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Registrar;
@@ -177,6 +178,18 @@ internal sealed class QueuedCaller(IQueueHost call, Call owner, QueueManager que
         OfferedTo = null;
         PickedBy = null;
         queues.OfferFailed(owner, id, rest: true);
+    }
+
+    /// <summary>An unanswered transfer waits at the head of the switchboard's queue; the call ends when there is none.</summary>
+    public void RequeueAtHead(TelephonePolicy? policy)
+    {
+        if (policy is { Switchboard.QueueId: { } queueId } && policy.Queues.TryGetValue(queueId, out var queue))
+        {
+            Enter(queue, onBusy: null, recalled: true);
+            return;
+        }
+
+        call.Finish(SipStatus.TemporarilyUnavailable, CallEndReason.NoAnswer);
     }
 
     /// <summary>Leaves the queue; <paramref name="answeredBy"/> took the caller, when one did (the others of the offer rest while their phones stop).</summary>
