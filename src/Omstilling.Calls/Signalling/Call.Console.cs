@@ -1,8 +1,5 @@
 using Omstilling.Calls.Control;
-using Omstilling.Calls.Events;
-using Omstilling.Calls.Queues;
 using Omstilling.Policy.Model;
-using Omstilling.Sip.Messages;
 
 namespace Omstilling.Calls.Signalling;
 
@@ -27,21 +24,7 @@ internal sealed partial class Call
     {
         lock (_sync)
         {
-            return new CallView(
-                Id,
-                Caller,
-                Dialled,
-                StartedAt,
-                State,
-                _connection.Party?.Party,
-                _connection.AnsweredAt,
-                _connection.HandledBy,
-                _queue.Queue?.Id,
-                [.. _menus.Choices],
-                _connection.State == ConnectionState.OnHold,
-                _policy.Diversion,
-                _transfers.Session?.View(),
-                _transfers.Recall?.View());
+            return CallViews.Of(this, _connection, _queue, _menus, _policy, _transfers, _recalls);
         }
     }
 
@@ -52,7 +35,7 @@ internal sealed partial class Call
         {
             return !_ended
                 && (_connection.Party?.Party == extension || _transfers.IsConsultingOperator(extension)
-                    || _ringer.Branches.Any(b => b.Party == extension && b.State == BranchState.Calling));
+                    || _ringer.Rings(extension));
         }
     }
 
@@ -60,22 +43,11 @@ internal sealed partial class Call
     internal void OnPartyFree(string extension) => Locked(() => _transfers.OnPartyFree(extension), "a camp-on's target became free");
 
     /// <summary>The queue offers this caller to <paramref name="members"/> (called without any lock held).</summary>
-    internal void OfferFromQueue(string[] members, TimeSpan ringFor, string? pickedBy, long offerId)
-    {
-        lock (_sync)
-        {
-            _queue.Offer(members, ringFor, pickedBy, offerId);
-        }
-    }
+    internal void OfferFromQueue(string[] members, TimeSpan ringFor, string? pickedBy, long offerId) =>
+        Locked(() => _queue.Offer(members, ringFor, pickedBy, offerId), "a queue's offer");
 
     /// <summary>A member being offered this caller lost their phone (called without any lock held).</summary>
-    internal void WithdrawQueueOffer(string member)
-    {
-        lock (_sync)
-        {
-            _queue.Withdraw(member);
-        }
-    }
+    internal void WithdrawQueueOffer(string member) => Locked(() => _queue.Withdraw(member), "a withdrawn queue offer");
 
     public void EnterQueue(Queue queue, PolicyAction? onBusy, bool recalled) => _queue.Enter(queue, onBusy, recalled);
 

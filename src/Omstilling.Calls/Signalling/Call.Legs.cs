@@ -1,9 +1,5 @@
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
-using Omstilling.Media.Dtmf;
-using Omstilling.Media.Players;
-using Omstilling.Media.Rtp;
-using Omstilling.Media.Sdp;
 using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Transactions;
@@ -24,10 +20,7 @@ internal sealed partial class Call
             }
 
             _leg.Refuse(SipStatus.RequestTerminated);
-            if (_ringing is { } ringing)
-            {
-                ringing.Abandon();
-            }
+            _ringer.AbandonCurrent();
 
             End(CallEndReason.CallerCancelled, SipStatus.RequestTerminated);
         }
@@ -57,7 +50,7 @@ internal sealed partial class Call
                     OnPartyHungUp(branch);
                     break;
                 case InDialogOutcome.Key:
-                    Guarded(() => OnKey(from, result.Key), "a key (SIP INFO)");
+                    Guarded(() => _keyRouter.Route(from, result.Key), "a key (SIP INFO)");
                     break;
                 case InDialogOutcome.Hold:
                     _connection.PhoneHeld(media!.Stream, result.Held);
@@ -113,7 +106,7 @@ internal sealed partial class Call
     }
 
     /// <summary>Creates our stream towards the caller and answers its SDP offer; false when the call ended instead.</summary>
-    private bool PrepareCallerMedia()
+    public bool PrepareCallerMedia()
     {
         if (CreateMedia() is not { } media)
         {
@@ -150,43 +143,11 @@ internal sealed partial class Call
         }
     }
 
-    /// <summary>A key press: a menu's choice or a recording's end while one is on, otherwise passed to the other party (RFC 4733), never recorded.</summary>
-    private void OnKey(CallSide from, char key)
-    {
-        if (from == CallSide.Caller && _leg.Media is { } callerMedia && _menus.OnKey(callerMedia.Stream, key))
-        {
-            return;
-        }
-
-        var other = from == CallSide.Caller ? _connection.Party?.Media.Stream : _leg.Media?.Stream;
-        if (other is { CanSendDigits: true } && _connection.IsBridged && !_transfers.IsConsulting)
-        {
-            DtmfSender.Start(other, _services.Media.Clock, key.ToString());
-        }
-    }
-
-    /// <summary>The caller's keys (and audio, for a recording) come here while no bridge takes its stream.</summary>
-    private void ListenToCaller()
-    {
-        if (!_connection.IsBridged && _leg.Media is { } media)
-        {
-            media.Stream.Listener = _callerKeys;
-        }
-    }
-
     private void OnAckTimedOut()
     {
         if (_leg.IsAnswered)
         {
             End(CallEndReason.Failed, null);
         }
-    }
-
-    /// <summary>The caller's key presses while no bridge listens to its stream (menus, messages, voicemail).</summary>
-    private sealed class CallerKeys(Call call) : IRtpListener
-    {
-        public void OnAudio(RtpStream stream, ReadOnlySpan<byte> payload, bool marker) => call._menus.OnAudio(stream, payload, marker);
-
-        public void OnDigit(RtpStream stream, char digit) => call._keys.Enqueue(CallSide.Caller, digit);
     }
 }

@@ -1,7 +1,6 @@
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Media.Prompts;
-using Omstilling.Policy.Model;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Registrar;
 
@@ -18,13 +17,6 @@ internal sealed partial class Call
 
     public void Ring(RingGroup group, IReadOnlyList<Binding> bindings, TimeSpan limit, bool ringback, bool toTrunk)
     {
-        if (_ringing is { } before)
-        {
-            before.Abandon();
-        }
-
-        _ringing = group;
-
         // Whom this call rings is theirs until the ringing ends: the queue must not offer them
         // another caller meanwhile (its own offers are kept apart by the queue).
         if (group.Purpose != RingPurpose.QueueOffer && !toTrunk)
@@ -32,7 +24,7 @@ internal sealed partial class Call
             _services.Queues.Reserve(this, bindings.Select(b => b.Aor));
         }
 
-        if (!_ringer.Start(group, bindings, limit, CreateMedia, toTrunk))
+        if (!_ringer.StartForCaller(group, bindings, limit, CreateMedia, toTrunk))
         {
             return; // out of media ports: the call has ended
         }
@@ -45,18 +37,14 @@ internal sealed partial class Call
 
     public void RingOn(RingGroup group, TimeSpan left)
     {
-        _ringing = group;
+        _ringer.Adopt(group);
         PlayToCaller(_services.Prompts.Get(StandardPrompts.Ringback));
         group.ArmLimit(_services.Scheduler, left, g => Locked(() => { if (g.IsRinging) { OnRingLimit(g); } }, "a ring limit"));
     }
 
     public void AbandonRinging()
     {
-        if (_ringing is { } ringing)
-        {
-            ringing.Abandon();
-        }
-
+        _ringer.AbandonCurrent();
         _services.Queues.Unreserve(this);
     }
 
@@ -70,7 +58,7 @@ internal sealed partial class Call
 
     public bool Takes(RingGroup group) => group.Purpose == RingPurpose.Consultation
         ? _transfers.TakesConsultAnswer(group)
-        : ReferenceEquals(group, _ringing) && _connection.Party is null;
+        : ReferenceEquals(group, _ringer.Current) && _connection.Party is null;
 
     public void OnAnswered(RingGroup group, Branch branch)
     {
@@ -80,7 +68,7 @@ internal sealed partial class Call
             return;
         }
 
-        if (!_leg.Answer(_callerKeys))
+        if (!_leg.Answer(_keyRouter))
         {
             // The caller's CANCEL won (our 200 could not go out): the call is over.
             _ringer.StopAlerting(branch, RingEndReason.CallerGone);
@@ -118,7 +106,7 @@ internal sealed partial class Call
             return;
         }
 
-        if (!ReferenceEquals(group, _ringing) || _connection.Party is not null)
+        if (!ReferenceEquals(group, _ringer.Current) || _connection.Party is not null)
         {
             return;
         }
@@ -145,7 +133,7 @@ internal sealed partial class Call
                 _transfers.TargetFailed(outcome);
                 return;
             case RingPurpose.Recall:
-                _transfers.RecallUnanswered();
+                _recalls.Unanswered();
                 return;
             case RingPurpose.Consultation:
                 _transfers.ConsultRefused(group);

@@ -1,6 +1,4 @@
-using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
-using Omstilling.Calls.Media;
 using Omstilling.Media.Audio;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Routing;
@@ -30,11 +28,11 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
     private readonly MenuRunner _menus;
     private readonly QueuedCaller _queue;
     private readonly Transfers _transfers;
+    private readonly Recalls _recalls;
     private readonly PolicyRunner _policy;
     private readonly KeyQueue _keys;
-    private readonly CallerKeys _callerKeys;
+    private readonly KeyRouter _keyRouter;
     private readonly Connection _connection;
-    private RingGroup? _ringing;
     private volatile bool _onBoard;
     private bool _ended;
 
@@ -49,11 +47,13 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         _ringer = new Ringer(this, new BranchDialer(services.Stack, services.Registry, services.TrunkCredentials, this, this, invite.Request, caller), services.Scheduler);
         _menus = new MenuRunner(this, services.Scheduler, () => services.Policy, services.PolicyState, services.Options.VoicemailFolder);
         _queue = new QueuedCaller(this, this, services.Queues, services.Bindings, services.Scheduler, services.Prompts, services.MusicOnHold);
-        _keys = new KeyQueue((side, key) => Locked(() => OnKey(side, key), "a key"));
+        _keys = new KeyQueue((side, key) => Locked(() => _keyRouter!.Route(side, key), "a key"));
         _connection = new Connection(services.Media.Clock, services.MusicOnHold, _keys.Enqueue);
-        _transfers = new Transfers(this, this, services, _ringer, _connection, _leg, _menus, CreateMedia);
+        _recalls = new Recalls(this, this, services);
+        _transfers = new Transfers(this, this, services, _ringer, _connection, _recalls, _leg, _menus, CreateMedia);
         _policy = new PolicyRunner(this, services, _menus, fromOutside);
-        _callerKeys = new CallerKeys(this);
+        _keyRouter = new KeyRouter(_leg, _menus, _connection, () => _transfers.IsConsulting, services.Media.Clock);
+        _keyRouter.Attach(_keys);
         invite.UserState = this;
         invite.AckTimedOut += _ => Locked(OnAckTimedOut, "the caller's missing ACK");
     }
@@ -73,7 +73,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
     public CallState State =>
         _ended ? CallState.Ended
         : _connection.Party is not null ? CallState.Answered
-        : _ringing is { IsRinging: true } ? CallState.Ringing
+        : _ringer.Current is { IsRinging: true } ? CallState.Ringing
         : CallState.Routing;
 
     /// <summary>
@@ -88,9 +88,9 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
 
     public bool Connected => _connection.Party is not null;
 
-    public RingGroup? Ringing => _ringing;
+    public RingGroup? Ringing => _ringer.Current;
 
-    public bool Recalled => _transfers.Recall is not null;
+    public bool Recalled => _recalls.Current is not null;
 
     public void ShowOnBoard() => _onBoard = true;
 
@@ -101,17 +101,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
     {
         lock (_sync)
         {
-            Emit(Event(CallEventKind.Started));
-            if (_services.Bindings.Lookup(extension).Count == 0)
-            {
-                Refuse(SipStatus.TemporarilyUnavailable, null, CallEndReason.Unavailable);
-                return;
-            }
-
-            if (PrepareCallerMedia())
-            {
-                _policy.RingFor(new RingGroup(RingPurpose.Call, [extension]), _services.Options.RingLimit, ringback: false);
-            }
+            _policy.StartExtension(extension);
         }
     }
 
@@ -120,11 +110,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
     {
         lock (_sync)
         {
-            Emit(Event(CallEventKind.Started));
-            if (PrepareCallerMedia())
-            {
-                _policy.Execute(decision);
-            }
+            _policy.Start(decision);
         }
     }
 
@@ -148,7 +134,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
 
     public bool AnswerCaller()
     {
-        if (_leg.Answer(_callerKeys))
+        if (_leg.Answer(_keyRouter))
         {
             return true;
         }
@@ -165,7 +151,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         }
 
         var player = _leg.Play(_services.Prompts.Get(prompts));
-        ListenToCaller();
+        _keyRouter.ListenToCaller();
         _services.Faults.Observe(player.Completion.ContinueWith(
             t =>
             {
@@ -184,7 +170,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
     public void PlayToCaller(AudioClip clip)
     {
         _leg.Play([clip], loop: true);
-        ListenToCaller();
+        _keyRouter.ListenToCaller();
     }
 
     public void Follow(PolicyAction? action, int status, CallEndReason reason) => _policy.Follow(action, status, reason);

@@ -11,6 +11,9 @@ internal interface IPolicyHost : ICallSteps
     /// <summary>Our 200 went to the caller (the platform or a phone answered).</summary>
     bool CallerAnswered { get; }
 
+    /// <summary>Makes the caller's stream and answers its SDP offer; false when the caller was refused instead (the call has ended).</summary>
+    bool PrepareCallerMedia();
+
     /// <summary>Rings <paramref name="bindings"/> for the caller as <paramref name="group"/>.</summary>
     void Ring(RingGroup group, IReadOnlyList<Binding> bindings, TimeSpan limit, bool ringback, bool toTrunk);
 

@@ -23,6 +23,32 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
     /// <summary>Whom the call was for when an overflow rule took it elsewhere (the console shows it), or null.</summary>
     public DiversionView? Diversion { get; private set; }
 
+    /// <summary>An internal call: rings the extension's phones for the ring limit; 480 when none is registered.</summary>
+    public void StartExtension(string extension)
+    {
+        call.Emit(call.Event(CallEventKind.Started));
+        if (services.Bindings.Lookup(extension).Count == 0)
+        {
+            call.Refuse(SipStatus.TemporarilyUnavailable, null, CallEndReason.Unavailable);
+            return;
+        }
+
+        if (call.PrepareCallerMedia())
+        {
+            RingFor(new RingGroup(RingPurpose.Call, [extension]), services.Options.RingLimit, ringback: false);
+        }
+    }
+
+    /// <summary>A call to a number of the policy: carries out what it decided.</summary>
+    public void Start(RoutingDecision decision)
+    {
+        call.Emit(call.Event(CallEventKind.Started));
+        if (call.PrepareCallerMedia())
+        {
+            Execute(decision);
+        }
+    }
+
     /// <summary>Carries out one decision of the policy.</summary>
     public void Execute(RoutingDecision decision)
     {

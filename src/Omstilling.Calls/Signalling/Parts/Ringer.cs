@@ -20,6 +20,9 @@ internal sealed class Ringer(IRingHost call, BranchDialer dialer, SipScheduler s
 {
     private readonly List<RingGroup> _groups = [];
 
+    /// <summary>The caller's ringing now (a consultation rings for the operator and is not it), or null.</summary>
+    public RingGroup? Current { get; private set; }
+
     /// <summary>Every branch the call has rung, for finding a dialog's and hanging up at the end.</summary>
     public IEnumerable<Branch> Branches => _groups.SelectMany(g => g.Branches);
 
@@ -46,6 +49,20 @@ internal sealed class Ringer(IRingHost call, BranchDialer dialer, SipScheduler s
         return true;
     }
 
+    /// <summary>Rings for the caller as <see cref="Start"/> does; a ringing for the caller before it is given up.</summary>
+    public bool StartForCaller(RingGroup group, IReadOnlyList<Binding> bindings, TimeSpan limit, Func<LegMedia?> media, bool toTrunk)
+    {
+        AbandonCurrent();
+        Current = group;
+        return Start(group, bindings, limit, media, toTrunk);
+    }
+
+    /// <summary>A ringing started for the operator goes on for the caller (an operator hung up during a consultation).</summary>
+    public void Adopt(RingGroup group) => Current = group;
+
+    /// <summary>Gives up the caller's ringing now, if any.</summary>
+    public void AbandonCurrent() => Current?.Abandon();
+
     /// <summary>A response to one of the branches.</summary>
     public void OnResponse(Branch branch, SipResponse response)
     {
@@ -65,6 +82,9 @@ internal sealed class Ringer(IRingHost call, BranchDialer dialer, SipScheduler s
 
     /// <summary>Hangs up an answered leg or cancels a ringing one.</summary>
     public void Release(Branch branch) => dialer.Release(branch);
+
+    /// <summary>Whether one of <paramref name="party"/>'s phones is being rung by this call now.</summary>
+    public bool Rings(string party) => Branches.Any(b => b.Party == party && b.State == BranchState.Calling);
 
     /// <summary>The branch whose dialog this is, if any.</summary>
     public Branch? BranchOf(DialogId id) => Branches.FirstOrDefault(b => b.Dialog is { } d && d.Id == id);

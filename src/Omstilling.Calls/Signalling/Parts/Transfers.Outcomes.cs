@@ -19,24 +19,7 @@ internal sealed partial class Transfers
         session.Stop();
         services.Registry.StopWaitingForFree(session.Target, owner);
         call.Emit(call.Event(CallEventKind.TransferFailed) with { Party = session.Target, Operator = session.Operator, Outcome = outcome });
-        RecallToSwitchboard(new Recall(session.Target, session.TargetName, outcome, session.Operator, call.Now));
-    }
-
-    /// <summary>The operator rung for a recall did not take it: the head of the queue goes to someone else first.</summary>
-    public void RecallUnanswered()
-    {
-        if (Recall is not { } recall)
-        {
-            return;
-        }
-
-        recall.Queue();
-        if (recall.Operator is { } op)
-        {
-            Queues.Rest(op);
-        }
-
-        call.RequeueAtHead();
+        recalls.ToSwitchboard(new Recall(session.Target, session.TargetName, outcome, session.Operator, call.Now));
     }
 
     /// <summary>A phone answered the caller: a blind transfer, camp-on or recall is done with.</summary>
@@ -47,11 +30,11 @@ internal sealed partial class Transfers
             session.Stop();
             services.Registry.StopWaitingForFree(session.Target, owner);
             Session = null;
-            Recall = null;
+            recalls.Forget();
             call.Emit(call.Event(CallEventKind.TransferCompleted) with { Party = session.Target, Operator = session.Operator });
         }
 
-        Recall?.Queue();
+        recalls.Answered();
     }
 
     /// <summary>Whether the consultation may take an answer for <paramref name="ringing"/> (it still rings, and the operator is on the line).</summary>
@@ -180,9 +163,7 @@ internal sealed partial class Transfers
         {
             session.Stop();
             Session = null;
-            Recall = new Recall(session.Target, session.TargetName, outcome, null, call.Now);
-            call.Emit(call.Event(CallEventKind.Recalled) with { Party = session.Target, Outcome = outcome });
-            call.RequeueAtHead();
+            recalls.ToQueue(new Recall(session.Target, session.TargetName, outcome, null, call.Now));
             return;
         }
 
@@ -197,31 +178,9 @@ internal sealed partial class Transfers
     {
         session.Stop();
         Session = null;
-        Recall = null;
+        recalls.Forget();
         ConnectTo(target);
         call.Emit(call.Event(CallEventKind.TransferCompleted) with { Party = session.Target, Operator = session.Operator });
-    }
-
-    /// <summary>
-    /// Rings the operator who made the transfer when they are free; otherwise (or when that rings
-    /// out) the caller waits at the head of the switchboard's queue. The caller hears music.
-    /// </summary>
-    private void RecallToSwitchboard(Recall recall)
-    {
-        Recall = recall;
-        call.PlayToCaller(services.MusicOnHold);
-
-        // Free and reserved in one step, so the queue cannot offer them another caller at the same moment.
-        if (recall.Operator is { } op && Queues.TryReserve(owner, op))
-        {
-            recall.RingOperator();
-            call.Emit(call.Event(CallEventKind.Recalled) with { Party = recall.Target, Operator = op, Outcome = recall.Outcome });
-            call.Ring(new RingGroup(RingPurpose.Recall, [op]), [.. Bindings.Lookup(op)], services.Options.RingLimit, ringback: false);
-            return;
-        }
-
-        call.Emit(call.Event(CallEventKind.Recalled) with { Party = recall.Target, Outcome = recall.Outcome });
-        call.RequeueAtHead();
     }
 
     /// <summary>Hangs up the operator's leg; the caller goes on without them.</summary>

@@ -12,12 +12,12 @@ namespace Omstilling.Calls.Signalling;
 
 /// <summary>
 /// The operator puts the caller through (blind, announced, camp-on; see <see cref="TransferSession"/>),
-/// and whatever the target does not take comes back to the switchboard (a <see cref="Recall"/>):
+/// and whatever the target does not take comes back to the switchboard (<see cref="Recalls"/>):
 /// to the same operator when they are free, else to the head of the queue. Commands are checked
 /// against the call as it is, so two operators acting at once get one answer each. Owned by its
 /// call and used under the call's lock.
 /// </summary>
-internal sealed partial class Transfers(ITransferHost call, Call owner, CallServices services, Ringer ringer, Connection connection, CallerLeg leg, MenuRunner menus, Func<LegMedia?> media)
+internal sealed partial class Transfers(ITransferHost call, Call owner, CallServices services, Ringer ringer, Connection connection, Recalls recalls, CallerLeg leg, MenuRunner menus, Func<LegMedia?> media)
 {
     private BindingStore Bindings => services.Bindings;
 
@@ -27,9 +27,6 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
 
     /// <summary>The transfer under way, or null.</summary>
     public TransferSession? Session { get; private set; }
-
-    /// <summary>The unanswered transfer back at the switchboard, or null.</summary>
-    public Recall? Recall { get; private set; }
 
     /// <summary>An announced transfer's target talks to the operator (no keys pass to the caller then).</summary>
     public bool IsConsulting => Session is { State: TransferState.Talking };
@@ -55,7 +52,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         }
 
         ClearConsultation();
-        Recall = null;
+        recalls.Forget();
         call.Emit(call.Event(CallEventKind.TransferStarted) with { Party = target, Operator = op, Transfer = TransferKind.Blind });
         ReleaseOperator();
         Session = new TransferSession(TransferKind.Blind, target, targetName, op, call.Now);
@@ -86,7 +83,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         }
 
         ClearConsultation();
-        Recall = null;
+        recalls.Forget();
         call.Emit(call.Event(CallEventKind.TransferStarted) with { Party = target, Operator = op, Transfer = TransferKind.Announced });
         if (connection.State != ConnectionState.OnHold)
         {
@@ -164,7 +161,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         }
 
         ClearConsultation();
-        Recall = null;
+        recalls.Forget();
         call.Emit(call.Event(CallEventKind.CampOn) with { Party = target, Operator = op });
         ReleaseOperator();
         var campOn = new TransferSession(TransferKind.CampOn, target, targetName, op, call.Now);
@@ -196,7 +193,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         }
 
         ClearConsultation();
-        Recall = null;
+        recalls.Forget();
         call.Emit(call.Event(CallEventKind.TransferStarted) with { Party = box, Operator = op, VoicemailBox = box });
         ReleaseOperator();
         menus.RecordVoicemail(box);
