@@ -39,6 +39,9 @@ public sealed partial class TelephonePolicy
 
     public required PolicyTargets Targets { get; init; }
 
+    /// <summary>How long the call history keeps callers' numbers and call records.</summary>
+    public PolicyRetention Retention { get; init; } = PolicyRetention.Default;
+
     public required HolidayCalendar Calendar { get; init; }
 
     public required FrozenDictionary<string, Season> Seasons { get; init; }

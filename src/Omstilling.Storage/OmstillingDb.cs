@@ -4,7 +4,7 @@ using Omstilling.Storage.Entities;
 namespace Omstilling.Storage;
 
 /// <summary>
-/// The platform's database: console users, phone messages, absences and department notices.
+/// The platform's database: console users, phone messages, absences, department notices and the call history.
 /// One model for every provider; each provider has its own subclass only so that it can carry its
 /// own migrations (<see cref="SqliteOmstillingDb"/>, <see cref="PostgresOmstillingDb"/>).
 /// A context is short-lived and used by one thread; create one per unit of work.
@@ -18,6 +18,14 @@ public abstract class OmstillingDb(DbContextOptions options) : DbContext(options
     public DbSet<AbsenceRecord> Absences => Set<AbsenceRecord>();
 
     public DbSet<DepartmentAbsenceRecord> DepartmentAbsences => Set<DepartmentAbsenceRecord>();
+
+    /// <summary>Every call's events, in order (the call history).</summary>
+    public DbSet<CallEventRecord> CallEvents => Set<CallEventRecord>();
+
+    /// <summary>One record per finished call, derived from its events.</summary>
+    public DbSet<CallRecord> CallRecords => Set<CallRecord>();
+
+    public DbSet<CallRingRecord> CallRings => Set<CallRingRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -67,6 +67,7 @@ internal sealed partial class PolicyBuilder(PolicyDraft draft, DiagnosticBag dia
             TimeZone = _draft.TimeZone,
             RingLimit = orgRing,
             Targets = _draft.Targets,
+            Retention = _draft.Retention,
             Calendar = calendar,
             Seasons = _draft.Seasons.ToFrozenDictionary(StringComparer.Ordinal),
             Prompts = _draft.Prompts.ToFrozenDictionary(StringComparer.Ordinal),

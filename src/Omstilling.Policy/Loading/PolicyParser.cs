@@ -15,11 +15,13 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
 {
     private static readonly string[] RootKeys =
     [
-        "organisation", "time-zone", "ring-limit", "ring-cadence-seconds", "targets", "prompts", "holidays",
+        "organisation", "time-zone", "ring-limit", "ring-cadence-seconds", "targets", "retention", "prompts", "holidays",
         "seasons", "hours", "overflow", "switchboard", "queues", "areas", "menus", "overrides",
     ];
 
     private static readonly string[] TargetKeys = ["answer-within-rings", "correct-transfers-percent", "satisfied-callers-percent"];
+
+    private static readonly string[] RetentionKeys = ["caller-numbers-days", "records-days"];
 
     private readonly DiagnosticBag _diagnostics = diagnostics;
     private readonly PolicyDraft _draft = new();
@@ -37,6 +39,11 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
         if (map.Mapping("targets", "a mapping of targets") is { } targets)
         {
             ParseTargets(targets);
+        }
+
+        if (map.Mapping("retention", "a mapping (caller-numbers-days, records-days)") is { } retention)
+        {
+            ParseRetention(retention);
         }
 
         if (map.Mapping("prompts", "a mapping of prompt names to their Danish text") is { } prompts)
@@ -114,6 +121,19 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
             map.Int("answer-within-rings", 1, 20) ?? 4,
             map.Int("correct-transfers-percent", 0, 100) ?? 90,
             map.Int("satisfied-callers-percent", 0, 100) ?? 85);
+    }
+
+    private void ParseRetention(YamlMappingNode node)
+    {
+        var map = new YamlMap(node, "retention", RetentionKeys, _diagnostics);
+        var numbers = map.Int("caller-numbers-days", 1, 3650) ?? PolicyRetention.Default.CallerNumbersDays;
+        var records = map.Int("records-days", 1, 3650) ?? PolicyRetention.Default.RecordsDays;
+        if (numbers > records)
+        {
+            _diagnostics.Error(node, $"retention: caller-numbers-days ({numbers}) is longer than records-days ({records}); expected numbers anonymised no later than the records are deleted");
+        }
+
+        _draft.Retention = new PolicyRetention(numbers, records);
     }
 
     private void ParsePrompts(YamlMappingNode node)

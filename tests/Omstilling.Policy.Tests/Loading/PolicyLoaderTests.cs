@@ -30,6 +30,7 @@ public sealed class PolicyLoaderTests
         Assert.Equal("Guldborgsund Kommune", result.Policy.Organisation);
         Assert.Equal("54731000", result.Policy.MainNumber);
         Assert.Equal(new PolicyTargets(4, 90, 85), result.Policy.Targets);
+        Assert.Equal(new PolicyRetention(90, 395), result.Policy.Retention);
         Assert.Equal(TimeSpan.FromSeconds(20), result.Policy.RingLimit.Duration);
     }
 
@@ -93,6 +94,33 @@ public sealed class PolicyLoaderTests
 
         Assert.False(result.Succeeded);
         Assert.StartsWith(Path.Combine(AppContext.BaseDirectory, "no-such-policy.yaml") + ":1:1: error: cannot read the policy file", result.Report(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_retention_the_history_keeps_numbers_90_days_and_records_395()
+    {
+        Assert.Equal(PolicyRetention.Default, PolicyLoader.Load(Minimal, "minimal.yaml").Policy!.Retention);
+        Assert.Equal(new PolicyRetention(90, 395), PolicyRetention.Default);
+    }
+
+    [Fact]
+    public void Retention_is_read_in_days()
+    {
+        var result = PolicyLoader.Load(Minimal + "\nretention:\n  caller-numbers-days: 30\n  records-days: 365\n", "retention.yaml");
+
+        Assert.True(result.Succeeded, result.Report());
+        Assert.Equal(new PolicyRetention(30, 365), result.Policy!.Retention);
+    }
+
+    [Theory]
+    [InlineData("  caller-numbers-days: 400\n  records-days: 365\n", "retention.yaml:12:3: error: retention: caller-numbers-days (400) is longer than records-days (365); expected numbers anonymised no later than the records are deleted")]
+    [InlineData("  caller-numbers-days: 0\n", "retention.yaml:12:24: error: 'caller-numbers-days' in retention is '0'; expected a whole number from 1 to 3650")]
+    [InlineData("  records: 30\n", "retention.yaml:12:3: error: unknown key 'records' in retention; expected one of: caller-numbers-days, records-days")]
+    public void Retention_out_of_range_or_backwards_is_an_error_at_its_place(string body, string expected)
+    {
+        var result = PolicyLoader.Load(Minimal + "\nretention:\n" + body, "retention.yaml");
+
+        Assert.Equal(expected, Assert.Single(result.Diagnostics).ToString());
     }
 
     [Fact]

@@ -18,6 +18,8 @@ internal sealed class PolicyDraft
 
     public PolicyTargets Targets { get; set; } = new(4, 90, 85);
 
+    public PolicyRetention Retention { get; set; } = PolicyRetention.Default;
+
     public LevelRules Rules { get; set; } = LevelRules.Empty;
 
     public Dictionary<string, Prompt> Prompts { get; } = new(StringComparer.Ordinal);

@@ -1,0 +1,12 @@
+namespace Omstilling.Policy.Model;
+
+/// <summary>
+/// How long the call history keeps personal data (the policy's <c>retention:</c>): callers'
+/// numbers are anonymised after <see cref="CallerNumbersDays"/> days and whole call records deleted
+/// after <see cref="RecordsDays"/> days. Applied daily (docs/history.md).
+/// </summary>
+public sealed record PolicyRetention(int CallerNumbersDays, int RecordsDays)
+{
+    /// <summary>Without a <c>retention:</c> section: numbers for 90 days, records for 13 months (a year's comparison).</summary>
+    public static PolicyRetention Default { get; } = new(90, 395);
+}
