@@ -14,6 +14,9 @@ public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset A
     /// <summary>For <see cref="CallEventKind.Ended"/>: why.</summary>
     public CallEndReason? EndReason { get; init; }
 
+    /// <summary>For <see cref="CallEventKind.Started"/>: the caller came from outside (a citizen through the trunk), not from one of our phones.</summary>
+    public bool? External { get; init; }
+
     /// <summary>The SIP status the caller was given when the call ended unanswered; a phone's refusal for <see cref="CallEventKind.RingEnded"/>.</summary>
     public int? Status { get; init; }
 

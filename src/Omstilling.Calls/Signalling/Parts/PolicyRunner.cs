@@ -26,7 +26,7 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
     /// <summary>An internal call: rings the extension's phones for the ring limit; 480 when none is registered.</summary>
     public void StartExtension(string extension)
     {
-        call.Emit(call.Event(CallEventKind.Started));
+        call.Emit(call.Event(CallEventKind.Started) with { External = false });
         if (services.Bindings.Lookup(extension).Count == 0)
         {
             call.Refuse(SipStatus.TemporarilyUnavailable, null, CallEndReason.Unavailable);
@@ -42,7 +42,7 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
     /// <summary>A call to a number of the policy: carries out what it decided.</summary>
     public void Start(RoutingDecision decision)
     {
-        call.Emit(call.Event(CallEventKind.Started));
+        call.Emit(call.Event(CallEventKind.Started) with { External = fromOutside });
         if (call.PrepareCallerMedia())
         {
             Execute(decision);

@@ -1,0 +1,190 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Omstilling.Calls.Events;
+using Omstilling.Directory;
+using Omstilling.Runtime;
+using Omstilling.Storage;
+using Omstilling.Storage.Entities;
+
+namespace Omstilling.History;
+
+/// <summary>
+/// Writes every call event to the call history, and a call's record when it ends. A consumer of
+/// the event dispatcher: <see cref="Post"/> only appends to a bounded channel (a full one drops,
+/// counts and logs the event, never waits), so the history can neither slow nor stop a call. One
+/// loop writes what has come in batches, in one transaction per batch; who an event concerned
+/// (person, department, area) is resolved then, from the directory in force. A batch the database
+/// refuses is contained at <c>history.write</c>, counted as lost, and the next batch goes on.
+/// Thread-safe; start it once with <see cref="Start"/>.
+/// </summary>
+public sealed partial class HistoryWriter : IAsyncDisposable
+{
+    /// <summary>Events held for the writer: about a minute of a very busy switchboard.</summary>
+    public const int Capacity = 100_000;
+
+    /// <summary>Events written in one transaction at most.</summary>
+    public const int BatchSize = 2_000;
+
+    private readonly Channel<Item> _channel = Channel.CreateBounded<Item>(new BoundedChannelOptions(Capacity)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait, // with TryWrite: refused when full, never waited for
+    });
+
+    private readonly Dictionary<Guid, List<CallEvent>> _open = [];
+    private readonly OmstillingDatabase _database;
+    private readonly Func<StaffDirectory> _directory;
+    private readonly FaultBoundary _faults;
+    private readonly ILogger _logger;
+    private readonly LogRateLimit _dropLog;
+    private Task _loop = Task.CompletedTask;
+    private long _written;
+    private long _records;
+    private long _dropped;
+    private long _lost;
+
+    public HistoryWriter(OmstillingDatabase database, Func<StaffDirectory> directory, FaultMonitor faults, TimeProvider time, ILogger<HistoryWriter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(faults);
+        ArgumentNullException.ThrowIfNull(logger);
+        _database = database;
+        _directory = directory;
+        _faults = faults.Boundary("history.write");
+        _logger = logger;
+        _dropLog = new LogRateLimit(time, perWindow: 5, TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>How far the history is: events and records written, dropped (a full buffer), lost (a refused batch), and waiting.</summary>
+    public HistoryWriterStatus Status => new(
+        Interlocked.Read(ref _written),
+        Interlocked.Read(ref _records),
+        Interlocked.Read(ref _dropped),
+        Interlocked.Read(ref _lost),
+        _channel.Reader.Count);
+
+    /// <summary>Takes an event (from the dispatcher's loop); never waits.</summary>
+    public void Post(CallEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (!_channel.Writer.TryWrite(new Item(e, null)))
+        {
+            var dropped = Interlocked.Increment(ref _dropped);
+            if (_dropLog.TryTake(out var suppressed))
+            {
+                LogDropped(dropped, suppressed);
+            }
+        }
+    }
+
+    /// <summary>Starts writing; events posted before are written first.</summary>
+    public void Start()
+    {
+        if (_loop.IsCompleted)
+        {
+            _loop = Task.Run(LoopAsync, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Completes when every event posted before the call is written (or lost); tests and shutdown wait on this.</summary>
+    public async Task FlushedAsync(CancellationToken cancellationToken = default)
+    {
+        var marker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _channel.Writer.WriteAsync(new Item(null, marker), cancellationToken);
+        await marker.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Writes what is left, then stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task LoopAsync()
+    {
+        var batch = new List<CallEvent>(BatchSize);
+        var markers = new List<TaskCompletionSource>();
+        while (await _channel.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < BatchSize && _channel.Reader.TryRead(out var item))
+            {
+                if (item.Event is { } e)
+                {
+                    batch.Add(e);
+                }
+                else
+                {
+                    markers.Add(item.Marker!);
+                    break; // what came before the marker is written before it is released
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await WriteAsync(batch);
+                batch.Clear();
+            }
+
+            foreach (var marker in markers)
+            {
+                marker.TrySetResult();
+            }
+
+            markers.Clear();
+        }
+    }
+
+    private async Task WriteAsync(List<CallEvent> batch)
+    {
+        try
+        {
+            var directory = _directory();
+            var rows = new List<CallEventRecord>(batch.Count);
+            var records = new List<CallRecord>();
+            foreach (var e in batch)
+            {
+                if (!_open.TryGetValue(e.CallId, out var events))
+                {
+                    _open[e.CallId] = events = [];
+                }
+
+                rows.Add(CallEventRows.From(e, events.Count, PartyInfo.Of(directory, CallEventRows.Subject(e))));
+                events.Add(e);
+                if (e.Kind == CallEventKind.Ended)
+                {
+                    _open.Remove(e.CallId);
+                    records.Add(CallRecordBuilder.Build(events, extension => PartyInfo.Of(directory, extension)));
+                }
+            }
+
+            await using var db = _database.CreateContext();
+            db.CallEvents.AddRange(rows);
+            db.CallRecords.AddRange(records);
+            await db.SaveChangesAsync();
+            Interlocked.Add(ref _written, rows.Count);
+            Interlocked.Add(ref _records, records.Count);
+        }
+#pragma warning disable CA1031 // A refused batch (a full disk, a lost connection) must not stop the history; it is contained at history.write.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Interlocked.Add(ref _lost, batch.Count);
+            _faults.Contain(e, null, $"{batch.Count} call event(s) not written to the history");
+        }
+    }
+
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Warning, Message = "The call history is behind: an event was dropped ({Dropped} in all; {Suppressed} more since the last line)")]
+    private partial void LogDropped(long dropped, long suppressed);
+
+    private readonly record struct Item(CallEvent? Event, TaskCompletionSource? Marker);
+}
+
+/// <summary>The history writer's counts since start.</summary>
+/// <param name="Written">Events written.</param>
+/// <param name="Records">Call records written (calls that ended).</param>
+/// <param name="Dropped">Events not taken because the writer was a whole buffer behind.</param>
+/// <param name="Lost">Events in batches the database refused.</param>
+/// <param name="Backlog">Events waiting to be written.</param>
+public sealed record HistoryWriterStatus(long Written, long Records, long Dropped, long Lost, int Backlog);
