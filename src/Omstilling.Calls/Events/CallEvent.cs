@@ -5,9 +5,9 @@ namespace Omstilling.Calls.Events;
 
 /// <summary>
 /// Something that happened to a call. Events are the single source of truth for history, reports
-/// and the live console (docs/architecture.md). What an event is about is in typed fields, one
-/// set per kind (see <see cref="CallEventKind"/>), so consumers never parse text; <see cref="Describe"/>
-/// puts them in words for logs and the status API. Immutable.
+/// and the live console (docs/architecture.md, "Call events"). What an event is about is in typed
+/// fields, one set per kind (see <see cref="CallEventKind"/>), so consumers never parse text;
+/// <see cref="Describe"/> puts them in words for logs and the status API. Immutable.
 /// </summary>
 public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset At, string Caller, string Dialled)
 {
