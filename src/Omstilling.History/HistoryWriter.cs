@@ -25,12 +25,7 @@ public sealed partial class HistoryWriter : IAsyncDisposable
     /// <summary>Events written in one transaction at most.</summary>
     public const int BatchSize = 2_000;
 
-    private readonly Channel<Item> _channel = Channel.CreateBounded<Item>(new BoundedChannelOptions(Capacity)
-    {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.Wait, // with TryWrite: refused when full, never waited for
-    });
-
+    private readonly Channel<Item> _channel;
     private readonly Dictionary<Guid, List<CallEvent>> _open = [];
     private readonly OmstillingDatabase _database;
     private readonly Func<StaffDirectory> _directory;
@@ -43,8 +38,15 @@ public sealed partial class HistoryWriter : IAsyncDisposable
     private long _dropped;
     private long _lost;
 
-    public HistoryWriter(OmstillingDatabase database, Func<StaffDirectory> directory, FaultMonitor faults, TimeProvider time, ILogger<HistoryWriter> logger)
+    /// <param name="capacity">Events held before new ones are dropped (<see cref="Capacity"/>; smaller in tests).</param>
+    public HistoryWriter(OmstillingDatabase database, Func<StaffDirectory> directory, FaultMonitor faults, TimeProvider time, ILogger<HistoryWriter> logger, int capacity = Capacity)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _channel = Channel.CreateBounded<Item>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait, // with TryWrite: refused when full, never waited for
+        });
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(faults);

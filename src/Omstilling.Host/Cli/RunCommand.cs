@@ -17,6 +17,7 @@ using Omstilling.Sip.Auth;
 using Omstilling.Sip.Transactions;
 using Omstilling.Sip.Transport;
 using Omstilling.Directory;
+using Omstilling.History;
 using Omstilling.Directory.Live;
 using Omstilling.Directory.Loading;
 using Omstilling.Storage;
@@ -274,12 +275,20 @@ internal static partial class RunCommand
             () => ReloadDirectory(policyProvider.Current, "it has errors (see above)"));
         var events = new CallEventLog(capacity: 2000);
         using var eventLog = pbx.Events.Subscribe("the status API's recent events", events.Add);
+
+        // The history is written off the calls' threads; at shutdown the dispatcher (disposed first)
+        // hands it the last events, then it writes what is left (docs/history.md).
+        await using var history = new HistoryWriter(database, () => directory.Current, faults, time, loggerFactory.CreateLogger<HistoryWriter>());
+        history.Start();
+        using var historySubscription = pbx.Events.Subscribe("the call history", history.Post);
+        using var retention = new HistoryRetention(database, () => policyProvider.Current.Retention, time, faults, loggerFactory.CreateLogger<HistoryRetention>());
+        retention.Start();
         pbx.Events.Start();
         await using var dispatcher = pbx.Events;
         await stack.StartAsync(pbx.Server, cancellationToken);
         using var trunkRegistration = pbx.TrunkRegistration;
         trunkRegistration?.Start();
-        StatusEndpoints.Map(app, pbx, clock, stack, events, faults, options.Diagnostics);
+        StatusEndpoints.Map(app, pbx, clock, stack, events, history, faults, options.Diagnostics);
         PolicyEndpoints.Map(app, policyProvider, time);
         app.MapOmstillingWeb();
         await demoUsers;

@@ -10,7 +10,7 @@ namespace Omstilling.Host.Web;
 /// </summary>
 internal static class StatusEndpoints
 {
-    public static void Map(WebApplication app, Pbx pbx, Omstilling.Media.Clock.MediaClock clock, Omstilling.Sip.Transactions.SipStack stack, CallEventLog events, Omstilling.Runtime.FaultMonitor faults, bool diagnostics)
+    public static void Map(WebApplication app, Pbx pbx, Omstilling.Media.Clock.MediaClock clock, Omstilling.Sip.Transactions.SipStack stack, CallEventLog events, Omstilling.History.HistoryWriter history, Omstilling.Runtime.FaultMonitor faults, bool diagnostics)
     {
         var api = app.MapGroup("/api");
         api.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ServedOnManagementListener();
@@ -22,6 +22,9 @@ internal static class StatusEndpoints
             clientTransactions = stack.ClientTransactionCount,
             malformedMessages = stack.MalformedCount,
             callEventsDropped = pbx.Events.Dropped,
+
+            // The call history's writer (docs/history.md): dropped and lost stay 0 on a healthy server.
+            history = history.Status,
 
             // Failures contained at each boundary since start (docs/robustness.md): 0 everywhere on a healthy server.
             faults = faults.Counts().ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Omstilling.Calls.Events;
+using Omstilling.Runtime;
+using Omstilling.Storage;
+using Omstilling.Storage.Tests;
+using static Omstilling.Calls.Events.CallEventKind;
+
+namespace Omstilling.History.Tests;
+
+public sealed class HistoryWriterTests
+{
+    private readonly FakeTimeProvider _time = new(Script.Start);
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task Every_event_is_written_in_order_and_an_ended_call_gets_its_record(StorageProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var faults = new FaultMonitor(NullLoggerFactory.Instance, _time);
+        await using var writer = new HistoryWriter(test.Database, () => Script.Directory, faults, _time, NullLogger<HistoryWriter>.Instance);
+        writer.Start();
+        var answered = new Script()
+            .At(0, Started, e => e with { External = true })
+            .At(1, Ringing, e => e with { Party = "201" })
+            .At(6, Answered, e => e with { AnsweredBy = "201" })
+            .At(60, Ended, e => e with { EndReason = CallEndReason.CalleeHungUp });
+        var stillGoing = new Script("30405060").At(0.5, Started).At(2, Queued, e => e with { QueueId = "omstilling", Position = 1 });
+
+        // Two calls' events interleaved, as the dispatcher delivers them.
+        foreach (var e in answered.Events.Concat(stillGoing.Events).OrderBy(e => e.At))
+        {
+            writer.Post(e);
+        }
+
+        await writer.FlushedAsync();
+
+        await using var db = test.Database.CreateContext();
+        var rows = await db.CallEvents.Where(e => e.CallId == answered.CallId).OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(["Started", "Ringing", "Answered", "Ended"], rows.Select(r => r.Kind));
+        Assert.Equal([0, 1, 2, 3], rows.Select(r => r.Sequence));
+        Assert.Equal(("201", "anne", "borgerservice", "borger"), (rows[1].Party, rows[1].PersonId, rows[1].DepartmentId, rows[1].AreaId));
+        Assert.Equal("CalleeHungUp", rows[3].EndReason);
+        Assert.Equal(2, await db.CallEvents.CountAsync(e => e.CallId == stillGoing.CallId));
+
+        var record = await db.CallRecords.Include(r => r.Rings).SingleAsync();
+        Assert.Equal((answered.CallId, "20304050", true, "201", "anne"), (record.CallId, record.Caller, record.External, record.AnsweredBy, record.PersonId));
+        Assert.Equal(Script.Start.AddSeconds(6), record.AnsweredAt);
+        Assert.Equal("Answered", Assert.Single(record.Rings).Outcome);
+        Assert.Equal(new HistoryWriterStatus(6, 1, 0, 0, 0), writer.Status);
+    }
+
+    [Fact]
+    public async Task A_full_buffer_drops_and_counts_instead_of_waiting()
+    {
+        await using var test = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var writer = new HistoryWriter(test.Database, () => Script.Directory, new FaultMonitor(NullLoggerFactory.Instance, _time), _time, NullLogger<HistoryWriter>.Instance, capacity: 3);
+        var s = new Script().At(0, Started).At(1, Ringing, e => e with { Party = "201" }).At(2, RingEnded, e => e with { Party = "201" }).At(3, Ringing, e => e with { Party = "201" }).At(4, Ended);
+
+        foreach (var e in s.Events)
+        {
+            writer.Post(e); // not started: nothing is taken out of the buffer
+        }
+
+        Assert.Equal(2, writer.Status.Dropped);
+        writer.Start();
+        await writer.FlushedAsync();
+        Assert.Equal(3, writer.Status.Written);
+        Assert.Equal(3, await test.CountAsync(db => db.CallEvents));
+    }
+
+    [Fact]
+    public async Task A_batch_the_database_refuses_is_counted_as_lost_and_the_next_is_written()
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory("omstilling-history-").FullName;
+        try
+        {
+            // A database without its tables: the first batch fails, then the schema is made and the next succeeds.
+            var database = new OmstillingDatabase(DatabaseOptions.Parse(Path.Combine(folder, "h.db")));
+            var faults = new FaultMonitor(NullLoggerFactory.Instance, _time);
+            await using var writer = new HistoryWriter(database, () => Script.Directory, faults, _time, NullLogger<HistoryWriter>.Instance);
+            writer.Start();
+            var first = new Script().At(0, Started).At(1, Ended);
+            foreach (var e in first.Events)
+            {
+                writer.Post(e);
+            }
+
+            await writer.FlushedAsync();
+            Assert.Equal((0, 2), (writer.Status.Written, writer.Status.Lost));
+            Assert.Equal(1, faults.Counts().Single(c => c.Key == "history.write").Value);
+
+            await database.MigrateAsync(CancellationToken.None);
+            var second = new Script().At(5, Started).At(6, Ended);
+            foreach (var e in second.Events)
+            {
+                writer.Post(e);
+            }
+
+            await writer.FlushedAsync();
+            Assert.Equal((2, 1, 2), (writer.Status.Written, writer.Status.Records, writer.Status.Lost));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+}
