@@ -4,7 +4,7 @@ namespace Omstilling.Calls;
 public sealed record CallOptions
 {
     /// <summary>
-    /// Rings before an unanswered call gives up: the policy's "answer within 4 rings" (DESIGN §1).
+    /// Rings before an unanswered call gives up: the policy's "answer within 4 rings" (docs/policy.md, "Ring limit").
     /// </summary>
     public int RingLimitRings { get; init; } = 4;
 

@@ -3,7 +3,7 @@ namespace Omstilling.Calls.Events;
 /// <summary>What happened; each kind's doc says which fields of <see cref="CallEvent"/> it fills.</summary>
 public enum CallEventKind
 {
-    /// <summary>A call arrived and was routed to its target.</summary>
+    /// <summary>A call arrived; emitted before the first decision is carried out (<see cref="CallEvent.External"/> says whether from outside).</summary>
     Started,
 
     /// <summary>A person's phone rings for the call (the first of their phones to send 180/183; <see cref="CallEvent.Party"/> says whose).</summary>

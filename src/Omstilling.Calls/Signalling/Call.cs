@@ -9,10 +9,12 @@ using Omstilling.Sip.Transactions;
 namespace Omstilling.Calls.Signalling;
 
 /// <summary>
-/// One call, the owner of its parts: the caller's leg (<see cref="CallerLeg"/>), the ringing of
-/// phones (<see cref="Ringer"/>, one <see cref="RingGroup"/> each time), the menus, messages and
-/// voicemail (<see cref="MenuRunner"/>), the wait in a queue (<see cref="QueuedCaller"/>) and the
-/// operator's transfers (<see cref="Transfers"/>). The call carries out the telephone policy's
+/// One call, the owner of its parts (docs/architecture.md, "The call"): the caller's leg
+/// (<see cref="CallerLeg"/>), the ringing of phones (<see cref="Ringer"/>, one <see cref="RingGroup"/>
+/// each time), the policy's decisions (<see cref="PolicyRunner"/>), the menus, messages and
+/// voicemail (<see cref="MenuRunner"/>), the wait in a queue (<see cref="QueuedCaller"/>), who talks
+/// to the caller (<see cref="Connection"/>), the operator's transfers (<see cref="Transfers"/>) and
+/// their way back (<see cref="Recalls"/>), and where keys go (<see cref="KeyRouter"/>). The call carries out the telephone policy's
 /// decisions in turn and decides what an answer or a refusal means; each part keeps its own state
 /// machine. Everything that happens to the call arrives here and is handled under the call's lock;
 /// events are posted in order under it and delivered to their consumers outside it. Its overall

@@ -187,7 +187,7 @@ public sealed partial class CallManager : ICallRegistry
         {
             var served = new ServedCall(this, transaction, caller, dialled, target.Service);
             _calls[served.Id] = served;
-            LogCallStarted(served.Id, caller, dialled, 0);
+            LogCallStarted(served.Id, dialled);
             served.Start();
             return;
         }
@@ -207,7 +207,7 @@ public sealed partial class CallManager : ICallRegistry
     private void Begin(Call call, Action start)
     {
         _calls[call.Id] = call;
-        LogCallStarted(call.Id, call.Caller, call.Dialled, 0);
+        LogCallStarted(call.Id, call.Dialled);
         try
         {
             start();
@@ -334,8 +334,9 @@ public sealed partial class CallManager : ICallRegistry
         _events.Post(e);
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Call {CallId} from {Caller} to {Dialled}: ringing {Phones} phone(s)")]
-    private partial void LogCallStarted(Guid callId, string caller, string dialled, int phones);
+    /// <remarks>The caller's number is personal data: it is in the call history (with its retention), not in the log.</remarks>
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Call {CallId} to {Dialled} started")]
+    private partial void LogCallStarted(Guid callId, string dialled);
 
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "INVITE {CallIdHeader} cancelled before a call was made")]

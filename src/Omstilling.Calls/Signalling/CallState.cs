@@ -1,13 +1,16 @@
 namespace Omstilling.Calls.Signalling;
 
-/// <summary>The life of a call through the B2BUA.</summary>
+/// <summary>
+/// Where a call is as a whole, worked out from its parts (<c>Call.State</c>), never kept beside
+/// them. Not monotonic: a call answered by an operator and transferred blind rings again.
+/// </summary>
 public enum CallState
 {
-    /// <summary>The INVITE is being sent to the target's phones; nothing heard back yet.</summary>
+    /// <summary>The platform has the caller: the policy is deciding, or a menu, message, queue music or voicemail plays.</summary>
     Routing,
-    /// <summary>At least one phone rings (180/183 relayed to the caller).</summary>
+    /// <summary>Phones ring for the caller (the policy's ringing, a queue's offer, a transfer or a recall).</summary>
     Ringing,
-    /// <summary>A phone answered; both legs are confirmed dialogs.</summary>
+    /// <summary>A person talks to the caller (also while they hold it or consult a colleague).</summary>
     Answered,
     /// <summary>Over: every leg has been answered, cancelled or hung up.</summary>
     Ended,

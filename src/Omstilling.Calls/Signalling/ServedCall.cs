@@ -12,8 +12,9 @@ using Omstilling.Sip.Transactions;
 namespace Omstilling.Calls.Signalling;
 
 /// <summary>
-/// A call the platform answers itself (the echo and greeting test numbers; menus come with the
-/// policy engine): one leg, our stream, and an application playing to it and listening for keys.
+/// A call the platform answers itself for installers (the echo and greeting test numbers; the
+/// policy's menus are the <see cref="PolicyRunner"/>'s): one leg, our stream, and an application
+/// playing to it and listening for keys.
 /// Everything happens under the call's lock; events go out through the <see cref="CallManager"/>.
 /// </summary>
 internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner

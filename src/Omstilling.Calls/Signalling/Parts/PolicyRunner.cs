@@ -109,9 +109,7 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
             return;
         }
 
-        Execute(action.Kind == ActionKind.Operator
-            ? policy.Route(policy.MainNumber, call.Now, services.PolicyState)
-            : policy.Resolve(action, call.Now, services.PolicyState));
+        Execute(policy.Resolve(action, call.Now, services.PolicyState));
     }
 
     /// <summary>
