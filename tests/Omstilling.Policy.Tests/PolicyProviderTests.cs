@@ -51,7 +51,7 @@ public sealed class PolicyProviderTests : IDisposable
         Assert.Same(before, provider.Current);
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Error, error.Severity);
-        Assert.Equal(36, error.Location.Line);
+        Assert.Equal(38, error.Location.Line);
         Assert.Contains("'14:00-16:00' overlaps '08:00-15:00'", error.Message, StringComparison.Ordinal);
     }
 

@@ -19,7 +19,7 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
         "seasons", "hours", "overflow", "switchboard", "queues", "areas", "menus", "overrides",
     ];
 
-    private static readonly string[] TargetKeys = ["answer-within-rings", "correct-transfers-percent", "satisfied-callers-percent"];
+    private static readonly string[] TargetKeys = ["answer-within-rings", "answered-within-rings-percent", "correct-transfers-percent", "satisfied-callers-percent", "called-again-within-minutes"];
 
     private static readonly string[] RetentionKeys = ["caller-numbers-days", "records-days"];
 
@@ -120,7 +120,11 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
         _draft.Targets = new PolicyTargets(
             map.Int("answer-within-rings", 1, 20) ?? 4,
             map.Int("correct-transfers-percent", 0, 100) ?? 90,
-            map.Int("satisfied-callers-percent", 0, 100) ?? 85);
+            map.Int("satisfied-callers-percent", 0, 100) ?? 85)
+        {
+            AnsweredWithinRingsPercent = map.Int("answered-within-rings-percent", 0, 100),
+            CalledAgainWithin = TimeSpan.FromMinutes(map.Int("called-again-within-minutes", 1, 1440) ?? 30),
+        };
     }
 
     private void ParseRetention(YamlMappingNode node)

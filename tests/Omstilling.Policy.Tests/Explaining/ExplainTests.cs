@@ -19,7 +19,7 @@ public sealed class ExplainTests
             StringComparison.Ordinal);
         Assert.Equal(DecisionKind.Menu, explanation.Decision);
         Assert.Equal(RuleKind.OptionalClosingDay, explanation.Rule);
-        Assert.EndsWith("guldborgsund.yaml:25:12", explanation.RuleSource, StringComparison.Ordinal);
+        Assert.EndsWith("guldborgsund.yaml:27:12", explanation.RuleSource, StringComparison.Ordinal);
         Assert.Contains(
             "Du hører: \"Du har ringet til Guldborgsund Kommune uden for telefontiden. Gælder det vagtordningen, så vælg mellem følgende. Tast 1 for Teknik og Miljø. Tast 2 for Redningsberedskabet. Tast 3 for Hjemmehjælp. Tast 4 for andre henvendelser.\"",
             explanation.Text,
@@ -47,7 +47,7 @@ public sealed class ExplainTests
 
         Assert.Equal(
             """
-            Kl. 10:00 tirsdag den 13. januar 2026 ringer du til 54 73 10 00 (hovednummeret). Hovedomstillingen har åbent (telefontid i dag: 08:00-15:00; config/guldborgsund.yaml:35:3).
+            Kl. 10:00 tirsdag den 13. januar 2026 ringer du til 54 73 10 00 (hovednummeret). Hovedomstillingen har åbent (telefontid i dag: 08:00-15:00; config/guldborgsund.yaml:37:3).
             Du hører: "Guldborgsund Kommune - Goddag."
             Du stilles i kø til Hovedomstillingens kø; lokal 100, 101, 102 og 103 ringer, højst 4 ring = 20 sekunder ad gangen.
             Mens du venter, hører du: "Ventemusik."

@@ -29,7 +29,7 @@ public sealed class PolicyLoaderTests
         Assert.Empty(result.Diagnostics);
         Assert.Equal("Guldborgsund Kommune", result.Policy.Organisation);
         Assert.Equal("54731000", result.Policy.MainNumber);
-        Assert.Equal(new PolicyTargets(4, 90, 85), result.Policy.Targets);
+        Assert.Equal(new PolicyTargets(4, 90, 85) { AnsweredWithinRingsPercent = 80, CalledAgainWithin = TimeSpan.FromMinutes(30) }, result.Policy.Targets);
         Assert.Equal(new PolicyRetention(90, 395), result.Policy.Retention);
         Assert.Equal(TimeSpan.FromSeconds(20), result.Policy.RingLimit.Duration);
     }
@@ -101,6 +101,15 @@ public sealed class PolicyLoaderTests
     {
         Assert.Equal(PolicyRetention.Default, PolicyLoader.Load(Minimal, "minimal.yaml").Policy!.Retention);
         Assert.Equal(new PolicyRetention(90, 395), PolicyRetention.Default);
+    }
+
+    [Fact]
+    public void Without_a_share_the_ring_limit_target_has_none_and_called_again_means_within_30_minutes()
+    {
+        var targets = PolicyLoader.Load(Minimal, "minimal.yaml").Policy!.Targets;
+
+        Assert.Null(targets.AnsweredWithinRingsPercent);
+        Assert.Equal(TimeSpan.FromMinutes(30), targets.CalledAgainWithin);
     }
 
     [Fact]

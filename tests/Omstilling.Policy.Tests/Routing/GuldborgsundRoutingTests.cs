@@ -121,7 +121,7 @@ public sealed class GuldborgsundRoutingTests
 
         AssertAfterHoursMenu(decision, RuleKind.OptionalClosingDay);
         Assert.Equal(day, decision.Rule.Day);
-        Assert.Equal(25, decision.Rule.Source!.Value.Line);
+        Assert.Equal(27, decision.Rule.Source!.Value.Line);
     }
 
     [Fact]
