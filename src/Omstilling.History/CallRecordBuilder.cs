@@ -19,6 +19,9 @@ internal static class CallRecordBuilder
     /// <summary>A transfer that went to voicemail.</summary>
     public const string Voicemail = "Voicemail";
 
+    /// <summary>A transfer the target took.</summary>
+    public const string Completed = "Completed";
+
     /// <summary>A transfer still under way when the caller left.</summary>
     public const string Unfinished = "Unfinished";
 
@@ -134,7 +137,7 @@ internal static class CallRecordBuilder
                 concerned = e.Party ?? concerned;
                 break;
             case CallEventKind.TransferCompleted:
-                record.TransferOutcome = "Completed";
+                record.TransferOutcome = Completed;
                 break;
             case CallEventKind.TransferFailed:
                 record.TransferOutcome = e.Outcome?.ToString() ?? Unfinished;

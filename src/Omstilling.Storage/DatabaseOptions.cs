@@ -35,6 +35,10 @@ public sealed record DatabaseOptions(StorageProvider Provider, string Connection
     }
 
     /// <summary>The connection string without its password, for logs and error messages.</summary>
+    /// <summary>The SQLite database's file, or null (PostgreSQL, or an in-memory database).</summary>
+    public string? DatabaseFile => Provider == StorageProvider.Sqlite
+        && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource is { Length: > 0 } source && source != ":memory:" ? source : null;
+
     public string Redacted => string.Join(';', ConnectionString.Split(';').Where(p => !p.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase)));
 
     private static string FromUrl(string text)

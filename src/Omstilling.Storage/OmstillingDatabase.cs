@@ -32,7 +32,7 @@ public sealed class OmstillingDatabase
     /// <summary>Creates the database when it is new and applies the migrations it lacks.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        if (Options.Provider == StorageProvider.Sqlite && ConnectionFile() is { } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+        if (Options.DatabaseFile is { } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
         {
             System.IO.Directory.CreateDirectory(folder);
         }
@@ -45,9 +45,6 @@ public sealed class OmstillingDatabase
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
-
-    private string? ConnectionFile() =>
-        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Options.ConnectionString).DataSource is { Length: > 0 } source && source != ":memory:" ? source : null;
 
     private static DbContextOptions<T> Configure<T>(DbContextOptionsBuilder<T> builder, ILoggerFactory? loggerFactory)
         where T : DbContext

@@ -19,6 +19,9 @@ internal static class CommandLine
           prompts    generate: speak the standard Danish prompts into prompts/da (espeak-ng, sox);
                      generate --policy FILE: speak a policy's prompts into prompts/da/spoken;
                      list [--policy FILE]: print their names and texts.
+          report     --from YYYY-MM-DD --to YYYY-MM-DD [--department ID] [--format table|json|csv]
+                     [--data-dir DIR | --database DB] [--policy FILE]: the policy's three goals
+                     against their targets, from the call history (docs/kpis.md).
           users      add NAME --role operator|staff|department-head|admin [--extension EXT]
                      [--person ID] [--department ID]: a login for the web app (password from
                      OMSTILLING_USER_PASSWORD or standard input); list: the logins.
@@ -109,6 +112,8 @@ internal static class CommandLine
                 return await ExplainCommand.RunAsync(args.AsMemory(1), output, error);
             case "prompts":
                 return await PromptsCommand.RunAsync(args.AsMemory(1), output, error, cancellationToken);
+            case "report":
+                return await ReportCommand.RunAsync(args.AsMemory(1), output, error, cancellationToken);
             case "users":
                 return await UsersCommand.RunAsync(args.AsMemory(1), Console.In, output, error, cancellationToken);
             default:
