@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omstilling.Web.Auth;
 using Omstilling.Web.Cards;
 using Omstilling.Web.Components;
+using Omstilling.Web.Console;
 using Omstilling.Web.Live;
 using Omstilling.Web.Messages;
 using Omstilling.Web.Security;
@@ -61,6 +62,11 @@ public static class WebApp
         {
             var p = sp.GetRequiredService<WebPlatform>();
             return new PersonCards(p.Directory, p.Presence, p.Absences, p.Availability, p.Time);
+        });
+        services.AddSingleton(sp =>
+        {
+            var p = sp.GetRequiredService<WebPlatform>();
+            return new ConsoleServices(p.Switchboard, p.Queues, p.Presence, p.Directory, sp.GetRequiredService<PersonCards>(), p.Absences, sp.GetRequiredService<PhoneMessages>(), p.Policy, p.Time, p.Zone);
         });
         services.AddSingleton(sp =>
         {
