@@ -89,6 +89,7 @@ public static class WebApp
         app.UseMiddleware<SecurityHeaders>();
         ErrorAnswers.Use(app);
         app.UseMiddleware<ManagementOnly>();
+        NotFoundAnswers.Use(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
