@@ -84,7 +84,8 @@ public sealed partial class ConsoleViewModel
         Board = snapshot;
         Now = _services.Time.GetUtcNow();
         Queue.Apply(snapshot);
-        Pause.Apply(Queue.Mine);
+        // Only a member of the switchboard's queue has a place in it to pause or leave.
+        Pause.Apply(Me is not null && snapshot.Operator(Me) is not null ? Queue.Mine : null);
         Notices = [.. snapshot.Notices.Select(n => new NoticeLine(DepartmentName(n.DepartmentId), n.Text, DanishTime.Until(n.Until, Now, _services.Zone)))];
         await Card.RefreshAsync(cancellationToken);
         await Call.ApplyAsync(snapshot, Queue.PickState, cancellationToken);

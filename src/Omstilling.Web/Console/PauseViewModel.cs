@@ -27,6 +27,7 @@ public sealed class PauseViewModel(IQueueMembers queues, string? me)
     /// <summary>What the status bar offers, from the operator's state in the last snapshot.</summary>
     public PauseControls Controls { get; private set; } = PauseControls.None;
 
+    /// <param name="mine">The operator's state in the queue; null for a user who is no member of it (or has no phone).</param>
     public void Apply(OperatorStatus? mine) => Controls =
         mine is null ? PauseControls.None
         : !mine.LoggedIn ? PauseControls.LogIn

@@ -39,6 +39,8 @@ public sealed class QueueViewModelTests : IDisposable
         _bed.Presence.Phones["102"] = PhoneState.Idle;
         await console.ApplyAsync(_bed.Board([Member("100")], [_bed.Caller(_caller)], [_bed.Waiting(_caller)]), CancellationToken.None);
         Assert.Equal(PickState.Possible, console.Queue.PickState);
+        Assert.Equal("Logget ud af køen", console.Queue.Mine!.Text);
+        Assert.Equal(PauseControls.None, console.Pause.Controls); // no place in the queue to pause or leave
     }
 
     [Theory]

@@ -41,7 +41,7 @@ public sealed partial class ConsolePage : IAsyncDisposable
     [CascadingParameter]
     private Task<AuthenticationState>? Auth { get; set; }
 
-    /// <summary>The console; made before the first render (the page is only for signed-in users).</summary>
+    /// <summary>The console, once the user is known (the markup renders nothing before).</summary>
     private ConsoleViewModel Vm => _vm ?? throw new InvalidOperationException("The console is not made yet.");
 
     /// <summary>Ends with the page: work for a closed tab stops.</summary>
