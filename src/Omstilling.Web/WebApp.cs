@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omstilling.Web.Auth;
 using Omstilling.Web.Cards;
 using Omstilling.Web.Components;
+using Omstilling.Web.Console;
 using Omstilling.Web.Live;
 using Omstilling.Web.Messages;
 using Omstilling.Web.Security;
@@ -65,6 +66,11 @@ public static class WebApp
         services.AddSingleton(sp =>
         {
             var p = sp.GetRequiredService<WebPlatform>();
+            return new ConsoleServices(p.Switchboard, p.Queues, p.Presence, p.Directory, sp.GetRequiredService<PersonCards>(), p.Absences, sp.GetRequiredService<PhoneMessages>(), p.Policy, p.Time, p.Zone);
+        });
+        services.AddSingleton(sp =>
+        {
+            var p = sp.GetRequiredService<WebPlatform>();
             return new SwitchboardBoard(p.Switchboard, p.Queues, p.CallEvents, p.Policy, p.Absences, p.Time, p.Faults);
         });
 
@@ -83,6 +89,7 @@ public static class WebApp
         app.UseMiddleware<SecurityHeaders>();
         ErrorAnswers.Use(app);
         app.UseMiddleware<ManagementOnly>();
+        NotFoundAnswers.Use(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -3,12 +3,15 @@ using Omstilling.Storage.Messages;
 namespace Omstilling.Web.Messages;
 
 /// <summary>Sending a phone message: kept first, then handed to the mailer (when there is one). Thread-safe.</summary>
-public sealed class PhoneMessages(MessageStore store, MailOutbox? outbox)
+public sealed class PhoneMessages(MessageStore store, MailOutbox? outbox) : IPhoneMessages
 {
-    /// <summary>Whether messages are e-mailed at all (an SMTP server is configured).</summary>
     public bool Mails => outbox is not null;
 
-    public MessageStore Store => store;
+    public event Action<string>? Changed
+    {
+        add => store.Changed += value;
+        remove => store.Changed -= value;
+    }
 
     public async Task<PhoneMessage> SendAsync(PhoneMessageDraft draft, string takenBy, CancellationToken cancellationToken)
     {
@@ -16,4 +19,7 @@ public sealed class PhoneMessages(MessageStore store, MailOutbox? outbox)
         outbox?.Notify();
         return message;
     }
+
+    public Task<IReadOnlyList<PhoneMessage>> TakenByAsync(string takenBy, int limit, CancellationToken cancellationToken) =>
+        store.TakenByAsync(takenBy, limit, cancellationToken);
 }

@@ -50,6 +50,7 @@ public sealed class ConsoleSmokeTests
         await page.Locator(".alert").WaitForAsync();
         Assert.Contains("Forkert brugernavn eller adgangskode", await page.Locator(".alert").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("100", await page.InputValueAsync("input[name=username]"));
+        Assert.Equal("password", await page.EvaluateAsync<string>("document.activeElement && document.activeElement.name"));
         await page.GotoAsync("/omstilling");
         Assert.Contains("/konto/login", page.Url, StringComparison.Ordinal);
     }

@@ -37,6 +37,8 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
         ["POST /konto/log-ud"] = Access.Open,
         ["GET /konto/ingen-adgang"] = Access.LoggedIn,
         ["POST /konto/ingen-adgang"] = Access.LoggedIn,
+        ["GET /ikke-fundet"] = Access.LoggedIn,
+        ["POST /ikke-fundet"] = Access.LoggedIn,
         ["GET /"] = Access.LoggedIn,
         ["POST /"] = Access.LoggedIn,
         ["GET /beskeder"] = Access.LoggedIn,

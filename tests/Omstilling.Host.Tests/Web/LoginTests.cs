@@ -4,7 +4,7 @@ using Omstilling.Host.Tests.Support;
 
 namespace Omstilling.Host.Tests.Web;
 
-/// <summary>The login form's answers, "Ingen adgang", what the API leaves out, and the headers on every answer.</summary>
+/// <summary>The login form's answers, "Ingen adgang", "Siden findes ikke", what the API leaves out, and the headers on every answer.</summary>
 [Collection(WebAccessCollection.Name)]
 public sealed class LoginTests(WebAccessFixture fixture)
 {
@@ -45,6 +45,38 @@ public sealed class LoginTests(WebAccessFixture fixture)
         Assert.Contains("Du er logget ind som <strong>Birgitte Holst</strong>", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/beskeder\">Tilbage til din forside</a>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"password\"", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Role.Staff, "/findes-ikke", "/beskeder")]
+    [InlineData(Role.Operator, "/omstilling/findes-ikke", "/omstilling")]
+    [InlineData(Role.Admin, "/beskeder/findes-ikke.html", "/afdelinger")]
+    public async Task A_logged_in_user_at_an_address_that_is_no_page_gets_the_apps_page_saying_so_with_status_404(Role role, string path, string home)
+    {
+        using var response = await fixture.Client(role).GetAsync(new Uri(path, UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>Siden findes ikke</h1>", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{home}\">Tilbage til din forside</a>", page, StringComparison.Ordinal);
+        Assert.Contains("class=\"topbar\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_address_that_is_no_page_tells_an_outsider_nothing_and_the_api_and_the_management_listener_keep_a_bare_404()
+    {
+        using var outsider = await fixture.Client(Role.Anonymous).GetAsync(new Uri("/findes-ikke", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, outsider.StatusCode);
+        Assert.Contains("/konto/login?", outsider.Headers.Location?.OriginalString, StringComparison.Ordinal);
+
+        using var api = await fixture.Client(Role.Admin).GetAsync(new Uri("/api/findes-ikke", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.DoesNotContain("Siden findes ikke", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var monitoring = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{fixture.Server.ManagementPort}") };
+        using var management = await monitoring.GetAsync(new Uri("/findes-ikke", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, management.StatusCode);
+        Assert.Equal("", await management.Content.ReadAsStringAsync());
     }
 
     [Theory]

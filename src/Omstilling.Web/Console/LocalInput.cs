@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Omstilling.Web.Components.Switchboard;
+namespace Omstilling.Web.Console;
 
 /// <summary>The value of an &lt;input type="datetime-local"&gt;: local wall-clock time, with or without seconds.</summary>
 public static class LocalInput

@@ -1,6 +1,6 @@
 using Omstilling.Storage.Messages;
 
-namespace Omstilling.Web.Components.Switchboard;
+namespace Omstilling.Web.Console;
 
 /// <summary>The message form's fields while the operator fills them in (bound, so mutable).</summary>
 public sealed class MessageDraftModel

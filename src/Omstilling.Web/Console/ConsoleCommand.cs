@@ -1,4 +1,4 @@
-namespace Omstilling.Web.Components.Switchboard;
+namespace Omstilling.Web.Console;
 
 /// <summary>The console's commands on the operator's current call.</summary>
 public enum ConsoleCommand

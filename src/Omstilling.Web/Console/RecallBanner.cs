@@ -1,7 +1,7 @@
 using Omstilling.Calls.Control;
 using Omstilling.Web.Cards;
 
-namespace Omstilling.Web.Components.Switchboard;
+namespace Omstilling.Web.Console;
 
 /// <summary>
 /// A transfer that came back (or a consultation nobody took): whom it was for, why, and their
