@@ -18,6 +18,7 @@ internal sealed class FakeCallHost(Func<DateTimeOffset> now) : IRingHost, ITrans
 {
     private readonly List<(IReadOnlyList<string> Prompts, Action Then)> _prompts = [];
     private readonly List<(Task Task, Action Then)> _after = [];
+    private readonly List<Action> _waiting = [];
 
     public Guid Id { get; } = Guid.NewGuid();
 
@@ -97,12 +98,28 @@ internal sealed class FakeCallHost(Func<DateTimeOffset> now) : IRingHost, ITrans
         Playing = clip;
     }
 
+    /// <summary>Steps from timers and other threads wait (as for the call's lock) until <see cref="RunWaiting"/>.</summary>
+    public bool HoldLock { get; set; }
+
     public void Locked(Action step, string what)
     {
-        if (!HasEnded)
+        if (HoldLock)
+        {
+            _waiting.Add(step);
+        }
+        else if (!HasEnded)
         {
             step();
         }
+    }
+
+    /// <summary>The steps that waited for the lock get it, in order.</summary>
+    public void RunWaiting()
+    {
+        HoldLock = false;
+        var waiting = _waiting.ToList();
+        _waiting.Clear();
+        waiting.ForEach(step => Locked(step, "waited"));
     }
 
     public void After(Task task, Action then, string what) => _after.Add((task, then));
