@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
 using Omstilling.Calls.Queues;
@@ -40,7 +39,7 @@ internal sealed class PartsRig : IAsyncDisposable
 
     public PartsRig(TelephonePolicy? policy = null, DateTimeOffset? start = null)
     {
-        Time = new FakeTimeProvider(start ?? WorkingDay);
+        Time = new RigTime(start ?? WorkingDay);
         Faults = new FaultMonitor(NullLoggerFactory.Instance, Time);
         Server = new SipStack(new SipStackOptions(), Time, NullLoggerFactory.Instance, Faults);
         Server.AddTransport(Network.Attach(SipTransportKind.Udp, ServerAddress));
@@ -66,7 +65,7 @@ internal sealed class PartsRig : IAsyncDisposable
             PolicyState.Staffed, null, null, Faults.Boundary("calls.call"), Registry);
     }
 
-    public FakeTimeProvider Time { get; }
+    public RigTime Time { get; }
 
     public FaultMonitor Faults { get; }
 
