@@ -126,10 +126,14 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
         _fixture.Deliver();
     }
 
-    public void CancelCall()
+    /// <summary>Cancels the call being made; with <paramref name="deliver"/> false the CANCEL waits on the network (it races an answer).</summary>
+    public void CancelCall(bool deliver = true)
     {
         _outgoing!.Cancel();
-        _fixture.Deliver();
+        if (deliver)
+        {
+            _fixture.Deliver();
+        }
     }
 
     /// <summary>Answers the ringing INVITE; with <paramref name="deliver"/> false the 200 waits on the network (two phones answering at once).</summary>
