@@ -47,11 +47,10 @@ public sealed class Baresip : IAsyncDisposable
     /// <param name="toneSeconds">How long the phone's microphone (a 440 Hz tone file) lasts: baresip ends the call when its audio source runs out.</param>
     public static async Task<Baresip> StartAsync(string extension, int serverPort, bool autoAnswer, int toneSeconds = 30)
     {
-        // baresip takes sip_listen for UDP/TCP and the next port for TLS: keep two free ports apart.
-        var sipPort = FreePort.Next();
-        FreePort.Next();
+        // baresip takes sip_listen for UDP/TCP and the next port for TLS: both must be free.
+        var sipPort = FreePort.NextPair();
         var controlPort = FreePort.Next();
-        var rtpBase = 30000 + (sipPort % 300) * 100;
+        var rtpBase = 40000 + (sipPort % 200) * 100; // above the ports FreePort hands out
         var directory = Path.Combine(Path.GetTempPath(), $"baresip-{extension}-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
         var tone = Path.Combine(directory, "tone.wav");

@@ -3,19 +3,26 @@ using System.Net.Sockets;
 
 namespace Omstilling.Host.Tests.Support;
 
-/// <summary>Finds ports free on loopback for both UDP and TCP, handing each out once per test run.</summary>
+/// <summary>
+/// Finds ports free on loopback for both UDP and TCP, handing each out once per test run. They are
+/// taken below Linux's ephemeral range (32768 and up), where a port free now can still be taken a
+/// moment later by some outgoing connection's local port.
+/// </summary>
 internal static class FreePort
 {
-    private static int _next = 20000 + (Environment.ProcessId % 1000) * 20;
+    private const int First = 20000;
+    private const int Last = 32000;
+
+    private static int _next = First + (Environment.ProcessId % 500) * 20;
 
     public static int Next()
     {
         for (var attempt = 0; attempt < 500; attempt++)
         {
             var port = Interlocked.Increment(ref _next);
-            if (port > 60000)
+            if (port > Last)
             {
-                Interlocked.Exchange(ref _next, 20000);
+                Interlocked.Exchange(ref _next, First);
                 continue;
             }
 
@@ -26,6 +33,21 @@ internal static class FreePort
         }
 
         throw new InvalidOperationException("No free port found on 127.0.0.1.");
+    }
+
+    /// <summary>A port that is free with the one after it (both handed out): for baresip, which takes the next for TLS.</summary>
+    public static int NextPair()
+    {
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            var port = Next();
+            if (IsFree(port + 1) && Interlocked.CompareExchange(ref _next, port + 1, port) == port)
+            {
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException("No two free ports in a row found on 127.0.0.1.");
     }
 
     /// <summary>
