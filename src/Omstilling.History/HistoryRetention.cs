@@ -28,6 +28,7 @@ public sealed partial class HistoryRetention : IDisposable
     private readonly ILogger _logger;
     private ITimer? _timer;
     private int _running;
+    private Task _lastRun = Task.CompletedTask;
 
     public HistoryRetention(OmstillingDatabase database, Func<PolicyRetention> retention, TimeProvider time, FaultMonitor faults, ILogger<HistoryRetention> logger)
     {
@@ -69,6 +70,9 @@ public sealed partial class HistoryRetention : IDisposable
         return result;
     }
 
+    /// <summary>The latest run the timer started (completed when none did); tests await it instead of polling.</summary>
+    internal Task LastRun => Volatile.Read(ref _lastRun);
+
     public void Dispose() => _timer?.Dispose();
 
     private void OnTimer()
@@ -90,6 +94,7 @@ public sealed partial class HistoryRetention : IDisposable
                 Volatile.Write(ref _running, 0);
             }
         });
+        Volatile.Write(ref _lastRun, run);
         _faults.Observe(run, null, "a day's retention of the call history (tried again tomorrow)");
     }
 

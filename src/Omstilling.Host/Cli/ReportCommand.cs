@@ -47,7 +47,7 @@ internal static class ReportCommand
                 await error.WriteLineAsync($"omstilling report: {problem}");
             }
 
-            await error.WriteLineAsync("Usage: omstilling report --from YYYY-MM-DD --to YYYY-MM-DD [--department ID] [--format table|json|csv] [--data-dir DIR | --database DB] [--policy FILE]");
+            await error.WriteLineAsync("omstilling report --help lists the options.");
             return 2;
         }
 
