@@ -24,4 +24,13 @@ public sealed record CallOptions
 
     /// <summary>Where voicemail recordings go, one folder per box.</summary>
     public string VoicemailFolder { get; init; } = Path.Combine("data", "voicemail");
+
+    /// <summary>
+    /// Seeds the choice of which callers the post-call survey invites (its share is the policy's),
+    /// so a simulated day is the same every time; null: a different choice each run.
+    /// </summary>
+    public int? SurveySeed { get; init; }
+
+    /// <summary>How long an invited caller has to answer the survey's question after it is read.</summary>
+    public TimeSpan SurveyAnswerTime { get; init; } = TimeSpan.FromSeconds(10);
 }

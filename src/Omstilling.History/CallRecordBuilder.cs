@@ -148,10 +148,14 @@ internal static class CallRecordBuilder
             case CallEventKind.Voicemail:
                 record.VoicemailBox = e.VoicemailBox;
                 break;
+            case CallEventKind.SurveyAnswered when e.Digit is >= '1' and <= '9':
+                record.SurveyAnswer = e.Digit.Value - '0';
+                break;
             case CallEventKind.Ringing or CallEventKind.RingEnded or CallEventKind.Held or CallEventKind.Resumed
                 or CallEventKind.Digit or CallEventKind.Routed or CallEventKind.InvalidChoice or CallEventKind.PositionAnnounced
                 or CallEventKind.Diverted or CallEventKind.CampOn or CallEventKind.PartyLeft or CallEventKind.QueueTimedOut
-                or CallEventKind.Ended:
+                or CallEventKind.Ended or CallEventKind.SurveyInvited or CallEventKind.SurveyOptedIn or CallEventKind.SurveyAsked
+                or CallEventKind.SurveyAnswered:
                 break; // nothing of the record beyond the event itself
             default:
                 throw new System.Diagnostics.UnreachableException($"CallEventKind {e.Kind}");

@@ -42,6 +42,9 @@ public sealed partial class TelephonePolicy
     /// <summary>How long the call history keeps callers' numbers and call records.</summary>
     public PolicyRetention Retention { get; init; } = PolicyRetention.Default;
 
+    /// <summary>The post-call survey, or null when the policy asks nobody.</summary>
+    public PolicySurvey? Survey { get; init; }
+
     public required HolidayCalendar Calendar { get; init; }
 
     public required FrozenDictionary<string, Season> Seasons { get; init; }

@@ -132,6 +132,42 @@ public sealed class CallRecordBuilderTests
     }
 
     [Fact]
+    public void A_survey_answer_is_kept_with_the_call_and_the_person_who_had_it()
+    {
+        var s = new Script()
+            .At(0, Started, e => e with { External = true })
+            .At(4, SurveyInvited)
+            .At(5, SurveyOptedIn)
+            .At(6, Queued, e => e with { QueueId = "omstilling", Position = 1 })
+            .At(8, Offered, e => e with { Members = ["100"] })
+            .At(9, Answered, e => e with { AnsweredBy = "100", Operator = "100" })
+            .At(60, PartyLeft, e => e with { Party = "100" })
+            .At(60, SurveyAsked)
+            .At(66, SurveyAnswered, e => e with { Digit = '5' })
+            .At(68, Ended, e => e with { EndReason = CallEndReason.CalleeHungUp });
+
+        var record = CallRecordBuilder.Build(s.Events, Script.Resolve);
+
+        Assert.Equal(5, record.SurveyAnswer);
+        Assert.Equal(("op1", "switchboard"), (record.PersonId, record.DepartmentId));
+        Assert.Equal("CalleeHungUp", record.EndReason);
+    }
+
+    [Fact]
+    public void A_caller_asked_who_gives_no_answer_has_none()
+    {
+        var s = new Script()
+            .At(0, Started, e => e with { External = true })
+            .At(4, SurveyInvited)
+            .At(5, SurveyOptedIn)
+            .At(9, Answered, e => e with { AnsweredBy = "100" })
+            .At(60, SurveyAsked)
+            .At(75, Ended, e => e with { EndReason = CallEndReason.CalleeHungUp });
+
+        Assert.Null(CallRecordBuilder.Build(s.Events, Script.Resolve).SurveyAnswer);
+    }
+
+    [Fact]
     public void Menu_choices_make_a_path_in_order()
     {
         var s = new Script()

@@ -26,7 +26,8 @@ public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset A
     /// <summary>
     /// The key pressed: a menu's choice (<see cref="CallEventKind.MenuChoice"/>), a key that is one
     /// of the menu's options but not offered now (<see cref="CallEventKind.InvalidChoice"/>), or a
-    /// key on the installers' echo test (<see cref="CallEventKind.Digit"/>). Any other key a caller
+    /// key on the installers' echo test (<see cref="CallEventKind.Digit"/>), the answer to the
+    /// post-call survey (<see cref="CallEventKind.SurveyAnswered"/>). Any other key a caller
     /// types (a CPR number, a PIN) is never recorded.
     /// </summary>
     public char? Digit { get; init; }
@@ -115,7 +116,9 @@ public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset A
         CallEventKind.Voicemail => $"{VoicemailBox}: {Recording}",
         CallEventKind.Started or CallEventKind.Ringing or CallEventKind.Answered or CallEventKind.Held or CallEventKind.Resumed
             or CallEventKind.Digit or CallEventKind.ConsultAnswered or CallEventKind.TransferCompleted or CallEventKind.CampOn
-            or CallEventKind.PartyLeft or CallEventKind.Ended => null,
+            or CallEventKind.PartyLeft or CallEventKind.Ended or CallEventKind.SurveyInvited or CallEventKind.SurveyOptedIn
+            or CallEventKind.SurveyAsked => null,
+        CallEventKind.SurveyAnswered => $"answer {Digit}",
         _ => throw new System.Diagnostics.UnreachableException($"CallEventKind {Kind} is not described"),
     };
 

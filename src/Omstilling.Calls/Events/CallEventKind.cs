@@ -73,4 +73,16 @@ public enum CallEventKind
 
     /// <summary>The call is over (<see cref="CallEvent.EndReason"/>, <see cref="CallEvent.Status"/>).</summary>
     Ended,
+
+    /// <summary>The post-call survey's invitation was read to the caller ("Tast 1, hvis du vil svare …").</summary>
+    SurveyInvited,
+
+    /// <summary>The caller pressed the survey's key: they are asked when the staff side hangs up.</summary>
+    SurveyOptedIn,
+
+    /// <summary>The staff side hung up on a caller who opted in: the question is read.</summary>
+    SurveyAsked,
+
+    /// <summary>The caller answered the survey's question (<see cref="CallEvent.Digit"/>: the answer, 1 to the scale).</summary>
+    SurveyAnswered,
 }

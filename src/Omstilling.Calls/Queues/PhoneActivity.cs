@@ -91,7 +91,8 @@ public sealed class PhoneActivity(Func<string, bool> isExtension)
                     or CallEventKind.Queued or CallEventKind.PositionAnnounced or CallEventKind.Offered
                     or CallEventKind.Diverted or CallEventKind.TransferStarted or CallEventKind.TransferCompleted
                     or CallEventKind.TransferFailed or CallEventKind.Recalled or CallEventKind.CampOn
-                    or CallEventKind.QueueTimedOut:
+                    or CallEventKind.QueueTimedOut or CallEventKind.SurveyInvited or CallEventKind.SurveyOptedIn
+                    or CallEventKind.SurveyAsked or CallEventKind.SurveyAnswered:
                     break; // who is in a call does not change
                 default:
                     throw new System.Diagnostics.UnreachableException($"CallEventKind {e.Kind}");

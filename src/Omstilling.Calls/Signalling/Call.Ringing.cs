@@ -149,9 +149,13 @@ internal sealed partial class Call
     /// <summary>A leg other than the caller's hung up.</summary>
     private void OnPartyHungUp(Branch branch)
     {
-        if (!_transfers.OnHungUp(branch) && ReferenceEquals(branch, _connection.Party))
+        if (!_transfers.OnHungUp(branch) && ReferenceEquals(_connection.Party, branch))
         {
-            End(CallEndReason.CalleeHungUp, null);
+            _connection.Leave();
+            if (!_survey.AskAfterHangUp(branch.Party))
+            {
+                End(CallEndReason.CalleeHungUp, null);
+            }
         }
     }
 }

@@ -9,15 +9,12 @@ using Omstilling.Sip.Transactions;
 namespace Omstilling.Calls.Signalling;
 
 /// <summary>
-/// One call, the owner of its parts (docs/architecture.md, "The call"): the caller's leg
-/// (<see cref="CallerLeg"/>), the ringing of phones (<see cref="Ringer"/>, one <see cref="RingGroup"/>
-/// each time), the policy's decisions (<see cref="PolicyRunner"/>), the menus, messages and
-/// voicemail (<see cref="MenuRunner"/>), the wait in a queue (<see cref="QueuedCaller"/>), who talks
-/// to the caller (<see cref="Connection"/>), the operator's transfers (<see cref="Transfers"/>) and
-/// their way back (<see cref="Recalls"/>), and where keys go (<see cref="KeyRouter"/>). The call carries out the telephone policy's
-/// decisions in turn and decides what an answer or a refusal means; each part keeps its own state
-/// machine. Everything that happens to the call arrives here and is handled under the call's lock;
-/// events are posted in order under it and delivered to their consumers outside it. Its overall
+/// One call, the owner of its parts (docs/architecture.md, "The call"): <see cref="CallerLeg"/>,
+/// <see cref="Ringer"/>, <see cref="PolicyRunner"/>, <see cref="MenuRunner"/>, <see cref="QueuedCaller"/>,
+/// <see cref="Connection"/>, <see cref="Transfers"/>, <see cref="Recalls"/>, <see cref="PostCallSurvey"/>
+/// and <see cref="KeyRouter"/>, each with its own state machine. The call carries out the policy's
+/// decisions in turn and decides what an answer or a refusal means. Everything that happens to it is
+/// handled under its lock; events are posted in order under it and delivered outside it. Its
 /// <see cref="State"/> is worked out from the parts, never kept beside them.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The bridge, players and streams are released in End(), which every way out of a call reaches.")]
@@ -32,6 +29,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
     private readonly Transfers _transfers;
     private readonly Recalls _recalls;
     private readonly PolicyRunner _policy;
+    private readonly PostCallSurvey _survey;
     private readonly KeyQueue _keys;
     private readonly KeyRouter _keyRouter;
     private readonly Connection _connection;
@@ -53,8 +51,9 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         _connection = new Connection(services.Media.Clock, services.MusicOnHold, _keys.Enqueue);
         _recalls = new Recalls(this, this, services);
         _transfers = new Transfers(this, this, services, _ringer, _connection, _recalls, _leg, _menus, CreateMedia);
-        _policy = new PolicyRunner(this, services, _menus, fromOutside);
-        _keyRouter = new KeyRouter(_leg, _menus, _connection, () => _transfers.IsConsulting, services.Media.Clock);
+        _survey = new PostCallSurvey(this, services.Scheduler, services.Options.SurveyAnswerTime);
+        _policy = new PolicyRunner(this, services, _menus, _survey, fromOutside);
+        _keyRouter = new KeyRouter(_leg, _menus, _survey, _connection, () => _transfers.IsConsulting, services.Media.Clock);
         _keyRouter.Attach(_keys);
         invite.UserState = this;
         invite.AckTimedOut += _ => Locked(OnAckTimedOut, "the caller's missing ACK");
@@ -203,6 +202,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         _services.Queues.Unreserve(this);
         _transfers.Stop();
         _menus.Close();
+        _survey.Close();
         _connection.Dispose();
         _leg.HangUp();
         _leg.Close();

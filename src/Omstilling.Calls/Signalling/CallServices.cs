@@ -33,7 +33,8 @@ internal sealed record CallServices(
     TrunkOptions? Trunk,
     DigestClient? TrunkCredentials,
     FaultBoundary Faults,
-    ICallRegistry Registry)
+    ICallRegistry Registry,
+    SurveySampler SurveySampler)
 {
     /// <summary>The policy in force now (a reload swaps it between calls), or null when none is configured.</summary>
     public TelephonePolicy? Policy => PolicyProvider?.Current;

@@ -68,6 +68,7 @@ internal sealed partial class PolicyBuilder(PolicyDraft draft, DiagnosticBag dia
             RingLimit = orgRing,
             Targets = _draft.Targets,
             Retention = _draft.Retention,
+            Survey = BuildSurvey(),
             Calendar = calendar,
             Seasons = _draft.Seasons.ToFrozenDictionary(StringComparer.Ordinal),
             Prompts = _draft.Prompts.ToFrozenDictionary(StringComparer.Ordinal),
@@ -81,6 +82,11 @@ internal sealed partial class PolicyBuilder(PolicyDraft draft, DiagnosticBag dia
             PlannedOverrides = [.. _draft.Overrides.Select(o => o.Override)],
         };
     }
+
+    /// <summary>The survey with its prompts (each checked to exist with the other prompt uses).</summary>
+    private PolicySurvey? BuildSurvey() => _draft.Survey is { } s
+        ? new PolicySurvey(s.Ask, s.SharePercent, _draft.Prompts[s.Invitation], _draft.Prompts[s.Question], _draft.Prompts[s.Thanks], s.Scale, s.SatisfiedFrom)
+        : null;
 
     private List<ClosingDay> DistinctClosingDays()
     {

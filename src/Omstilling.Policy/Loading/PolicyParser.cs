@@ -15,7 +15,7 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
 {
     private static readonly string[] RootKeys =
     [
-        "organisation", "time-zone", "ring-limit", "ring-cadence-seconds", "targets", "retention", "prompts", "holidays",
+        "organisation", "time-zone", "ring-limit", "ring-cadence-seconds", "targets", "retention", "survey", "prompts", "holidays",
         "seasons", "hours", "overflow", "switchboard", "queues", "areas", "menus", "overrides",
     ];
 
@@ -44,6 +44,11 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
         if (map.Mapping("retention", "a mapping (caller-numbers-days, records-days)") is { } retention)
         {
             ParseRetention(retention);
+        }
+
+        if (map.Mapping("survey", "a mapping (ask, share-percent, invitation, question, thanks, scale, satisfied-from)") is { } survey)
+        {
+            ParseSurvey(survey);
         }
 
         if (map.Mapping("prompts", "a mapping of prompt names to their Danish text") is { } prompts)

@@ -12,12 +12,15 @@ namespace Omstilling.Calls.Tests.Parts;
 /// <summary>
 /// <see cref="KeyRouter"/>: a key goes to a menu or a recording while one is on, else on to the
 /// other party (RFC 4733) while the two talk and the operator does not consult; never recorded.
-/// It listens to the caller's stream while no bridge does, and puts the keys it hears on the
-/// call's key queue.
+/// The post-call survey takes the caller's keys a menu does not, while it invites (until the caller
+/// talks to someone) or asks. It listens to the caller's stream while no bridge does, and puts the
+/// keys it hears on the call's key queue.
 /// </summary>
 public sealed class KeyRouterTests
 {
     private static readonly TelephonePolicy Policy = B2buaFixture.BundledPolicy();
+
+    private static readonly Omstilling.Policy.Model.PolicySurvey Survey = Policy.Survey!;
 
     [Fact]
     public async Task A_callers_key_goes_to_the_open_menu_and_not_on_to_the_other_party()
@@ -66,6 +69,39 @@ public sealed class KeyRouterTests
         b.Router.Route(CallSide.Callee, '6');
 
         Assert.Equal(players, b.Rig.Clock.Count);
+    }
+
+    [Fact]
+    public async Task An_invited_callers_1_takes_part_in_the_survey_while_nobody_talks_to_them_but_not_once_they_talk()
+    {
+        await using var b = new RouterBench();
+        b.Survey.Invite(Survey);
+
+        b.Router.Route(CallSide.Caller, '2');
+        Assert.Equal(SurveyState.Invited, b.Survey.State);
+        b.Talking();
+        var players = b.Rig.Clock.Count;
+        b.Router.Route(CallSide.Caller, '1');
+        Assert.Equal(SurveyState.Invited, b.Survey.State);
+        Assert.Equal(players + 1, b.Rig.Clock.Count); // passed on to the operator instead
+
+        await using var alone = new RouterBench();
+        alone.Survey.Invite(Survey);
+        alone.Router.Route(CallSide.Caller, '1');
+        Assert.Equal(SurveyState.OptedIn, alone.Survey.State);
+    }
+
+    [Fact]
+    public async Task An_open_menu_takes_the_1_before_the_survey_does()
+    {
+        await using var b = new RouterBench();
+        b.Survey.Invite(Survey);
+        b.Menus.Open(Policy.Menus["efter-lukketid"]);
+
+        b.Router.Route(CallSide.Caller, '1');
+
+        Assert.Equal(SurveyState.Invited, b.Survey.State);
+        Assert.Equal('1', b.Host.Single(CallEventKind.MenuChoice).Digit);
     }
 
     [Fact]
@@ -119,7 +155,8 @@ public sealed class KeyRouterTests
             Host = new FakeCallHost(() => Rig.Now);
             Menus = new MenuRunner(Host, Rig.Server.Scheduler, () => Policy, PolicyState.Staffed, Rig.VoicemailFolder);
             Connection = new Connection(Rig.Clock, Rig.Music, (_, _) => { });
-            Router = new KeyRouter(Caller, Menus, Connection, () => Consulting, Rig.Clock);
+            Survey = new PostCallSurvey(Host, Rig.Server.Scheduler, TimeSpan.FromSeconds(10));
+            Router = new KeyRouter(Caller, Menus, Survey, Connection, () => Consulting, Rig.Clock);
             Operator = Rig.Branch(new RingGroup(RingPurpose.QueueOffer, ["100"]), "100");
             var invite = SipMessages.Invite("2001", "100");
             Assert.True(Operator.Media.ApplyAnswer(SipMessages.Response(invite, SipStatus.Ok)));
@@ -136,6 +173,8 @@ public sealed class KeyRouterTests
         public Connection Connection { get; }
 
         public KeyRouter Router { get; }
+
+        public PostCallSurvey Survey { get; }
 
         public Branch Operator { get; }
 

@@ -12,7 +12,8 @@ namespace Omstilling.Calls.Tests.Parts;
 /// <see cref="PolicyRunner"/> with the bundled policy and a hand-written call: each decision
 /// carried out (ring, queue, menu, message, voicemail, hang up, not found), what nobody
 /// answering means (the busy or no-answer rule, the diversion the console shows), how the call
-/// ends before and after the caller is answered, and the end of a policy going round in circles.
+/// ends before and after the caller is answered, the end of a policy going round in circles, and
+/// the post-call survey's invitation after the greeting for the callers it asks.
 /// </summary>
 public sealed class PolicyRunnerTests
 {
@@ -203,16 +204,62 @@ public sealed class PolicyRunnerTests
         Assert.Equal("Refuse 503 Failed", b.Host.Steps[^1]);
     }
 
+    [Fact]
+    public async Task A_citizen_sampled_for_the_survey_hears_the_invitation_after_the_greeting_then_queues()
+    {
+        await using var b = new PolicyBench(fromOutside: true, surveyPercent: 100, at: PartsRig.WorkingDay);
+
+        b.Runner.Start(b.Route("54731000"));
+
+        Assert.Equal(["PrepareCallerMedia", "PlayThen policy/goddag,policy/tilfredshed-invitation", "AnswerCaller"], b.Host.Steps);
+        Assert.Equal([CallEventKind.Started, CallEventKind.Routed, CallEventKind.SurveyInvited], b.Host.Kinds);
+        Assert.Equal(SurveyState.Invited, b.Survey.State);
+        b.Host.FinishPrompts();
+        Assert.Equal("EnterQueue hovedomstilling", b.Host.Steps[^1]);
+    }
+
+    [Theory]
+    [InlineData(false, 100, "54731000")] // a colleague calling the main number
+    [InlineData(true, 0, "54731000")] // a citizen not sampled
+    [InlineData(true, 100, "54732010")] // a department's number: the bundled survey asks the switchboard's callers
+    public async Task Others_hear_the_greeting_alone(bool fromOutside, int surveyPercent, string dialled)
+    {
+        await using var b = new PolicyBench(fromOutside, surveyPercent, PartsRig.WorkingDay);
+        b.Rig.Register("2010");
+
+        b.Runner.Start(b.Route(dialled));
+
+        Assert.DoesNotContain(b.Host.Steps, step => step.Contains("tilfredshed", StringComparison.Ordinal));
+        Assert.DoesNotContain(CallEventKind.SurveyInvited, b.Host.Kinds);
+        Assert.Equal(SurveyState.NotInvited, b.Survey.State);
+    }
+
+    [Fact]
+    public async Task The_invitation_is_read_once_however_many_decisions_follow()
+    {
+        await using var b = new PolicyBench(fromOutside: true, surveyPercent: 100, at: PartsRig.WorkingDay);
+        b.Runner.Start(b.Route("54731000"));
+        b.Host.FinishPrompts();
+
+        b.Runner.Execute(b.Route("54731000"));
+
+        Assert.Equal("PlayThen policy/goddag", b.Host.Steps.Last(step => step.StartsWith("PlayThen", StringComparison.Ordinal)));
+        Assert.Single(b.Host.Events, e => e.Kind == CallEventKind.SurveyInvited);
+    }
+
     /// <summary>A policy runner for a call to the main number, with the bundled policy at <see cref="WinterNight"/>.</summary>
     private sealed class PolicyBench : IAsyncDisposable
     {
-        public PolicyBench(bool fromOutside = false)
+        public PolicyBench(bool fromOutside = false, int surveyPercent = 0, DateTimeOffset? at = null)
         {
-            Rig = new PartsRig(B2buaFixture.BundledPolicy(), WinterNight);
+            Rig = new PartsRig(B2buaFixture.BundledPolicy(surveyPercent), at ?? WinterNight);
             Host = new FakeCallHost(() => Rig.Now);
             Menus = new MenuRunner(Host, Rig.Server.Scheduler, () => Rig.Policy, PolicyState.Staffed, Rig.VoicemailFolder);
-            Runner = new PolicyRunner(Host, Rig.Services, Menus, fromOutside);
+            Survey = new PostCallSurvey(Host, Rig.Server.Scheduler, TimeSpan.FromSeconds(10));
+            Runner = new PolicyRunner(Host, Rig.Services, Menus, Survey, fromOutside);
         }
+
+        public PostCallSurvey Survey { get; }
 
         public PartsRig Rig { get; }
 
@@ -223,6 +270,8 @@ public sealed class PolicyRunnerTests
         public PolicyRunner Runner { get; }
 
         public RoutingDecision Decide(PolicyAction action) => Rig.Policy!.Resolve(action, Rig.Now, PolicyState.Staffed);
+
+        public RoutingDecision Route(string dialled) => Rig.Policy!.Route(dialled, Rig.Now, PolicyState.Staffed);
 
         public ValueTask DisposeAsync() => Rig.DisposeAsync();
     }

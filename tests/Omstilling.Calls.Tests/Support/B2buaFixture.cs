@@ -55,9 +55,21 @@ internal sealed class B2buaFixture : IAsyncDisposable
         Pbx.Events.Start();
     }
 
-    /// <summary>The bundled Guldborgsund policy.</summary>
-    public static TelephonePolicy BundledPolicy() =>
-        PolicyLoader.LoadFile(Path.Combine(RepositoryRoot(), "config", "guldborgsund.yaml")).Policy!;
+    /// <summary>
+    /// The bundled Guldborgsund policy, its post-call survey inviting <paramref name="surveyPercent"/>
+    /// of the switchboard's callers instead of a random fifth (0 by default, so a test hears the same
+    /// prompts every time; the survey's own tests ask for 100).
+    /// </summary>
+    public static TelephonePolicy BundledPolicy(int surveyPercent = 0)
+    {
+        var file = Path.Combine(RepositoryRoot(), "config", "guldborgsund.yaml");
+        const string Bundled = "share-percent: 20 ";
+        var text = File.ReadAllText(file);
+        Assert.Contains(Bundled, text, StringComparison.Ordinal);
+        var result = PolicyLoader.Load(text.Replace(Bundled, $"share-percent: {surveyPercent} ", StringComparison.Ordinal), file);
+        Assert.True(result.Succeeded, result.Report());
+        return result.Policy!;
+    }
 
     public FakeTimeProvider Time { get; }
 

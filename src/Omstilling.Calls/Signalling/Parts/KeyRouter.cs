@@ -5,13 +5,14 @@ using Omstilling.Media.Rtp;
 namespace Omstilling.Calls.Signalling;
 
 /// <summary>
-/// Where a key press goes: to a menu's choice or a recording's end while one is on, otherwise on
+/// Where a key press goes: to a menu's choice or a recording's end while one is on, to the
+/// post-call survey while it invites or asks the caller, otherwise on
 /// to the other party (RFC 4733) while the two talk; never recorded. It is also the caller's
 /// stream's listener while no bridge takes it (menus, messages, voicemail), and passes the audio
 /// to a recording. Keys reach <see cref="Route"/> through the call's <see cref="KeyQueue"/>, under
 /// the call's lock.
 /// </summary>
-internal sealed class KeyRouter(CallerLeg leg, MenuRunner menus, Connection connection, Func<bool> consulting, IMediaClock clock) : IRtpListener
+internal sealed class KeyRouter(CallerLeg leg, MenuRunner menus, PostCallSurvey survey, Connection connection, Func<bool> consulting, IMediaClock clock) : IRtpListener
 {
     private KeyQueue? _queue;
 
@@ -21,7 +22,8 @@ internal sealed class KeyRouter(CallerLeg leg, MenuRunner menus, Connection conn
     /// <summary>A key press from <paramref name="from"/>.</summary>
     public void Route(CallSide from, char key)
     {
-        if (from == CallSide.Caller && leg.Media is { } callerMedia && menus.OnKey(callerMedia.Stream, key))
+        if (from == CallSide.Caller
+            && ((leg.Media is { } callerMedia && menus.OnKey(callerMedia.Stream, key)) || survey.OnKey(key, connection.IsBridged)))
         {
             return;
         }

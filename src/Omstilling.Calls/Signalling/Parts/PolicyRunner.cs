@@ -13,12 +13,13 @@ namespace Omstilling.Calls.Signalling;
 /// next. A policy whose rules lead round in a circle ends the call after <see cref="MaxSteps"/>
 /// decisions instead of forever. Owned by its call and used under the call's lock.
 /// </summary>
-internal sealed class PolicyRunner(IPolicyHost call, CallServices services, MenuRunner menus, bool fromOutside)
+internal sealed class PolicyRunner(IPolicyHost call, CallServices services, MenuRunner menus, PostCallSurvey survey, bool fromOutside)
 {
     /// <summary>Decisions one call may take.</summary>
     public const int MaxSteps = 25;
 
     private int _steps;
+    private PolicySurvey? _invitation;
 
     /// <summary>Whom the call was for when an overflow rule took it elsewhere (the console shows it), or null.</summary>
     public DiversionView? Diversion { get; private set; }
@@ -43,6 +44,11 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
     public void Start(RoutingDecision decision)
     {
         call.Emit(call.Event(CallEventKind.Started) with { External = fromOutside });
+        if (fromOutside && services.Policy?.Survey is { } s && s.Asks(decision.Number) && services.SurveySampler.Picks(s.SharePercent))
+        {
+            _invitation = s; // read after the greeting, once the policy leads the caller towards a person
+        }
+
         if (call.PrepareCallerMedia())
         {
             Execute(decision);
@@ -195,16 +201,31 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
         call.Ring(new RingGroup(RingPurpose.Call, [], onBusy, onNoAnswer), [BranchDialer.TrunkBinding(trunk, number)], limit, ringback: true, toTrunk: true);
     }
 
-    /// <summary>Plays the greeting first when there is one (answering the caller for it).</summary>
+    /// <summary>
+    /// Plays the greeting first when there is one, and the survey's invitation after it when this
+    /// caller is invited (answering the caller for them).
+    /// </summary>
     private void GreetThen(Prompt? greeting, Action then)
     {
-        if (greeting is null)
+        var prompts = new List<string>(2);
+        if (greeting is not null)
+        {
+            prompts.Add(PolicyPrompts.Key(greeting.Name));
+        }
+
+        if (_invitation is { } invited && survey.Invite(invited) is { } invitation)
+        {
+            prompts.Add(invitation);
+        }
+
+        _invitation = null;
+        if (prompts.Count == 0)
         {
             then();
             return;
         }
 
-        call.PlayThen([PolicyPrompts.Key(greeting.Name)], then);
+        call.PlayThen(prompts, then);
     }
 
     /// <summary>The decision's ring limit; a decision without one rings for the platform's.</summary>

@@ -20,6 +20,9 @@ internal sealed class PolicyDraft
 
     public PolicyRetention Retention { get; set; } = PolicyRetention.Default;
 
+    /// <summary>The post-call survey, or null when the policy asks nobody.</summary>
+    public SurveyDraft? Survey { get; set; }
+
     public LevelRules Rules { get; set; } = LevelRules.Empty;
 
     public Dictionary<string, Prompt> Prompts { get; } = new(StringComparer.Ordinal);

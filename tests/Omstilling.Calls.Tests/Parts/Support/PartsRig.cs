@@ -62,7 +62,7 @@ internal sealed class PartsRig : IAsyncDisposable
         Services = new CallServices(
             Server, Media, Prompts, Music, Options, Bindings, Queues, Activity,
             policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance),
-            PolicyState.Staffed, null, null, Faults.Boundary("calls.call"), Registry);
+            PolicyState.Staffed, null, null, Faults.Boundary("calls.call"), Registry, new SurveySampler(Options.SurveySeed));
     }
 
     public RigTime Time { get; }

@@ -1,0 +1,30 @@
+namespace Omstilling.Host.Tests.Support;
+
+/// <summary>
+/// The bundled policy as the test servers run it: the same file, but its post-call survey invites
+/// a fixed share of the switchboard's callers instead of a random fifth, so a test hears the same
+/// prompts every time (0 unless a test asks for the survey).
+/// </summary>
+internal static class TestPolicy
+{
+    private const string BundledShare = "share-percent: 20 ";
+
+    /// <summary>Writes the policy into <paramref name="folder"/> and returns its path.</summary>
+    public static string Write(string folder, int surveyPercent = 0)
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", "guldborgsund.yaml"));
+        if (!text.Contains(BundledShare, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The bundled policy no longer says '{BundledShare}'; update TestPolicy.");
+        }
+
+        System.IO.Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "guldborgsund.yaml");
+        File.WriteAllText(file, text.Replace(BundledShare, $"share-percent: {surveyPercent} ", StringComparison.Ordinal));
+        return file;
+    }
+
+    /// <summary>The arguments with <c>--policy</c> added (the policy written into <paramref name="folder"/>) unless they name one.</summary>
+    public static string[] AddTo(string[] arguments, string folder) =>
+        arguments.Contains("--policy") ? arguments : [.. arguments, "--policy", Write(folder)];
+}
