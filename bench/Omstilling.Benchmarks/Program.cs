@@ -6,6 +6,9 @@ using Omstilling.Benchmarks;
 // Registration memory:    dotnet run -c Release --project bench/Omstilling.Benchmarks -- registration-memory [phones]
 // Media timing under load: bench/media/load.sh (runs media-load prompts|bridged against a server)
 // Console push latency:   bench/console/push.sh (runs console-push: N Chromium consoles, SIPp calls)
+// History writing cost:   dotnet run -c Release --project bench/Omstilling.Benchmarks -- history-write [calls]
+// A year's history report: dotnet run -c Release --project bench/Omstilling.Benchmarks -- history-year [calls]
+//   (both on SQLite; also on PostgreSQL with OMSTILLING_BENCH_POSTGRES=$(scripts/test-postgres.sh start))
 if (args is ["media-load", ..])
 {
     return await Omstilling.Benchmarks.MediaLoad.MediaLoadRun.RunAsync(args);
@@ -14,6 +17,18 @@ if (args is ["media-load", ..])
 if (args is ["console-push", ..])
 {
     return await Omstilling.Benchmarks.ConsolePush.ConsolePushRun.RunAsync(args);
+}
+
+if (args is ["history-write", ..])
+{
+    await Omstilling.Benchmarks.History.HistoryWriteBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    return 0;
+}
+
+if (args is ["history-year", ..])
+{
+    await Omstilling.Benchmarks.History.HistoryYearBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+    return 0;
 }
 
 if (args is ["registration-memory", ..])

@@ -4,6 +4,7 @@ using Omstilling.Calls.Events;
 using Omstilling.Directory;
 using Omstilling.Runtime;
 using Omstilling.Storage;
+using Omstilling.Storage.Bulk;
 using Omstilling.Storage.Entities;
 
 namespace Omstilling.History;
@@ -12,7 +13,8 @@ namespace Omstilling.History;
 /// Writes every call event to the call history, and a call's record when it ends. A consumer of
 /// the event dispatcher: <see cref="Post"/> only appends to a bounded channel (a full one drops,
 /// counts and logs the event, never waits), so the history can neither slow nor stop a call. One
-/// loop writes what has come in batches, in one transaction per batch; who an event concerned
+/// loop writes what has come in batches, in one transaction per batch and without EF's change
+/// tracking (<see cref="BulkInsert"/>: a prepared INSERT on SQLite, a binary COPY on PostgreSQL); who an event concerned
 /// (person, department, area) is resolved then, from the directory in force. A batch the database
 /// refuses is contained at <c>history.write</c>, counted as lost, and the next batch goes on.
 /// Thread-safe; start it once with <see cref="Start"/>.
@@ -162,9 +164,11 @@ public sealed partial class HistoryWriter : IAsyncDisposable
             }
 
             await using var db = _database.CreateContext();
-            db.CallEvents.AddRange(rows);
-            db.CallRecords.AddRange(records);
-            await db.SaveChangesAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await BulkInsert.InsertAsync(db, rows);
+            await BulkInsert.InsertAsync(db, records);
+            await BulkInsert.InsertAsync(db, records.SelectMany(r => r.Rings).ToList());
+            await transaction.CommitAsync();
             Interlocked.Add(ref _written, rows.Count);
             Interlocked.Add(ref _records, records.Count);
         }

@@ -49,7 +49,14 @@ public sealed class HistoryWriterTests
         Assert.Equal((answered.CallId, "20304050", true, "201", "anne"), (record.CallId, record.Caller, record.External, record.AnsweredBy, record.PersonId));
         Assert.Equal(Script.Start.AddSeconds(6), record.AnsweredAt);
         Assert.Equal("Answered", Assert.Single(record.Rings).Outcome);
+        Assert.Equal((Script.Start.AddSeconds(1), answered.CallId), (record.Rings[0].StartedAt, record.Rings[0].CallId));
+        Assert.Null(record.QueueWaitMs);
         Assert.Equal(new HistoryWriterStatus(6, 1, 0, 0, 0), writer.Status);
+
+        // Written without EF's change tracking, the rows still compare and sort in queries as EF's own do.
+        Assert.Equal(5, await db.CallEvents.CountAsync(e => e.At > Script.Start && e.At <= Script.Start.AddSeconds(60))); // 1, 6 and 60 s; 0.5 and 2 s
+        Assert.Equal([answered.CallId], await db.CallRecords.Where(r => r.AnsweredAt >= Script.Start.AddSeconds(6) && r.External).Select(r => r.CallId).ToListAsync());
+        Assert.Equal(rows.Select(r => r.At), await db.CallEvents.Where(e => e.CallId == answered.CallId).OrderBy(e => e.At).Select(e => e.At).ToListAsync());
     }
 
     [Fact]
