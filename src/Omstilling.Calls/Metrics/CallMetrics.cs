@@ -91,6 +91,10 @@ public sealed class CallMetrics
             case CallEventKind.Recalled:
             case CallEventKind.CampOn:
             case CallEventKind.PartyLeft:
+            case CallEventKind.SurveyInvited:
+            case CallEventKind.SurveyOptedIn:
+            case CallEventKind.SurveyAsked:
+            case CallEventKind.SurveyAnswered:
                 break;
             default:
                 throw new UnreachableException($"Not a call event kind: {e.Kind}");
