@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
+using Omstilling.Calls.Metrics;
 using Omstilling.Calls.Queues;
 using Omstilling.Calls.Routing;
 using Omstilling.Calls.Signalling;
@@ -24,7 +26,8 @@ namespace Omstilling.Calls;
 public sealed class Pbx
 {
     /// <param name="faults">The process's fault boundaries, where the calls' failures are contained (see <see cref="CallManager"/>).</param>
-    public Pbx(SipStack stack, MediaServer media, PromptLibrary prompts, IAccountStore accounts, PbxOptions options, ILoggerFactory loggerFactory, FaultMonitor faults, PolicyProvider? policy = null)
+    /// <param name="meters">Where the engine's instruments go (<see cref="CallMetrics"/>, a consumer of <see cref="Events"/>); none without one.</param>
+    public Pbx(SipStack stack, MediaServer media, PromptLibrary prompts, IAccountStore accounts, PbxOptions options, ILoggerFactory loggerFactory, FaultMonitor faults, PolicyProvider? policy = null, IMeterFactory? meters = null)
     {
         ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(prompts);
@@ -52,7 +55,15 @@ public sealed class Pbx
             ? new TrunkRegistration(stack, trunk, loggerFactory.CreateLogger<TrunkRegistration>())
             : null;
         Server = new SipServer(Registrar, Calls, new UasRequestChecks(), stack.Options.UserAgent);
+        if (meters is not null)
+        {
+            var metrics = new CallMetrics(meters, () => Calls.ActiveCalls, Calls.Queues.WaitingCounts, () => Registrar.Bindings.Count, () => Events.Dropped);
+            _metricsSubscription = Events.Subscribe("the metrics", metrics.OnEvent);
+        }
     }
+
+    /// <summary>The metrics' subscription to the events, for as long as the dispatcher runs.</summary>
+    private readonly IDisposable? _metricsSubscription;
 
     public MediaServer Media { get; }
 

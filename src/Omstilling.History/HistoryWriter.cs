@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Omstilling.Calls.Events;
@@ -41,7 +42,8 @@ public sealed partial class HistoryWriter : IAsyncDisposable
     private long _lost;
 
     /// <param name="capacity">Events held before new ones are dropped (<see cref="Capacity"/>; smaller in tests).</param>
-    public HistoryWriter(OmstillingDatabase database, Func<StaffDirectory> directory, FaultMonitor faults, TimeProvider time, ILogger<HistoryWriter> logger, int capacity = Capacity)
+    /// <param name="meters">Where the writer's counts are observed (<see cref="HistoryMetrics"/>); none without one.</param>
+    public HistoryWriter(OmstillingDatabase database, Func<StaffDirectory> directory, FaultMonitor faults, TimeProvider time, ILogger<HistoryWriter> logger, int capacity = Capacity, IMeterFactory? meters = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _channel = Channel.CreateBounded<Item>(new BoundedChannelOptions(capacity)
@@ -58,6 +60,10 @@ public sealed partial class HistoryWriter : IAsyncDisposable
         _faults = faults.Boundary("history.write");
         _logger = logger;
         _dropLog = new LogRateLimit(time, perWindow: 5, TimeSpan.FromSeconds(10));
+        if (meters is not null)
+        {
+            HistoryMetrics.Observe(meters, () => Status);
+        }
     }
 
     /// <summary>How far the history is: events and records written, dropped (a full buffer), lost (a refused batch), and waiting.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Omstilling.Media.Clock;
@@ -24,7 +25,8 @@ public sealed class MediaServer : IAsyncDisposable
     private readonly EpollReceiver? _receiver;
     private readonly FaultBoundary _receiveFaults;
 
-    public MediaServer(MediaOptions options, IMediaClock clock, TimeProvider time, ILoggerFactory loggers, FaultMonitor faults)
+    /// <param name="meters">Where the open streams are observed (docs/metrics.md); none without one.</param>
+    public MediaServer(MediaOptions options, IMediaClock clock, TimeProvider time, ILoggerFactory loggers, FaultMonitor faults, IMeterFactory? meters = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
@@ -40,6 +42,10 @@ public sealed class MediaServer : IAsyncDisposable
         _reports = new RtcpReporter(clock, time, options.ReportInterval, faults.Boundary("media.rtcp"));
         _receiveFaults = faults.Boundary("media.receive");
         _receiver = EpollReceiver.TryCreate(_logger, _receiveFaults, options.Threads);
+        if (meters is not null)
+        {
+            Metrics.MediaMetrics.ObserveStreams(meters, () => StreamCount);
+        }
     }
 
     public MediaOptions Options { get; }

@@ -73,6 +73,11 @@ public static class WebApp
             var p = sp.GetRequiredService<WebPlatform>();
             return new SwitchboardBoard(p.Switchboard, p.Queues, p.CallEvents, p.Policy, p.Absences, p.Time, p.Faults);
         });
+        services.AddSingleton(sp =>
+        {
+            var p = sp.GetRequiredService<WebPlatform>();
+            return new WallboardGoals(p.Reports, p.Policy, p.CallEvents, p.Time, p.Faults);
+        });
 
         services.AddAuthentication(AccountEndpoints.Scheme).AddCookie(AccountEndpoints.Scheme, LoginCookie.Configure);
         services.AddAuthorization(options => AccessPolicies.Add(options, management));
@@ -86,6 +91,7 @@ public static class WebApp
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<SwitchboardBoard>().Start();
+        app.Services.GetRequiredService<WallboardGoals>().Start();
         app.UseMiddleware<SecurityHeaders>();
         ErrorAnswers.Use(app);
         app.UseMiddleware<ManagementOnly>();

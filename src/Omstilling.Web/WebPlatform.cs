@@ -1,6 +1,7 @@
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Directory.Live;
+using Omstilling.History.Reports;
 using Omstilling.Policy;
 using Omstilling.Runtime;
 using Omstilling.Storage.Messages;
@@ -33,4 +34,7 @@ public sealed record WebPlatform(
     /// process go on.
     /// </summary>
     public FaultBoundary CircuitFaults => Faults.Boundary("web.circuit");
+
+    /// <summary>The call history's reports (the wallboard's goals of the day); null without a history (tests).</summary>
+    public HistoryReports? Reports { get; init; }
 }

@@ -79,6 +79,15 @@ public sealed partial class QueueManager : Control.IQueueMembers
         }
     }
 
+    /// <summary>How many callers wait in each queue that has had any, for the metrics.</summary>
+    public IReadOnlyList<(string QueueId, int Callers)> WaitingCounts()
+    {
+        lock (_sync)
+        {
+            return [.. _waiting.Select(q => (q.Key, q.Value.Count))];
+        }
+    }
+
     /// <summary>A member stops being offered callers (a break, a meeting) until <see cref="Resume"/>.</summary>
     public void Pause(string extension, string reason)
     {

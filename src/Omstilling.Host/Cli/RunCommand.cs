@@ -93,7 +93,9 @@ internal static partial class RunCommand
             () => web ?? throw new InvalidOperationException("The platform is not ready."),
             Path.Combine(options.DataDirectory, "keys"),
             new Omstilling.Web.Auth.ManagementListener(options.Management?.Port));
+        builder.Services.AddOmstillingMetrics();
         var app = builder.Build();
+        var meters = app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
         var logger = loggerFactory.CreateLogger("Omstilling");
 
@@ -152,7 +154,7 @@ internal static partial class RunCommand
             return 1;
         }
 
-        await using var stack = new SipStack(new SipStackOptions { UserAgent = "Omstilling" }, time, loggerFactory, faults);
+        await using var stack = new SipStack(new SipStackOptions { UserAgent = "Omstilling" }, time, loggerFactory, faults, meters);
         try
         {
             foreach (var address in options.Bind)
@@ -170,11 +172,11 @@ internal static partial class RunCommand
 
         var mediaAddress = options.MediaAddress ?? NetworkAddresses.Default(options.Bind);
         var mediaOptions = MediaOptionsFor(options, mediaAddress);
-        using var clock = new MediaClock(loggerFactory.CreateLogger<MediaClock>(), faults, mediaOptions.Threads);
+        using var clock = new MediaClock(loggerFactory.CreateLogger<MediaClock>(), faults, mediaOptions.Threads, meters);
         MediaServer media;
         try
         {
-            media = new MediaServer(mediaOptions, clock, time, loggerFactory, faults);
+            media = new MediaServer(mediaOptions, clock, time, loggerFactory, faults, meters);
         }
         catch (ArgumentOutOfRangeException e)
         {
@@ -213,7 +215,7 @@ internal static partial class RunCommand
                 }
                 : null,
             Calls = pbxOptions.Calls with { VoicemailFolder = Path.Combine(options.DataDirectory, "voicemail") },
-        }, loggerFactory, faults, policyProvider);
+        }, loggerFactory, faults, policyProvider, meters);
         var directoryFile = options.DirectoryFile ?? (options.PolicyFile is null ? PolicyFiles.DefaultDirectory() : null);
         if (!TryLoadDirectory(directoryFile, policy, logger, out var staff))
         {
@@ -242,7 +244,7 @@ internal static partial class RunCommand
         await using var outbox = options.Smtp is { } smtp ? new MailOutbox(messages, smtp, users, policy.TimeZone, time, faults, loggerFactory.CreateLogger<MailOutbox>()) : null;
         outbox?.Start();
         web = new WebPlatform(pbx.Switchboard, pbx.Queues, pbx.Presence, pbx.Events, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone)]),
-            users, messages, outbox, time, policy.TimeZone, faults);
+            users, messages, outbox, time, policy.TimeZone, faults) { Reports = new Omstilling.History.Reports.HistoryReports(database) };
 
         // The directory is re-read when its file changes and when the policy it is checked against
         // does, one read at a time and always against the policy in force, so an older read or an
@@ -278,7 +280,7 @@ internal static partial class RunCommand
 
         // The history is written off the calls' threads; at shutdown the dispatcher (disposed first)
         // hands it the last events, then it writes what is left (docs/history.md).
-        await using var history = new HistoryWriter(database, () => directory.Current, faults, time, loggerFactory.CreateLogger<HistoryWriter>());
+        await using var history = new HistoryWriter(database, () => directory.Current, faults, time, loggerFactory.CreateLogger<HistoryWriter>(), meters: meters);
         history.Start();
         using var historySubscription = pbx.Events.Subscribe("the call history", history.Post);
         using var retention = new HistoryRetention(database, () => policyProvider.Current.Retention, time, faults, loggerFactory.CreateLogger<HistoryRetention>());
@@ -290,6 +292,7 @@ internal static partial class RunCommand
         trunkRegistration?.Start();
         StatusEndpoints.Map(app, pbx, clock, stack, events, history, faults, options.Diagnostics);
         PolicyEndpoints.Map(app, policyProvider, time);
+        MetricsEndpoint.Map(app);
         app.MapOmstillingWeb();
         await demoUsers;
         LogStarted(logger, accounts.Count, options.SipPort, options.WebPort);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Omstilling.Runtime;
 
@@ -32,13 +33,18 @@ public sealed partial class MediaClock : IMediaClock, IDisposable
     /// <param name="logger">Where scheduling is reported.</param>
     /// <param name="faults">Where a failing sender is contained (boundary <c>media.clock</c>): it is taken off the clock, every other sender goes on.</param>
     /// <param name="lanes">Sending threads (at least one); the media plane's default is one per core, 2 to 4.</param>
-    public MediaClock(ILogger<MediaClock> logger, FaultMonitor faults, int lanes = 1)
+    /// <param name="meters">Where the clock's senders and late ticks are observed (docs/metrics.md); none without one.</param>
+    public MediaClock(ILogger<MediaClock> logger, FaultMonitor faults, int lanes = 1, IMeterFactory? meters = null)
     {
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(faults);
         _logger = logger;
         _faults = faults.Boundary("media.clock");
         _lanes = [.. Enumerable.Range(0, Math.Max(1, lanes)).Select(i => new Lane(this, i))];
+        if (meters is not null)
+        {
+            Metrics.MediaMetrics.ObserveClock(meters, () => Count, () => LateTicks);
+        }
     }
 
     public int Count

@@ -13,6 +13,7 @@ public sealed partial class SipStack
     {
         ArgumentNullException.ThrowIfNull(message);
         var core = _core ?? throw new InvalidOperationException("The stack has not started.");
+        _metrics?.OnReceived(message.Message);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             LogReceived(message.Source, SipTrace.Format(message.Message));

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Omstilling.Sip.Messages;
+using Omstilling.Sip.Metrics;
 using Omstilling.Sip.Timing;
 using Omstilling.Runtime;
 using Omstilling.Sip.Transport;
@@ -25,7 +27,8 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
     private ISipCore? _core;
 
     /// <param name="faults">The process's fault boundaries: the scheduler's timers (<c>sip.timer</c>) and sends nobody awaits (<c>sip.send</c>) are contained there.</param>
-    public SipStack(SipStackOptions options, TimeProvider time, ILoggerFactory loggerFactory, FaultMonitor faults)
+    /// <param name="meters">Where the stack's instruments go (<see cref="SipMetrics"/>); none without one (tests, benchmarks).</param>
+    public SipStack(SipStackOptions options, TimeProvider time, ILoggerFactory loggerFactory, FaultMonitor faults, IMeterFactory? meters = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -36,6 +39,7 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
         _sendFaults = faults.Boundary("sip.send");
         Scheduler = new SipScheduler(time, faults);
         _malformedLog = new LogRateLimit(time, perWindow: 20, TimeSpan.FromSeconds(10));
+        _metrics = meters is null ? null : new SipMetrics(meters, () => MalformedCount, () => (ServerTransactionCount, ClientTransactionCount));
     }
 
     public SipStackOptions Options { get; }
@@ -56,6 +60,7 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
     public long MalformedCount => Interlocked.Read(ref _malformed);
 
     private long _malformed;
+    private readonly SipMetrics? _metrics;
     private readonly LogRateLimit _malformedLog;
     private readonly FaultBoundary _sendFaults;
 
@@ -167,9 +172,13 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
     /// <summary>Sends bytes; failures are logged and, for a client transaction, reported to it as a 503.</summary>
     internal void Send(ISipTransport transport, IPEndPoint target, byte[] bytes, SipMessage? message, ClientTransaction? transaction = null)
     {
-        if (message is not null && _logger.IsEnabled(LogLevel.Debug))
+        if (message is not null)
         {
-            LogSent(target, SipTrace.Format(message));
+            _metrics?.OnSent(message);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                LogSent(target, SipTrace.Format(message));
+            }
         }
 
         ValueTask pending;

@@ -30,6 +30,7 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
         ["GET /api/status"] = Access.Admin,
         ["POST /api/diagnostics/gc"] = Access.Admin,
         ["GET /api/calls/events"] = Access.Admin,
+        ["GET /metrics"] = Access.Admin,
         ["GET /api/explain"] = Access.Switchboard,
         ["GET /konto/login"] = Access.Open,
         ["POST /konto/login"] = Access.Open,
@@ -45,6 +46,8 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
         ["POST /beskeder"] = Access.LoggedIn,
         ["GET /omstilling"] = Access.Switchboard,
         ["POST /omstilling"] = Access.Switchboard,
+        ["GET /tavle"] = Access.Switchboard,
+        ["POST /tavle"] = Access.Switchboard,
         ["GET /afdelinger"] = Access.Notices,
         ["POST /afdelinger"] = Access.Notices,
 
@@ -126,7 +129,7 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
     }
 
     [Fact]
-    public async Task The_management_listener_answers_health_and_status_without_a_login_and_nothing_else()
+    public async Task The_management_listener_answers_health_status_and_metrics_without_a_login_and_nothing_else()
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{fixture.Server.ManagementPort}") };
         var served = new List<string>();
@@ -139,7 +142,7 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
             }
         }
 
-        Assert.Equal(["GET /api/health 200", "GET /api/status 200", "POST /api/diagnostics/gc 200"], served.Order(StringComparer.Ordinal));
+        Assert.Equal(["GET /api/health 200", "GET /api/status 200", "GET /metrics 200", "POST /api/diagnostics/gc 200"], served.Order(StringComparer.Ordinal));
     }
 
     [Fact]
