@@ -30,6 +30,17 @@ public static class Sipp
     public static Task<ProcessRunner.Result> RunHoldingAsync(string scenario, int serverPort, int localPort, TimeSpan hold, params (string Key, string Value)[] keys) =>
         ProcessRunner.RunAsync("sipp", [.. Arguments(scenario, serverPort, localPort, keys), "-d", ((int)hold.TotalMilliseconds).ToString(CultureInfo.InvariantCulture), "-default_behaviors", "all,-abortunexp"], Limit);
 
+    /// <summary>
+    /// Runs a scenario whose plain <c>&lt;pause/&gt;</c> lasts <paramref name="pause"/> (SIPp's <c>-d</c>) and
+    /// that may take up to <paramref name="limit"/>: a call that waits for something slow (a late answer, a survey).
+    /// </summary>
+    public static Task<ProcessRunner.Result> RunLongAsync(string scenario, int serverPort, int localPort, TimeSpan pause, TimeSpan limit, params (string Key, string Value)[] keys)
+    {
+        var args = Arguments(scenario, serverPort, localPort, keys);
+        args[args.IndexOf("-timeout") + 1] = ((int)limit.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";
+        return ProcessRunner.RunAsync("sipp", [.. args, "-d", ((int)pause.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)], limit + TimeSpan.FromSeconds(5));
+    }
+
     /// <summary>A scenario for <paramref name="calls"/> calls (a UAS sees one per Call-ID), from <paramref name="localAddress"/>.</summary>
     public static Task<ProcessRunner.Result> RunAsync(string scenario, int serverPort, int localPort, int calls, string localAddress, params (string Key, string Value)[] keys)
     {
