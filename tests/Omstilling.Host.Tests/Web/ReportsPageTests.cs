@@ -42,7 +42,9 @@ public sealed class ReportsPageTests
         Assert.Equal(3, await page.Locator("svg[role=img] line.target-line").CountAsync());
         Assert.Equal("Besvaret inden for ringegrænsen, dag for dag", await page.Locator("#trend-ring-title").TextContentAsync());
         Assert.Contains("Målet er 80 %", await page.Locator("#trend-ring-desc").TextContentAsync(), StringComparison.Ordinal);
-        Assert.Contains(["borgerservice", "3", "100,0 % (3 af 3)", "33,3 % (1 af 3)", "50,0 % (1 af 2)"], await RowsAsync(page, "opdeling"));
+        var byDepartment = await RowsAsync(page, "opdeling");
+        var borgerservice = Assert.Single(byDepartment, row => row[0].Contains("borgerservice", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["3", "100,0 % (3 af 3)", "33,3 % (1 af 3)", "50,0 % (1 af 2)"], borgerservice[1..]);
 
         // The CSV of the same query equals the page, table for table and cell for cell.
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=csv-link]"));
