@@ -51,7 +51,7 @@ public static class ReportSheetBuilder
         };
         if (report.Query.By != ReportBreakdown.None)
         {
-            sections.Add(new("opdeling", $"Målene pr. {ByText(report.Query.By)}", [ByTitle(report.Query.By), "Opkald", "Besvaret inden for ringegrænsen", "Stillet korrekt om", "Tilfredse borgere"],
+            sections.Insert(1, new("opdeling", $"Målene pr. {ByText(report.Query.By)}", [ByTitle(report.Query.By), "Opkald", "Besvaret inden for ringegrænsen", "Stillet korrekt om", "Tilfredse borgere"],
                 [.. report.Breakdown.Select(row => (IReadOnlyList<SheetCell>)
                     [new(KeyName(directory, report.Query.By, row.Key), Filter(request, report.Query.By, row.Key)), new(Count(row.Goals.Calls)),
                      new(Brief(row.Goals.AnsweredWithinRingLimit)), new(Brief(row.Goals.CorrectlyTransferred)), new(Brief(row.Goals.Satisfied))])]));
