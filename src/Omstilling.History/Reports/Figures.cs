@@ -43,7 +43,7 @@ public static class Figures
         (ReportFigure.CorrectlyTransferred, FigurePart.Denominator) => Kpis.IsTransferToPerson(r),
         (ReportFigure.CorrectlyTransferred, FigurePart.Numerator) => Kpis.IsCorrectTransfer(r, context.CallsAgain, context.Targets.CalledAgainWithin),
         (ReportFigure.Satisfied, FigurePart.Denominator) => Kpis.AnsweredSurvey(r),
-        (ReportFigure.Satisfied, FigurePart.Numerator) => Kpis.IsSatisfied(r),
+        (ReportFigure.Satisfied, FigurePart.Numerator) => Kpis.IsSatisfied(r, context.SatisfiedFrom),
         (ReportFigure.Abandonment, FigurePart.Denominator) => CallFigures.Waited(r),
         (ReportFigure.Abandonment, FigurePart.Numerator) => CallFigures.Waited(r) && CallFigures.IsAbandoned(r),
         (ReportFigure.ServiceLevel, FigurePart.Denominator) => CallFigures.Waited(r),

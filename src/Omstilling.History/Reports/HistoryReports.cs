@@ -29,7 +29,7 @@ public sealed class HistoryReports(OmstillingDatabase database)
         await using var db = database.CreateContext();
         var records = await RecordsAsync(db, query, policy.TimeZone, cancellationToken);
         var later = await LaterCallsToMainNumberAsync(db, query, policy, cancellationToken);
-        return Kpis.Compute(from, to, departmentId, records, later, policy.Targets, RingLimit(policy));
+        return Kpis.Compute(from, to, departmentId, records, later, policy.Targets, RingLimit(policy), SatisfiedFrom(policy));
     }
 
     /// <summary>The whole report of <paramref name="query"/> (docs/kpis.md): goals, figures beside them, breakdown, days, staffing.</summary>
@@ -46,7 +46,7 @@ public sealed class HistoryReports(OmstillingDatabase database)
         var records = await RecordsAsync(db, query, policy.TimeZone, cancellationToken);
         var later = await LaterCallsToMainNumberAsync(db, query, policy, cancellationToken);
         var released = await OperatorReleasesAsync(db, query, policy.TimeZone, cancellationToken);
-        var context = new ReportContext(policy.Targets, RingLimit(policy), new CallsAgain([]), policy.TimeZone);
+        var context = new ReportContext(policy.Targets, RingLimit(policy), new CallsAgain([]), policy.TimeZone) { SatisfiedFrom = SatisfiedFrom(policy) };
         return ReportBuilder.Build(query, records, later, released, context);
     }
 
@@ -69,6 +69,13 @@ public sealed class HistoryReports(OmstillingDatabase database)
     {
         ArgumentNullException.ThrowIfNull(policy);
         return policy.RingLimit.Cadence * policy.Targets.AnswerWithinRings;
+    }
+
+    /// <summary>The lowest survey answer that counts as satisfied: the policy's <c>survey: satisfied-from</c>, else 4.</summary>
+    public static int SatisfiedFrom(TelephonePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.Survey?.SatisfiedFrom ?? Kpis.SatisfiedFrom;
     }
 
     /// <summary>The instant a local day starts (midnight, or the first moment after it on a day DST skips it).</summary>

@@ -11,20 +11,21 @@ namespace Omstilling.History.Reports;
 /// </summary>
 public static class Kpis
 {
-    /// <summary>The top of the survey's 1–5 scale: these answers count as satisfied.</summary>
+    /// <summary>The top of the survey's 1–5 scale without a policy's <c>survey: satisfied-from</c>: these answers count as satisfied.</summary>
     public const int SatisfiedFrom = 4;
 
     /// <param name="records">The calls that arrived in the period (already limited to a department, if any).</param>
     /// <param name="laterCallsToMainNumber">Calls from outside to the main number that arrived in the period or up to the called-again window after it.</param>
     /// <param name="ringLimit">The time the policy's rings take (4 rings at the Danish cadence = 20 s).</param>
-    public static KpiReport Compute(DateOnly from, DateOnly to, string? departmentId, IReadOnlyCollection<CallRecord> records, IReadOnlyCollection<CallRecord> laterCallsToMainNumber, PolicyTargets targets, TimeSpan ringLimit)
+    /// <param name="satisfiedFrom">The lowest survey answer that counts as satisfied (the policy's <c>survey: satisfied-from</c>).</param>
+    public static KpiReport Compute(DateOnly from, DateOnly to, string? departmentId, IReadOnlyCollection<CallRecord> records, IReadOnlyCollection<CallRecord> laterCallsToMainNumber, PolicyTargets targets, TimeSpan ringLimit, int satisfiedFrom = SatisfiedFrom)
     {
         ArgumentNullException.ThrowIfNull(laterCallsToMainNumber);
-        return Compute(from, to, departmentId, records, new CallsAgain(laterCallsToMainNumber), targets, ringLimit);
+        return Compute(from, to, departmentId, records, new CallsAgain(laterCallsToMainNumber), targets, ringLimit, satisfiedFrom);
     }
 
     /// <summary>As above, with the calls again already indexed (a breakdown computes many reports over the same calls).</summary>
-    public static KpiReport Compute(DateOnly from, DateOnly to, string? departmentId, IReadOnlyCollection<CallRecord> records, CallsAgain callsAgain, PolicyTargets targets, TimeSpan ringLimit)
+    public static KpiReport Compute(DateOnly from, DateOnly to, string? departmentId, IReadOnlyCollection<CallRecord> records, CallsAgain callsAgain, PolicyTargets targets, TimeSpan ringLimit, int satisfiedFrom = SatisfiedFrom)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(callsAgain);
@@ -41,7 +42,7 @@ public static class Kpis
             records.Count,
             new KpiFigure(targets.AnsweredWithinRingsPercent, rang.Count(r => AnsweredWithinRingLimit(r, ringLimit)), rang.Count),
             new KpiFigure(targets.CorrectTransfersPercent, transferred.Count(r => IsCorrectTransfer(r, callsAgain, targets.CalledAgainWithin)), transferred.Count),
-            new KpiFigure(targets.SatisfiedCallersPercent, surveyed.Count(IsSatisfied), surveyed.Count),
+            new KpiFigure(targets.SatisfiedCallersPercent, surveyed.Count(r => IsSatisfied(r, satisfiedFrom)), surveyed.Count),
             records.Count(CallFigures.IsAbandoned),
             waited.Count == 0 ? null : TimeSpan.FromMilliseconds(waited.Average(r => (double)r.QueueWaitMs!.Value)));
     }
@@ -89,6 +90,6 @@ public static class Kpis
         return record.SurveyAnswer is not null;
     }
 
-    /// <summary>Satisfaction's numerator: an answer at the top of the scale.</summary>
-    public static bool IsSatisfied(CallRecord record) => AnsweredSurvey(record) && record.SurveyAnswer >= SatisfiedFrom;
+    /// <summary>Satisfaction's numerator: an answer at the top of the scale, from <paramref name="satisfiedFrom"/> up.</summary>
+    public static bool IsSatisfied(CallRecord record, int satisfiedFrom = SatisfiedFrom) => AnsweredSurvey(record) && record.SurveyAnswer >= satisfiedFrom;
 }

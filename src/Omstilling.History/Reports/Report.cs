@@ -24,5 +24,8 @@ public sealed record Report(
 /// <summary>The goals of the calls that share a key (an area, a department, a person, an hour; "" for calls without one).</summary>
 public sealed record BreakdownRow(string Key, KpiReport Goals);
 
-/// <summary>What a report's figures were computed against: the targets, the ring limit's time, the calls again, the local zone.</summary>
-public sealed record ReportContext(PolicyTargets Targets, TimeSpan RingLimit, CallsAgain CallsAgain, TimeZoneInfo Zone);
+/// <summary>What a report's figures were computed against: the targets, the ring limit's time, the calls again, the local zone, the lowest satisfied answer.</summary>
+public sealed record ReportContext(PolicyTargets Targets, TimeSpan RingLimit, CallsAgain CallsAgain, TimeZoneInfo Zone)
+{
+    public int SatisfiedFrom { get; init; } = Kpis.SatisfiedFrom;
+}

@@ -59,7 +59,7 @@ public static class ReportBuilder
     }
 
     private static KpiReport Goals(DateOnly from, DateOnly to, string? departmentId, IReadOnlyCollection<CallRecord> calls, ReportContext context) =>
-        Kpis.Compute(from, to, departmentId, calls, context.CallsAgain, context.Targets, context.RingLimit);
+        Kpis.Compute(from, to, departmentId, calls, context.CallsAgain, context.Targets, context.RingLimit, context.SatisfiedFrom);
 
     private static List<BreakdownRow> Breakdown(ReportQuery query, List<CallRecord> calls, ReportContext context) =>
         query.By == ReportBreakdown.None ? [] :

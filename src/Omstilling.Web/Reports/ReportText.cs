@@ -55,6 +55,10 @@ public static class ReportText
         CallEventKind.PartyLeft => "En part lagde på",
         CallEventKind.QueueTimedOut => "Ventede for længe i køen",
         CallEventKind.Ended => "Opkaldet sluttede",
+        CallEventKind.SurveyInvited => "Tilbudt spørgsmålet efter samtalen",
+        CallEventKind.SurveyOptedIn => "Sagde ja til spørgsmålet",
+        CallEventKind.SurveyAsked => "Fik spørgsmålet",
+        CallEventKind.SurveyAnswered => "Svarede på spørgsmålet",
         _ => throw new System.Diagnostics.UnreachableException($"CallEventKind {kind}"),
     };
 }
