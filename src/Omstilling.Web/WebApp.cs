@@ -10,6 +10,7 @@ using Omstilling.Web.Components;
 using Omstilling.Web.Console;
 using Omstilling.Web.Live;
 using Omstilling.Web.Messages;
+using Omstilling.Web.Reports;
 using Omstilling.Web.Security;
 
 namespace Omstilling.Web;
@@ -79,6 +80,7 @@ public static class WebApp
             return new WallboardGoals(p.Reports, p.Policy, p.CallEvents, p.Time, p.Faults);
         });
 
+        services.AddSingleton<ReportPages>();
         services.AddAuthentication(AccountEndpoints.Scheme).AddCookie(AccountEndpoints.Scheme, LoginCookie.Configure);
         services.AddAuthorization(options => AccessPolicies.Add(options, management));
         services.AddCascadingAuthenticationState();
@@ -101,6 +103,7 @@ public static class WebApp
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         AccountEndpoints.Map(app);
+        ReportEndpoints.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

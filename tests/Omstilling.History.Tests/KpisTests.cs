@@ -29,6 +29,18 @@ public sealed class KpisTests
     }
 
     [Fact]
+    public void The_policys_satisfied_from_moves_the_top_of_the_scale()
+    {
+        var records = WorkedExample.Records();
+
+        var fromTwo = Kpis.Compute(Day, Day, null, [.. records], [.. records], Targets, FourRings, satisfiedFrom: 2);
+        var aboveTheScale = Kpis.Compute(Day, Day, null, [.. records], [.. records], Targets, FourRings, satisfiedFrom: 6);
+
+        Assert.Equal(new KpiFigure(85, 2, 2), fromTwo.Satisfied);
+        Assert.Equal(new KpiFigure(85, 0, 2), aboveTheScale.Satisfied);
+    }
+
+    [Fact]
     public void Exactly_four_rings_is_within_and_a_moment_more_is_not()
     {
         var at = Record(rang: 0, answered: 20);

@@ -10,7 +10,8 @@ namespace Omstilling.Host.Cli;
 /// <summary>
 /// <c>omstilling report --from YYYY-MM-DD --to YYYY-MM-DD [--department ID] [--format table|json|csv]
 /// [--data-dir DIR | --database DB] [--policy FILE]</c>: the policy's three goals against their
-/// targets over a period of local days, from the call history (docs/kpis.md). The first command on
+/// targets over a period of local days (at most a quarter), the figures beside them and the
+/// staffing view (Erlang C), from the call history (docs/kpis.md). The first command on
 /// System.CommandLine: its options are declared once and its help is generated from them.
 /// </summary>
 internal static class ReportCommand
@@ -39,6 +40,7 @@ internal static class ReportCommand
 
         IEnumerable<string> problems = parsed.Errors.Count > 0 ? parsed.Errors.Select(e => e.Message)
             : parsed.GetValue(to) < parsed.GetValue(from) ? [$"--to ({parsed.GetValue(to):yyyy-MM-dd}) is before --from ({parsed.GetValue(from):yyyy-MM-dd})"]
+            : parsed.GetValue(to).DayNumber - parsed.GetValue(from).DayNumber >= ReportQuery.MaximumDays ? [$"the period is longer than {ReportQuery.MaximumDays} days; ask for a quarter at a time"]
             : [];
         if (problems.Any())
         {
@@ -76,10 +78,11 @@ internal static class ReportCommand
             return 1;
         }
 
-        KpiReport report;
+        Report report;
         try
         {
-            report = await new HistoryReports(new OmstillingDatabase(storage)).KpisAsync(parsed.GetValue(from), parsed.GetValue(to), parsed.GetValue(department), loaded.Policy!, cancellationToken);
+            var query = new ReportQuery(parsed.GetValue(from), parsed.GetValue(to)) { DepartmentId = parsed.GetValue(department) };
+            report = await new HistoryReports(new OmstillingDatabase(storage)).ReportAsync(query, loaded.Policy!, cancellationToken);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
@@ -90,7 +93,7 @@ internal static class ReportCommand
         await output.WriteAsync(parsed.GetValue(format) switch
         {
             "json" => JsonSerializer.Serialize(ReportJson.Of(report), Json) + "\n",
-            "csv" => ReportText.Csv(report),
+            "csv" => ReportText.Csv(report.Goals),
             "table" => ReportText.Table(report),
             var other => throw new System.Diagnostics.UnreachableException($"--format {other} passed AcceptOnlyFromAmong"),
         });

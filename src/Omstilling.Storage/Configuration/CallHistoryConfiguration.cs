@@ -24,9 +24,11 @@ internal sealed class CallEventConfiguration : IEntityTypeConfiguration<CallEven
         builder.Property(e => e.Members).HasMaxLength(1000);
         builder.Property(e => e.Recording).HasMaxLength(300);
 
-        // A call's timeline in order; retention and reports by time.
+        // A call's timeline in order; retention and reports by time; the staffing report reads only
+        // the transfer events of a period (when an operator let go of a call).
         builder.HasIndex(e => new { e.CallId, e.Sequence }).IsUnique();
         builder.HasIndex(e => e.At);
+        builder.HasIndex(e => new { e.Kind, e.At });
     }
 }
 
@@ -48,8 +50,9 @@ internal sealed class CallRecordConfiguration : IEntityTypeConfiguration<CallRec
 
         builder.HasMany(c => c.Rings).WithOne().HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.Cascade);
 
-        // Reports select by period, and by department or person within it; the console lists the newest.
+        // Reports select by period, and by area, department or person within it; the console lists the newest.
         builder.HasIndex(c => c.ArrivedAt);
+        builder.HasIndex(c => new { c.AreaId, c.ArrivedAt });
         builder.HasIndex(c => new { c.DepartmentId, c.ArrivedAt });
         builder.HasIndex(c => new { c.PersonId, c.ArrivedAt });
     }

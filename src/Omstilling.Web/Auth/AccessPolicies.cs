@@ -20,6 +20,9 @@ public static class AccessPolicies
     /// <summary>Department absence notices: administrators, and department heads for their own department.</summary>
     public const string Notices = "notices";
 
+    /// <summary>Reports of the call history (with callers' numbers): administrators, and department heads for their own department.</summary>
+    public const string Reports = "reports";
+
     /// <summary>The server's state for monitoring: administrators, or anyone on the management listener (<c>--management</c>).</summary>
     public const string AdminOrManagement = "admin-or-management";
 
@@ -29,6 +32,7 @@ public static class AccessPolicies
         options.AddPolicy(Switchboard, p => p.RequireRole(nameof(UserRole.Operator), nameof(UserRole.Admin)));
         options.AddPolicy(Admin, p => p.RequireRole(nameof(UserRole.Admin)));
         options.AddPolicy(Notices, p => p.RequireRole(nameof(UserRole.Admin), nameof(UserRole.DepartmentHead)));
+        options.AddPolicy(Reports, p => p.RequireRole(nameof(UserRole.Admin), nameof(UserRole.DepartmentHead)));
         options.AddPolicy(AdminOrManagement, p => p.RequireAssertion(context =>
             context.User.IsInRole(nameof(UserRole.Admin)) || (context.Resource is HttpContext http && management.Serves(http))));
     }

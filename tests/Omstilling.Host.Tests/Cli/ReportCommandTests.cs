@@ -42,6 +42,32 @@ public sealed class ReportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Json_and_the_table_carry_the_figures_beside_the_goals_and_the_staffing_view()
+    {
+        var (exit, output, error) = await RunAsync("report", "--from", "2026-12-03", "--to", "2026-12-03", "--format", "json", "--data-dir", _data);
+        var (_, table, _) = await RunAsync("report", "--from", "2026-12-03", "--to", "2026-12-03", "--data-dir", _data);
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("abandonment").GetProperty("numerator").GetInt32());
+        Assert.Equal(7, root.GetProperty("abandonment").GetProperty("denominator").GetInt32());
+        Assert.Equal(60, root.GetProperty("averageWaitBeforeGivingUpSeconds").GetDouble());
+        Assert.Equal(71.4, root.GetProperty("serviceLevel").GetProperty("value").GetDouble());
+        Assert.Equal(7, root.GetProperty("callsPerHour")[9].GetInt32());
+        Assert.Equal(7, root.GetProperty("callsPerWeekday")[3].GetInt32());
+        Assert.Equal("201", root.GetProperty("unansweredTransfers")[0].GetProperty("target").GetString());
+        Assert.Equal(1, root.GetProperty("recalled").GetProperty("numerator").GetInt32());
+        var nine = root.GetProperty("staffing")[9];
+        Assert.Equal(7, nine.GetProperty("arrivalsPerDay").GetDouble());
+        Assert.Equal(135.8, nine.GetProperty("averageHandlingSeconds").GetDouble());
+        Assert.Equal(2, nine.GetProperty("operatorsNeeded").GetInt32());
+        Assert.Equal(1, nine.GetProperty("operatorsAnswering").GetDouble());
+        Assert.Contains("Bemanding", table, StringComparison.Ordinal);
+        Assert.Contains("Serviceniveau (besvaret inden for 20 s af ventetiden): 71,4 % (5 af 7)", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_department_limits_the_calls_and_a_day_without_calls_has_no_values()
     {
         var (_, borgerservice, _) = await RunAsync("report", "--from", "2026-12-03", "--to", "2026-12-03", "--format", "json", "--department", "borgerservice", "--data-dir", _data);
@@ -76,6 +102,7 @@ public sealed class ReportCommandTests : IAsyncLifetime
     [InlineData("--from", "2026-12-04", "--to", "2026-12-03")]
     [InlineData("--from", "2026-12-03", "--to", "2026-12-03", "--format", "xml")]
     [InlineData("--from", "2026-12-03", "--to", "2026-12-03", "--colour")]
+    [InlineData("--from", "2026-01-01", "--to", "2026-04-30")]
     public async Task A_bad_command_line_is_a_usage_error(params string[] args)
     {
         var (exit, output, error) = await RunAsync(["report", .. args, "--data-dir", _data]);

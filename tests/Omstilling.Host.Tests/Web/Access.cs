@@ -15,6 +15,9 @@ public enum Access
     /// <summary>Department heads (their department) and administrators: department notices.</summary>
     Notices,
 
+    /// <summary>Department heads (their department's calls) and administrators (all): reports of the call history, with callers' numbers.</summary>
+    Reports,
+
     /// <summary>Administrators only on the web port; the management listener serves these without a login.</summary>
     Admin,
 }

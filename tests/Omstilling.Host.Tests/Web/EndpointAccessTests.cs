@@ -50,6 +50,11 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
         ["POST /tavle"] = Access.Switchboard,
         ["GET /afdelinger"] = Access.Notices,
         ["POST /afdelinger"] = Access.Notices,
+        ["GET /rapporter"] = Access.Reports,
+        ["POST /rapporter"] = Access.Reports,
+        ["GET /rapporter/csv"] = Access.Reports,
+        ["GET /rapporter/opkald"] = Access.Reports,
+        ["POST /rapporter/opkald"] = Access.Reports,
 
         // Blazor's connection for the interactive pages (endpoints without a method answer any;
         // they are asked with GET), and its redirect for enhanced navigation: only for those who
@@ -173,6 +178,7 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
         Access.LoggedIn => role != Role.Anonymous,
         Access.Switchboard => role is Role.Operator or Role.Admin,
         Access.Notices => role is Role.DepartmentHead or Role.Admin,
+        Access.Reports => role is Role.DepartmentHead or Role.Admin,
         Access.Admin => role == Role.Admin,
         _ => throw new ArgumentOutOfRangeException(nameof(access), access, null),
     };

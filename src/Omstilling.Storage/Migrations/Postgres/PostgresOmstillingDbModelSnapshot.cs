@@ -189,6 +189,8 @@ namespace Omstilling.Storage.Migrations.Postgres
                     b.HasIndex("CallId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "At");
+
                     b.ToTable("call_events", (string)null);
                 });
 
@@ -288,6 +290,8 @@ namespace Omstilling.Storage.Migrations.Postgres
                     b.HasKey("CallId");
 
                     b.HasIndex("ArrivedAt");
+
+                    b.HasIndex("AreaId", "ArrivedAt");
 
                     b.HasIndex("DepartmentId", "ArrivedAt");
 

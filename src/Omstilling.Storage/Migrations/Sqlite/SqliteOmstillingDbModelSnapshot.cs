@@ -182,6 +182,8 @@ namespace Omstilling.Storage.Migrations.Sqlite
                     b.HasIndex("CallId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "At");
+
                     b.ToTable("call_events", (string)null);
                 });
 
@@ -281,6 +283,8 @@ namespace Omstilling.Storage.Migrations.Sqlite
                     b.HasKey("CallId");
 
                     b.HasIndex("ArrivedAt");
+
+                    b.HasIndex("AreaId", "ArrivedAt");
 
                     b.HasIndex("DepartmentId", "ArrivedAt");
 
