@@ -148,6 +148,9 @@ internal static class CallRecordBuilder
             case CallEventKind.Voicemail:
                 record.VoicemailBox = e.VoicemailBox;
                 break;
+            case CallEventKind.MarkedMisrouted:
+                record.MisroutedBy ??= e.Operator ?? e.Party ?? "?";
+                break;
             case CallEventKind.SurveyAnswered when e.Digit is >= '1' and <= '9':
                 record.SurveyAnswer = e.Digit.Value - '0';
                 break;

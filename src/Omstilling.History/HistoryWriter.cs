@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -153,8 +154,15 @@ public sealed partial class HistoryWriter : IAsyncDisposable
             var directory = _directory();
             var rows = new List<CallEventRecord>(batch.Count);
             var records = new List<CallRecord>();
+            var marks = new List<CallEvent>();
             foreach (var e in batch)
             {
+                if (e.Kind == CallEventKind.MarkedMisrouted && !_open.ContainsKey(e.CallId))
+                {
+                    marks.Add(e); // a call marked after it ended: its record is written already
+                    continue;
+                }
+
                 if (!_open.TryGetValue(e.CallId, out var events))
                 {
                     _open[e.CallId] = events = [];
@@ -174,8 +182,10 @@ public sealed partial class HistoryWriter : IAsyncDisposable
             await BulkInsert.InsertAsync(db, rows);
             await BulkInsert.InsertAsync(db, records);
             await BulkInsert.InsertAsync(db, records.SelectMany(r => r.Rings).ToList());
+            var marked = await MarkEndedCallsAsync(db, marks, directory);
             await transaction.CommitAsync();
-            Interlocked.Add(ref _written, rows.Count);
+            Interlocked.Add(ref _written, rows.Count + marked);
+            Interlocked.Add(ref _lost, marks.Count - marked);
             Interlocked.Add(ref _records, records.Count);
         }
 #pragma warning disable CA1031 // A refused batch (a full disk, a lost connection) must not stop the history; it is contained at history.write.
@@ -185,6 +195,33 @@ public sealed partial class HistoryWriter : IAsyncDisposable
             Interlocked.Add(ref _lost, batch.Count);
             _faults.Contain(e, null, $"{batch.Count} call event(s) not written to the history");
         }
+    }
+
+    /// <summary>
+    /// Marks of calls that had ended: each is added to its call's events (after the last) and its
+    /// record says who marked it first. A mark of a call the history does not hold is not written.
+    /// Returns the marks written.
+    /// </summary>
+    private static async Task<int> MarkEndedCallsAsync(OmstillingDb db, List<CallEvent> marks, StaffDirectory directory)
+    {
+        var written = 0;
+        foreach (var mark in marks)
+        {
+            var record = await db.CallRecords.FirstOrDefaultAsync(r => r.CallId == mark.CallId);
+            if (record is null)
+            {
+                continue;
+            }
+
+            var next = await db.CallEvents.Where(r => r.CallId == mark.CallId).MaxAsync(r => (int?)r.Sequence) ?? -1;
+            var e = mark with { Caller = record.Caller, Dialled = record.Dialled };
+            db.CallEvents.Add(CallEventRows.From(e, next + 1, PartyInfo.Of(directory, CallEventRows.Subject(e))));
+            record.MisroutedBy ??= mark.Operator ?? mark.Party ?? "?";
+            await db.SaveChangesAsync();
+            written++;
+        }
+
+        return written;
     }
 
     [LoggerMessage(EventId = 8001, Level = LogLevel.Warning, Message = "The call history is behind: an event was dropped ({Dropped} in all; {Suppressed} more since the last line)")]

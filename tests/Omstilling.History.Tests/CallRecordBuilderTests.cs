@@ -168,6 +168,21 @@ public sealed class CallRecordBuilderTests
     }
 
     [Fact]
+    public void A_call_marked_misrouted_during_it_says_by_whom()
+    {
+        var s = new Script()
+            .At(0, Started, e => e with { External = true })
+            .At(9, Answered, e => e with { AnsweredBy = "100", Operator = "100" })
+            .At(20, TransferStarted, e => e with { Party = "201", Operator = "100", Transfer = TransferKind.Blind })
+            .At(25, TransferCompleted, e => e with { Party = "201", Operator = "100" })
+            .At(40, MarkedMisrouted, e => e with { Party = "201" })
+            .At(41, MarkedMisrouted, e => e with { Operator = "100" })
+            .At(60, Ended, e => e with { EndReason = CallEndReason.CallerHungUp });
+
+        Assert.Equal("201", CallRecordBuilder.Build(s.Events, Script.Resolve).MisroutedBy);
+    }
+
+    [Fact]
     public void Menu_choices_make_a_path_in_order()
     {
         var s = new Script()

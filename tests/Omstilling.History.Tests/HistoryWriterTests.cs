@@ -59,6 +59,35 @@ public sealed class HistoryWriterTests
         Assert.Equal(rows.Select(r => r.At), await db.CallEvents.Where(e => e.CallId == answered.CallId).OrderBy(e => e.At).Select(e => e.At).ToListAsync());
     }
 
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_mark_after_the_call_ended_joins_its_events_and_its_record(StorageProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using var writer = new HistoryWriter(test.Database, () => Script.Directory, new FaultMonitor(NullLoggerFactory.Instance, _time), _time, NullLogger<HistoryWriter>.Instance);
+        writer.Start();
+        var call = new Script()
+            .At(0, Started, e => e with { External = true })
+            .At(5, TransferCompleted, e => e with { Party = "201", Operator = "100" })
+            .At(60, Ended, e => e with { EndReason = CallEndReason.CallerHungUp });
+        foreach (var e in call.Events)
+        {
+            writer.Post(e);
+        }
+
+        await writer.FlushedAsync();
+        writer.Post(new CallEvent(call.CallId, MarkedMisrouted, Script.Start.AddMinutes(3), "", "") { Party = "201" });
+        writer.Post(new CallEvent(Guid.NewGuid(), MarkedMisrouted, Script.Start.AddMinutes(3), "", "") { Party = "201" }); // a call the history does not hold
+        await writer.FlushedAsync();
+
+        await using var db = test.Database.CreateContext();
+        Assert.Equal("201", (await db.CallRecords.SingleAsync()).MisroutedBy);
+        var mark = await db.CallEvents.Where(e => e.CallId == call.CallId).OrderBy(e => e.Sequence).LastAsync();
+        Assert.Equal(("MarkedMisrouted", 3, "20304050", "54731000", "anne"), (mark.Kind, mark.Sequence, mark.Caller, mark.Dialled, mark.PersonId));
+        Assert.Equal((4L, 1L), (writer.Status.Written, writer.Status.Lost));
+    }
+
     [Fact]
     public async Task A_full_buffer_drops_and_counts_instead_of_waiting()
     {

@@ -41,6 +41,16 @@ public sealed class KpisTests
     }
 
     [Fact]
+    public void A_transfer_marked_misrouted_is_not_correct()
+    {
+        var taken = WorkedExample.Records().Where(r => Kpis.IsCorrectTransfer(r, [], Targets.CalledAgainWithin)).ToList();
+        Assert.NotEmpty(taken);
+        taken.ForEach(r => r.MisroutedBy = "201");
+
+        Assert.DoesNotContain(taken, r => Kpis.IsCorrectTransfer(r, [], Targets.CalledAgainWithin));
+    }
+
+    [Fact]
     public void Exactly_four_rings_is_within_and_a_moment_more_is_not()
     {
         var at = Record(rang: 0, answered: 20);

@@ -118,6 +118,7 @@ public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset A
             or CallEventKind.Digit or CallEventKind.ConsultAnswered or CallEventKind.TransferCompleted or CallEventKind.CampOn
             or CallEventKind.PartyLeft or CallEventKind.Ended or CallEventKind.SurveyInvited or CallEventKind.SurveyOptedIn
             or CallEventKind.SurveyAsked => null,
+        CallEventKind.MarkedMisrouted => $"by {Operator ?? Party}",
         CallEventKind.SurveyAnswered => $"answer {Digit}",
         _ => throw new System.Diagnostics.UnreachableException($"CallEventKind {Kind} is not described"),
     };

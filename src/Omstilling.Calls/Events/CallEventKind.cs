@@ -85,4 +85,11 @@ public enum CallEventKind
 
     /// <summary>The caller answered the survey's question (<see cref="CallEvent.Digit"/>: the answer, 1 to the scale).</summary>
     SurveyAnswered,
+
+    /// <summary>
+    /// The call reached the wrong person ("fejlstillet"): marked by the person it was put through to
+    /// (<see cref="CallEvent.Party"/>, by phone or on the web) or by an operator (<see cref="CallEvent.Operator"/>),
+    /// during the call or after it; such a transfer does not count as correct (docs/kpis.md).
+    /// </summary>
+    MarkedMisrouted,
 }

@@ -95,6 +95,7 @@ public sealed class CallMetrics
             case CallEventKind.SurveyOptedIn:
             case CallEventKind.SurveyAsked:
             case CallEventKind.SurveyAnswered:
+            case CallEventKind.MarkedMisrouted:
                 break;
             default:
                 throw new UnreachableException($"Not a call event kind: {e.Kind}");

@@ -92,7 +92,7 @@ public sealed class PhoneActivity(Func<string, bool> isExtension)
                     or CallEventKind.Diverted or CallEventKind.TransferStarted or CallEventKind.TransferCompleted
                     or CallEventKind.TransferFailed or CallEventKind.Recalled or CallEventKind.CampOn
                     or CallEventKind.QueueTimedOut or CallEventKind.SurveyInvited or CallEventKind.SurveyOptedIn
-                    or CallEventKind.SurveyAsked or CallEventKind.SurveyAnswered:
+                    or CallEventKind.SurveyAsked or CallEventKind.SurveyAnswered or CallEventKind.MarkedMisrouted:
                     break; // who is in a call does not change
                 default:
                     throw new System.Diagnostics.UnreachableException($"CallEventKind {e.Kind}");

@@ -29,6 +29,9 @@ public sealed class DialPlan
 
     public const string GreetingNumber = "8001";
 
+    /// <summary>The feature code with which a person marks the call just put through to them as "fejlstillet".</summary>
+    public const string MisroutedCode = "*88";
+
     /// <summary>Whether the number is one of our extensions (an account).</summary>
     public bool IsExtension(string number) => _isExtension(number);
 
@@ -36,9 +39,16 @@ public sealed class DialPlan
     public DialTarget? Resolve(string dialled)
     {
         ArgumentNullException.ThrowIfNull(dialled);
-        if (dialled is EchoNumber or GreetingNumber)
+        if (dialled is EchoNumber or GreetingNumber or MisroutedCode)
         {
-            return new DialTarget(dialled, IsPublic: false, dialled) { Service = dialled == EchoNumber ? ServiceNumber.Echo : ServiceNumber.Greeting };
+            var service = dialled switch
+            {
+                EchoNumber => ServiceNumber.Echo,
+                GreetingNumber => ServiceNumber.Greeting,
+                MisroutedCode => ServiceNumber.MarkMisrouted,
+                _ => throw new System.Diagnostics.UnreachableException($"{dialled} is no service number"),
+            };
+            return new DialTarget(dialled, IsPublic: false, dialled) { Service = service };
         }
 
         var national = NormalizeDanish(dialled);

@@ -1,6 +1,6 @@
 namespace Omstilling.Calls.Routing;
 
-/// <summary>Numbers the platform answers itself, for installers testing phones and lines (README).</summary>
+/// <summary>Numbers the platform answers itself: for installers testing phones and lines, and feature codes for staff (README).</summary>
 public enum ServiceNumber
 {
     /// <summary>Not a service number: ring an extension.</summary>
@@ -9,4 +9,10 @@ public enum ServiceNumber
     Echo,
     /// <summary>8001: plays the greeting "Guldborgsund Kommune - Goddag" and hangs up.</summary>
     Greeting,
+
+    /// <summary>
+    /// *88: the caller's last call put through to them (within 15 minutes) is marked "fejlstillet";
+    /// a short Danish prompt says whether there was one, then the call ends.
+    /// </summary>
+    MarkMisrouted,
 }

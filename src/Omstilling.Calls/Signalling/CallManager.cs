@@ -41,6 +41,7 @@ public sealed partial class CallManager : ICallRegistry
     private readonly CallEventDispatcher _events;
     private readonly CallServices _services;
     private readonly CampOnWaiters _campOns = new();
+    private readonly RecentTransfers _recentTransfers = new();
 
     /// <param name="faults">
     /// Where failures are contained: a request whose handling threw (<c>calls.request</c>, answered
@@ -331,7 +332,23 @@ public sealed partial class CallManager : ICallRegistry
         // The engine's own record of who is busy changes with the call, under its lock; everyone
         // else gets the event from the dispatcher, outside it.
         Activity.OnEvent(e);
+        _recentTransfers.OnEvent(e);
         _events.Post(e);
+    }
+
+    /// <summary>
+    /// The person at <paramref name="extension"/> marks the call last put through to them (within
+    /// <see cref="RecentTransfers.MarkWithin"/>) as "fejlstillet"; false when there is none.
+    /// </summary>
+    internal bool MarkLastTransferMisrouted(string extension)
+    {
+        if (_recentTransfers.LastTo(extension, Stack.Scheduler.Time.GetUtcNow()) is not { } transfer)
+        {
+            return false;
+        }
+
+        Publish(new CallEvent(transfer.CallId, CallEventKind.MarkedMisrouted, Stack.Scheduler.Time.GetUtcNow(), transfer.Caller, transfer.Dialled) { Party = extension });
+        return true;
     }
 
     /// <remarks>The caller's number is personal data: it is in the call history (with its retention), not in the log.</remarks>

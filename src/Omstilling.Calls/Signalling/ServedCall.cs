@@ -205,26 +205,34 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
                 stream.Listener = echo;
                 break;
             case ServiceNumber.Greeting:
-                AudioClip greeting;
-                try
-                {
-                    greeting = _manager.Prompts.Get("goddag");
-                }
-                catch (AudioFormatException)
-                {
-                    Hangup(CallEndReason.Failed);
-                    throw;
-                }
-
-                // Half a second of silence before hanging up lets the phone's jitter buffer play the end.
-                _player = PromptPlayer.Start(stream, _manager.Media.Clock, [greeting, AudioClip.Silence(TimeSpan.FromMilliseconds(500))]);
-                var hangUp = _player.Completion.ContinueWith(t => { if (t.Result) { Hangup(CallEndReason.CalleeHungUp); } }, TaskScheduler.Default);
-                _manager.CallFaults.Observe(hangUp, Id, "the hang-up after the greeting");
+                PlayThenHangUp("goddag");
+                break;
+            case ServiceNumber.MarkMisrouted:
+                PlayThenHangUp(_manager.MarkLastTransferMisrouted(Caller) ? "markeret-fejlstillet" : "intet-at-markere");
                 break;
             case ServiceNumber.None:
             default:
                 throw new System.Diagnostics.UnreachableException($"ServiceNumber {_service}");
         }
+    }
+
+    /// <summary>Plays a prompt, then hangs up (half a second of silence first lets the phone's jitter buffer play the end).</summary>
+    private void PlayThenHangUp(string prompt)
+    {
+        AudioClip clip;
+        try
+        {
+            clip = _manager.Prompts.Get(prompt);
+        }
+        catch (AudioFormatException)
+        {
+            Hangup(CallEndReason.Failed);
+            throw;
+        }
+
+        _player = PromptPlayer.Start(_media!.Stream, _manager.Media.Clock, [clip, AudioClip.Silence(TimeSpan.FromMilliseconds(500))]);
+        var hangUp = _player.Completion.ContinueWith(t => { if (t.Result) { Hangup(CallEndReason.CalleeHungUp); } }, TaskScheduler.Default);
+        _manager.CallFaults.Observe(hangUp, Id, "the hang-up after a prompt");
     }
 
     private void Reanswer(ServerTransaction transaction)

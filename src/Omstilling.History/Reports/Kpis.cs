@@ -67,7 +67,8 @@ public static class Kpis
 
     /// <summary>
     /// Taken by the target and stayed taken: completed, not sent back to the switchboard (no recall),
-    /// and the caller did not call the main number again within <paramref name="window"/> of the call's end.
+    /// not marked "fejlstillet" by the target or an operator, and the caller did not call the main
+    /// number again within <paramref name="window"/> of the call's end.
     /// </summary>
     public static bool IsCorrectTransfer(CallRecord record, IEnumerable<CallRecord> laterCallsToMainNumber, TimeSpan window) =>
         IsCorrectTransfer(record, new CallsAgain(laterCallsToMainNumber), window);
@@ -80,6 +81,7 @@ public static class Kpis
         return IsTransferToPerson(record)
             && record.TransferOutcome == CallRecordBuilder.Completed
             && record.Recalls == 0
+            && record.MisroutedBy is null
             && !callsAgain.CalledAgain(record, window);
     }
 

@@ -60,6 +60,22 @@ public sealed class SipMetrics
         return IsKnown(method) ? name : "other";
     }
 
+    /// <summary>
+    /// A response's method from its CSeq; "other" when the CSeq cannot be read (our 400 to a
+    /// malformed request copies the request's CSeq as it came, and that may be the malformed part).
+    /// </summary>
+    private static string MethodTag(SipResponse response)
+    {
+        try
+        {
+            return MethodTag(response.CSeq.Method);
+        }
+        catch (Parsing.SipParseException)
+        {
+            return "other";
+        }
+    }
+
     private static bool IsKnown(SipMethod method) =>
         method == SipMethod.Invite || method == SipMethod.Ack || method == SipMethod.Bye || method == SipMethod.Cancel ||
         method == SipMethod.Options || method == SipMethod.Register || method == SipMethod.Info || method == SipMethod.Prack ||
@@ -90,7 +106,7 @@ public sealed class SipMetrics
                     _responses.Add(
                         1,
                         new KeyValuePair<string, object?>("direction", direction),
-                        new KeyValuePair<string, object?>("method", MethodTag(response.CSeq.Method)),
+                        new KeyValuePair<string, object?>("method", MethodTag(response)),
                         new KeyValuePair<string, object?>("status", status));
                 }
 

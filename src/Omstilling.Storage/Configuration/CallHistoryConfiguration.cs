@@ -43,6 +43,7 @@ internal sealed class CallRecordConfiguration : IEntityTypeConfiguration<CallRec
         builder.Property(c => c.Dialled).HasMaxLength(100);
         builder.Property(c => c.MenuPath).HasMaxLength(1000);
         builder.Property(c => c.TransferTarget).HasMaxLength(100);
+        builder.Property(c => c.MisroutedBy).HasMaxLength(100);
         foreach (var name in new[] { nameof(CallRecord.QueueId), nameof(CallRecord.AnsweredBy), nameof(CallRecord.Operator), nameof(CallRecord.TransferOutcome), nameof(CallRecord.VoicemailBox), nameof(CallRecord.EndReason), nameof(CallRecord.PersonId), nameof(CallRecord.DepartmentId), nameof(CallRecord.AreaId) })
         {
             builder.Property(name).HasMaxLength(100);

@@ -54,6 +54,12 @@ public sealed class CallRecord
     /// <summary>The caller's answer to the post-call survey (1–5), when asked and answered.</summary>
     public int? SurveyAnswer { get; set; }
 
+    /// <summary>
+    /// Who marked the call "fejlstillet" (it reached the wrong person): the person it was put through
+    /// to, or an operator; null when nobody did. A marked transfer is not a correct one.
+    /// </summary>
+    public string? MisroutedBy { get; set; }
+
     /// <summary>Nobody took the call before the caller hung up (in a queue, a menu, or while phones rang).</summary>
     public bool Abandoned { get; set; }
 

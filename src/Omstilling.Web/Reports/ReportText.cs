@@ -59,6 +59,7 @@ public static class ReportText
         CallEventKind.SurveyOptedIn => "Sagde ja til spørgsmålet",
         CallEventKind.SurveyAsked => "Fik spørgsmålet",
         CallEventKind.SurveyAnswered => "Svarede på spørgsmålet",
+        CallEventKind.MarkedMisrouted => "Markeret som fejlstillet",
         _ => throw new System.Diagnostics.UnreachableException($"CallEventKind {kind}"),
     };
 }

@@ -20,7 +20,7 @@ public sealed class KpiEndToEndTests
     {
         var policyFolder = System.IO.Directory.CreateTempSubdirectory("omstilling-kpi-").FullName;
         var policy = TestPolicy.Write(policyFolder, surveyPercent: 100);
-        await using var server = await ServerProcess.StartAsync("--at", "2026-12-01 10:00", "--policy", policy);
+        await using var server = await ServerProcess.StartAsync("--at", "2026-12-01 10:00", "--policy", policy, "--directory", TestPolicy.Directory);
 
         await CallAsync(server, "100", "40000001", missFirstOffer: false, answer: '5');
         await CallAsync(server, "101", "40000002", missFirstOffer: true, answer: '2');

@@ -46,7 +46,7 @@ public sealed class InProcessServer : IAsyncDisposable
         var options = RunOptions.Parse(
         [
             "--bind", "127.0.0.1", "--sip-port", Text(sipPort), "--web-port", Text(webPort), "--management", $"127.0.0.1:{Text(managementPort)}",
-            "--data-dir", data, "--diagnostics", "--log-level", "warning", "--policy", TestPolicy.Write(Path.Combine(data, "policy")),
+            "--data-dir", data, "--diagnostics", "--log-level", "warning", "--policy", TestPolicy.Write(Path.Combine(data, "policy")), "--directory", TestPolicy.Directory,
         ]);
         var stop = new CancellationTokenSource();
         var started = new TaskCompletionSource<WebApplication>(TaskCreationOptions.RunContinuationsAsynchronously);

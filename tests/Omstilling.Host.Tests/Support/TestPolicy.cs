@@ -24,7 +24,13 @@ internal static class TestPolicy
         return file;
     }
 
-    /// <summary>The arguments with <c>--policy</c> added (the policy written into <paramref name="folder"/>) unless they name one.</summary>
+    /// <summary>The bundled staff directory, which the server takes only with the bundled policy unless told.</summary>
+    public static string Directory => Path.Combine(AppContext.BaseDirectory, "config", "guldborgsund-directory.yaml");
+
+    /// <summary>
+    /// The arguments with <c>--policy</c> (the policy written into <paramref name="folder"/>) and
+    /// <c>--directory</c> (the bundled one) added, unless they name a policy.
+    /// </summary>
     public static string[] AddTo(string[] arguments, string folder) =>
-        arguments.Contains("--policy") ? arguments : [.. arguments, "--policy", Write(folder)];
+        arguments.Contains("--policy") ? arguments : [.. arguments, "--policy", Write(folder), "--directory", Directory];
 }

@@ -44,6 +44,22 @@ public sealed class SipMetricsTests : IDisposable
     }
 
     [Fact]
+    public void A_response_whose_CSeq_cannot_be_read_is_counted_as_other()
+    {
+        // Our 400 to a malformed request copies its CSeq as it came: the counter must not throw on it.
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => _seen.Add((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))));
+        _listener.Start();
+        var metrics = new SipMetrics(_meters, () => 0, () => (0, 0));
+        var headers = new SipHeaders();
+        headers.Add(HeaderName.CSeq, "x1 INVITE");
+
+        metrics.OnSent(new SipResponse(SipStatus.BadRequest, "Bad CSeq", headers));
+
+        var response = Assert.Single(_seen);
+        Assert.Equal(("omstilling.sip.responses", "other", (object)400), (response.Instrument, response.Tags["method"], response.Tags["status"]));
+    }
+
+    [Fact]
     public void Counting_a_message_allocates_nothing_while_a_listener_records()
     {
         _listener.SetMeasurementEventCallback<long>((_, value, _, _) => _counted += value);

@@ -248,6 +248,10 @@ namespace Omstilling.Storage.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("MisroutedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Operator")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

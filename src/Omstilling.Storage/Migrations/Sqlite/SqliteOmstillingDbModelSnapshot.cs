@@ -241,6 +241,10 @@ namespace Omstilling.Storage.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MisroutedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Operator")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
