@@ -28,9 +28,11 @@ internal static class TestPolicy
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "config", "guldborgsund-directory.yaml");
 
     /// <summary>
-    /// The arguments with <c>--policy</c> (the policy written into <paramref name="folder"/>) and
-    /// <c>--directory</c> (the bundled one) added, unless they name a policy.
+    /// The arguments with <c>--policy</c> (the policy written into <paramref name="folder"/>) added
+    /// unless they name a policy, and <c>--directory</c> (the bundled one) with it unless they name a directory.
     /// </summary>
     public static string[] AddTo(string[] arguments, string folder) =>
-        arguments.Contains("--policy") ? arguments : [.. arguments, "--policy", Write(folder), "--directory", Directory];
+        arguments.Contains("--policy") ? arguments
+        : arguments.Contains("--directory") ? [.. arguments, "--policy", Write(folder)]
+        : [.. arguments, "--policy", Write(folder), "--directory", Directory];
 }
