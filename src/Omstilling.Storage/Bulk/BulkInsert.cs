@@ -40,25 +40,18 @@ public static class BulkInsert
         }
     }
 
-    private static async Task InsertAsync<T>(SqliteConnection connection, SqliteTransaction transaction, BulkColumns columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+    private static Task InsertAsync<T>(SqliteConnection connection, SqliteTransaction transaction, BulkColumns columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : class
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{columns.Table}\" ({string.Join(", ", columns.Columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Columns.Select((_, i) => $"$p{i}"))})";
-        var parameters = columns.Columns.Select((c, i) => c.Mapping.CreateParameter(command, $"$p{i}", null, c.Nullable)).ToArray();
-        command.Parameters.AddRange(parameters);
-        command.Prepare();
+        _ = transaction; // the statement runs on the connection, inside the transaction open on it
+        using var insert = SqliteRowInsert.Prepare(connection, columns);
         foreach (var row in rows)
         {
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                parameters[i].Value = columns.Columns[i].ProviderValue(row);
-            }
-
             cancellationToken.ThrowIfCancellationRequested();
-            command.ExecuteNonQuery(); // SQLite works synchronously; its async method only wraps this, per row
+            insert.Run(row);
         }
+
+        return Task.CompletedTask;
     }
 
     private static async Task CopyAsync<T>(NpgsqlConnection connection, BulkColumns columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
