@@ -89,6 +89,32 @@ public sealed class HistoryWriterTests
     }
 
     [Fact]
+    public async Task Events_gather_for_the_linger_time_before_a_batch_is_written_unless_someone_flushes()
+    {
+        await using var test = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var writer = new HistoryWriter(test.Database, () => Script.Directory, new FaultMonitor(NullLoggerFactory.Instance, _time), _time, NullLogger<HistoryWriter>.Instance);
+        writer.Start();
+        var s = new Script().At(0, Started).At(1, Ended);
+        foreach (var e in s.Events)
+        {
+            writer.Post(e);
+        }
+
+        await Task.Delay(300); // real time: the writer has had its chance to write too early
+        Assert.Equal(0, writer.Status.Written);
+        _time.Advance(HistoryWriter.Linger);
+        for (var i = 0; i < 200 && writer.Status.Written < 2; i++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.Equal(2, writer.Status.Written);
+        writer.Post(new Script().At(5, Started).Events[0]);
+        await writer.FlushedAsync(); // no linger for whoever waits: the fake clock is not moved
+        Assert.Equal(3, writer.Status.Written);
+    }
+
+    [Fact]
     public async Task A_full_buffer_drops_and_counts_instead_of_waiting()
     {
         await using var test = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
