@@ -436,9 +436,12 @@ public sealed partial class RtpStream : IAsyncDisposable
         var payload = packet[range];
         if (header.PayloadType == TelephoneEventPayloadType)
         {
-            if (_dtmf.Receive(header.Timestamp, payload) is { } digit)
+            // An event is taken only by a listener: a key press whose first packets come before the
+            // call has attached one (the phone may send right after its ACK, while we still set up)
+            // is reported by the first of its later packets that finds one, not lost with the first.
+            if (Listener is { } listener && _dtmf.Receive(header.Timestamp, payload) is { } digit)
             {
-                Listener?.OnDigit(this, digit);
+                listener.OnDigit(this, digit);
             }
 
             return;

@@ -68,6 +68,43 @@ public sealed class StreamTests
         Assert.Equal("1*9#", new string([.. heard.Digits]));
     }
 
+    /// <summary>
+    /// Found in CI: SIPp sends its RFC 2833 digit right after the ACK; when the server's thread was
+    /// pre-empted between its 200 and attaching the service, the event's first packet found no
+    /// listener and was remembered as reported, so its nine later packets were ignored too.
+    /// </summary>
+    [Fact]
+    public async Task A_key_press_begun_before_a_listener_is_attached_is_reported_by_its_later_packets()
+    {
+        await using var f = new MediaFixture();
+        await using var stream = f.Server.CreateStream();
+        using var phone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        phone.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        stream.Configure(new NegotiatedAudio(AudioCodec.Pcma, 8, 101, (IPEndPoint)phone.LocalEndPoint!, MediaDirection.SendReceive));
+        var packet = new byte[RtpHeader.Size + 4];
+
+        async Task SendEventAsync(ushort sequence, ushort duration, bool end)
+        {
+            new RtpHeader(sequence == 1, 101, sequence, 8000, 0x1234).Write(packet);
+            packet[RtpHeader.Size] = 1; // the key 1
+            packet[RtpHeader.Size + 1] = (byte)(end ? 0x8A : 0x0A);
+            packet[RtpHeader.Size + 2] = (byte)(duration >> 8);
+            packet[RtpHeader.Size + 3] = (byte)duration;
+            await phone.SendToAsync(packet, stream.LocalEndPoint);
+        }
+
+        await SendEventAsync(1, 160, end: false);
+        Assert.True(await f.TickUntilAsync(() => stream.PacketsReceived == 1));
+        var heard = new Collector();
+        stream.Listener = heard;
+        await SendEventAsync(2, 320, end: false);
+        await SendEventAsync(3, 480, end: true);
+        await SendEventAsync(3, 480, end: true);
+
+        Assert.True(await f.TickUntilAsync(() => stream.PacketsReceived == 4));
+        Assert.Equal("1", new string([.. heard.Digits]));
+    }
+
     [Fact]
     public async Task Echo_returns_what_it_hears()
     {
