@@ -42,6 +42,9 @@ public sealed record WebPlatform(
     /// <summary>Each person's own calls for "Mine opkald"; null without a history (tests).</summary>
     public PersonCalls? PersonCalls { get; init; }
 
+    /// <summary>The switchboard's calls of the day for the console's call history; null without a history (tests).</summary>
+    public SwitchboardCalls? SwitchboardCalls { get; init; }
+
     /// <summary>Marks of calls as "fejlstillet" (a person's own, an operator's in the console); null without an engine (tests).</summary>
     public IMisroutedMarks? Marks { get; init; }
 }

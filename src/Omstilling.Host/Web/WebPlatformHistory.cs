@@ -13,6 +13,7 @@ internal static class WebPlatformHistory
     {
         Reports = new HistoryReports(database),
         PersonCalls = new PersonCalls(database, web.Time),
+        SwitchboardCalls = new SwitchboardCalls(database, web.Time),
         Marks = marks,
     };
 }

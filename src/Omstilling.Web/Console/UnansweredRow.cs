@@ -1,0 +1,4 @@
+namespace Omstilling.Web.Console;
+
+/// <summary>A caller nobody has answered today, as the console lists them, in Danish. Immutable.</summary>
+public sealed record UnansweredRow(Guid CallId, string Caller, string Time, string Waited, string Note);
