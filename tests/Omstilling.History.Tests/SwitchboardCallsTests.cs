@@ -34,9 +34,18 @@ public sealed class SwitchboardCallsTests
         var direct = Call("66666666", 9, 56, dialled: "201", with: r => (r.FirstRingAt, r.Abandoned) = (r.ArrivedAt, true));
         var anonymous = Call("anonym", 9, 57, with: r => (r.QueueId, r.QueueWaitMs, r.Abandoned) = ("hovedomstilling", 5_000, true));
         var colleague = Call("201", 9, 58, with: r => (r.External, r.Abandoned, r.FirstRingAt) = (false, true, r.ArrivedAt));
+
+        // An operator called 66 66 00 00 back after they gave up ("Ring op"), and they answered.
+        var gaveUpThenCalledBack = Call("+4566660000", 9, 15, with: r => (r.QueueId, r.QueueWaitMs, r.Abandoned) = ("hovedomstilling", 15_000, true));
+        var callBack = Call("100", 9, 45, dialled: "66660000", with: r =>
+        {
+            (r.External, r.Operator, r.AnsweredBy, r.AnsweredAt) = (false, "100", "100", r.ArrivedAt.AddSeconds(3));
+            r.Rings.Add(new CallRingRecord { Party = "100", StartedAt = r.ArrivedAt, EndedAt = r.ArrivedAt.AddSeconds(3), Outcome = "Answered" });
+            r.Rings.Add(new CallRingRecord { Party = "66660000", StartedAt = r.ArrivedAt.AddSeconds(3), EndedAt = r.ArrivedAt.AddSeconds(9), Outcome = "Answered" });
+        });
         await using (var db = test.Database.CreateContext())
         {
-            db.CallRecords.AddRange(yesterday, transferred, gaveUp, gaveUpThenAnswered, calledAgain, twiceFirst, twiceLast, voicemail, direct, anonymous, colleague);
+            db.CallRecords.AddRange(yesterday, transferred, gaveUp, gaveUpThenAnswered, calledAgain, twiceFirst, twiceLast, voicemail, direct, anonymous, colleague, gaveUpThenCalledBack, callBack);
             await db.SaveChangesAsync();
         }
 
@@ -44,11 +53,12 @@ public sealed class SwitchboardCallsTests
 
         Assert.Equal(new DateOnly(2026, 12, 3), day.Day);
         Assert.Equal(
-            [anonymous.CallId, voicemail.CallId, twiceLast.CallId, calledAgain.CallId, twiceFirst.CallId, gaveUpThenAnswered.CallId, gaveUp.CallId, transferred.CallId],
+            [anonymous.CallId, voicemail.CallId, twiceLast.CallId, callBack.CallId, calledAgain.CallId, twiceFirst.CallId, gaveUpThenAnswered.CallId, gaveUpThenCalledBack.CallId, gaveUp.CallId, transferred.CallId],
             day.Calls.Select(c => c.CallId));
         var put = day.Calls[^1];
         Assert.Equal(("201", "Completed", "dag:1", "100", true), (put.TransferTarget, put.TransferOutcome, put.MenuPath, put.AnsweredBy, put.PutThrough));
         Assert.False(day.Calls[^2].PutThrough);
+        Assert.DoesNotContain(day.Unanswered, u => u.CallId == gaveUpThenCalledBack.CallId);
         Assert.Equal(
             [(twiceLast.CallId, "44444444", TimeSpan.FromSeconds(30), 2, true), (gaveUp.CallId, "22222222", TimeSpan.FromSeconds(45), 1, true)],
             day.Unanswered.Select(u => (u.CallId, u.Caller, u.Waited, u.Calls, u.GaveUp)));

@@ -32,15 +32,28 @@ public sealed class SwitchboardCalls(OmstillingDatabase database, TimeProvider t
             .Take(MaxCalls)
             .Select(r => new SwitchboardCall(r.CallId, r.ArrivedAt, r.Caller, r.MenuPath, r.AnsweredBy, r.TransferTarget, r.TransferOutcome, r.Recalls, r.Abandoned, r.VoicemailBox, r.MisroutedBy))
             .ToList();
-        return new SwitchboardDay(today, calls, Unanswered(records, National(mainNumber)));
+        // Calls back ("Ring op": from an operator, not from outside) that the number called answered.
+        var answer = CallRecordBuilder.Answered;
+        var reached = await (
+                from r in db.CallRecords.AsNoTracking()
+                where r.ArrivedAt >= start && !r.External && r.Operator != null
+                join g in db.CallRings.AsNoTracking() on r.CallId equals g.CallId
+                where g.Party == r.Dialled && g.Outcome == answer
+                select new ReachedCaller(r.Dialled, g.StartedAt))
+            .ToListAsync(cancellationToken);
+        return new SwitchboardDay(today, calls, Unanswered(records, National(mainNumber), reached));
     }
+
+    /// <summary>A number an operator called back and reached, and when.</summary>
+    internal sealed record ReachedCaller(string Number, DateTimeOffset At);
 
     /// <summary>
     /// The callers of the main number whose calls today nobody answered (a voicemail left counts as
-    /// served), less those answered on a later call (to any number): one per caller, their last call.
-    /// A caller without a number (anonymous) cannot be called back and is left out.
+    /// served), less those answered on a later call (to any number) or reached by an operator's call
+    /// back since: one per caller, their last call. A caller without a number (anonymous) cannot be
+    /// called back and is left out.
     /// </summary>
-    internal static List<UnansweredCaller> Unanswered(IReadOnlyList<CallRecord> newestFirst, string mainNumber)
+    internal static List<UnansweredCaller> Unanswered(IReadOnlyList<CallRecord> newestFirst, string mainNumber, IReadOnlyList<ReachedCaller> reached)
     {
         var result = new List<UnansweredCaller>();
         foreach (var calls in newestFirst.Where(r => r.External && HasNumber(r.Caller)).GroupBy(r => r.Caller, StringComparer.Ordinal))
@@ -53,6 +66,11 @@ public sealed class SwitchboardCalls(OmstillingDatabase database, TimeProvider t
             }
 
             var last = open[0];
+            if (reached.Any(r => National(r.Number) == National(last.Caller) && r.At > last.ArrivedAt))
+            {
+                continue;
+            }
+
             result.Add(new UnansweredCaller(last.CallId, last.Caller, last.ArrivedAt, Waited(last), open.Count, last.Abandoned));
         }
 

@@ -11,7 +11,8 @@ namespace Omstilling.Web.Console;
 /// One per console; used on its circuit only.
 /// </summary>
 /// <param name="by">Who marks: the operator's extension (or, without one, their user name).</param>
-public sealed class CallHistoryViewModel(IMisroutedMarks? marks, string by, DirectoryHolder directory, TimeZoneInfo zone)
+/// <param name="phone">The operator's extension, which "Ring op" rings first; null without one (no "Ring op").</param>
+public sealed class CallHistoryViewModel(IMisroutedMarks? marks, ISwitchboardControl? switchboard, string by, string? phone, DirectoryHolder directory, TimeZoneInfo zone)
 {
     private readonly HashSet<Guid> _markedNow = [];
     private SwitchboardDay? _day;
@@ -22,8 +23,11 @@ public sealed class CallHistoryViewModel(IMisroutedMarks? marks, string by, Dire
 
     public IReadOnlyList<UnansweredRow> Unanswered { get; private set; } = [];
 
-    /// <summary>Why the last mark failed, in Danish; null when it did not.</summary>
+    /// <summary>Why the last mark or call-back failed, in Danish; null when it did not.</summary>
     public string? Problem { get; private set; }
+
+    /// <summary>What the last "Ring op" started, in Danish; null when none did.</summary>
+    public string? CallingBack { get; private set; }
 
     /// <summary>Takes a new reading of the day.</summary>
     public void Apply(SwitchboardDay day)
@@ -68,6 +72,47 @@ public sealed class CallHistoryViewModel(IMisroutedMarks? marks, string by, Dire
         return Problem is null;
     }
 
+    /// <summary>
+    /// "Ring op" to one of the unanswered callers in the list: the operator's phone rings, then the
+    /// caller's number. True when it started.
+    /// </summary>
+    public bool CallBack(Guid callId)
+    {
+        (Problem, CallingBack) = (null, null);
+        if (switchboard is null || phone is null || _day?.Unanswered.FirstOrDefault(u => u.CallId == callId) is not { } caller)
+        {
+            Problem = "Der kan ikke ringes op herfra.";
+            return false;
+        }
+
+        var number = CallHistoryText.Number(caller.Caller, directory.Current);
+        var result = switchboard.CallBack(phone, caller.Caller);
+        switch (result)
+        {
+            case CallControlResult.Done:
+                CallingBack = $"Din telefon ringer. Tag den, så ringer vi op til {number}.";
+                break;
+            case CallControlResult.NotNow:
+                Problem = "Din telefon er ikke ledig eller ikke logget på.";
+                break;
+            case CallControlResult.TargetUnavailable:
+                Problem = $"{number} kan ikke ringes op lige nu.";
+                break;
+            case CallControlResult.UnknownTarget:
+                Problem = $"{number} er ikke et nummer, der kan ringes op.";
+                break;
+            case CallControlResult.NoSuchCall:
+            case CallControlResult.NotYourCall:
+            case CallControlResult.TakenByOther:
+                Problem = "Opkaldet kunne ikke startes. Prøv igen.";
+                break;
+            default:
+                throw new System.Diagnostics.UnreachableException($"CallControlResult {result}");
+        }
+
+        return CallingBack is not null;
+    }
+
     private void Render()
     {
         if (_day is null)
@@ -82,7 +127,8 @@ public sealed class CallHistoryViewModel(IMisroutedMarks? marks, string by, Dire
             CallHistoryText.Number(u.Caller, people),
             Omstilling.Directory.Text.DanishTime.Clock(u.CalledAt, zone),
             "ventede " + CallHistoryText.Duration(u.Waited),
-            CallHistoryText.Note(u)))];
+            CallHistoryText.Note(u),
+            CanCallBack: switchboard is not null && phone is not null))];
     }
 
     private CallHistoryRow Row(SwitchboardCall call, StaffDirectory people)

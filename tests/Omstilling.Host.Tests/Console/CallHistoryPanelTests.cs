@@ -9,7 +9,7 @@ namespace Omstilling.Host.Tests.Console;
 /// The console's "Opkaldshistorik" on a server whose history holds two calls of a minute ago: one
 /// the operator put through to Birgitte (2001), and a citizen who gave up in the queue. The operator
 /// sees both, and the caller under "Ubesvarede og opgivne"; marking the transfer "Fejlstillet" reaches
-/// the call's record, by the operator.
+/// the call's record, by the operator; "Ring op" without a registered phone says so.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CallHistoryPanelTests
@@ -56,5 +56,9 @@ public sealed class CallHistoryPanelTests
         }), server.Server.Output);
         await using var check = database.CreateContext();
         Assert.Equal("100", (await check.CallEvents.SingleAsync(e => e.CallId == putThrough && e.Kind == "MarkedMisrouted")).Operator);
+
+        // "Ring op" reaches the engine, which finds no phone of the operator's to ring first.
+        await unanswered.GetByRole(AriaRole.Button, new() { Name = "Ring op" }).ClickAsync();
+        Assert.Equal("Din telefon er ikke ledig eller ikke logget på.", await page.Locator("[data-testid=call-history] .alert").InnerTextAsync());
     }
 }

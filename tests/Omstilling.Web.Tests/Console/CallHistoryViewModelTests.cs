@@ -81,7 +81,36 @@ public sealed class CallHistoryViewModelTests
         Assert.True(vm.Calls[0].Marked);
     }
 
-    private CallHistoryViewModel Model() => new(_marks, "100", _directory, Copenhagen);
+    [Fact]
+    public void Ring_op_calls_the_unanswered_callers_number_from_the_operators_phone()
+    {
+        var switchboard = new FakeSwitchboardControl();
+        var vm = new CallHistoryViewModel(_marks, switchboard, "100", "100", _directory, Copenhagen);
+        vm.Apply(Day([new UnansweredCaller(_gaveUp.CallId, "40506070", _gaveUp.ArrivedAt, TimeSpan.FromSeconds(75), 1, GaveUp: true)]));
+
+        Assert.True(Assert.Single(vm.Unanswered).CanCallBack);
+        Assert.True(vm.CallBack(_gaveUp.CallId));
+        Assert.False(vm.CallBack(_putThrough.CallId)); // not a caller of the list
+
+        Assert.Equal(["CallBack 100 40506070"], switchboard.Commands);
+        Assert.Equal("Der kan ikke ringes op herfra.", vm.Problem);
+        switchboard.Answer = CallControlResult.NotNow;
+        Assert.False(vm.CallBack(_gaveUp.CallId));
+        Assert.Equal("Din telefon er ikke ledig eller ikke logget på.", vm.Problem);
+        Assert.Null(vm.CallingBack);
+    }
+
+    [Fact]
+    public void An_operator_without_a_phone_gets_no_ring_op()
+    {
+        var vm = new CallHistoryViewModel(_marks, new FakeSwitchboardControl(), "admin", null, _directory, Copenhagen);
+        vm.Apply(Day([new UnansweredCaller(_gaveUp.CallId, "40506070", _gaveUp.ArrivedAt, TimeSpan.FromSeconds(75), 1, GaveUp: true)]));
+
+        Assert.False(Assert.Single(vm.Unanswered).CanCallBack);
+        Assert.False(vm.CallBack(_gaveUp.CallId));
+    }
+
+    private CallHistoryViewModel Model() => new(_marks, null, "100", "100", _directory, Copenhagen);
 
     private SwitchboardDay Day(IReadOnlyList<UnansweredCaller> unanswered) =>
         new(new DateOnly(2026, 12, 3), [_gaveUp, _cameBack, _putThrough], unanswered);
