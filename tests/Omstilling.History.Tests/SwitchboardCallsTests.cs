@@ -1,8 +1,12 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Omstilling.Calls.Events;
 using Omstilling.History.CallLists;
 using Omstilling.Storage;
 using Omstilling.Storage.Entities;
+using Omstilling.Runtime;
 using Omstilling.Storage.Tests;
+using static Omstilling.Calls.Events.CallEventKind;
 
 namespace Omstilling.History.Tests;
 
@@ -62,6 +66,51 @@ public sealed class SwitchboardCallsTests
         Assert.Equal(
             [(twiceLast.CallId, "44444444", TimeSpan.FromSeconds(30), 2, true), (gaveUp.CallId, "22222222", TimeSpan.FromSeconds(45), 1, true)],
             day.Unanswered.Select(u => (u.CallId, u.Caller, u.Waited, u.Calls, u.GaveUp)));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
+    public async Task A_caller_the_operator_called_back_and_reached_leaves_the_unanswered_list(StorageProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using var writer = new HistoryWriter(test.Database, () => Script.Directory, new FaultMonitor(NullLoggerFactory.Instance, _time), _time, NullLogger<HistoryWriter>.Instance);
+        writer.Start();
+
+        // Script.Start is 09:00 UTC; both gave up in the queue.
+        var reachedLater = new Script("+4520304050")
+            .At(0, Started, e => e with { External = true })
+            .At(1, Queued, e => e with { QueueId = "hovedomstilling", Position = 1 })
+            .At(40, Ended, e => e with { EndReason = CallEndReason.CallerHungUp });
+        var notReached = new Script("30405060")
+            .At(10, Started, e => e with { External = true })
+            .At(11, Queued, e => e with { QueueId = "hovedomstilling", Position = 1 })
+            .At(50, Ended, e => e with { EndReason = CallEndReason.CallerHungUp });
+
+        // "Ring op" as the engine tells it: the operator's phone, then the citizen's; and one the citizen did not answer.
+        var callBack = new Script("100", "20304050")
+            .At(300, Started, e => e with { External = false })
+            .At(301, Ringing, e => e with { Party = "100" })
+            .At(303, Answered, e => e with { AnsweredBy = "100", Operator = "100" })
+            .At(304, Ringing, e => e with { Party = "20304050" })
+            .At(310, Answered, e => e with { AnsweredBy = "20304050", Operator = "100" })
+            .At(400, Ended, e => e with { EndReason = CallEndReason.CalleeHungUp });
+        var unanswered = new Script("100", "30405060")
+            .At(500, Started, e => e with { External = false })
+            .At(501, Ringing, e => e with { Party = "100" })
+            .At(503, Answered, e => e with { AnsweredBy = "100", Operator = "100" })
+            .At(504, Ringing, e => e with { Party = "30405060" })
+            .At(530, RingEnded, e => e with { Party = "30405060", RingEnd = RingEndReason.NoAnswer })
+            .At(530, Ended, e => e with { EndReason = CallEndReason.NoAnswer });
+        foreach (var e in new[] { reachedLater, notReached, callBack, unanswered }.SelectMany(s => s.Events))
+        {
+            writer.Post(e);
+        }
+
+        await writer.FlushedAsync();
+        var day = await new SwitchboardCalls(test.Database, _time).TodayAsync(Copenhagen, "54731000", CancellationToken.None);
+
+        Assert.Equal([notReached.CallId], day.Unanswered.Select(u => u.CallId));
     }
 
     private static CallRecord Call(string caller, int hour, int minute, string dialled = "54731000", int day = 3, Action<CallRecord>? with = null)

@@ -59,7 +59,7 @@ public sealed class PersonCalls(OmstillingDatabase database, TimeProvider time)
                 var first = call.MinBy(x => x.Ring.StartedAt)!.Ring;
                 var rang = call.Aggregate(TimeSpan.Zero, (sum, x) => sum + (x.Ring.EndedAt - x.Ring.StartedAt));
                 var (fate, takenBy) = FateOf(record, extension);
-                return new MissedCall(record.CallId, first.StartedAt, rang, record.Caller, record.External, RingEndOf(call.Last().Ring.Outcome), fate, takenBy);
+                return new MissedCall(record.CallId, first.StartedAt, rang, record.Caller, record.External, RingEndOf(call.MaxBy(x => x.Ring.StartedAt)!.Ring.Outcome), fate, takenBy);
             })
             .OrderByDescending(m => m.RangAt)
             .Take(MaxPerList)];
