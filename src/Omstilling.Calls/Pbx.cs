@@ -49,6 +49,7 @@ public sealed class Pbx
         Events = new CallEventDispatcher(faults, time, loggerFactory.CreateLogger<CallEventDispatcher>());
         Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>(), faults, Events, policy, options.Trunk);
         Switchboard = new SwitchboardControl(Calls, Calls.Queues, prompts, loggerFactory.CreateLogger<SwitchboardControl>());
+        Marks = new MisroutedMarks(Calls, time);
         Presence = new PhonePresence(Registrar.Bindings, Calls.Activity);
         Registrar.Changed += Calls.Queues.OnBindingsChanged;
         TrunkRegistration = options.Trunk is { Register: true } trunk
@@ -82,6 +83,9 @@ public sealed class Pbx
 
     /// <summary>The console's way into calls.</summary>
     public ISwitchboardControl Switchboard { get; }
+
+    /// <summary>Marks of calls as "fejlstillet" from the web (a person's own calls, the console's call history).</summary>
+    public IMisroutedMarks Marks { get; }
 
     /// <summary>The queues and their members, as the console manages them.</summary>
     public IQueueMembers Queues => Calls.Queues;

@@ -79,6 +79,11 @@ public static class WebApp
             var p = sp.GetRequiredService<WebPlatform>();
             return new WallboardGoals(p.Reports, p.Policy, p.CallEvents, p.Time, p.Faults);
         });
+        services.AddSingleton(sp =>
+        {
+            var p = sp.GetRequiredService<WebPlatform>();
+            return new SwitchboardHistory(p.SwitchboardCalls, p.Policy, p.CallEvents, p.Time, p.Faults);
+        });
 
         services.AddSingleton<ReportPages>();
         services.AddAuthentication(AccountEndpoints.Scheme).AddCookie(AccountEndpoints.Scheme, LoginCookie.Configure);
@@ -94,6 +99,7 @@ public static class WebApp
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<SwitchboardBoard>().Start();
         app.Services.GetRequiredService<WallboardGoals>().Start();
+        app.Services.GetRequiredService<SwitchboardHistory>().Start();
         app.UseMiddleware<SecurityHeaders>();
         ErrorAnswers.Use(app);
         app.UseMiddleware<ManagementOnly>();

@@ -1,6 +1,7 @@
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Directory.Live;
+using Omstilling.History.CallLists;
 using Omstilling.History.Reports;
 using Omstilling.Policy;
 using Omstilling.Runtime;
@@ -37,4 +38,13 @@ public sealed record WebPlatform(
 
     /// <summary>The call history's reports (the wallboard's goals of the day); null without a history (tests).</summary>
     public HistoryReports? Reports { get; init; }
+
+    /// <summary>Each person's own calls for "Mine opkald"; null without a history (tests).</summary>
+    public PersonCalls? PersonCalls { get; init; }
+
+    /// <summary>The switchboard's calls of the day for the console's call history; null without a history (tests).</summary>
+    public SwitchboardCalls? SwitchboardCalls { get; init; }
+
+    /// <summary>Marks of calls as "fejlstillet" (a person's own, an operator's in the console); null without an engine (tests).</summary>
+    public IMisroutedMarks? Marks { get; init; }
 }

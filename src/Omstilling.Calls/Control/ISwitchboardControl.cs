@@ -48,4 +48,13 @@ public interface ISwitchboardControl
 
     /// <summary>The caller leaves a message in <paramref name="box"/>; the operator is free.</summary>
     CallControlResult TransferToVoicemail(Guid callId, string op, string box);
+
+    /// <summary>
+    /// "Ring op": the operator's phone rings, and when they answer, <paramref name="number"/> (an
+    /// extension, or a Danish number through the trunk) is called and the two are connected.
+    /// <see cref="CallControlResult.NotNow"/> when the operator has no free registered phone,
+    /// <see cref="CallControlResult.TargetUnavailable"/> for an extension without a phone or an
+    /// external number without a trunk, <see cref="CallControlResult.UnknownTarget"/> for anything else.
+    /// </summary>
+    CallControlResult CallBack(string op, string number);
 }

@@ -44,7 +44,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         FromOutside = fromOutside;
         StartedAt = services.Now;
         _leg = new CallerLeg(invite, services.Stack, services.Registry, this, this, services.Media.Clock, dialled);
-        _ringer = new Ringer(this, new BranchDialer(services.Stack, services.Registry, services.TrunkCredentials, this, this, invite.Request, caller), services.Scheduler);
+        _ringer = new Ringer(this, new BranchDialer(services.Stack, services.Registry, services.TrunkCredentials, this, this, caller, invite.Request.From.DisplayName, invite.Request.MaxForwards), services.Scheduler);
         _menus = new MenuRunner(this, services.Scheduler, () => services.Policy, services.PolicyState, services.Options.VoicemailFolder);
         _queue = new QueuedCaller(this, this, services.Queues, services.Bindings, services.Scheduler, services.Prompts, services.MusicOnHold);
         _keys = new KeyQueue((side, key) => Locked(() => _keyRouter!.Route(side, key), "a key"));

@@ -351,6 +351,26 @@ public sealed partial class CallManager : ICallRegistry
         return true;
     }
 
+    /// <summary>Whether <paramref name="number"/> is one of our extensions.</summary>
+    internal bool IsExtension(string number) => _dialPlan.IsExtension(number);
+
+    /// <summary>
+    /// Starts a call-back ("Ring op", <see cref="CallBack"/>): the operator's phones ring, then the
+    /// citizen's. Returns its call id.
+    /// </summary>
+    internal Guid StartCallBack(string op, string citizen, IReadOnlyList<Binding> operatorPhones, IReadOnlyList<Binding> citizenPhones, bool viaTrunk, string citizenSees)
+    {
+        var callBack = new CallBack(this, op, citizen, citizenPhones, viaTrunk, citizenSees);
+        _calls[callBack.Id] = callBack; // findable before its first INVITE leaves: the answer may come at once
+        LogCallBackStarted(callBack.Id, op);
+        callBack.Start(operatorPhones);
+        return callBack.Id;
+    }
+
+    /// <remarks>The citizen's number is personal data: it is in the call history, not in the log.</remarks>
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Call-back {CallId} for operator {Operator} started")]
+    private partial void LogCallBackStarted(Guid callId, string @operator);
+
     /// <remarks>The caller's number is personal data: it is in the call history (with its retention), not in the log.</remarks>
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Call {CallId} to {Dialled} started")]
     private partial void LogCallStarted(Guid callId, string dialled);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Queues;
 using Omstilling.Media.Prompts;
+using Omstilling.Policy.Model;
 
 namespace Omstilling.Calls.Signalling;
 
@@ -95,6 +96,45 @@ internal sealed partial class SwitchboardControl(CallManager calls, QueueManager
         calls.IsKnownTarget(target) ? Run(callId, t => t.CampOn(op, target, targetName)) : CallControlResult.UnknownTarget;
 
     public CallControlResult TransferToVoicemail(Guid callId, string op, string box) => Run(callId, t => t.ToVoicemail(op, box));
+
+    public CallControlResult CallBack(string op, string number)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(op);
+        ArgumentNullException.ThrowIfNull(number);
+        var operatorPhones = calls.Bindings.Lookup(op);
+        if (operatorPhones.Count == 0 || calls.Activity.StateOf(op) != PhoneState.Idle)
+        {
+            return CallControlResult.NotNow;
+        }
+
+        var citizen = number.Trim();
+        if (calls.IsExtension(citizen))
+        {
+            var phones = calls.Bindings.Lookup(citizen);
+            if (phones.Count == 0)
+            {
+                return CallControlResult.TargetUnavailable;
+            }
+
+            calls.StartCallBack(op, citizen, operatorPhones, phones, viaTrunk: false, citizenSees: op);
+            return CallControlResult.Done;
+        }
+
+        if (!DanishNumber.TryParse(citizen, out var external))
+        {
+            return CallControlResult.UnknownTarget;
+        }
+
+        if (calls.Trunk is not { } trunk)
+        {
+            return CallControlResult.TargetUnavailable;
+        }
+
+        // The citizen sees the municipality's main number (the switchboard they called), else the operator's extension.
+        var sees = calls.Policy?.MainNumber is { Length: > 0 } main && DanishNumber.TryParse(main, out var mainNumber) ? mainNumber.National : op;
+        calls.StartCallBack(op, external.National, operatorPhones, [BranchDialer.TrunkBinding(trunk, external.National)], viaTrunk: true, citizenSees: sees);
+        return CallControlResult.Done;
+    }
 
     private CallControlResult Run(Guid callId, Func<Transfers, CallControlResult> command) =>
         calls.Find(callId)?.Command(command) ?? CallControlResult.NoSuchCall;

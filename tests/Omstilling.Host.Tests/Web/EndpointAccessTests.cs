@@ -44,6 +44,8 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
         ["POST /"] = Access.LoggedIn,
         ["GET /beskeder"] = Access.LoggedIn,
         ["POST /beskeder"] = Access.LoggedIn,
+        ["GET /mine-opkald"] = Access.LoggedIn,
+        ["POST /mine-opkald"] = Access.LoggedIn,
         ["GET /omstilling"] = Access.Switchboard,
         ["POST /omstilling"] = Access.Switchboard,
         ["GET /tavle"] = Access.Switchboard,

@@ -38,6 +38,8 @@ internal sealed class FakeSwitchboardControl : ISwitchboardControl
 
     public CallControlResult TransferToVoicemail(Guid callId, string op, string box) => Given($"TransferToVoicemail {op} {box}");
 
+    public CallControlResult CallBack(string op, string number) => Given($"CallBack {op} {number}");
+
     private CallControlResult Given(string command)
     {
         Commands.Add(command);

@@ -15,7 +15,9 @@ namespace Omstilling.Calls.Signalling;
 /// retransmissions), and hanging up or cancelling a leg. The decisions (who rings, what an answer
 /// or a refusal means) are the call's. Owned by its call and used under the call's lock.
 /// </summary>
-internal sealed class BranchDialer(SipStack stack, ICallRegistry registry, DigestClient? trunkCredentials, IClientTransactionOwner responses, IDialogOwner dialogs, SipRequest callerInvite, string caller)
+/// <param name="caller">Who the phones are shown as calling (the user of our From), with <paramref name="callerName"/>.</param>
+/// <param name="maxForwards">The caller's INVITE's Max-Forwards, if it came through one (RFC 7332).</param>
+internal sealed class BranchDialer(SipStack stack, ICallRegistry registry, DigestClient? trunkCredentials, IClientTransactionOwner responses, IDialogOwner dialogs, string caller, string? callerName, int? maxForwards)
 {
     /// <summary>The binding that reaches an external number through the trunk.</summary>
     public static Binding TrunkBinding(TrunkOptions trunk, string number)
@@ -157,14 +159,14 @@ internal sealed class BranchDialer(SipStack stack, ICallRegistry registry, Diges
         var headers = new SipHeaders(12);
 
         // The phone shows the caller it is about, with the display name the caller's phone sent.
-        var from = new NameAddress(SipUri.Sip(caller, host), callerInvite.From.DisplayName).WithTag(SipIds.NewTag());
+        var from = new NameAddress(SipUri.Sip(caller, host), callerName).WithTag(SipIds.NewTag());
         headers.Add(HeaderName.From, from.ToString());
         headers.Add(HeaderName.To, new NameAddress(branch.ToTrunk ? binding.Contact : SipUri.Sip(binding.Aor, host)).ToString());
         headers.Add(HeaderName.CallId, SipIds.NewCallId(host));
         headers.Add(HeaderName.CSeq, new CSeq(1, SipMethod.Invite).ToString());
 
         // RFC 7332 loop detection for B2BUAs: Max-Forwards goes down across us too.
-        headers.Add(HeaderName.MaxForwards, Math.Max(0, (callerInvite.MaxForwards ?? 70) - 1).ToString(CultureInfo.InvariantCulture));
+        headers.Add(HeaderName.MaxForwards, Math.Max(0, (maxForwards ?? 70) - 1).ToString(CultureInfo.InvariantCulture));
         headers.Add(HeaderName.Contact, CalleeContact(binding).ToString());
         headers.Add(HeaderName.Allow, CallManager.AllowedMethods);
         headers.Add(HeaderName.UserAgent, stack.Options.UserAgent);

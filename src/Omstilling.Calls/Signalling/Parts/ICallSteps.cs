@@ -8,23 +8,8 @@ namespace Omstilling.Calls.Signalling;
 /// What a call's parts ask of their call: its events, the caller's audio, and the policy's next
 /// step. Implemented by <see cref="Call"/>; every member is used, and runs, under the call's lock.
 /// </summary>
-internal interface ICallSteps
+internal interface ICallSteps : ICallBasics
 {
-    Guid Id { get; }
-
-    /// <summary>The caller's number.</summary>
-    string Caller { get; }
-
-    bool HasEnded { get; }
-
-    DateTimeOffset Now { get; }
-
-    /// <summary>A new event of this call, to be filled in and emitted.</summary>
-    CallEvent Event(CallEventKind kind);
-
-    /// <summary>Posts the event (under the call's lock, in order; consumers get it outside it).</summary>
-    void Emit(CallEvent e);
-
     /// <summary>Answers the caller; false when the caller's CANCEL won (the call has then ended).</summary>
     bool AnswerCaller();
 
@@ -33,9 +18,6 @@ internal interface ICallSteps
 
     /// <summary>Plays one clip to the caller over and over (music, the ringing tone) until something else plays.</summary>
     void PlayToCaller(AudioClip clip);
-
-    /// <summary>Runs <paramref name="step"/> under the call's lock (from a timer or another thread), unless the call has ended; a failure ends the call.</summary>
-    void Locked(Action step, string what);
 
     /// <summary>Runs <paramref name="then"/> under the call's lock once <paramref name="task"/> is done, unless the call has ended; a failure ends the call.</summary>
     void After(Task task, Action then, string what);

@@ -2,8 +2,8 @@ using Omstilling.Sip.Messages;
 
 namespace Omstilling.Calls.Signalling;
 
-/// <summary>What a <see cref="Ringer"/> tells its call about its ringing; under the call's lock.</summary>
-internal interface IRingHost : ICallSteps
+/// <summary>What a <see cref="Ringer"/> tells its call (or call-back) about its ringing; under the call's lock.</summary>
+internal interface IRingHost : ICallBasics
 {
     /// <summary>A phone of the ringing for the caller rings: its 180/183 goes to a caller not yet answered.</summary>
     void OnRinging(SipResponse response);

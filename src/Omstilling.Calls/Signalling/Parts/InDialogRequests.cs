@@ -36,8 +36,8 @@ internal static class InDialogRequests
 {
     /// <param name="own">The leg's dialog, or null when there is none (481).</param>
     /// <param name="over">The leg or the call is over (481).</param>
-    /// <param name="leg">The caller's leg, which waits for the ACK of a re-INVITE's 2xx.</param>
-    public static InDialogResult Answer(ServerTransaction transaction, Dialog? own, bool over, LegMedia? media, CallerLeg leg)
+    /// <param name="leg">The caller's leg, which waits for the ACK of a re-INVITE's 2xx; none for a call-back, whose legs are both ours (the 2xx is then sent once).</param>
+    public static InDialogResult Answer(ServerTransaction transaction, Dialog? own, bool over, LegMedia? media, CallerLeg? leg)
     {
         var request = transaction.Request;
         if (own is null || over)
@@ -73,7 +73,7 @@ internal static class InDialogRequests
         return new(InDialogOutcome.Nothing);
     }
 
-    private static InDialogResult Reinvite(ServerTransaction transaction, Dialog own, LegMedia? media, CallerLeg leg)
+    private static InDialogResult Reinvite(ServerTransaction transaction, Dialog own, LegMedia? media, CallerLeg? leg)
     {
         if (media is null || transaction.Request.Body.IsEmpty)
         {
@@ -103,7 +103,7 @@ internal static class InDialogRequests
         ok.Headers.Add(HeaderName.Contact, own.LocalContact.ToString());
         LegMedia.Attach(ok, answer);
         transaction.Respond(ok);
-        leg.AwaitAck(transaction);
+        leg?.AwaitAck(transaction);
         return new(InDialogOutcome.Hold, Held: !media.PeerDirection.Receives());
     }
 }

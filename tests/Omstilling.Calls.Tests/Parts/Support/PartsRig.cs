@@ -144,7 +144,7 @@ internal sealed class PartsRig : IAsyncDisposable
 
     /// <summary>A dialer for the caller 2001 whose responses go to <paramref name="responses"/>.</summary>
     public BranchDialer Dialer(ResponseSink responses, Omstilling.Sip.Auth.DigestClient? trunkCredentials = null) =>
-        new(Server, Registry, trunkCredentials, responses, Registry, SipMessages.Invite("2001", "2002"), "2001");
+        new(Server, Registry, trunkCredentials, responses, Registry, "2001", SipMessages.Invite("2001", "2002").From.DisplayName, SipMessages.Invite("2001", "2002").MaxForwards);
 
     /// <summary>A branch of <paramref name="group"/> to a phone of <paramref name="aor"/> that is not dialled (no transaction).</summary>
     public Branch Branch(RingGroup group, string aor = "2002")
