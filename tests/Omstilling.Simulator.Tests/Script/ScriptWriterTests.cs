@@ -1,0 +1,79 @@
+using Omstilling.Simulator.Script;
+
+namespace Omstilling.Simulator.Tests.Script;
+
+public sealed class ScriptWriterTests
+{
+    private static readonly DateOnly Tuesday = new(2026, 12, 1);
+
+    [Fact]
+    public void The_same_seed_writes_the_same_day_and_another_seed_another()
+    {
+        var profile = new SimulationProfile();
+
+        var one = ScriptWriter.Write(profile, Tuesday, 7, "54731000");
+        var again = ScriptWriter.Write(profile, Tuesday, 7, "54731000");
+        var other = ScriptWriter.Write(profile, Tuesday, 8, "54731000");
+
+        Assert.Equal(one.Calls, again.Calls);
+        Assert.NotEqual(one.Calls.Select(c => c.Arrival), other.Calls.Select(c => c.Arrival));
+    }
+
+    [Fact]
+    public void Arrivals_follow_the_hours_of_the_profile_on_average()
+    {
+        var profile = new SimulationProfile { WorkdayArrivals = [.. Enumerable.Range(0, 24).Select(h => h is 9 ? 100.0 : h is 13 ? 20.0 : 0)] };
+
+        var days = Enumerable.Range(1, 40).Select(seed => ScriptWriter.Write(profile, Tuesday, seed, "54731000")).ToList();
+
+        Assert.All(days.SelectMany(d => d.Calls), c => Assert.True(c.Arrival.Hours is 9 or 13, c.Arrival.ToString()));
+        Assert.InRange(days.Average(d => d.Calls.Count(c => c.Arrival.Hours == 9)), 95, 105);
+        Assert.InRange(days.Average(d => d.Calls.Count(c => c.Arrival.Hours == 13)), 18, 22);
+        Assert.All(days, d => Assert.Equal(d.Calls.OrderBy(c => c.Arrival), d.Calls));
+        Assert.All(days, d => Assert.Equal(Enumerable.Range(1, d.Calls.Count), d.Calls.Select(c => c.Number)));
+    }
+
+    [Fact]
+    public void A_weekend_day_uses_the_weekend_hours()
+    {
+        var profile = new SimulationProfile { WeekendArrivals = [.. Enumerable.Range(0, 24).Select(h => h is 11 ? 30.0 : 0)] };
+
+        var saturday = ScriptWriter.Write(profile, new DateOnly(2026, 12, 5), 1, "54731000");
+
+        Assert.NotEmpty(saturday.Calls);
+        Assert.All(saturday.Calls, c => Assert.Equal(11, c.Arrival.Hours));
+    }
+
+    [Fact]
+    public void Behaviour_is_drawn_in_the_profile_s_shares_and_ranges()
+    {
+        var profile = new SimulationProfile { WorkdayArrivals = [.. Enumerable.Range(0, 24).Select(h => h is 10 ? 2000.0 : 0)] };
+
+        var calls = ScriptWriter.Write(profile, Tuesday, 3, "54731000").Calls;
+
+        Assert.InRange(calls.Count(c => c.OptsIn) / (double)calls.Count, 0.55, 0.65);
+        var answers = calls.Where(c => c.SurveyAnswer is not null).ToList();
+        Assert.All(answers, c => Assert.True(c.OptsIn));
+        Assert.InRange(answers.Count(c => c.SurveyAnswer >= 4) / (double)answers.Count, 0.80, 0.90);
+        Assert.All(calls, c => Assert.Equal("54731000", c.Dialled));
+        Assert.All(calls, c => Assert.Matches("^40[0-9]{6}$", c.Caller));
+        Assert.Equal(calls.Count, calls.Select(c => c.Caller).Distinct().Count());
+        Assert.All(calls.Where(c => !c.FirstOffer.RingsOut), c => Assert.InRange(c.FirstOffer.Delay.TotalSeconds, 1, 12));
+        Assert.InRange(calls.Count(c => c.FirstOffer.RingsOut) / (double)calls.Count, 0.10, 0.17); // rung out, or impatient
+        Assert.All(calls.Where(c => c.GivesUpAfter < TimeSpan.FromSeconds(20)), c => Assert.True(c.FirstOffer.RingsOut));
+    }
+
+    [Theory]
+    [InlineData(23, "arrivals need one figure per hour (24)")]
+    [InlineData(-1, "the share of survey opt-in must be between 0 and 1")]
+    public void A_wrong_profile_is_refused_with_what_is_wrong(int figure, string message)
+    {
+        var profile = figure < 0
+            ? new SimulationProfile { SurveyOptIn = 1.5 }
+            : new SimulationProfile { WorkdayArrivals = new double[figure] };
+
+        var error = Assert.Throws<ArgumentException>(() => ScriptWriter.Write(profile, Tuesday, 1, "54731000"));
+
+        Assert.Equal(message, error.Message);
+    }
+}
