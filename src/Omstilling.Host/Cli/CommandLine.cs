@@ -22,6 +22,9 @@ internal static class CommandLine
           report     --from YYYY-MM-DD --to YYYY-MM-DD [--department ID] [--format table|json|csv]
                      [--data-dir DIR | --database DB] [--policy FILE]: the policy's three goals
                      against their targets, from the call history (docs/kpis.md).
+          simulate   --server HOST:PORT --day YYYY-MM-DD [--speed N] [--seed S] [--from HH:MM]
+                     [--until HH:MM] [--accounts FILE] [--policy FILE]: synthetic citizens call a
+                     running server's main number and synthetic operators answer (docs/simulator.md).
           users      add NAME --role operator|staff|department-head|admin [--extension EXT]
                      [--person ID] [--department ID]: a login for the web app (password from
                      OMSTILLING_USER_PASSWORD or standard input); list: the logins.
@@ -43,6 +46,9 @@ internal static class CommandLine
           --trunk-register      Register the account with the trunk and keep it registered
           --demo                Create the demo accounts: operators 100-103 and staff 2000-2099,
                                 password "demo" + extension (e.g. 2001 / demo2001)
+          --simulate            With --demo: synthetic citizens call the main number and synthetic
+                                operators answer on 100-103, a day at 60 times its speed; without
+                                --at the clock starts at 09:00 today (or the next weekday)
           --media-address <ip> Address for RTP, announced in SDP (default: the first specific --bind
                                 address, else this machine's primary address)
           --rtp-ports <a-b>     RTP/RTCP port range (default 10000-20000)
@@ -114,6 +120,8 @@ internal static class CommandLine
                 return await PromptsCommand.RunAsync(args.AsMemory(1), output, error, cancellationToken);
             case "report":
                 return await ReportCommand.RunAsync(args.AsMemory(1), output, error, cancellationToken);
+            case "simulate":
+                return await SimulateCommand.RunAsync(args.AsMemory(1), output, error, cancellationToken);
             case "users":
                 return await UsersCommand.RunAsync(args.AsMemory(1), Console.In, output, error, cancellationToken);
             default:

@@ -20,8 +20,8 @@ internal static class ReportCommand
 
     public static async Task<int> RunAsync(ReadOnlyMemory<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var from = new Option<DateOnly>("--from") { Description = "The first day of the period (YYYY-MM-DD, local time)", Required = true, CustomParser = Day };
-        var to = new Option<DateOnly>("--to") { Description = "The last day of the period, included (YYYY-MM-DD)", Required = true, CustomParser = Day };
+        var from = new Option<DateOnly>("--from") { Description = "The first day of the period (YYYY-MM-DD, local time)", Required = true, CustomParser = OptionParsers.Day };
+        var to = new Option<DateOnly>("--to") { Description = "The last day of the period, included (YYYY-MM-DD)", Required = true, CustomParser = OptionParsers.Day };
         var department = new Option<string?>("--department") { Description = "Only the calls that concerned this department (its id in the directory)" };
         var format = new Option<string>("--format") { Description = "table, json or csv", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
@@ -98,17 +98,5 @@ internal static class ReportCommand
             var other => throw new System.Diagnostics.UnreachableException($"--format {other} passed AcceptOnlyFromAmong"),
         });
         return 0;
-    }
-
-    private static DateOnly Day(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        result.AddError($"'{text}' is not a date; expected YYYY-MM-DD");
-        return default;
     }
 }

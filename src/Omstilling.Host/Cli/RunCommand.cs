@@ -114,7 +114,7 @@ internal static partial class RunCommand
         var policy = policyProvider.Current;
 
         TimeProvider time = TimeProvider.System;
-        if (options.StartAt is { } startAt)
+        if ((options.StartAt ?? (options.Simulate ? Demo.DemoSimulation.Morning(policy, time) : (DateTime?)null)) is { } startAt)
         {
             var start = LocalTimeResolver.Resolve(startAt, policy.TimeZone).Instant;
             time = ShiftedTimeProvider.StartingAt(start);
@@ -308,9 +308,14 @@ internal static partial class RunCommand
         }
 
         started?.Invoke(app);
+        await using var simulation = options.Simulate ? Demo.DemoSimulation.Start(OwnSipAddress(options), policy, time, loggerFactory, faults) : null;
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
+
+    /// <summary>Where this server's SIP is reached from this machine: loopback when it listens on every address.</summary>
+    private static IPEndPoint OwnSipAddress(RunOptions options) =>
+        new(options.Bind.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !a.Equals(IPAddress.Any)) ?? IPAddress.Loopback, options.SipPort);
 
     private static MediaOptions MediaOptionsFor(RunOptions options, IPAddress address)
     {

@@ -18,6 +18,9 @@ internal sealed record RunOptions
 
     public bool Demo { get; init; }
 
+    /// <summary>Synthetic citizens and operators make a day of calls to this server (needs --demo: the operators' passwords).</summary>
+    public bool Simulate { get; init; }
+
     /// <summary>The telephone policy file (default: the bundled config/guldborgsund.yaml).</summary>
     public string? PolicyFile { get; init; }
 
@@ -82,6 +85,9 @@ internal sealed record RunOptions
             {
                 case "--demo":
                     options = options with { Demo = true };
+                    break;
+                case "--simulate":
+                    options = options with { Simulate = true };
                     break;
                 case "--policy":
                     options = options with { PolicyFile = Value(args, ref i) };
@@ -246,6 +252,11 @@ internal sealed record RunOptions
             throw new UsageException(options.TrunkRegister && options.TrunkUser is null
                 ? "--trunk-register needs --trunk and --trunk-user"
                 : "--trunk-user and --trunk-domain need --trunk");
+        }
+
+        if (options.Simulate && !options.Demo)
+        {
+            throw new UsageException("--simulate needs --demo (the simulated operators use the demo's phones)");
         }
 
         if (options.Management is { } listener && listener.Port == options.WebPort)

@@ -14,6 +14,7 @@ namespace Omstilling.Simulator.Script;
 /// <param name="LaterOffer">What an operator offered it again does.</param>
 /// <param name="GivesUpAfter">Hangs up when no operator has answered this long after the call was answered by the greeting; null: waits as long as it takes.</param>
 /// <param name="Talk">How long the operator talks with them, in the simulated day (a run at speed N talks Talk / N).</param>
+/// <param name="Transfer">Whom the operator puts them through to afterwards, or null when the operator helps them alone.</param>
 public sealed record CitizenCall(
     int Number,
     TimeSpan Arrival,
@@ -24,4 +25,5 @@ public sealed record CitizenCall(
     OfferAnswer FirstOffer,
     OfferAnswer LaterOffer,
     TimeSpan? GivesUpAfter,
-    TimeSpan Talk);
+    TimeSpan Talk,
+    TransferPlan? Transfer = null);

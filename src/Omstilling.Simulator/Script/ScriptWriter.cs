@@ -35,14 +35,24 @@ public static class ScriptWriter
                     break;
                 }
 
-                calls.Add(Citizen(profile, random, calls.Count + 1, TimeSpan.FromSeconds(Math.Floor(at.TotalSeconds)), CitizenNumber(random, usedNumbers), mainNumber));
+                calls.Add(Citizen(profile, random, TimeSpan.FromSeconds(Math.Floor(at.TotalSeconds)), CitizenNumber(random, usedNumbers), mainNumber));
             }
         }
 
-        return new DayScript(day, seed, calls);
+        // Some call again later the same day (a new call with behaviour of its own).
+        foreach (var call in calls.ToList())
+        {
+            if (random.NextDouble() < profile.CallsAgain && call.Arrival + Between(random, profile.CallsAgainAfter) is var again && again < TimeSpan.FromDays(1))
+            {
+                calls.Add(Citizen(profile, random, again, call.Caller, mainNumber));
+            }
+        }
+
+        var ordered = calls.OrderBy(c => c.Arrival).Select((c, i) => c with { Number = i + 1 }).ToList();
+        return new DayScript(day, seed, ordered);
     }
 
-    private static CitizenCall Citizen(SimulationProfile profile, Random random, int number, TimeSpan arrival, string caller, string mainNumber)
+    private static CitizenCall Citizen(SimulationProfile profile, Random random, TimeSpan arrival, string caller, string mainNumber)
     {
         var optsIn = random.NextDouble() < profile.SurveyOptIn;
         int? answer = optsIn && random.NextDouble() >= profile.SurveyNoAnswer ? Weighted(random, profile.SurveyAnswers) + 1 : null;
@@ -52,7 +62,22 @@ public static class ScriptWriter
             : OfferAnswer.After(Between(random, profile.AnswerDelay));
         var later = OfferAnswer.After(Between(random, profile.AnswerDelay));
         var givesUp = impatient ? Between(random, profile.ImpatientWait) : Between(random, profile.Patience);
-        return new CitizenCall(number, arrival, caller, mainNumber, optsIn, answer, first, later, givesUp, Between(random, profile.Talk));
+        var talk = Between(random, profile.Talk);
+        return new CitizenCall(0, arrival, caller, mainNumber, optsIn, answer, first, later, givesUp, talk, Transfer(profile, random, arrival));
+    }
+
+    private static TransferPlan? Transfer(SimulationProfile profile, Random random, TimeSpan arrival)
+    {
+        if (random.NextDouble() >= profile.Transferred)
+        {
+            return null;
+        }
+
+        var target = profile.Staff[random.Next(profile.Staff.Count)];
+        var wrong = random.NextDouble() < profile.WrongPerson;
+        var answers = random.NextDouble() < profile.StaffAnswers[arrival.Hours];
+        var answer = answers ? OfferAnswer.After(Between(random, profile.StaffAnswerDelay)) : OfferAnswer.NotAnswered;
+        return new TransferPlan(target, wrong, answer, Between(random, profile.StaffTalk));
     }
 
     /// <summary>A Danish mobile number in a 40 xx xx xx range no real subscriber uses for this.</summary>

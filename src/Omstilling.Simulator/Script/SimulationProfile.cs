@@ -43,18 +43,53 @@ public sealed record SimulationProfile
     /// <summary>How long any other citizen waits for an operator at most, shortest and longest.</summary>
     public (TimeSpan Shortest, TimeSpan Longest) Patience { get; init; } = (TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(300));
 
+    /// <summary>The share of helped citizens the operator puts through to a colleague.</summary>
+    public double Transferred { get; init; } = 0.35;
+
+    /// <summary>The share of transfers that reach the wrong person (who marks the call "fejlstillet").</summary>
+    public double WrongPerson { get; init; } = 0.08;
+
+    /// <summary>The colleagues calls are put through to: staff extensions whose phones the simulator registers (the demo's 2001-2012).</summary>
+    public IReadOnlyList<string> Staff { get; init; } = [.. Enumerable.Range(2001, 12).Select(e => e.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>The share of calls put through that a colleague answers, by the hour of the day (24 figures): fewer outside the core hours.</summary>
+    public IReadOnlyList<double> StaffAnswers { get; init; } =
+        [0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.5, 0.9, 0.9, 0.85, 0.8, 0.6, 0.85, 0.85, 0.7, 0.5, 0.4, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3];
+
+    /// <summary>How long a colleague lets a call ring before answering, shortest and longest (real time).</summary>
+    public (TimeSpan Shortest, TimeSpan Longest) StaffAnswerDelay { get; init; } = (TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(14));
+
+    /// <summary>How long a colleague talks with the citizen (simulated time), shortest and longest.</summary>
+    public (TimeSpan Shortest, TimeSpan Longest) StaffTalk { get; init; } = (TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(8));
+
+    /// <summary>The share of citizens who call the main number again later the same day (not helped after all).</summary>
+    public double CallsAgain { get; init; } = 0.05;
+
+    /// <summary>How long after their call they call again (simulated time), shortest and longest.</summary>
+    public (TimeSpan Shortest, TimeSpan Longest) CallsAgainAfter { get; init; } = (TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(25));
+
     /// <summary>Checks the figures; the message names the first one that is wrong.</summary>
     public void Validate()
     {
         Require(WorkdayArrivals.Count == 24 && WeekendArrivals.Count == 24, "arrivals need one figure per hour (24)");
         Require(WorkdayArrivals.Concat(WeekendArrivals).All(a => a is >= 0 and <= 10_000), "arrivals per hour must be between 0 and 10,000");
         Require(SurveyAnswers.Count == 5 && SurveyAnswers.All(w => w >= 0) && SurveyAnswers.Sum() > 0, "the survey answers need five weights, not all 0");
-        foreach (var (share, name) in new[] { (SurveyOptIn, "survey opt-in"), (SurveyNoAnswer, "survey no-answer"), (OfferRingsOut, "offers rung out"), (Impatient, "impatient citizens") })
+        Require(StaffAnswers.Count == 24 && StaffAnswers.All(a => a is >= 0 and <= 1), "the staff's answers need one share per hour (24), each between 0 and 1");
+        Require(Transferred == 0 || Staff.Count > 0, "transfers need staff to put calls through to");
+        foreach (var (share, name) in new[]
+        {
+            (SurveyOptIn, "survey opt-in"), (SurveyNoAnswer, "survey no-answer"), (OfferRingsOut, "offers rung out"), (Impatient, "impatient citizens"),
+            (Transferred, "transferred calls"), (WrongPerson, "wrong persons"), (CallsAgain, "citizens calling again"),
+        })
         {
             Require(share is >= 0 and <= 1, $"the share of {name} must be between 0 and 1");
         }
 
-        foreach (var (range, name) in new[] { (AnswerDelay, "answer delay"), (Talk, "talk time"), (ImpatientWait, "impatient wait"), (Patience, "patience") })
+        foreach (var (range, name) in new[]
+        {
+            (AnswerDelay, "answer delay"), (Talk, "talk time"), (ImpatientWait, "impatient wait"), (Patience, "patience"),
+            (StaffAnswerDelay, "staff's answer delay"), (StaffTalk, "staff's talk time"), (CallsAgainAfter, "calling again"),
+        })
         {
             Require(range.Shortest >= TimeSpan.Zero && range.Shortest <= range.Longest, $"the {name}'s shortest must be at least 0 and at most its longest");
         }

@@ -1,0 +1,49 @@
+using Omstilling.Simulator.Running;
+
+namespace Omstilling.Host.Cli;
+
+/// <summary>
+/// The operators' SIP passwords for the simulator: read from a file of <c>EXTENSION PASSWORD</c>
+/// lines (blank lines and <c>#</c> comments allowed), so they are not on the command line for
+/// every local user to see; without a file, the demo's "demo" + extension.
+/// </summary>
+internal static class OperatorAccounts
+{
+    public static IReadOnlyList<PhoneAccount> Read(FileInfo? file, IReadOnlyList<string> operators)
+    {
+        if (file is null)
+        {
+            return [.. operators.Select(o => new PhoneAccount(o, "demo" + o))];
+        }
+
+        if (!file.Exists)
+        {
+            throw new InvalidDataException($"{file.FullName} does not exist");
+        }
+
+        var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(file.FullName))
+        {
+            lineNumber++;
+            var text = line.Trim();
+            if (text.Length == 0 || text.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length != 2)
+            {
+                throw new InvalidDataException($"{file.FullName}:{lineNumber}: expected 'EXTENSION PASSWORD'");
+            }
+
+            passwords[parts[0]] = parts[1];
+        }
+
+        var missing = operators.Where(o => !passwords.ContainsKey(o)).ToList();
+        return missing.Count > 0
+            ? throw new InvalidDataException($"{file.FullName} has no password for operator(s) {string.Join(", ", missing)}")
+            : [.. operators.Select(o => new PhoneAccount(o, passwords[o]))];
+    }
+}

@@ -1,0 +1,20 @@
+namespace Omstilling.Simulator.Running;
+
+/// <summary>How a synthetic citizen's call went, from the citizen's side.</summary>
+public enum CitizenOutcome
+{
+    /// <summary>An operator answered and talked with them.</summary>
+    Helped,
+
+    /// <summary>They hung up before an operator answered.</summary>
+    GaveUp,
+
+    /// <summary>The server ended the call before any operator answered (a queue's limit, a closed switchboard's menu).</summary>
+    EndedByServer,
+
+    /// <summary>The server refused the call (a final status other than 2xx).</summary>
+    Refused,
+
+    /// <summary>No answer from the server in time, or the network failed.</summary>
+    Failed,
+}

@@ -1,0 +1,34 @@
+using Omstilling.Simulator.Phones;
+using Omstilling.Simulator.Script;
+
+namespace Omstilling.Simulator.Running;
+
+/// <summary>How a simulated person's phone takes an offered call: rings, then answers after the delay or lets it ring out.</summary>
+internal static class Offers
+{
+    /// <summary>How long a rung-out offer may ring before the phone stops waiting for the server to take it back.</summary>
+    private static readonly TimeSpan LongestRing = TimeSpan.FromSeconds(120);
+
+    /// <summary>Whether the call was answered and is up (false: rung out, or the caller left while it rang).</summary>
+    public static async Task<bool> AnswerAsync(IncomingCall call, OfferAnswer offer, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await call.RingAsync(cancellationToken);
+        if (offer.RingsOut)
+        {
+            if (!await call.EndsWithinAsync(LongestRing, time, cancellationToken))
+            {
+                await call.RejectAsync(486, cancellationToken); // the server never took it back: say busy
+            }
+
+            return false;
+        }
+
+        if (await call.EndsWithinAsync(offer.Delay, time, cancellationToken))
+        {
+            return false; // the caller gave up, or the server offered the call elsewhere
+        }
+
+        await call.AnswerAsync(cancellationToken);
+        return await call.Answered;
+    }
+}

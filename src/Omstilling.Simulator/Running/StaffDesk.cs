@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging;
+using Omstilling.Simulator.Phones;
+using Omstilling.Simulator.Script;
+
+namespace Omstilling.Simulator.Running;
+
+/// <summary>
+/// The colleagues calls are put through to: a call on a colleague's phone is answered as the
+/// caller's transfer plan says (or rings out, and the call goes back to the switchboard), talked
+/// for its time and hung up; the wrong person then marks it "fejlstillet" from the same phone with
+/// *88. A call the script does not know is answered after 3 s and talked with for 10 s.
+/// </summary>
+internal sealed partial class StaffDesk(CitizenLines lines, SimulationOptions options, TimeProvider time, ILogger logger)
+{
+    /// <summary>The feature code that marks the call last put through to you as misrouted.</summary>
+    public const string MarkMisrouted = "*88";
+
+    private static readonly OfferAnswer Stranger = OfferAnswer.After(TimeSpan.FromSeconds(3));
+    private static readonly TimeSpan StrangerTalk = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the server may take to confirm a mark and hang up.</summary>
+    private static readonly TimeSpan MarkWait = TimeSpan.FromSeconds(15);
+
+    /// <summary>The incoming-call handler of a colleague's phone.</summary>
+    public Func<IncomingCall, CancellationToken, Task> PhoneOf(SimulatedPhone phone) =>
+        (call, cancellationToken) => AnswerAsync(phone, call, cancellationToken);
+
+    private async Task AnswerAsync(SimulatedPhone phone, IncomingCall call, CancellationToken cancellationToken)
+    {
+        var line = lines.Of(call.CallerNumber);
+        var plan = line?.Call.Transfer;
+        if (!await Offers.AnswerAsync(call, plan?.TargetAnswer ?? Stranger, time, cancellationToken))
+        {
+            return;
+        }
+
+        var hungUpThere = await call.EndsWithinAsync(plan is null ? StrangerTalk : options.TalkTime(plan.Talk), time, cancellationToken);
+        if (!hungUpThere)
+        {
+            await call.HangUpAsync(cancellationToken);
+        }
+
+        line?.Served.TrySetResult();
+        if (plan is { WrongPerson: true })
+        {
+            await MarkMisroutedAsync(phone, call.CallerNumber, cancellationToken);
+        }
+    }
+
+    private async Task MarkMisroutedAsync(SimulatedPhone phone, string caller, CancellationToken cancellationToken)
+    {
+        var mark = phone.Call(MarkMisrouted);
+        if (!await mark.EndsWithinAsync(MarkWait, time, cancellationToken))
+        {
+            await mark.HangUpAsync(cancellationToken);
+        }
+
+        LogMarked(phone.User, caller, await mark.Answered);
+    }
+
+    [LoggerMessage(EventId = 10520, Level = LogLevel.Debug, Message = "{Staff} marked the call from {Caller} fejlstillet (answered: {Answered})")]
+    private partial void LogMarked(string staff, string caller, bool answered);
+}
