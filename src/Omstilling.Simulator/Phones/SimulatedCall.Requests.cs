@@ -1,0 +1,107 @@
+using Omstilling.Media.Dtmf;
+using Omstilling.Media.Sdp;
+using Omstilling.Sip.Messages;
+using Omstilling.Sip.Transactions;
+
+namespace Omstilling.Simulator.Phones;
+
+/// <summary>Requests inside the call's dialog: BYE, re-INVITE (hold and resume), OPTIONS, INFO.</summary>
+public abstract partial class SimulatedCall
+{
+    private ServerInviteTransaction? _pendingReinvite;
+
+    /// <summary>
+    /// Answers a request in the dialog as a phone does (RFC 3261 §12.2.2, §14.2, §15.1.2): 481 when
+    /// the call is over, 500 for a CSeq out of order, 200 to BYE, OPTIONS and INFO, a re-INVITE
+    /// answered with our SDP. Returns how the call ends when the request ends it.
+    /// </summary>
+    private CallEnding? InDialog(ServerTransaction transaction)
+    {
+        var request = transaction.Request;
+        lock (Sync)
+        {
+            if (Dialog is not { } dialog || Phase == CallPhase.Ended)
+            {
+                transaction.Respond(SipStatus.CallOrTransactionDoesNotExist);
+                return null;
+            }
+
+            if (!dialog.AcceptRemoteCSeq(request))
+            {
+                transaction.Respond(SipStatus.ServerInternalError, "CSeq out of order");
+                return null;
+            }
+
+            if (request.Method == SipMethod.Bye)
+            {
+                transaction.Respond(SipStatus.Ok);
+
+                // Both sides hung up at once: ours was first here, it ends as ours when the BYE's answer comes.
+                return Phase == CallPhase.Ending ? null : CallEnding.HungUpThere;
+            }
+
+            if (request.Method == SipMethod.Invite)
+            {
+                Reinvite((ServerInviteTransaction)transaction);
+                return null;
+            }
+
+            if (request.Method == SipMethod.Info && SipInfoDtmf.Parse(request.ContentType, request.BodyText) is { } digit)
+            {
+                Media.OnInfoDigit(digit);
+            }
+
+            if (request.Method == SipMethod.Options || request.Method == SipMethod.Info)
+            {
+                var ok = transaction.CreateResponse(SipStatus.Ok);
+                ok.Headers.Add(HeaderName.Allow, PhoneNetwork.AllowedMethods);
+                transaction.Respond(ok);
+                return null;
+            }
+
+            transaction.Respond(SipStatus.NotImplemented);
+            return null;
+        }
+    }
+
+    /// <summary>A re-INVITE (the server holds or resumes us, §14.2): answered with our SDP on the same stream.</summary>
+    private void Reinvite(ServerInviteTransaction transaction)
+    {
+        var request = transaction.Request;
+        string? answer;
+        try
+        {
+            answer = request.Body.IsEmpty ? Media.Offer() : Media.Answer(request);
+        }
+        catch (SdpParseException)
+        {
+            transaction.Respond(SipStatus.BadRequest, "Unreadable SDP");
+            return;
+        }
+
+        if (answer is null)
+        {
+            transaction.Respond(SipStatus.NotAcceptableHere);
+            return;
+        }
+
+        Dialog!.UpdateRemoteTarget(request);
+        var ok = transaction.CreateResponse(SipStatus.Ok);
+        ok.Headers.Add(HeaderName.Contact, Dialog.LocalContact.ToString());
+        CallMedia.Attach(ok, answer);
+        transaction.Respond(ok);
+        _pendingReinvite = transaction;
+    }
+
+    /// <summary>An ACK for our 200 to a re-INVITE: its retransmissions stop. Under the lock.</summary>
+    private protected void ReinviteAcknowledged(SipRequest ack)
+    {
+        _pendingReinvite?.AckReceived();
+        _pendingReinvite = null;
+        if (!ack.Body.IsEmpty)
+        {
+            // The answer to the offer we made in a 200 to a re-INVITE without SDP.
+            Media.Accept(ack);
+        }
+    }
+}
