@@ -308,7 +308,7 @@ internal static partial class RunCommand
         }
 
         started?.Invoke(app);
-        await using var simulation = options.Simulate ? Demo.DemoSimulation.Start(OwnSipAddress(options), policy, time, loggerFactory, faults) : null;
+        await using var simulation = options.Simulate ? Demo.DemoSimulation.Start(OwnSipAddress(options), policy, pbx.Switchboard, time, loggerFactory, faults) : null;
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

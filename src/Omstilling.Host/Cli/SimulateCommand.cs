@@ -83,7 +83,7 @@ internal static class SimulateCommand
         {
             await using var network = await PhoneNetwork.StartAsync(new PhoneNetworkOptions(parsed.GetValue(server)!, local!), TimeProvider.System, loggers, cancellationToken);
             var options = new SimulationOptions(operators, parsed.GetValue(speed), parsed.GetValue(from), parsed.GetValue(until));
-            var summary = await new Simulation(network, options, TimeProvider.System, loggers.CreateLogger<Simulation>()).RunAsync(script, cancellationToken);
+            var summary = await new Simulation(network, options, console: null, TimeProvider.System, loggers.CreateLogger<Simulation>()).RunAsync(script, cancellationToken);
             await output.WriteLineAsync($"omstilling simulate: {summary}");
             return 0;
         }

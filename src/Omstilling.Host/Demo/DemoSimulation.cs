@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using Omstilling.Calls.Control;
 using Omstilling.Policy;
 using Omstilling.Runtime;
 using Omstilling.Simulator.Phones;
@@ -11,7 +12,8 @@ namespace Omstilling.Host.Demo;
 /// <summary>
 /// <c>omstilling run --demo --simulate</c>: the simulator inside the server's process, calling the
 /// server's own SIP port from loopback: synthetic citizens call the main number from the server's
-/// present time of day on, synthetic operators answer on 100-103 (the demo's phones), at 60 times
+/// present time of day on, synthetic operators answer on 100-103 (the demo's phones) and put some
+/// through on the switchboard's control to colleagues' phones (2001-2012), at 60 times
 /// the day's speed, so the console, the wallboard and the reports come alive within a minute.
 /// Ends with the day, or when the server stops.
 /// </summary>
@@ -25,10 +27,10 @@ internal sealed partial class DemoSimulation : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    private DemoSimulation(IPEndPoint server, TelephonePolicy policy, TimeProvider time, ILoggerFactory loggers, FaultMonitor faults)
+    private DemoSimulation(IPEndPoint server, TelephonePolicy policy, IOperatorConsole console, TimeProvider time, ILoggerFactory loggers, FaultMonitor faults)
     {
         var logger = loggers.CreateLogger<DemoSimulation>();
-        _running = RunAsync(server, policy, time, loggers, logger, _stop.Token);
+        _running = RunAsync(server, policy, console, time, loggers, logger, _stop.Token);
         faults.Boundary("host.simulation").Observe(_running, null, "the demo's simulation");
     }
 
@@ -46,8 +48,8 @@ internal sealed partial class DemoSimulation : IAsyncDisposable
     }
 
     /// <summary>Starts the simulation against the server's SIP port on <paramref name="server"/>.</summary>
-    public static DemoSimulation Start(IPEndPoint server, TelephonePolicy policy, TimeProvider time, ILoggerFactory loggers, FaultMonitor faults) =>
-        new(server, policy, time, loggers, faults);
+    public static DemoSimulation Start(IPEndPoint server, TelephonePolicy policy, ISwitchboardControl switchboard, TimeProvider time, ILoggerFactory loggers, FaultMonitor faults) =>
+        new(server, policy, new SwitchboardConsole(switchboard), time, loggers, faults);
 
     public async ValueTask DisposeAsync()
     {
@@ -64,19 +66,22 @@ internal sealed partial class DemoSimulation : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task RunAsync(IPEndPoint server, TelephonePolicy policy, TimeProvider time, ILoggerFactory loggers, ILogger logger, CancellationToken cancellationToken)
+    private static async Task RunAsync(IPEndPoint server, TelephonePolicy policy, IOperatorConsole console, TimeProvider time, ILoggerFactory loggers, ILogger logger, CancellationToken cancellationToken)
     {
         await Task.Yield(); // the server's start goes on
         var now = policy.ToLocal(time.GetUtcNow());
         var seed = Random.Shared.Next();
-        var script = ScriptWriter.Write(new SimulationProfile(), DateOnly.FromDateTime(now), seed, policy.MainNumber);
+        var profile = new SimulationProfile();
+        var script = ScriptWriter.Write(profile, DateOnly.FromDateTime(now), seed, policy.MainNumber);
         var operators = policy.Operators.Select(o => new PhoneAccount(o, "demo" + o)).ToList();
+        var staff = profile.Staff.Select(s => new PhoneAccount(s, "demo" + s)).ToList();
         try
         {
             await using var network = await PhoneNetwork.StartAsync(
                 new PhoneNetworkOptions(server, server.Address, FirstRtpPort: FirstRtpPort, LastRtpPort: FirstRtpPort + 1998), time, loggers, cancellationToken);
             LogSimulating(logger, seed, now.TimeOfDay);
-            var simulation = new Simulation(network, new SimulationOptions(operators, Speed, From: now.TimeOfDay), time, loggers.CreateLogger<Simulation>());
+            var options = new SimulationOptions(operators, Speed, From: now.TimeOfDay) { Staff = staff };
+            var simulation = new Simulation(network, options, console, time, loggers.CreateLogger<Simulation>());
             var summary = await simulation.RunAsync(script, cancellationToken);
             LogDone(logger, summary.ToString());
         }

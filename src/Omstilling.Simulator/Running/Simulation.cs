@@ -66,7 +66,7 @@ public sealed partial class Simulation(PhoneNetwork network, SimulationOptions o
         var results = new List<Task<CitizenResult>>(calls.Count);
         var lastCallOf = new Dictionary<string, Task>(StringComparer.Ordinal);
         var started = time.GetTimestamp();
-        var first = options.From ?? calls.FirstOrDefault()?.Arrival ?? TimeSpan.Zero;
+        var first = options.From ?? (calls.Count > 0 ? calls[0].Arrival : TimeSpan.Zero);
         foreach (var call in calls)
         {
             var due = options.RealTime(call.Arrival - first) - time.GetElapsedTime(started);

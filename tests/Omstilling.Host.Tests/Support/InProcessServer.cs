@@ -17,9 +17,10 @@ public sealed class InProcessServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task<int> _run;
 
-    private InProcessServer(WebApplication app, int webPort, int managementPort, string dataDirectory, CancellationTokenSource stop, Task<int> run)
+    private InProcessServer(WebApplication app, int sipPort, int webPort, int managementPort, string dataDirectory, CancellationTokenSource stop, Task<int> run)
     {
         App = app;
+        SipPort = sipPort;
         WebPort = webPort;
         ManagementPort = managementPort;
         DataDirectory = dataDirectory;
@@ -29,13 +30,20 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public WebApplication App { get; }
 
+    public int SipPort { get; }
+
+    /// <summary>The server's copy of the bundled policy.</summary>
+    public required string PolicyFile { get; init; }
+
     public int WebPort { get; }
 
     public int ManagementPort { get; }
 
     public string DataDirectory { get; }
 
-    public static async Task<InProcessServer> StartAsync(IReadOnlyList<NewUser> users)
+    /// <param name="surveyPercent">The share of calls the policy copy's survey invites.</param>
+    /// <param name="extraArgs">More options of <c>run</c> (e.g. --demo, --at).</param>
+    public static async Task<InProcessServer> StartAsync(IReadOnlyList<NewUser> users, int surveyPercent = 0, params string[] extraArgs)
     {
         var data = System.IO.Directory.CreateTempSubdirectory("omstilling-inproc-").FullName;
         var database = new OmstillingDatabase(DatabaseOptions.EmbeddedIn(data));
@@ -43,10 +51,12 @@ public sealed class InProcessServer : IAsyncDisposable
         await new UserStore(database, TimeProvider.System).CreateManyAsync(users, CancellationToken.None);
 
         var (sipPort, webPort, managementPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var policy = TestPolicy.Write(Path.Combine(data, "policy"), surveyPercent);
         var options = RunOptions.Parse(
         [
             "--bind", "127.0.0.1", "--sip-port", Text(sipPort), "--web-port", Text(webPort), "--management", $"127.0.0.1:{Text(managementPort)}",
-            "--data-dir", data, "--diagnostics", "--log-level", "warning", "--policy", TestPolicy.Write(Path.Combine(data, "policy")), "--directory", TestPolicy.Directory,
+            "--data-dir", data, "--diagnostics", "--log-level", "warning", "--policy", policy, "--directory", TestPolicy.Directory,
+            .. extraArgs,
         ]);
         var stop = new CancellationTokenSource();
         var started = new TaskCompletionSource<WebApplication>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -57,7 +67,7 @@ public sealed class InProcessServer : IAsyncDisposable
             throw new InvalidOperationException(run.IsCompleted ? $"The server stopped with {await run} before it listened." : "The server did not listen within 60 s.");
         }
 
-        return new InProcessServer(await started.Task, webPort, managementPort, data, stop, run);
+        return new InProcessServer(await started.Task, sipPort, webPort, managementPort, data, stop, run) { PolicyFile = policy };
     }
 
     public async ValueTask DisposeAsync()
