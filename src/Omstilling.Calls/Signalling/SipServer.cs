@@ -51,13 +51,12 @@ public sealed class SipServer : ISipCore
 
     private void Dispatch(ServerTransaction transaction)
     {
-        var request = transaction.Request;
-        var rejection = _checks.Check(request, (status, reason) => transaction.CreateResponse(status, reason));
-        if (rejection is not null)
+        if (_checks.RejectIfUnfit(transaction))
         {
-            transaction.Respond(rejection);
             return;
         }
+
+        var request = transaction.Request;
 
         if (request.To.Tag is not null)
         {

@@ -59,35 +59,38 @@ internal sealed class CallMedia : IRtpListener
     public string Offer() => SdpNegotiator.CreateOffer(_server.Advertised(Stream), _sessionId, MediaDirection.SendReceive, ++_version).ToString();
 
     /// <summary>
-    /// Answers the peer's offer and points the stream at it; null when no audio in it can be
-    /// served (488). Throws <see cref="SdpParseException"/> when the body cannot be read (400).
+    /// Answers the SDP offer of an INVITE or re-INVITE and points the stream at the peer: the
+    /// status to answer with, and our SDP for a 200. An INVITE without an offer gets 200 and no
+    /// answer (our offer goes in the 200, the peer's answer comes in the ACK, RFC 3261 §13.2.1); an
+    /// unreadable offer 400; one with no audio we share 488.
     /// </summary>
-    public string? Answer(SipMessage offer)
+    public int AnswerOffer(SipRequest invite, out string? answer)
     {
-        var result = SdpNegotiator.Answer(SessionDescription.Parse(offer.BodyText), _server.Advertised(Stream), _sessionId, ++_version);
-        if (result is not { } negotiated)
+        answer = null;
+        if (invite.Body.IsEmpty)
         {
-            return null;
+            return SipStatus.Ok;
+        }
+
+        if (Read(invite) is not { } offer)
+        {
+            return SipStatus.BadRequest;
+        }
+
+        if (SdpNegotiator.Answer(offer, _server.Advertised(Stream), _sessionId, ++_version) is not { } negotiated)
+        {
+            return SipStatus.NotAcceptableHere;
         }
 
         Use(negotiated.Audio);
-        return negotiated.Answer.ToString();
+        answer = negotiated.Answer.ToString();
+        return SipStatus.Ok;
     }
 
     /// <summary>Takes the peer's answer to our offer; false when it is unreadable or accepts no audio we offered.</summary>
     public bool Accept(SipMessage answer)
     {
-        NegotiatedAudio? audio;
-        try
-        {
-            audio = SdpNegotiator.ReadAnswer(SessionDescription.Parse(answer.BodyText));
-        }
-        catch (SdpParseException)
-        {
-            return false;
-        }
-
-        if (audio is null)
+        if (Read(answer) is not { } description || SdpNegotiator.ReadAnswer(description) is not { } audio)
         {
             return false;
         }
@@ -148,6 +151,19 @@ internal sealed class CallMedia : IRtpListener
         _closed = true;
         _tone?.Stop();
         Stream.Close();
+    }
+
+    /// <summary>The SDP of a message; null when it cannot be read (what is wrong is the peer's business, not a log line here).</summary>
+    private static SessionDescription? Read(SipMessage message)
+    {
+        try
+        {
+            return SessionDescription.Parse(message.BodyText);
+        }
+        catch (SdpParseException)
+        {
+            return null;
+        }
     }
 
     private void Use(NegotiatedAudio audio)

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Omstilling.Media.Sdp;
 using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Transactions;
@@ -86,45 +84,8 @@ public sealed class IncomingCall : SimulatedCall
         return Task.CompletedTask;
     }
 
-    public override async Task HangUpAsync(CancellationToken cancellationToken)
-    {
-        bool acknowledging;
-        lock (Sync)
-        {
-            acknowledging = Phase == CallPhase.Accepting;
-        }
-
-        // §15: no BYE before the ACK of our 200 (or its timeout).
-        if (acknowledging)
-        {
-            await Answered.WaitAsync(cancellationToken);
-        }
-
-        var refused = false;
-        lock (Sync)
-        {
-            switch (Phase)
-            {
-                case CallPhase.Setup or CallPhase.Early:
-                    refused = Refuse(SipStatus.BusyHere);
-                    break;
-                case CallPhase.Talking:
-                    SendBye(CallEnding.HungUpHere);
-                    break;
-                case CallPhase.Accepting or CallPhase.Ending or CallPhase.Ended:
-                    break;
-                default:
-                    throw new UnreachableException($"CallPhase {Phase}");
-            }
-        }
-
-        if (refused)
-        {
-            Finish(CallEnding.Refused);
-        }
-
-        await WaitForEndAsync(cancellationToken);
-    }
+    /// <summary>Refuses the unanswered call (486), as a phone's "decline" key does. Under the lock.</summary>
+    private protected override CallEnding? HangUpUnanswered() => Refuse(SipStatus.BusyHere) ? CallEnding.Refused : null;
 
     /// <summary>
     /// Takes a new INVITE for <paramref name="phone"/>: the call, or null when it was refused at
@@ -133,9 +94,17 @@ public sealed class IncomingCall : SimulatedCall
     internal static IncomingCall? Receive(SimulatedPhone phone, ServerInviteTransaction invite)
     {
         var call = new IncomingCall(phone, invite);
-        var status = call.PrepareAnswer();
+
+        // The offer is read now, so a call we cannot take is refused before anyone is asked.
+        var status = call.Media.AnswerOffer(invite.Request, out call._answer);
         if (status == SipStatus.Ok)
         {
+            if (invite.IsCancelled)
+            {
+                // The CANCEL came while the INVITE was being handed to the phone, before the call could hear of it.
+                call.OnCancel();
+            }
+
             return call;
         }
 
@@ -186,47 +155,21 @@ public sealed class IncomingCall : SimulatedCall
         }
     }
 
-    private protected override void AbandonUnanswered() => Refuse(SipStatus.TemporarilyUnavailable);
-
-    /// <summary>Reads the INVITE's offer now, so a call we cannot take is refused before anyone is asked; 200 when it can be answered.</summary>
-    private int PrepareAnswer()
-    {
-        if (_invite.Request.Body.IsEmpty)
-        {
-            return SipStatus.Ok;
-        }
-
-        try
-        {
-            _answer = Media.Answer(_invite.Request);
-        }
-        catch (SdpParseException)
-        {
-            return SipStatus.BadRequest;
-        }
-
-        return _answer is null ? SipStatus.NotAcceptableHere : SipStatus.Ok;
-    }
-
-    /// <summary>Our 200 (under the lock): the dialog is findable before it leaves, since the ACK may come at once on another thread.</summary>
+    /// <summary>
+    /// Our 200, under the lock. Only this call answers its INVITE finally, always under the lock, so
+    /// the 200 goes out. The dialog is findable before it does: the ACK may come at once on another
+    /// receive thread (it then waits for the lock).
+    /// </summary>
     private void SendOk()
     {
         var ok = _invite.CreateResponse(SipStatus.Ok);
         ok.Headers.Add(HeaderName.Contact, _contact.ToString());
         ok.Headers.Add(HeaderName.Allow, PhoneNetwork.AllowedMethods);
         CallMedia.Attach(ok, _answer ?? Media.Offer());
-        var dialog = Dialog.CreateUas(_invite.Request, _invite.LocalTag, _invite.Incoming.Source, _contact);
-        Dialog = dialog;
-        Network.Index(dialog.Id, this);
-        if (_invite.TryRespond(ok))
-        {
-            MoveTo(CallPhase.Accepting);
-            return;
-        }
-
-        // The caller's CANCEL won: no dialog after all.
-        Network.Unindex(dialog.Id, this);
-        Dialog = null;
+        Dialog = Dialog.CreateUas(_invite.Request, _invite.LocalTag, _invite.Incoming.Source, _contact);
+        Network.Index(Dialog.Id, this);
+        _invite.Respond(ok);
+        MoveTo(CallPhase.Accepting);
     }
 
     /// <summary>A final refusal (under the lock or not); true when it went out, so the call ends as refused.</summary>

@@ -34,29 +34,13 @@ public sealed class OutgoingCall : SimulatedCall
     /// <summary>True once a provisional answer above 100 came (180 Ringing, 183).</summary>
     public bool Rang { get; private set; }
 
-    public override Task HangUpAsync(CancellationToken cancellationToken)
+    /// <summary>CANCEL (§9.1): the transaction sends it once a provisional response came (a server's 100 comes at once). Under the lock.</summary>
+    private protected override CallEnding? HangUpUnanswered()
     {
-        lock (Sync)
-        {
-            switch (Phase)
-            {
-                case CallPhase.Setup or CallPhase.Early:
-                    // §9.1: the transaction sends the CANCEL once a provisional response came (the server's 100 comes at once).
-                    _cancelled = true;
-                    MoveTo(CallPhase.Ending);
-                    _invite!.Cancel();
-                    break;
-                case CallPhase.Talking:
-                    SendBye(CallEnding.HungUpHere);
-                    break;
-                case CallPhase.Accepting or CallPhase.Ending or CallPhase.Ended:
-                    break;
-                default:
-                    throw new System.Diagnostics.UnreachableException($"CallPhase {Phase}");
-            }
-        }
-
-        return WaitForEndAsync(cancellationToken);
+        _cancelled = true;
+        MoveTo(CallPhase.Ending);
+        _invite!.Cancel();
+        return null;
     }
 
     internal void Start()
@@ -68,7 +52,6 @@ public sealed class OutgoingCall : SimulatedCall
         }
     }
 
-    private protected override void AbandonUnanswered() => _invite?.Cancel();
 
     internal override void OnAck(SipRequest ack)
     {

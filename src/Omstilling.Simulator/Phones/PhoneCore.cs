@@ -46,15 +46,10 @@ internal sealed class PhoneCore(PhoneNetwork network) : ISipCore
     public void OnCancel(ServerInviteTransaction invite)
     {
         ArgumentNullException.ThrowIfNull(invite);
-        if (invite.UserState is IncomingCall call)
-        {
-            call.OnCancel();
-        }
-        else
-        {
-            // Not handed to a call (refused at once, or a re-INVITE): its final answer is out or comes from the dialog.
-            invite.TryRespond(invite.CreateResponse(SipStatus.RequestTerminated));
-        }
+
+        // Every other INVITE is answered finally on the thread that received it, or (a new call
+        // still being handed to its phone) sees IsCancelled when its call is made.
+        (invite.UserState as IncomingCall)?.OnCancel();
     }
 
     public void OnStray2xx(IncomingMessage response)
@@ -66,13 +61,12 @@ internal sealed class PhoneCore(PhoneNetwork network) : ISipCore
 
     private void Dispatch(ServerTransaction transaction)
     {
-        var request = transaction.Request;
-        var rejection = _checks.Check(request, (status, reason) => transaction.CreateResponse(status, reason));
-        if (rejection is not null)
+        if (_checks.RejectIfUnfit(transaction))
         {
-            transaction.Respond(rejection);
             return;
         }
+
+        var request = transaction.Request;
 
         if (request.To.Tag is not null)
         {

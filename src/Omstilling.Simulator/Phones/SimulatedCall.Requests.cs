@@ -1,5 +1,4 @@
 using Omstilling.Media.Dtmf;
-using Omstilling.Media.Sdp;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Transactions;
 
@@ -68,27 +67,17 @@ public abstract partial class SimulatedCall
     private void Reinvite(ServerInviteTransaction transaction)
     {
         var request = transaction.Request;
-        string? answer;
-        try
+        var status = Media.AnswerOffer(request, out var answer);
+        if (status != SipStatus.Ok)
         {
-            answer = request.Body.IsEmpty ? Media.Offer() : Media.Answer(request);
-        }
-        catch (SdpParseException)
-        {
-            transaction.Respond(SipStatus.BadRequest, "Unreadable SDP");
-            return;
-        }
-
-        if (answer is null)
-        {
-            transaction.Respond(SipStatus.NotAcceptableHere);
+            transaction.Respond(status);
             return;
         }
 
         Dialog!.UpdateRemoteTarget(request);
         var ok = transaction.CreateResponse(SipStatus.Ok);
         ok.Headers.Add(HeaderName.Contact, Dialog.LocalContact.ToString());
-        CallMedia.Attach(ok, answer);
+        CallMedia.Attach(ok, answer ?? Media.Offer());
         transaction.Respond(ok);
         _pendingReinvite = transaction;
     }

@@ -79,33 +79,64 @@ public abstract partial class SimulatedCall
     /// Hangs up: before the answer the caller cancels (CANCEL) and the called phone refuses (486);
     /// after it, BYE. Completes when the other side confirmed (or the request timed out, 64*T1).
     /// </summary>
-    public abstract Task HangUpAsync(CancellationToken cancellationToken);
+    public async Task HangUpAsync(CancellationToken cancellationToken)
+    {
+        bool acknowledging;
+        lock (Sync)
+        {
+            acknowledging = Phase == CallPhase.Accepting;
+        }
+
+        // §15: no BYE before the ACK of our 200 (or its timeout, which ends the call).
+        if (acknowledging)
+        {
+            await Answered.WaitAsync(cancellationToken);
+        }
+
+        CallEnding? over;
+        lock (Sync)
+        {
+            over = StartHangingUp();
+        }
+
+        if (over is { } ending)
+        {
+            Finish(ending);
+        }
+
+        await Ended.WaitAsync(cancellationToken);
+    }
 
     /// <summary>The network stops: whatever is up is hung up or refused without waiting, and the call ends as failed.</summary>
     internal void Abandon()
     {
         lock (Sync)
         {
-            switch (Phase)
-            {
-                case CallPhase.Setup or CallPhase.Early:
-                    AbandonUnanswered();
-                    break;
-                case CallPhase.Talking:
-                    Network.Stack.SendRequest(Dialog!.CreateRequest(SipMethod.Bye), Dialog.Peer, new FinalResponse());
-                    break;
-                case CallPhase.Accepting or CallPhase.Ending or CallPhase.Ended:
-                    break;
-                default:
-                    throw new UnreachableException($"CallPhase {Phase}");
-            }
+            StartHangingUp();
         }
 
         Finish(CallEnding.Failed);
     }
 
-    /// <summary>Gives up an unanswered call without waiting (under the lock): CANCEL, or a refusal.</summary>
-    private protected abstract void AbandonUnanswered();
+    /// <summary>Gives up the unanswered call (under the lock); the ending when that already ended it.</summary>
+    private protected abstract CallEnding? HangUpUnanswered();
+
+    /// <summary>Starts hanging up, under the lock; the ending when the call is over at once, null when it waits for the other side (or is over already).</summary>
+    private CallEnding? StartHangingUp()
+    {
+        switch (Phase)
+        {
+            case CallPhase.Setup or CallPhase.Early:
+                return HangUpUnanswered();
+            case CallPhase.Talking:
+                SendBye(CallEnding.HungUpHere);
+                return null;
+            case CallPhase.Accepting or CallPhase.Ending or CallPhase.Ended:
+                return null;
+            default:
+                throw new UnreachableException($"CallPhase {Phase}");
+        }
+    }
 
     /// <summary>
     /// Moves the phase forward, under the lock; false (nothing changes) when <paramref name="next"/>
@@ -187,9 +218,6 @@ public abstract partial class SimulatedCall
         var dialog = Dialog!;
         Network.Stack.SendRequest(dialog.CreateRequest(SipMethod.Bye), dialog.Peer, new FinalResponse(_ => Finish(ending)));
     }
-
-    /// <summary>Waits for the end, with the driver's token.</summary>
-    private protected async Task WaitForEndAsync(CancellationToken cancellationToken) => await Ended.WaitAsync(cancellationToken);
 
     /// <summary>A request in this call's dialog (RFC 3261 §12.2.2), on a receive thread.</summary>
     internal void OnInDialogRequest(ServerTransaction transaction)

@@ -57,6 +57,19 @@ public sealed class UasRequestChecks
         return null;
     }
 
+    /// <summary>Runs <see cref="Check"/> on a received request and answers it when it fails; true when it was answered so.</summary>
+    public bool RejectIfUnfit(Transactions.ServerTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        if (Check(transaction.Request, transaction.CreateResponse) is not { } rejection)
+        {
+            return false;
+        }
+
+        transaction.Respond(rejection);
+        return true;
+    }
+
     private List<string> Unsupported(SipRequest request)
     {
         var unsupported = new List<string>();
