@@ -50,6 +50,24 @@ public sealed class KpisTests
         Assert.DoesNotContain(taken, r => Kpis.IsCorrectTransfer(r, [], Targets.CalledAgainWithin));
     }
 
+    /// <summary>Found by the simulator: a citizen who dialled again at once arrived 37 µs before the server stamped the first call's end.</summary>
+    [Theory]
+    [InlineData(-0.000037, false)] // at the moment the first ended: called again
+    [InlineData(-30, false)] // while the first went on (a second phone): called again
+    [InlineData(1800, false)] // 30 minutes after the end: still within
+    [InlineData(1800.001, true)] // after the window: the transfer stands
+    public void A_caller_who_calls_again_before_or_within_the_window_after_the_end_was_not_helped(double secondsAfterEnd, bool correct)
+    {
+        var transferred = Record(rang: 0, answered: 3);
+        transferred.Transfers = 1;
+        transferred.TransferTarget = "201";
+        transferred.TransferOutcome = CallRecordBuilder.Completed;
+        var again = Record(rang: 0, answered: 3);
+        again.ArrivedAt = transferred.EndedAt.AddSeconds(secondsAfterEnd);
+
+        Assert.Equal(correct, Kpis.IsCorrectTransfer(transferred, [transferred, again], Targets.CalledAgainWithin));
+    }
+
     [Fact]
     public void Exactly_four_rings_is_within_and_a_moment_more_is_not()
     {

@@ -31,12 +31,18 @@ public sealed class CallsAgain
         }
     }
 
-    /// <summary>Whether the caller of <paramref name="record"/> called the main number again from its end to <paramref name="window"/> after.</summary>
+    /// <summary>
+    /// Whether the caller of <paramref name="record"/> called the main number again: a call of
+    /// theirs that arrived after this one did, and no later than <paramref name="window"/> after its
+    /// end. After its arrival, not after its end: the server stamps a call's end once it has hung
+    /// up, so a caller who dials again at once can arrive a few microseconds before (found by the
+    /// simulator), and a second call while the first still goes on means the first did not help.
+    /// </summary>
     public bool CalledAgain(CallRecord record, TimeSpan window)
     {
         ArgumentNullException.ThrowIfNull(record);
         return record.Caller != HistoryRetention.Anonymised
             && _byCaller.TryGetValue(record.Caller, out var calls)
-            && calls.Exists(again => again.CallId != record.CallId && again.ArrivedAt >= record.EndedAt && again.ArrivedAt <= record.EndedAt + window);
+            && calls.Exists(again => again.CallId != record.CallId && again.ArrivedAt > record.ArrivedAt && again.ArrivedAt <= record.EndedAt + window);
     }
 }

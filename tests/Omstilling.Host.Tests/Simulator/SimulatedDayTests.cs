@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -14,7 +13,7 @@ using Omstilling.Simulator.Script;
 namespace Omstilling.Host.Tests.Simulator;
 
 /// <summary>
-/// A scripted morning through the simulator: a fixed seed writes the calls of 09:00-10:00 on a
+/// A scripted morning through the simulator: a fixed seed writes the calls of 09:00-11:00 on a
 /// Tuesday; the server (in this process, its clock started at 09:00 that day, the survey inviting
 /// everyone) is called by the citizens, its four operators' phones answer as the script says and
 /// put callers through on the switchboard's control to colleagues' phones, at 30 times the day's
@@ -30,7 +29,7 @@ public sealed class SimulatedDayTests
     /// <summary>Quieter than a real morning, and with every kind of call in it.</summary>
     internal static readonly SimulationProfile Morning = new()
     {
-        WorkdayArrivals = [.. Enumerable.Range(0, 24).Select(h => h == 9 ? 10.0 : 0)],
+        WorkdayArrivals = [.. Enumerable.Range(0, 24).Select(h => h is 9 or 10 ? 5.0 : 0)],
         Impatient = 0.15,
         OfferRingsOut = 0.2,
         SurveyOptIn = 0.8,
@@ -46,7 +45,9 @@ public sealed class SimulatedDayTests
     };
 
     /// <summary>A seed whose morning has every kind of call (checked first: a changed script writer fails that check, not the figures).</summary>
-    internal const int Seed = 10;
+    internal const int Seed = 1122;
+
+    private const double Speed = 30;
 
     [Fact]
     public async Task A_scripted_morning_gives_the_figures_the_script_implies()
@@ -59,7 +60,7 @@ public sealed class SimulatedDayTests
         await using var network = await PhoneNetwork.StartAsync(
             new PhoneNetworkOptions(new IPEndPoint(IPAddress.Loopback, server.SipPort), IPAddress.Loopback, FirstRtpPort: 32000, LastRtpPort: 32998),
             TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
-        var options = new SimulationOptions([.. Operators.Select(Demo)], Speed: 30) { Staff = [.. Morning.Staff.Select(Demo)] };
+        var options = new SimulationOptions([.. Operators.Select(Demo)], Speed: Speed) { Staff = [.. Morning.Staff.Select(Demo)] };
         var console = new SwitchboardConsole(server.App.Services.GetRequiredService<ISwitchboardControl>());
         var simulation = new Simulation(network, options, console, TimeProvider.System, NullLogger<Simulation>.Instance);
 
@@ -88,15 +89,26 @@ public sealed class SimulatedDayTests
         var root = json.RootElement;
         // Every call is in the history, the wrong persons' *88 calls too (their marks are events of the calls they mark).
         Assert.Equal(calls.Count + marks, root.GetProperty("calls").GetInt32());
-        Assert.Equal(calls.Count - helped.Count, root.GetProperty("abandoned").GetInt32());
-        AssertFigure(root.GetProperty("answeredWithinRingLimit"), calls.Count(c => !c.FirstOffer.RingsOut), calls.Count);
-        AssertFigure(root.GetProperty("correctlyTransferred"), correct.Count, transfers.Count);
-        AssertFigure(root.GetProperty("satisfied"), answers.Count(c => c.SurveyAnswer >= 4), answers.Count);
+        var scriptText = string.Join('\n', calls);
+        Assert.True(calls.Count - helped.Count == root.GetProperty("abandoned").GetInt32(), $"abandoned: {root}\n{scriptText}\n{await TimelinesAsync(server)}");
+        await AssertFigureAsync("answeredWithinRingLimit", calls.Count(c => !c.FirstOffer.RingsOut), calls.Count);
+        await AssertFigureAsync("correctlyTransferred", correct.Count, transfers.Count);
+        await AssertFigureAsync("satisfied", answers.Count(c => c.SurveyAnswer >= 4), answers.Count);
+
+        async Task AssertFigureAsync(string goal, int numerator, int denominator)
+        {
+            var figure = root.GetProperty(goal);
+            if ((numerator, denominator) != (figure.GetProperty("numerator").GetInt32(), figure.GetProperty("denominator").GetInt32()))
+            {
+                Assert.Fail($"{goal}: expected {numerator} of {denominator}, reported {figure}\n{scriptText}\n{await TimelinesAsync(server)}");
+            }
+        }
     }
 
     /// <summary>Impatient callers, rung-out first offers, answers on both sides of the line, and each way a transfer can go.</summary>
     internal static bool HasEveryKind(IReadOnlyList<CitizenCall> calls) =>
-        calls.Count is >= 8 and <= 16
+        calls.Count is >= 7 and <= 16
+        && FewAtOnce(calls)
         && calls.Any(Impatient)
         && calls.Any(c => c.FirstOffer.RingsOut && !Impatient(c))
         && calls.Any(c => c.SurveyAnswer >= 4 && !Impatient(c))
@@ -106,6 +118,29 @@ public sealed class SimulatedDayTests
         && calls.Any(c => !Impatient(c) && c.Transfer is { TargetAnswer.RingsOut: true })
         && calls.Any(c => !Impatient(c) && c.Transfer is { WrongPerson: false, TargetAnswer.RingsOut: false } && CallsAgain(calls, c));
 
+    /// <summary>
+    /// At most three calls at once (from an estimate of each call's length in real time at
+    /// <see cref="Speed"/>): with four operators one is always free, so no caller meets the
+    /// policy's overflow for a busy switchboard (the automatic menu), which the script cannot foresee.
+    /// </summary>
+    internal static bool FewAtOnce(IReadOnlyList<CitizenCall> calls)
+    {
+        var spans = calls.Select(c => (Start: (c.Arrival - calls[0].Arrival) / Speed, End: ((c.Arrival - calls[0].Arrival) / Speed) + Length(c))).ToList();
+        return spans.All(a => spans.Count(b => b.Start <= a.Start && a.Start < b.End) <= 3);
+    }
+
+    /// <summary>Generously: greeting and invitation, the offers, the talks, the transfer, the survey.</summary>
+    private static TimeSpan Length(CitizenCall c) =>
+        TimeSpan.FromSeconds(10)
+        + (c.FirstOffer.RingsOut ? TimeSpan.FromSeconds(27) + c.LaterOffer.Delay : c.FirstOffer.Delay)
+        + Talk(c.Talk)
+        + (c.Transfer is not { } t ? TimeSpan.Zero
+            : t.TargetAnswer.RingsOut ? TimeSpan.FromSeconds(27) + c.LaterOffer.Delay + Talk(c.Talk)
+            : t.TargetAnswer.Delay + Talk(t.Talk))
+        + TimeSpan.FromSeconds(20);
+
+    private static TimeSpan Talk(TimeSpan simulated) => simulated / Speed < TimeSpan.FromSeconds(2) ? TimeSpan.FromSeconds(2) : simulated / Speed;
+
     /// <summary>Gives up before an operator can answer: the first offer rings out, and the patience ends before the second.</summary>
     private static bool Impatient(CitizenCall call) => call.FirstOffer.RingsOut && call.GivesUpAfter < TimeSpan.FromSeconds(25);
 
@@ -113,10 +148,12 @@ public sealed class SimulatedDayTests
     private static bool CallsAgain(IReadOnlyList<CitizenCall> calls, CitizenCall call) =>
         calls.Any(c => c.Caller == call.Caller && c.Arrival > call.Arrival);
 
-    private static PhoneAccount Demo(string extension) => new(extension, "demo" + extension);
+    /// <summary>Every call's events, for a failure's message.</summary>
+    private static async Task<string> TimelinesAsync(InProcessServer server)
+    {
+        using var admin = await WebLogin.LogInAsync(server.WebPort, "admin", "demoadmin");
+        return (await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/calls/events", UriKind.Relative))).ToString();
+    }
 
-    private static void AssertFigure(JsonElement goal, int numerator, int denominator) =>
-        Assert.True(
-            (numerator, denominator) == (goal.GetProperty("numerator").GetInt32(), goal.GetProperty("denominator").GetInt32()),
-            $"expected {numerator.ToString(CultureInfo.InvariantCulture)} of {denominator.ToString(CultureInfo.InvariantCulture)}: {goal}");
+    private static PhoneAccount Demo(string extension) => new(extension, "demo" + extension);
 }
