@@ -378,7 +378,7 @@ internal static partial class RunCommand
     [LoggerMessage(EventId = 9004, Level = LogLevel.Warning, Message = "Policy: {Diagnostic}")]
     private static partial void LogPolicyDiagnostic(ILogger logger, string diagnostic);
 
-    [LoggerMessage(EventId = 9005, Level = LogLevel.Warning, Message = "The clock starts at {Start} (--at) and runs on from there")]
+    [LoggerMessage(EventId = 9005, Level = LogLevel.Warning, Message = "The clock starts at {Start} (--at, or 09:00 with --simulate) and runs on from there")]
     private static partial void LogClockShifted(ILogger logger, DateTimeOffset start);
 
     [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "Media on {Address}, RTP ports {First}-{Last}")]
