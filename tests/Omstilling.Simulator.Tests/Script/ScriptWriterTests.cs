@@ -22,7 +22,7 @@ public sealed class ScriptWriterTests
     [Fact]
     public void Arrivals_follow_the_hours_of_the_profile_on_average()
     {
-        var profile = new SimulationProfile { WorkdayArrivals = [.. Enumerable.Range(0, 24).Select(h => h is 9 ? 100.0 : h is 13 ? 20.0 : 0)] };
+        var profile = new SimulationProfile { WorkdayArrivals = [.. Enumerable.Range(0, 24).Select(h => h is 9 ? 100.0 : h is 13 ? 20.0 : 0)], CallsAgain = 0 };
 
         var days = Enumerable.Range(1, 40).Select(seed => ScriptWriter.Write(profile, Tuesday, seed, "54731000")).ToList();
 
@@ -36,7 +36,7 @@ public sealed class ScriptWriterTests
     [Fact]
     public void A_weekend_day_uses_the_weekend_hours()
     {
-        var profile = new SimulationProfile { WeekendArrivals = [.. Enumerable.Range(0, 24).Select(h => h is 11 ? 30.0 : 0)] };
+        var profile = new SimulationProfile { WeekendArrivals = [.. Enumerable.Range(0, 24).Select(h => h is 11 ? 30.0 : 0)], CallsAgain = 0 };
 
         var saturday = ScriptWriter.Write(profile, new DateOnly(2026, 12, 5), 1, "54731000");
 
@@ -47,7 +47,7 @@ public sealed class ScriptWriterTests
     [Fact]
     public void Behaviour_is_drawn_in_the_profile_s_shares_and_ranges()
     {
-        var profile = new SimulationProfile { WorkdayArrivals = [.. Enumerable.Range(0, 24).Select(h => h is 10 ? 2000.0 : 0)] };
+        var profile = new SimulationProfile { WorkdayArrivals = [.. Enumerable.Range(0, 24).Select(h => h is 10 ? 2000.0 : 0)], CallsAgain = 0 };
 
         var calls = ScriptWriter.Write(profile, Tuesday, 3, "54731000").Calls;
 
@@ -61,6 +61,29 @@ public sealed class ScriptWriterTests
         Assert.All(calls.Where(c => !c.FirstOffer.RingsOut), c => Assert.InRange(c.FirstOffer.Delay.TotalSeconds, 1, 12));
         Assert.InRange(calls.Count(c => c.FirstOffer.RingsOut) / (double)calls.Count, 0.10, 0.17); // rung out, or impatient
         Assert.All(calls.Where(c => c.GivesUpAfter < TimeSpan.FromSeconds(20)), c => Assert.True(c.FirstOffer.RingsOut));
+    }
+
+    [Fact]
+    public void Transfers_go_to_the_profile_s_staff_in_its_shares_and_some_callers_call_again_later()
+    {
+        var profile = new SimulationProfile { WorkdayArrivals = [.. Enumerable.Range(0, 24).Select(h => h is 9 ? 2000.0 : 0)] };
+
+        var calls = ScriptWriter.Write(profile, Tuesday, 5, "54731000").Calls;
+
+        var firsts = calls.GroupBy(c => c.Caller).Select(g => g.First()).ToList();
+        var transfers = calls.Where(c => c.Transfer is not null).Select(c => c.Transfer!).ToList();
+        Assert.InRange(transfers.Count / (double)calls.Count, 0.31, 0.39);
+        Assert.All(transfers, t => Assert.Contains(t.Target, profile.Staff));
+        Assert.InRange(transfers.Count(t => t.WrongPerson) / (double)transfers.Count, 0.05, 0.11);
+        Assert.InRange(transfers.Count(t => !t.TargetAnswer.RingsOut) / (double)transfers.Count, 0.86, 0.94); // 90 % at nine
+        var again = calls.Except(firsts).ToList();
+        Assert.InRange(again.Count / (double)firsts.Count, 0.04, 0.06);
+        Assert.All(again, c =>
+        {
+            var first = firsts.Single(f => f.Caller == c.Caller);
+            Assert.InRange(c.Arrival - first.Arrival, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(25));
+        });
+        Assert.Equal(Enumerable.Range(1, calls.Count), calls.Select(c => c.Number));
     }
 
     [Theory]
