@@ -6,6 +6,7 @@ using Omstilling.Host.Tests.Support;
 namespace Omstilling.Host.Tests.Sip;
 
 /// <summary>Hostile input against the running server: it must neither crash nor stall calls.</summary>
+[Collection(FloodCollection.Name)]
 public sealed class MalformedInputTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     [Fact]
