@@ -47,7 +47,7 @@ internal static class CommandLine
           --demo                Create the demo accounts: operators 100-103 and staff 2000-2099,
                                 password "demo" + extension (e.g. 2001 / demo2001)
           --simulate            With --demo: synthetic citizens call the main number and synthetic
-                                operators answer on 100-103, a day at 60 times its speed; without
+                                operators answer on 100-103, a day at 20 times its speed; without
                                 --at the clock starts at 09:00 today (or the next weekday)
           --media-address <ip> Address for RTP, announced in SDP (default: the first specific --bind
                                 address, else this machine's primary address)

@@ -95,7 +95,7 @@ public sealed partial class Simulation(PhoneNetwork network, SimulationOptions o
         try
         {
             var result = await new CitizenRun(line, time).RunAsync(network.Phone(call.Caller), cancellationToken);
-            LogCall(call.Number, call.Caller, result.Outcome, result.Operator, result.SurveyAnswer);
+            LogCall(call.Number, call.Caller, result.Outcome, result.Operator ?? "none", result.SurveyAnswer?.ToString(CultureInfo.InvariantCulture) ?? "none");
             return result;
         }
         catch (PhoneException e)
@@ -126,7 +126,7 @@ public sealed partial class Simulation(PhoneNetwork network, SimulationOptions o
     private partial void LogStarting(int calls, string day, int operators, double speed);
 
     [LoggerMessage(EventId = 10511, Level = LogLevel.Information, Message = "Call {Number} from {Caller}: {Outcome} (operator {Operator}, survey answer {Answer})")]
-    private partial void LogCall(int number, string caller, CitizenOutcome outcome, string? @operator, int? answer);
+    private partial void LogCall(int number, string caller, CitizenOutcome outcome, string @operator, string answer);
 
     [LoggerMessage(EventId = 10512, Level = LogLevel.Warning, Message = "Call {Number} from {Caller} failed: {Reason}")]
     private partial void LogCallFailed(int number, string caller, string reason);
