@@ -9,11 +9,14 @@ namespace Omstilling.Host.Cli;
 /// </summary>
 internal static class OperatorAccounts
 {
+    /// <summary>The demo's phones: the password is "demo" + extension (<c>run --demo</c>).</summary>
+    public static IReadOnlyList<PhoneAccount> Demo(IEnumerable<string> extensions) => [.. extensions.Select(e => new PhoneAccount(e, "demo" + e))];
+
     public static IReadOnlyList<PhoneAccount> Read(FileInfo? file, IReadOnlyList<string> operators)
     {
         if (file is null)
         {
-            return [.. operators.Select(o => new PhoneAccount(o, "demo" + o))];
+            return Demo(operators);
         }
 
         if (!file.Exists)

@@ -78,8 +78,8 @@ internal sealed partial class DemoSimulation : IAsyncDisposable
         var seed = Random.Shared.Next();
         var profile = new SimulationProfile();
         var script = ScriptWriter.Write(profile, DateOnly.FromDateTime(now), seed, policy.MainNumber);
-        var operators = policy.Operators.Select(o => new PhoneAccount(o, "demo" + o)).ToList();
-        var staff = profile.Staff.Select(s => new PhoneAccount(s, "demo" + s)).ToList();
+        var operators = Cli.OperatorAccounts.Demo(policy.Operators);
+        var staff = Cli.OperatorAccounts.Demo(profile.Staff);
         try
         {
             await using var network = await PhoneNetwork.StartAsync(

@@ -12,8 +12,6 @@ namespace Omstilling.Simulator.Running;
 /// </summary>
 internal sealed partial class OperatorDesk(CitizenLines lines, IOperatorConsole? console, SimulationOptions options, TimeProvider time, ILogger logger)
 {
-    private static readonly OfferAnswer Stranger = OfferAnswer.After(TimeSpan.FromSeconds(3));
-    private static readonly TimeSpan StrangerTalk = TimeSpan.FromSeconds(10);
 
     /// <summary>How long the server may take to release the operator's leg after a blind transfer.</summary>
     private static readonly TimeSpan ReleaseWait = TimeSpan.FromSeconds(10);
@@ -25,14 +23,14 @@ internal sealed partial class OperatorDesk(CitizenLines lines, IOperatorConsole?
     private async Task AnswerAsync(string extension, IncomingCall call, CancellationToken cancellationToken)
     {
         var line = lines.Of(call.CallerNumber);
-        if (!await Offers.AnswerAsync(call, line?.NextOffer() ?? Stranger, time, cancellationToken))
+        if (!await Offers.AnswerAsync(call, line?.NextOffer() ?? Offers.Stranger, time, cancellationToken))
         {
             return;
         }
 
         line?.OperatorAnswered.TrySetResult(extension);
         LogAnswered(extension, call.CallerNumber);
-        if (await call.EndsWithinAsync(line is null ? StrangerTalk : options.TalkTime(line.Call.Talk), time, cancellationToken))
+        if (await call.EndsWithinAsync(line is null ? Offers.StrangerTalk : options.TalkTime(line.Call.Talk), time, cancellationToken))
         {
             return; // the caller hung up on the operator
         }

@@ -15,8 +15,6 @@ internal sealed partial class StaffDesk(CitizenLines lines, SimulationOptions op
     /// <summary>The feature code that marks the call last put through to you as misrouted.</summary>
     public const string MarkMisrouted = "*88";
 
-    private static readonly OfferAnswer Stranger = OfferAnswer.After(TimeSpan.FromSeconds(3));
-    private static readonly TimeSpan StrangerTalk = TimeSpan.FromSeconds(10);
 
     /// <summary>How long the server may take to confirm a mark and hang up.</summary>
     private static readonly TimeSpan MarkWait = TimeSpan.FromSeconds(15);
@@ -29,12 +27,12 @@ internal sealed partial class StaffDesk(CitizenLines lines, SimulationOptions op
     {
         var line = lines.Of(call.CallerNumber);
         var plan = line?.Call.Transfer;
-        if (!await Offers.AnswerAsync(call, plan?.TargetAnswer ?? Stranger, time, cancellationToken))
+        if (!await Offers.AnswerAsync(call, plan?.TargetAnswer ?? Offers.Stranger, time, cancellationToken))
         {
             return;
         }
 
-        var hungUpThere = await call.EndsWithinAsync(plan is null ? StrangerTalk : options.TalkTime(plan.Talk), time, cancellationToken);
+        var hungUpThere = await call.EndsWithinAsync(plan is null ? Offers.StrangerTalk : options.TalkTime(plan.Talk), time, cancellationToken);
         if (!hungUpThere)
         {
             await call.HangUpAsync(cancellationToken);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Omstilling.Calls.Control;
+using Omstilling.Host.Cli;
 using Omstilling.Host.Demo;
 using Omstilling.Host.Tests.Support;
 using Omstilling.Simulator.Phones;
@@ -60,7 +61,7 @@ public sealed class SimulatedDayTests
         await using var network = await PhoneNetwork.StartAsync(
             new PhoneNetworkOptions(new IPEndPoint(IPAddress.Loopback, server.SipPort), IPAddress.Loopback, FirstRtpPort: 32000, LastRtpPort: 32998),
             TimeProvider.System, NullLoggerFactory.Instance, CancellationToken.None);
-        var options = new SimulationOptions([.. Operators.Select(Demo)], Speed: Speed) { Staff = [.. Morning.Staff.Select(Demo)] };
+        var options = new SimulationOptions(OperatorAccounts.Demo(Operators), Speed: Speed) { Staff = OperatorAccounts.Demo(Morning.Staff) };
         var console = new SwitchboardConsole(server.App.Services.GetRequiredService<ISwitchboardControl>());
         var simulation = new Simulation(network, options, console, TimeProvider.System, NullLogger<Simulation>.Instance);
 
@@ -155,5 +156,4 @@ public sealed class SimulatedDayTests
         return (await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/calls/events", UriKind.Relative))).ToString();
     }
 
-    private static PhoneAccount Demo(string extension) => new(extension, "demo" + extension);
 }

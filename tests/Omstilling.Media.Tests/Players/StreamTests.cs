@@ -78,9 +78,7 @@ public sealed class StreamTests
     {
         await using var f = new MediaFixture();
         await using var stream = f.Server.CreateStream();
-        using var phone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        phone.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        stream.Configure(new NegotiatedAudio(AudioCodec.Pcma, 8, 101, (IPEndPoint)phone.LocalEndPoint!, MediaDirection.SendReceive));
+        using var phone = MediaFixture.PhoneFor(stream);
         var packet = new byte[RtpHeader.Size + 4];
 
         async Task SendEventAsync(ushort sequence, ushort duration, bool end)
@@ -251,9 +249,7 @@ public sealed class StreamTests
     {
         await using var f = new MediaFixture();
         await using var server = f.Server.CreateStream();
-        using var phone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        phone.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        server.Configure(new NegotiatedAudio(AudioCodec.Pcma, 8, 101, (IPEndPoint)phone.LocalEndPoint!, MediaDirection.SendReceive));
+        using var phone = MediaFixture.PhoneFor(server);
         server.Listener = new Echo();
         var packet = new byte[RtpHeader.Size + 1500];
         new RtpHeader(false, 8, 1, 160, 0x1234).Write(packet);

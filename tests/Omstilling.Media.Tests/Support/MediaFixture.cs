@@ -36,6 +36,15 @@ internal sealed class MediaFixture : IAsyncDisposable
         b.Configure(new NegotiatedAudio(codecB, codecB == AudioCodec.Pcma ? 8 : 0, 101, a.LocalEndPoint, MediaDirection.SendReceive));
     }
 
+    /// <summary>A bare UDP socket on loopback standing in for a phone, with <paramref name="stream"/> pointed at it (PCMA, telephone-event 101).</summary>
+    public static System.Net.Sockets.Socket PhoneFor(RtpStream stream)
+    {
+        var phone = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        phone.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        stream.Configure(new NegotiatedAudio(AudioCodec.Pcma, 8, 101, (IPEndPoint)phone.LocalEndPoint!, MediaDirection.SendReceive));
+        return phone;
+    }
+
     /// <summary>Ticks the clock until the condition holds (each tick lets 20 ms of media out); false after 5 s.</summary>
     public async Task<bool> TickUntilAsync(Func<bool> condition, int maxTicks = 250)
     {
