@@ -130,6 +130,12 @@ internal static class CallRecordBuilder
                 CloseAnswered(record, openRings, e.Party, e.At);
                 break;
             case CallEventKind.TransferStarted:
+                if (record.TransferOutcome == Completed && e.Operator is { } by && by == record.TransferTarget)
+                {
+                    // The person a transfer reached passed the caller on from their phone: that transfer was not right.
+                    record.MisroutedBy ??= by;
+                }
+
                 record.Transfers++;
                 record.Operator ??= e.Operator;
                 record.TransferTarget = e.Party;

@@ -45,6 +45,15 @@ public sealed partial class TelephonePolicy
     /// <summary>The post-call survey, or null when the policy asks nobody.</summary>
     public PolicySurvey? Survey { get; init; }
 
+    /// <summary>The pass-back code a phone uses if none is given (<c>switchboard: pass-back-code</c>).</summary>
+    public const string DefaultPassBackCode = "9";
+
+    /// <summary>
+    /// The short number a phone transfers a caller back to the switchboard with ("fejlopkald"), besides
+    /// the main number: the caller waits at the head of the switchboard's queue, marked as passed back.
+    /// </summary>
+    public string PassBackCode { get; init; } = DefaultPassBackCode;
+
     public required HolidayCalendar Calendar { get; init; }
 
     public required FrozenDictionary<string, Season> Seasons { get; init; }

@@ -14,4 +14,6 @@ public enum RingOutcome
     HungUp,
     /// <summary>The operator went back to the caller before the consultation's target answered.</summary>
     Returned,
+    /// <summary>The person put the caller back to the switchboard from their phone ("fejlopkald": a transfer to the main number or the pass-back code).</summary>
+    PassedBack,
 }

@@ -21,4 +21,10 @@ public enum CallEndReason
 
     /// <summary>The platform ended the call as planned (after a message, a voicemail, a menu's hang-up).</summary>
     Completed,
+
+    /// <summary>
+    /// The call's parties went on in another call: the phone that made this call (a consultation)
+    /// completed an attended transfer, and the person it called now talks to the transferred caller.
+    /// </summary>
+    Transferred,
 }

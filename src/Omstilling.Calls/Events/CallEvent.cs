@@ -131,6 +131,7 @@ public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset A
         RingOutcome.Refused => "refused",
         RingOutcome.HungUp => "hung up",
         RingOutcome.Returned => "returned",
+        RingOutcome.PassedBack => "passed back",
         _ => throw new System.Diagnostics.UnreachableException($"RingOutcome {outcome}"),
     };
 

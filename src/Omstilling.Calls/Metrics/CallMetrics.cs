@@ -114,6 +114,7 @@ public sealed class CallMetrics
         CallEndReason.Rejected => "rejected",
         CallEndReason.Failed => "failed",
         CallEndReason.Completed => "completed",
+        CallEndReason.Transferred => "transferred",
         _ => throw new UnreachableException($"Not a call end reason: {reason}"),
     };
 

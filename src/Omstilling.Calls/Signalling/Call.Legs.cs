@@ -52,6 +52,9 @@ internal sealed partial class Call
                 case InDialogOutcome.Key:
                     Guarded(() => _keyRouter.Route(from, result.Key), "a key (SIP INFO)");
                     break;
+                case InDialogOutcome.Refer:
+                    Guarded(() => _phoneTransfers.OnRefer(transaction, branch), "a phone's transfer (REFER)");
+                    break;
                 case InDialogOutcome.Hold:
                     _connection.PhoneHeld(media!.Stream, result.Held);
                     _transfers.PhoneHeld(media.Stream, result.Held);

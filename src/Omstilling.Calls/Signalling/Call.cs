@@ -11,7 +11,7 @@ namespace Omstilling.Calls.Signalling;
 /// <summary>
 /// One call, the owner of its parts (docs/architecture.md, "The call"): <see cref="CallerLeg"/>,
 /// <see cref="Ringer"/>, <see cref="PolicyRunner"/>, <see cref="MenuRunner"/>, <see cref="QueuedCaller"/>,
-/// <see cref="Connection"/>, <see cref="Transfers"/>, <see cref="Recalls"/>, <see cref="PostCallSurvey"/>
+/// <see cref="Connection"/>, <see cref="Transfers"/> (and a phone's, <see cref="Referral.PhoneTransfers"/>), <see cref="Recalls"/>, <see cref="PostCallSurvey"/>
 /// and <see cref="KeyRouter"/>, each with its own state machine. The call carries out the policy's
 /// decisions in turn and decides what an answer or a refusal means. Everything that happens to it is
 /// handled under its lock; events are posted in order under it and delivered outside it. Its
@@ -33,6 +33,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
     private readonly KeyQueue _keys;
     private readonly KeyRouter _keyRouter;
     private readonly Connection _connection;
+    private readonly Referral.PhoneTransfers _phoneTransfers;
     private volatile bool _onBoard;
     private bool _ended;
 
@@ -51,6 +52,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         _connection = new Connection(services.Media.Clock, services.MusicOnHold, _keys.Enqueue);
         _recalls = new Recalls(this, this, services);
         _transfers = new Transfers(this, this, services, _ringer, _connection, _recalls, _leg, _menus, CreateMedia);
+        _phoneTransfers = new Referral.PhoneTransfers(this, services, _connection, _transfers);
         _survey = new PostCallSurvey(this, services.Scheduler, services.Options.SurveyAnswerTime);
         _policy = new PolicyRunner(this, services, _menus, _survey, fromOutside);
         _keyRouter = new KeyRouter(_leg, _menus, _survey, _connection, () => _transfers.IsConsulting, services.Media.Clock);

@@ -203,6 +203,9 @@ internal sealed class CallBack : IDialogOwner, IClientTransactionOwner, IRingHos
                 case InDialogOutcome.Hold:
                     HoldFrom(branch!, result.Held);
                     break;
+                case InDialogOutcome.Refer:
+                    transaction.Respond(SipStatus.Forbidden, "A call-back is not transferred from a phone");
+                    break;
                 default:
                     throw new System.Diagnostics.UnreachableException($"InDialogOutcome {result.Outcome}");
             }

@@ -30,7 +30,7 @@ namespace Omstilling.Calls.Signalling;
 public sealed partial class CallManager : ICallRegistry
 {
     /// <summary>The methods we answer in and out of dialogs.</summary>
-    public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
+    public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER";
 
     private readonly ConcurrentDictionary<Guid, IDialogOwner> _calls = new();
     private readonly ConcurrentDictionary<DialogId, (IDialogOwner Call, CallSide Side)> _dialogs = new();

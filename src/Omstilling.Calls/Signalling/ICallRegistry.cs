@@ -1,6 +1,7 @@
 using Omstilling.Calls.Events;
 using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
+using Omstilling.Sip.Transactions;
 using Omstilling.Sip.Transport;
 
 namespace Omstilling.Calls.Signalling;
@@ -30,4 +31,13 @@ internal interface ICallRegistry
     void WaitForFree(string extension, Call call);
 
     void StopWaitingForFree(string extension, Call call);
+
+    /// <summary>Whom a phone's transfer to <paramref name="number"/> reaches (a person, the switchboard, ...).</summary>
+    Referral.PhoneTransferTarget ResolveTransferTarget(string number);
+
+    /// <summary>
+    /// A REFER with Replaces came in <paramref name="transferee"/>'s call (under its lock): the phone's
+    /// consultation call with dialog <paramref name="replaced"/> is joined to it, outside that lock.
+    /// </summary>
+    void StartAttendedTransfer(Call transferee, ServerTransaction refer, Branch from, Referral.ReferRequest request, DialogId replaced);
 }

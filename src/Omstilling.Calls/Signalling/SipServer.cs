@@ -31,7 +31,7 @@ public sealed class SipServer : ISipCore
 
     public bool Supports(SipMethod method) =>
         method == SipMethod.Invite || method == SipMethod.Ack || method == SipMethod.Cancel || method == SipMethod.Bye ||
-        method == SipMethod.Options || method == SipMethod.Register || method == SipMethod.Info;
+        method == SipMethod.Options || method == SipMethod.Register || method == SipMethod.Info || method == SipMethod.Refer;
 
     public void OnRequest(ServerTransaction transaction)
     {
@@ -82,7 +82,7 @@ public sealed class SipServer : ISipCore
         }
         else
         {
-            // BYE or INFO without a To tag cannot belong to a dialog.
+            // BYE, INFO or REFER without a To tag cannot belong to a dialog.
             transaction.Respond(SipStatus.CallOrTransactionDoesNotExist);
         }
     }

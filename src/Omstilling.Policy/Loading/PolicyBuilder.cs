@@ -54,6 +54,7 @@ internal sealed partial class PolicyBuilder(PolicyDraft draft, DiagnosticBag dia
         CheckReferences();
         var menus = BuildMenus();
         CheckMenuGraph();
+        CheckPassBackCode();
         CheckOutsideHoursLoops();
         if (_diagnostics.HasErrors)
         {
@@ -80,7 +81,17 @@ internal sealed partial class PolicyBuilder(PolicyDraft draft, DiagnosticBag dia
             People = _people.ToFrozenDictionary(StringComparer.Ordinal),
             Numbers = _numbers.ToFrozenDictionary(StringComparer.Ordinal),
             PlannedOverrides = [.. _draft.Overrides.Select(o => o.Override)],
+            PassBackCode = _draft.PassBackCode?.Code ?? TelephonePolicy.DefaultPassBackCode,
         };
+    }
+
+    /// <summary>The pass-back code must not be a number of the plan: a transfer to it would be ambiguous.</summary>
+    private void CheckPassBackCode()
+    {
+        if (_draft.PassBackCode is { } code && _numbers.TryGetValue(code.Code, out var taken))
+        {
+            _diagnostics.Error(code.Source, $"the pass-back code '{code.Code}' is also a number of the plan (line {taken.Source.Line}); expected a code of its own");
+        }
     }
 
     /// <summary>The survey with its prompts (each checked to exist with the other prompt uses).</summary>

@@ -10,7 +10,7 @@ internal sealed partial class PolicyParser
     /// <summary>The switchboard's id among the units (departments may not use it).</summary>
     public const string SwitchboardId = "switchboard";
 
-    private static readonly string[] SwitchboardKeys = ["name", "number", "operators", "queue", "greeting", "hours", "overflow", "ring-limit"];
+    private static readonly string[] SwitchboardKeys = ["name", "number", "operators", "queue", "greeting", "hours", "overflow", "ring-limit", "pass-back-code"];
     private static readonly string[] AreaKeys = ["name", "hours", "overflow", "ring-limit", "departments"];
     private static readonly string[] DepartmentKeys = ["name", "numbers", "extensions", "queue", "greeting", "hours", "overflow", "ring-limit", "people"];
     private static readonly string[] PersonKeys = ["name", "title", "extension", "numbers", "overflow", "ring-limit"];
@@ -18,6 +18,7 @@ internal sealed partial class PolicyParser
     private static readonly string[] QueueKeys = ["name", "members", "strategy", "announce-position", "announce-every-seconds", "ring-seconds", "music", "max-wait-seconds", "on-timeout"];
 
     private const string DanishNumberExpected = "8 digits such as 54 73 10 00 (or +45 54 73 10 00)";
+    private const string PassBackCodeExpected = "1 to 6 digits, such as 9";
     private const string ExtensionExpected = "2 to 6 digits not starting with 0, such as 2001";
 
     private void ParseSwitchboard(YamlNode node)
@@ -38,7 +39,25 @@ internal sealed partial class PolicyParser
 
         unit.Operators.AddRange(ParseExtensions(map, "operators", "the switchboard"));
         ParseUnitCommon(map, unit, "the switchboard");
+        ParsePassBackCode(map);
         _draft.Switchboard = unit;
+    }
+
+    /// <summary>The short number a phone transfers a caller back to the switchboard with ("fejlopkald"), besides the main number.</summary>
+    private void ParsePassBackCode(YamlMap map)
+    {
+        if (map.Scalar("pass-back-code", expected: PassBackCodeExpected) is not { Value: { } code } node)
+        {
+            return;
+        }
+
+        if (code.Length is < 1 or > 6 || !code.All(char.IsAsciiDigit))
+        {
+            _diagnostics.Error(node, $"the pass-back code '{code}' is not valid; expected {PassBackCodeExpected}");
+            return;
+        }
+
+        _draft.PassBackCode = (code, _diagnostics.At(node));
     }
 
     private void ParseUnitCommon(YamlMap map, UnitDraft unit, string context)

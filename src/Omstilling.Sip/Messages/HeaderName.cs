@@ -48,6 +48,7 @@ public sealed class HeaderName : IEquatable<HeaderName>
     public static readonly HeaderName RecordRoute = List("Record-Route");
     public static readonly HeaderName ReferTo = Single("Refer-To", 'r');
     public static readonly HeaderName ReferredBy = Single("Referred-By", 'b');
+    public static readonly HeaderName ReferSub = Single("Refer-Sub");
     public static readonly HeaderName Replaces = Single("Replaces");
     public static readonly HeaderName ReplyTo = Single("Reply-To");
     public static readonly HeaderName Require = List("Require");
@@ -73,7 +74,7 @@ public sealed class HeaderName : IEquatable<HeaderName>
         CallId, CallInfo, Contact, ContentDisposition, ContentEncoding, ContentLanguage, ContentLength, ContentType,
         CSeq, Date, ErrorInfo, Event, Expires, From, InReplyTo, MaxForwards, MimeVersion, MinExpires, Organization,
         PAssertedIdentity, Path, Priority, ProxyAuthenticate, ProxyAuthorization, ProxyRequire, RAck, Reason,
-        RecordRoute, ReferTo, ReferredBy, Replaces, ReplyTo, Require, RetryAfter, Route, RSeq, Server,
+        RecordRoute, ReferTo, ReferredBy, ReferSub, Replaces, ReplyTo, Require, RetryAfter, Route, RSeq, Server,
         SessionExpires, Subject, SubscriptionState, Supported, Timestamp, To, Unsupported, UserAgent, Via, Warning,
         WwwAuthenticate,
     ];

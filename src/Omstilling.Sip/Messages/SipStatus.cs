@@ -7,6 +7,7 @@ public static class SipStatus
     public const int Ringing = 180;
     public const int SessionProgress = 183;
     public const int Ok = 200;
+    public const int Accepted = 202;
     public const int BadRequest = 400;
     public const int Unauthorized = 401;
     public const int Forbidden = 403;
@@ -20,7 +21,9 @@ public static class SipStatus
     public const int IntervalTooBrief = 423;
     public const int TemporarilyUnavailable = 480;
     public const int CallOrTransactionDoesNotExist = 481;
+    public const int LoopDetected = 482;
     public const int TooManyHops = 483;
+    public const int AddressIncomplete = 484;
     public const int BusyHere = 486;
     public const int RequestTerminated = 487;
     public const int NotAcceptableHere = 488;

@@ -79,6 +79,7 @@ public static class CallHistoryText
         RingOutcome.Refused => "Afvist",
         RingOutcome.HungUp => "Lagde på under omstillingen",
         RingOutcome.Returned => "Tilbage til den, der ringede",
+        RingOutcome.PassedBack => "Stillet tilbage til omstillingen",
         _ => throw new UnreachableException($"RingOutcome {outcome}"),
     };
 }

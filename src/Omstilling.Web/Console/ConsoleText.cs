@@ -42,8 +42,13 @@ public static class ConsoleText
         RingOutcome.HungUp => "lagde på",
         RingOutcome.Refused => "afviste opkaldet",
         RingOutcome.Returned => "nåede ikke at svare",
+        RingOutcome.PassedBack => "stillede opkaldet tilbage",
         _ => throw new UnreachableException($"Not a ring outcome: {outcome}"),
     };
+
+    /// <summary>A waiting caller who came back: "Tilbage: Jens Hansen svarede ikke", or "Stillet tilbage af Anne Sørensen" (a "fejlopkald").</summary>
+    public static string Recall(string name, RingOutcome outcome) =>
+        outcome == RingOutcome.PassedBack ? $"Stillet tilbage af {name}" : $"Tilbage: {name} {Outcome(outcome)}";
 
     /// <summary>Why a command on the operator's call did not happen; <paramref name="name"/> is the person it was about, if any.</summary>
     public static string Refused(CallControlResult result, string? name) => result switch

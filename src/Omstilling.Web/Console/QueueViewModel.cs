@@ -125,7 +125,7 @@ public sealed class QueueViewModel
         DanishNumber.Display(call.Caller),
         DanishNumber.Display(call.Dialled),
         entry.Since,
-        entry.Recalled && call.Recall is { } recall ? $"Tilbage: {NameOf(recall.Target)} {ConsoleText.Outcome(recall.Outcome)}" : null,
+        entry.Recalled && call.Recall is { } recall ? ConsoleText.Recall(NameOf(recall.Target), recall.Outcome) : null,
         call.Diversion is { } diversion ? $"Ringede til {NameOf(diversion.Party)}, {ConsoleText.Outcome(diversion.Outcome)}" : null,
         call.MenuChoices,
         entry.OfferedTo.Count > 0 ? "Ringer hos " + string.Join(", ", entry.OfferedTo.Select(NameOf)) : null);

@@ -6,7 +6,8 @@ namespace Omstilling.Calls.Tests.Parts;
 
 /// <summary>
 /// <see cref="Branch"/>'s state machine, every pair of state and step: Calling goes to Refused
-/// (a final refusal) or Answered (a 2xx, ACKed), Answered to Released (hung up); every other step
+/// (a final refusal) or Answered (a 2xx, ACKed), Answered to Released (hung up) or HandedOver (an
+/// attended transfer from a phone gives the leg to the transferred call); every other step
 /// is refused with an exception and leaves the branch as it was.
 /// </summary>
 public sealed class BranchTests
@@ -17,6 +18,7 @@ public sealed class BranchTests
         Refuse,
         Answer,
         Release,
+        HandOver,
     }
 
     /// <summary>Every state with every step: the state it leads to, or "refused".</summary>
@@ -25,15 +27,23 @@ public sealed class BranchTests
         { "Calling", "Refuse", "Refused" },
         { "Calling", "Answer", "Answered" },
         { "Calling", "Release", "refused" },
+        { "Calling", "HandOver", "refused" },
         { "Refused", "Refuse", "refused" },
         { "Refused", "Answer", "refused" },
         { "Refused", "Release", "refused" },
+        { "Refused", "HandOver", "refused" },
         { "Answered", "Refuse", "refused" },
         { "Answered", "Answer", "refused" },
         { "Answered", "Release", "Released" },
+        { "Answered", "HandOver", "HandedOver" },
         { "Released", "Refuse", "refused" },
         { "Released", "Answer", "refused" },
         { "Released", "Release", "refused" },
+        { "Released", "HandOver", "refused" },
+        { "HandedOver", "Refuse", "refused" },
+        { "HandedOver", "Answer", "refused" },
+        { "HandedOver", "Release", "refused" },
+        { "HandedOver", "HandOver", "refused" },
     };
 
     [Theory]
@@ -120,6 +130,25 @@ public sealed class BranchTests
     }
 
     [Fact]
+    public async Task A_leg_handed_over_is_the_same_leg_answered_in_the_group_that_takes_it_over()
+    {
+        await using var rig = new PartsRig();
+        var branch = NewBranch(rig);
+        Take(branch, Step.Answer);
+        var group = RingGroup.TakenOver(branch.Party);
+
+        var adopted = branch.HandOver(group);
+
+        Assert.Equal((BranchState.HandedOver, BranchState.Answered), (branch.State, adopted.State));
+        Assert.Same(branch.Dialog, adopted.Dialog);
+        Assert.Same(branch.Media, adopted.Media);
+        Assert.Same(branch.Ack, adopted.Ack);
+        Assert.Same(group, adopted.Group);
+        Assert.Equal([adopted], group.Branches);
+        Assert.Equal(RingGroupState.Answered, group.State);
+    }
+
+    [Fact]
     public async Task A_refused_answer_after_a_refusal_leaves_the_refusal_in_place()
     {
         await using var rig = new PartsRig();
@@ -168,6 +197,10 @@ public sealed class BranchTests
                 Take(branch, Step.Answer);
                 Take(branch, Step.Release);
                 break;
+            case BranchState.HandedOver:
+                Take(branch, Step.Answer);
+                Take(branch, Step.HandOver);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(state));
         }
@@ -191,6 +224,9 @@ public sealed class BranchTests
                 break;
             case Step.Release:
                 branch.Released();
+                break;
+            case Step.HandOver:
+                branch.HandOver(RingGroup.TakenOver(branch.Party));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(step));

@@ -388,7 +388,7 @@ public sealed class SwitchboardTransferTests
     }
 
     /// <summary>A caller (2002, not registered) through the queue to operator 100, who answers.</summary>
-    private static async Task<(TestPhone Caller, TestPhone Operator, Guid CallId)> OperatorOnCallAsync(B2buaFixture f)
+    internal static async Task<(TestPhone Caller, TestPhone Operator, Guid CallId)> OperatorOnCallAsync(B2buaFixture f)
     {
         var op = await f.PhoneAsync("100");
         var caller = await f.PhoneAsync("2002", register: false);

@@ -177,6 +177,36 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
         _fixture.Deliver();
     }
 
+    /// <summary>
+    /// Sends a REFER in <paramref name="dialog"/> (a desk phone's transfer key): Refer-To
+    /// <paramref name="referTo"/> as written, Referred-By this phone, and <c>Refer-Sub</c> when given.
+    /// </summary>
+    public void Refer(Dialog dialog, string? referTo, string? referSub = null)
+    {
+        var refer = dialog.CreateRequest(SipMethod.Refer);
+        if (referTo is not null)
+        {
+            refer.Headers.Add(HeaderName.ReferTo, referTo);
+        }
+
+        refer.Headers.Add(HeaderName.ReferredBy, $"<sip:{User}@{Address}>");
+        refer.Headers.Add(HeaderName.Contact, $"<sip:{User}@{Address}>");
+        if (referSub is not null)
+        {
+            refer.Headers.Add(HeaderName.ReferSub, referSub);
+        }
+
+        Stack.SendRequest(refer, dialog.Peer, this);
+        _fixture.Deliver();
+    }
+
+    /// <summary>The status of the last response to a REFER, or 0.</summary>
+    public int LastReferStatus => Responses.LastOrDefault(r => r.CSeq.Method == SipMethod.Refer)?.StatusCode ?? 0;
+
+    /// <summary>The NOTIFYs this phone received: their sipfrag status lines and Subscription-State.</summary>
+    public (string Fragment, string? State)[] Notifies =>
+        [.. Received.Where(r => r.Method == SipMethod.Notify).Select(r => (r.BodyText.Trim(), r.Header(HeaderName.SubscriptionState)))];
+
     public void OnRequest(ServerTransaction transaction)
     {
         Received.Enqueue(transaction.Request);

@@ -134,7 +134,18 @@ public sealed class BrokenPolicyTests
     {
         AssertRejected(
             "unknown-key",
-            "BrokenPolicies/unknown-key.yaml:8:3: error: unknown key 'hourz' in the switchboard; expected one of: name, number, operators, queue, greeting, hours, overflow, ring-limit");
+            "BrokenPolicies/unknown-key.yaml:8:3: error: unknown key 'hourz' in the switchboard; expected one of: name, number, operators, queue, greeting, hours, overflow, ring-limit, pass-back-code");
+    }
+
+    [Fact]
+    public void A_pass_back_code_must_be_digits_and_no_number_of_the_plan()
+    {
+        AssertRejected(
+            "bad-pass-back-code",
+            "BrokenPolicies/bad-pass-back-code.yaml:8:19: error: the pass-back code '9a' is not valid; expected 1 to 6 digits, such as 9");
+        AssertRejected(
+            "taken-pass-back-code",
+            "BrokenPolicies/taken-pass-back-code.yaml:8:19: error: the pass-back code '101' is also a number of the plan (line 7); expected a code of its own");
     }
 
     [Fact]

@@ -20,6 +20,13 @@ internal enum BranchState
 
     /// <summary>An answered leg was hung up (our BYE or the phone's).</summary>
     Released,
+
+    /// <summary>
+    /// The answered leg went on in another call (an attended transfer from a phone joined its person
+    /// to the transferred caller): that call's branch has the dialog and the stream now, and this
+    /// call neither hangs it up nor closes its stream.
+    /// </summary>
+    HandedOver,
 }
 
 /// <summary>
@@ -81,6 +88,20 @@ internal sealed class Branch(Binding binding, LegMedia media, RingGroup group, b
 
     /// <summary>The answered leg was hung up, by either side.</summary>
     public void Released() => To(BranchState.Released, BranchState.Answered);
+
+    /// <summary>
+    /// <see cref="BranchState.Answered"/> to <see cref="BranchState.HandedOver"/>: the same leg (its
+    /// dialog, stream and ACK) as an answered branch of <paramref name="group"/>, another call's.
+    /// </summary>
+    public Branch HandOver(RingGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        To(BranchState.HandedOver, BranchState.Answered);
+        var adopted = new Branch(Binding, Media, group, ToTrunk) { Transaction = Transaction };
+        adopted.Answered(FinalResponse!, Dialog!, Ack!);
+        group.Add(adopted);
+        return adopted;
+    }
 
     private void To(BranchState next, BranchState from)
     {

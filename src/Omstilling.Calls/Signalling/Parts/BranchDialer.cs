@@ -27,6 +27,12 @@ internal sealed class BranchDialer(SipStack stack, ICallRegistry registry, Diges
         return new Binding(number, uri, trunk.Peer, DateTimeOffset.MaxValue, "", 0, null);
     }
 
+    /// <summary>The distinct ring of a transfer that came back (RFC 7462's recall of a transfer).</summary>
+    public const string RecallAlert = "<urn:alert:service:recall:transfer>";
+
+    /// <summary>What a phone shows for a transfer that came back: "Tilbage: " and the caller's number.</summary>
+    public static string RecallDisplay(string caller) => "Tilbage: " + Omstilling.Policy.Model.DanishNumber.Display(caller);
+
     /// <summary>Sends one INVITE of <paramref name="group"/> to <paramref name="binding"/>, on <paramref name="media"/>.</summary>
     public Branch Dial(RingGroup group, Binding binding, LegMedia media, bool toTrunk)
     {
@@ -125,6 +131,8 @@ internal sealed class BranchDialer(SipStack stack, ICallRegistry registry, Diges
                 break;
             case BranchState.Refused or BranchState.Released:
                 break;
+            case BranchState.HandedOver:
+                return; // another call's leg now, stream and all
             default:
                 throw new System.Diagnostics.UnreachableException($"BranchState {branch.State}");
         }
@@ -158,8 +166,10 @@ internal sealed class BranchDialer(SipStack stack, ICallRegistry registry, Diges
         var host = SipStack.FormatHost(local.Address);
         var headers = new SipHeaders(12);
 
-        // The phone shows the caller it is about, with the display name the caller's phone sent.
-        var from = new NameAddress(SipUri.Sip(caller, host), callerName).WithTag(SipIds.NewTag());
+        // The phone shows the caller it is about, with the display name the caller's phone sent; a
+        // transfer that comes back says so ("Tilbage: 40 12 34 56") and rings differently (RFC 7462).
+        var recall = branch.Group.Purpose == RingPurpose.Recall;
+        var from = new NameAddress(SipUri.Sip(caller, host), recall ? RecallDisplay(caller) : callerName).WithTag(SipIds.NewTag());
         headers.Add(HeaderName.From, from.ToString());
         headers.Add(HeaderName.To, new NameAddress(branch.ToTrunk ? binding.Contact : SipUri.Sip(binding.Aor, host)).ToString());
         headers.Add(HeaderName.CallId, SipIds.NewCallId(host));
@@ -170,6 +180,11 @@ internal sealed class BranchDialer(SipStack stack, ICallRegistry registry, Diges
         headers.Add(HeaderName.Contact, CalleeContact(binding).ToString());
         headers.Add(HeaderName.Allow, CallManager.AllowedMethods);
         headers.Add(HeaderName.UserAgent, stack.Options.UserAgent);
+        if (recall)
+        {
+            headers.Add(HeaderName.AlertInfo, RecallAlert);
+        }
+
         var invite = new SipRequest(SipMethod.Invite, binding.Contact, headers);
         LegMedia.Attach(invite, branch.Media.Offer());
         return invite;

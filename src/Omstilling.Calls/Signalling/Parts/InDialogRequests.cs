@@ -19,6 +19,9 @@ internal enum InDialogOutcome
     /// <summary>A key by SIP INFO (application/dtmf-relay).</summary>
     Key,
 
+    /// <summary>A REFER (RFC 3515), not answered yet: whether and how the caller is transferred is the call's.</summary>
+    Refer,
+
     /// <summary>A re-INVITE, answered on the leg's own stream: it holds (sendonly/inactive) or takes back (sendrecv) the other side.</summary>
     Hold,
 }
@@ -30,7 +33,7 @@ internal readonly record struct InDialogResult(InDialogOutcome Outcome, char Key
 /// Answers the requests that come inside a call's dialogs, as far as the dialog and the leg's own
 /// stream go (RFC 3261 §12.2.2, §14.2): 481 for a dialog that is over, 500 for a CSeq out of order,
 /// 200 to BYE, OPTIONS and INFO, a re-INVITE answered on the leg's stream (media is anchored, so
-/// the other phone need not know), 501 otherwise. What it means for the call is the call's.
+/// the other phone need not know), a REFER left to the call, 501 otherwise. What it means for the call is the call's.
 /// </summary>
 internal static class InDialogRequests
 {
@@ -61,6 +64,11 @@ internal static class InDialogRequests
         if (request.Method == SipMethod.Invite)
         {
             return Reinvite(transaction, own, media, leg);
+        }
+
+        if (request.Method == SipMethod.Refer)
+        {
+            return new(InDialogOutcome.Refer);
         }
 
         if (request.Method == SipMethod.Info)

@@ -137,7 +137,7 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
             RingOutcome.Busy => CallEndReason.Busy,
             RingOutcome.NoAnswer => CallEndReason.NoAnswer,
             RingOutcome.Unavailable => CallEndReason.Unavailable,
-            RingOutcome.Refused or RingOutcome.HungUp or RingOutcome.Returned => CallEndReason.Rejected,
+            RingOutcome.Refused or RingOutcome.HungUp or RingOutcome.Returned or RingOutcome.PassedBack => CallEndReason.Rejected,
             _ => throw new System.Diagnostics.UnreachableException($"RingOutcome {outcome}"),
         };
         Follow(rule, status, reason);
@@ -160,7 +160,7 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
             CallEndReason.Busy => "optaget",
             CallEndReason.NoAnswer or CallEndReason.Unavailable => "intet-svar",
             CallEndReason.CallerHungUp or CallEndReason.CalleeHungUp or CallEndReason.CallerCancelled or CallEndReason.Rejected
-                or CallEndReason.Failed or CallEndReason.Completed => "farvel",
+                or CallEndReason.Failed or CallEndReason.Completed or CallEndReason.Transferred => "farvel",
             _ => throw new System.Diagnostics.UnreachableException($"CallEndReason {reason}"),
         };
         call.PlayThen([prompt], () => call.HangUp(reason));

@@ -128,6 +128,12 @@ internal sealed class RingGroup(RingPurpose purpose, IReadOnlyList<string> targe
         Purpose = RingPurpose.Transfer;
     }
 
+    /// <summary>
+    /// The group of a leg answered in another call and taken over by this one (an attended transfer
+    /// from a phone): answered already, nothing of it rings.
+    /// </summary>
+    public static RingGroup TakenOver(string party) => new(RingPurpose.Transfer, [party]) { State = RingGroupState.Answered };
+
     /// <summary>The group's limit stops; for a group that ended without the call's help (an answer, a failure).</summary>
     public void StopLimit() => _limit?.Cancel();
 

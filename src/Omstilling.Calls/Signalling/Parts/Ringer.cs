@@ -87,7 +87,13 @@ internal sealed class Ringer(IRingHost call, BranchDialer dialer, SipScheduler s
     public bool Rings(string party) => Branches.Any(b => b.Party == party && b.State == BranchState.Calling);
 
     /// <summary>The branch whose dialog this is, if any.</summary>
-    public Branch? BranchOf(DialogId id) => Branches.FirstOrDefault(b => b.Dialog is { } d && d.Id == id);
+    public Branch? BranchOf(DialogId id) => Branches.FirstOrDefault(b => b.State != BranchState.HandedOver && b.Dialog is { } d && d.Id == id);
+
+    /// <summary>
+    /// A leg answered in another call becomes this call's (<see cref="Branch.HandOver"/> made it in
+    /// <see cref="RingGroup.TakenOver"/>): findable by its dialog, hung up with the call.
+    /// </summary>
+    public void TakeOver(Branch adopted) => _groups.Add(adopted.Group);
 
     /// <summary>The person took the call on this phone: none of their phones owes a RingEnded any more (the others are cancelled).</summary>
     public void AnsweredBy(Branch branch)
@@ -119,7 +125,7 @@ internal sealed class Ringer(IRingHost call, BranchDialer dialer, SipScheduler s
         foreach (var group in _groups)
         {
             group.StopLimit();
-            foreach (var branch in group.Branches)
+            foreach (var branch in group.Branches.Where(b => b.State != BranchState.HandedOver))
             {
                 dialer.Release(branch);
                 branch.Dialog?.Terminate();

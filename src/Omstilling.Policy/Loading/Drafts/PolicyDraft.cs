@@ -37,6 +37,9 @@ internal sealed class PolicyDraft
 
     public UnitDraft? Switchboard { get; set; }
 
+    /// <summary>The switchboard's pass-back code as written, when the file gives one.</summary>
+    public (string Code, SourceLocation Source)? PassBackCode { get; set; }
+
     public List<AreaDraft> Areas { get; } = [];
 
     public Dictionary<string, Queue> Queues { get; } = new(StringComparer.Ordinal);

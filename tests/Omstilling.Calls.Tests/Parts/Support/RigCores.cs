@@ -139,6 +139,13 @@ internal sealed class FakeRegistry : ICallRegistry, IDialogOwner
 
     public void StopWaitingForFree(string extension, Call call) => Waits.Enqueue("stop " + extension);
 
+    /// <summary>Every number is a person's extension here; the parts' tests do not transfer from phones.</summary>
+    public Omstilling.Calls.Signalling.Referral.PhoneTransferTarget ResolveTransferTarget(string number) =>
+        new(Omstilling.Calls.Signalling.Referral.PhoneTransferTargetKind.Person, number);
+
+    public void StartAttendedTransfer(Call transferee, ServerTransaction refer, Branch from, Omstilling.Calls.Signalling.Referral.ReferRequest request, DialogId replaced) =>
+        throw new NotSupportedException("The parts' tests make no attended transfers from phones.");
+
     // As the dialogs' owner for a part built on its own: what arrives in them is the test's to hand over.
     public void OnInDialogRequest(ServerTransaction transaction, CallSide from)
     {
