@@ -1,5 +1,6 @@
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
+using Omstilling.History.Reports;
 using static Omstilling.Calls.Events.CallEventKind;
 
 namespace Omstilling.History.Tests;
@@ -180,6 +181,59 @@ public sealed class CallRecordBuilderTests
             .At(60, Ended, e => e with { EndReason = CallEndReason.CallerHungUp });
 
         Assert.Equal("201", CallRecordBuilder.Build(s.Events, Script.Resolve).MisroutedBy);
+    }
+
+    [Fact]
+    public void A_transfer_its_target_passes_on_from_the_phone_is_not_a_correct_one()
+    {
+        var s = new Script()
+            .At(0, Started, e => e with { External = true })
+            .At(9, Answered, e => e with { AnsweredBy = "100", Operator = "100" })
+            .At(20, TransferStarted, e => e with { Party = "201", Operator = "100", Transfer = TransferKind.Blind })
+            .At(25, TransferCompleted, e => e with { Party = "201", Operator = "100" })
+            .At(40, TransferStarted, e => e with { Party = "202", Operator = "201", Transfer = TransferKind.Blind })
+            .At(45, TransferCompleted, e => e with { Party = "202", Operator = "201" })
+            .At(60, Ended, e => e with { EndReason = CallEndReason.CallerHungUp });
+
+        var record = CallRecordBuilder.Build(s.Events, Script.Resolve);
+
+        Assert.Equal(("201", 2, "202", CallRecordBuilder.Completed), (record.MisroutedBy, record.Transfers, record.TransferTarget, record.TransferOutcome));
+        Assert.False(Kpis.IsCorrectTransfer(record, [], TimeSpan.FromMinutes(30)));
+    }
+
+    [Fact]
+    public void An_operator_who_puts_the_caller_through_again_after_a_failed_consultation_does_not_mark_it()
+    {
+        var s = new Script()
+            .At(0, Started, e => e with { External = true })
+            .At(9, Answered, e => e with { AnsweredBy = "100", Operator = "100" })
+            .At(20, TransferStarted, e => e with { Party = "201", Operator = "100", Transfer = TransferKind.Announced })
+            .At(40, TransferFailed, e => e with { Party = "201", Operator = "100", Outcome = RingOutcome.NoAnswer })
+            .At(45, TransferStarted, e => e with { Party = "202", Operator = "100", Transfer = TransferKind.Blind })
+            .At(50, TransferCompleted, e => e with { Party = "202", Operator = "100" })
+            .At(60, Ended, e => e with { EndReason = CallEndReason.CallerHungUp });
+
+        var record = CallRecordBuilder.Build(s.Events, Script.Resolve);
+
+        Assert.Null(record.MisroutedBy);
+        Assert.True(Kpis.IsCorrectTransfer(record, [], TimeSpan.FromMinutes(30)));
+    }
+
+    [Fact]
+    public void A_call_passed_back_to_the_switchboard_from_a_phone_came_back_and_is_not_a_correct_transfer()
+    {
+        var s = new Script()
+            .At(0, Started, e => e with { External = true })
+            .At(9, Answered, e => e with { AnsweredBy = "100", Operator = "100" })
+            .At(20, TransferStarted, e => e with { Party = "201", Operator = "100", Transfer = TransferKind.Blind })
+            .At(25, TransferCompleted, e => e with { Party = "201", Operator = "100" })
+            .At(40, Recalled, e => e with { Party = "201", Outcome = RingOutcome.PassedBack })
+            .At(60, Ended, e => e with { EndReason = CallEndReason.CallerHungUp });
+
+        var record = CallRecordBuilder.Build(s.Events, Script.Resolve);
+
+        Assert.Equal(1, record.Recalls);
+        Assert.False(Kpis.IsCorrectTransfer(record, [], TimeSpan.FromMinutes(30)));
     }
 
     [Fact]
