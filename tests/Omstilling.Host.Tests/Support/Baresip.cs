@@ -44,8 +44,13 @@ public sealed class Baresip : IAsyncDisposable
         ? System.IO.Directory.GetFiles(RecordingDirectory, "dump-*-dec.wav").OrderBy(File.GetLastWriteTimeUtc).LastOrDefault()
         : null;
 
-    /// <param name="toneSeconds">How long the phone's microphone (a 440 Hz tone file) lasts: baresip ends the call when its audio source runs out.</param>
-    public static async Task<Baresip> StartAsync(string extension, int serverPort, bool autoAnswer, int toneSeconds = 30)
+    /// <param name="toneSeconds">How long the phone's microphone (a tone file) lasts: baresip ends the call when its audio source runs out.</param>
+    /// <param name="toneHz">The microphone's tone, to tell whom a recording heard.</param>
+    /// <param name="register">
+    /// False for a citizen's phone: no REGISTER and no credentials (<paramref name="extension"/> is then
+    /// the number it calls from), as a caller through the telephone network reaches public numbers.
+    /// </param>
+    public static async Task<Baresip> StartAsync(string extension, int serverPort, bool autoAnswer, int toneSeconds = 30, int toneHz = 440, bool register = true)
     {
         // baresip takes sip_listen for UDP/TCP and the next port for TLS: both must be free.
         var sipPort = FreePort.NextPair();
@@ -54,7 +59,7 @@ public sealed class Baresip : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), $"baresip-{extension}-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
         var tone = Path.Combine(directory, "tone.wav");
-        WriteTone(tone, toneSeconds);
+        WriteTone(tone, toneSeconds, toneHz);
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "recordings"));
         await File.WriteAllTextAsync(Path.Combine(directory, "config"), $"""
             poll_method		epoll
@@ -75,8 +80,9 @@ public sealed class Baresip : IAsyncDisposable
             rtp_ports		{rtpBase}-{rtpBase + 99}
             """);
         var answer = autoAnswer ? ";answermode=auto" : "";
+        var registration = register ? $";auth_pass=demo{extension};regint=600" : ";regint=0";
         await File.WriteAllTextAsync(Path.Combine(directory, "accounts"),
-            $"<sip:{extension}@127.0.0.1:{serverPort}>;auth_pass=demo{extension};regint=600{answer}\n");
+            $"<sip:{extension}@127.0.0.1:{serverPort}>{registration}{answer}\n");
 
         var info = new ProcessStartInfo("baresip") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var arg in new[] { "-4", "-f", directory })
@@ -97,6 +103,12 @@ public sealed class Baresip : IAsyncDisposable
     public Task DialAsync(string uri) => SendAsync("dial", uri);
 
     public Task HangUpAsync() => SendAsync("hangup", "");
+
+    /// <summary>The transfer key: a blind transfer of the current call to <paramref name="uri"/> (baresip sends REFER).</summary>
+    public Task TransferAsync(string uri) => SendAsync("transfer", uri);
+
+    /// <summary>How many events of that type came so far.</summary>
+    public int CountEvents(string type) => EventTypes.Count(t => t == type);
 
     public Task AnswerAsync() => SendAsync("accept", "");
 
@@ -235,8 +247,8 @@ public sealed class Baresip : IAsyncDisposable
         }
     }
 
-    /// <summary>A 440 Hz tone, 8 kHz 16-bit mono.</summary>
-    private static void WriteTone(string path, int seconds)
+    /// <summary>A tone of <paramref name="hz"/>, 8 kHz 16-bit mono.</summary>
+    private static void WriteTone(string path, int seconds, int hz)
     {
         const int Rate = 8000;
         var samples = Rate * seconds;
@@ -255,7 +267,7 @@ public sealed class Baresip : IAsyncDisposable
         writer.Write(samples * 2);
         for (var i = 0; i < samples; i++)
         {
-            writer.Write((short)(8000 * Math.Sin(2 * Math.PI * 440 * i / Rate)));
+            writer.Write((short)(8000 * Math.Sin(2 * Math.PI * hz * i / Rate)));
         }
     }
 }

@@ -9,11 +9,11 @@ public static class CallEvents
     public static string? Text(JsonElement e, string property) =>
         e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    /// <summary>Polls until an event of the kind (whose detail starts with <paramref name="detail"/>, and that satisfies <paramref name="also"/>) is there; false after 15 s.</summary>
-    public static async Task<bool> WaitForEventAsync(this ServerProcess server, string kind, string? detail, Func<JsonElement, bool>? also = null)
+    /// <summary>Polls until an event of the kind (whose detail starts with <paramref name="detail"/>, and that satisfies <paramref name="also"/>) is there; false after <paramref name="within"/> (15 s).</summary>
+    public static async Task<bool> WaitForEventAsync(this ServerProcess server, string kind, string? detail, Func<JsonElement, bool>? also = null, TimeSpan? within = null)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
         while (DateTime.UtcNow < deadline)
         {
             if ((await server.EventsAsync()).Any(e => Text(e, "kind") == kind
