@@ -27,8 +27,9 @@ internal static class SimulateCommand
         var until = new Option<TimeSpan?>("--until") { Description = "No call after this time of the day (HH:MM)", CustomParser = OptionParsers.TimeOfDay };
         var accounts = new Option<FileInfo?>("--accounts") { Description = "The operators' SIP passwords, one 'EXTENSION PASSWORD' per line (default: the demo's, demo + extension)" };
         var bind = new Option<string>("--bind") { Description = "The address the simulated phones use", DefaultValueFactory = _ => "127.0.0.1" };
-        var policyFile = new Option<string?>("--policy") { Description = "The telephone policy whose main number and operators are used (default: the bundled one)" };
-        var command = new RootCommand("Synthetic citizens and operators make a day of calls to a running server") { server, day, speed, seed, from, until, accounts, bind, policyFile };
+        var policyFile = new Option<string?>("--policy") { Description = "The telephone policy whose main number, direct numbers and operators are used (default: the bundled one)" };
+        var profileFile = new Option<FileInfo?>("--profile") { Description = "The day's calls and how people behave, a YAML file (default: the built-in example, config/simulation-example.yaml)" };
+        var command = new RootCommand("Synthetic citizens and operators make a day of calls to a running server") { server, day, speed, seed, from, until, accounts, bind, policyFile, profileFile };
         var parsed = command.Parse(args.ToArray());
         if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
@@ -57,6 +58,19 @@ internal static class SimulateCommand
             return 2;
         }
 
+        var profile = new SimulationProfile();
+        if (parsed.GetValue(profileFile) is { } file)
+        {
+            var read = ProfileFile.LoadFile(file.ToString());
+            if (!read.Succeeded)
+            {
+                await error.WriteLineAsync(read.Report());
+                return 2;
+            }
+
+            profile = read.Profile;
+        }
+
         var loaded = PolicyLoader.LoadFile(parsed.GetValue(policyFile) ?? PolicyFiles.Default());
         if (!loaded.Succeeded)
         {
@@ -76,7 +90,7 @@ internal static class SimulateCommand
         }
 
         var daySeed = parsed.GetValue(seed) ?? Random.Shared.Next();
-        var script = ScriptWriter.Write(new SimulationProfile(), parsed.GetValue(day), daySeed, loaded.Policy!.MainNumber);
+        var script = ScriptWriter.Write(profile, parsed.GetValue(day), daySeed, loaded.Policy!.MainNumber);
         await output.WriteLineAsync($"omstilling simulate: seed {daySeed.ToString(CultureInfo.InvariantCulture)}, {script.Calls.Count} call(s) in the day");
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
         try
