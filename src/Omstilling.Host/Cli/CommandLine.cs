@@ -23,8 +23,9 @@ internal static class CommandLine
                      [--data-dir DIR | --database DB] [--policy FILE]: the policy's three goals
                      against their targets, from the call history (docs/kpis.md).
           simulate   --server HOST:PORT --day YYYY-MM-DD [--speed N] [--seed S] [--from HH:MM]
-                     [--until HH:MM] [--accounts FILE] [--policy FILE]: synthetic citizens call a
-                     running server's main number and synthetic operators answer (docs/simulator.md).
+                     [--until HH:MM] [--accounts FILE] [--policy FILE] [--profile FILE]: synthetic
+                     citizens call a running server's main number (and staff's direct numbers) and
+                     synthetic operators and staff answer (docs/simulator.md).
           users      add NAME --role operator|staff|department-head|admin [--extension EXT]
                      [--person ID] [--department ID]: a login for the web app (password from
                      OMSTILLING_USER_PASSWORD or standard input); list: the logins.

@@ -3,7 +3,7 @@ using Omstilling.Simulator.Running;
 namespace Omstilling.Host.Cli;
 
 /// <summary>
-/// The operators' SIP passwords for the simulator: read from a file of <c>EXTENSION PASSWORD</c>
+/// The operators' (and the staff's) SIP passwords for the simulator: read from a file of <c>EXTENSION PASSWORD</c>
 /// lines (blank lines and <c>#</c> comments allowed), so they are not on the command line for
 /// every local user to see; without a file, the demo's "demo" + extension.
 /// </summary>
@@ -19,6 +19,27 @@ internal static class OperatorAccounts
             return Demo(operators);
         }
 
+        var passwords = Passwords(file);
+        var missing = operators.Where(o => !passwords.ContainsKey(o)).ToList();
+        return missing.Count > 0
+            ? throw new InvalidDataException($"{file.FullName} has no password for operator(s) {string.Join(", ", missing)}")
+            : [.. operators.Select(o => new PhoneAccount(o, passwords[o]))];
+    }
+
+    /// <summary>The accounts of those <paramref name="extensions"/> the file has a password for (all, with the demo's, without a file).</summary>
+    public static IReadOnlyList<PhoneAccount> Known(FileInfo? file, IEnumerable<string> extensions)
+    {
+        if (file is null)
+        {
+            return Demo(extensions);
+        }
+
+        var passwords = Passwords(file);
+        return [.. extensions.Where(passwords.ContainsKey).Select(e => new PhoneAccount(e, passwords[e]))];
+    }
+
+    private static Dictionary<string, string> Passwords(FileInfo file)
+    {
         if (!file.Exists)
         {
             throw new InvalidDataException($"{file.FullName} does not exist");
@@ -44,9 +65,6 @@ internal static class OperatorAccounts
             passwords[parts[0]] = parts[1];
         }
 
-        var missing = operators.Where(o => !passwords.ContainsKey(o)).ToList();
-        return missing.Count > 0
-            ? throw new InvalidDataException($"{file.FullName} has no password for operator(s) {string.Join(", ", missing)}")
-            : [.. operators.Select(o => new PhoneAccount(o, passwords[o]))];
+        return passwords;
     }
 }

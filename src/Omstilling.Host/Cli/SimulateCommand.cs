@@ -10,10 +10,12 @@ using Omstilling.Simulator.Script;
 namespace Omstilling.Host.Cli;
 
 /// <summary>
-/// <c>omstilling simulate --server HOST:PORT --day YYYY-MM-DD [--speed N] [--seed S]</c>: synthetic
-/// citizens call a running server's main number through real SIP and RTP, and synthetic operators
-/// answer on the switchboard's phones (docs/simulator.md). The policy gives the main number and the
-/// operators; the operators' SIP passwords come from <c>--accounts FILE</c>, else the demo's.
+/// <c>omstilling simulate --server HOST:PORT --day YYYY-MM-DD [--speed N] [--seed S] [--profile FILE]</c>:
+/// synthetic citizens call a running server's main number (and staff's direct numbers) through real
+/// SIP and RTP, and synthetic operators and staff answer on their phones (docs/simulator.md). The
+/// policy gives the main number, the direct numbers and the operators; the SIP passwords come from
+/// <c>--accounts FILE</c>, else the demo's; the profile (how the day looks) from <c>--profile FILE</c>,
+/// else the built-in example.
 /// </summary>
 internal static class SimulateCommand
 {
@@ -27,8 +29,9 @@ internal static class SimulateCommand
         var until = new Option<TimeSpan?>("--until") { Description = "No call after this time of the day (HH:MM)", CustomParser = OptionParsers.TimeOfDay };
         var accounts = new Option<FileInfo?>("--accounts") { Description = "The operators' SIP passwords, one 'EXTENSION PASSWORD' per line (default: the demo's, demo + extension)" };
         var bind = new Option<string>("--bind") { Description = "The address the simulated phones use", DefaultValueFactory = _ => "127.0.0.1" };
-        var policyFile = new Option<string?>("--policy") { Description = "The telephone policy whose main number and operators are used (default: the bundled one)" };
-        var command = new RootCommand("Synthetic citizens and operators make a day of calls to a running server") { server, day, speed, seed, from, until, accounts, bind, policyFile };
+        var policyFile = new Option<string?>("--policy") { Description = "The telephone policy whose main number, direct numbers and operators are used (default: the bundled one)" };
+        var profileFile = new Option<FileInfo?>("--profile") { Description = "The day's calls and how people behave, a YAML file (default: the built-in example, config/simulation-example.yaml)" };
+        var command = new RootCommand("Synthetic citizens and operators make a day of calls to a running server") { server, day, speed, seed, from, until, accounts, bind, policyFile, profileFile };
         var parsed = command.Parse(args.ToArray());
         if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
@@ -57,6 +60,19 @@ internal static class SimulateCommand
             return 2;
         }
 
+        var profile = new SimulationProfile();
+        if (parsed.GetValue(profileFile) is { } file)
+        {
+            var read = ProfileFile.LoadFile(file.ToString());
+            if (!read.Succeeded)
+            {
+                await error.WriteLineAsync(read.Report());
+                return 2;
+            }
+
+            profile = read.Profile;
+        }
+
         var loaded = PolicyLoader.LoadFile(parsed.GetValue(policyFile) ?? PolicyFiles.Default());
         if (!loaded.Succeeded)
         {
@@ -65,9 +81,12 @@ internal static class SimulateCommand
         }
 
         IReadOnlyList<PhoneAccount> operators;
+        IReadOnlyList<PhoneAccount> directStaff;
+        var allLines = DirectLines.Of(loaded.Policy!);
         try
         {
             operators = OperatorAccounts.Read(parsed.GetValue(accounts), loaded.Policy!.Operators);
+            directStaff = OperatorAccounts.Known(parsed.GetValue(accounts), allLines.Select(l => l.Extension).Distinct(StringComparer.Ordinal));
         }
         catch (InvalidDataException e)
         {
@@ -75,14 +94,21 @@ internal static class SimulateCommand
             return 2;
         }
 
+        // A direct number is dialled only when the simulator can answer its phone.
+        var directLines = allLines.Where(l => directStaff.Any(a => a.User == l.Extension)).ToList();
+        foreach (var line in allLines.Except(directLines))
+        {
+            await output.WriteLineAsync($"omstilling simulate: --accounts has no password for {line.Extension}: its direct number {line.Number} is not dialled");
+        }
+
         var daySeed = parsed.GetValue(seed) ?? Random.Shared.Next();
-        var script = ScriptWriter.Write(new SimulationProfile(), parsed.GetValue(day), daySeed, loaded.Policy!.MainNumber);
+        var script = ScriptWriter.Write(profile, parsed.GetValue(day), daySeed, loaded.Policy!.MainNumber, directLines);
         await output.WriteLineAsync($"omstilling simulate: seed {daySeed.ToString(CultureInfo.InvariantCulture)}, {script.Calls.Count} call(s) in the day");
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
         try
         {
             await using var network = await PhoneNetwork.StartAsync(new PhoneNetworkOptions(parsed.GetValue(server)!, local!), TimeProvider.System, loggers, cancellationToken);
-            var options = new SimulationOptions(operators, parsed.GetValue(speed), parsed.GetValue(from), parsed.GetValue(until));
+            var options = new SimulationOptions(operators, parsed.GetValue(speed), parsed.GetValue(from), parsed.GetValue(until)) { DirectStaff = directStaff };
             var summary = await new Simulation(network, options, console: null, TimeProvider.System, loggers.CreateLogger<Simulation>()).RunAsync(script, cancellationToken);
             await output.WriteLineAsync($"omstilling simulate: {summary}");
             return 0;

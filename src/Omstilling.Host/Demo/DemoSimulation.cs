@@ -11,9 +11,10 @@ namespace Omstilling.Host.Demo;
 
 /// <summary>
 /// <c>omstilling run --demo --simulate</c>: the simulator inside the server's process, calling the
-/// server's own SIP port from loopback: synthetic citizens call the main number from the server's
-/// present time of day on, synthetic operators answer on 100-103 (the demo's phones) and put some
-/// through on the switchboard's control to colleagues' phones (2001-2012), at 20 times
+/// server's own SIP port from loopback: synthetic citizens call the main number (a few the policy's
+/// public direct numbers of people) from the server's present time of day on, synthetic operators
+/// answer on 100-103 (the demo's phones) and put some through on the switchboard's control to
+/// colleagues' phones (2001-2012), at 20 times
 /// the day's speed, so the console, the wallboard and the reports come alive within a minute.
 /// Ends with the day, or when the server stops.
 /// </summary>
@@ -77,15 +78,17 @@ internal sealed partial class DemoSimulation : IAsyncDisposable
         var now = policy.ToLocal(time.GetUtcNow());
         var seed = Random.Shared.Next();
         var profile = new SimulationProfile();
-        var script = ScriptWriter.Write(profile, DateOnly.FromDateTime(now), seed, policy.MainNumber);
+        var directLines = Cli.DirectLines.Of(policy);
+        var script = ScriptWriter.Write(profile, DateOnly.FromDateTime(now), seed, policy.MainNumber, directLines);
         var operators = Cli.OperatorAccounts.Demo(policy.Operators);
         var staff = Cli.OperatorAccounts.Demo(profile.Staff);
+        var directStaff = Cli.OperatorAccounts.Demo(directLines.Select(l => l.Extension).Distinct(StringComparer.Ordinal));
         try
         {
             await using var network = await PhoneNetwork.StartAsync(
                 new PhoneNetworkOptions(server, server.Address, FirstRtpPort: FirstRtpPort, LastRtpPort: FirstRtpPort + 1998), time, loggers, cancellationToken);
             LogSimulating(logger, seed, now.TimeOfDay);
-            var options = new SimulationOptions(operators, Speed, From: now.TimeOfDay) { Staff = staff };
+            var options = new SimulationOptions(operators, Speed, From: now.TimeOfDay) { Staff = staff, DirectStaff = directStaff };
             var simulation = new Simulation(network, options, console, time, loggers.CreateLogger<Simulation>());
             var summary = await simulation.RunAsync(script, cancellationToken);
             LogDone(logger, summary.ToString());

@@ -4,9 +4,11 @@ using Omstilling.Simulator.Phones;
 namespace Omstilling.Simulator.Running;
 
 /// <summary>
-/// One synthetic citizen's call as they would make it: call the number, press 1 while the survey's
-/// invitation is read (if they take part), wait for an operator as long as their patience lasts,
-/// talk until the staff side hangs up (the operator, or whom they were put through to), then answer the survey's question if it comes.
+/// One synthetic citizen's call as they would make it: call the number (the main number, or a
+/// member of staff's direct number, which rings until they answer or the policy takes the call
+/// on), press 1 while the survey's invitation is read (if they take part), wait for an operator
+/// (or the member of staff) as long as their patience lasts, talk until the staff side hangs up
+/// (the operator, or whom they were put through to), then answer the survey's question if it comes.
 /// </summary>
 internal sealed class CitizenRun(CitizenLine line, TimeProvider time)
 {
@@ -19,6 +21,9 @@ internal sealed class CitizenRun(CitizenLine line, TimeProvider time)
     /// <summary>The longest the server may take to answer the call, and to end it after the survey.</summary>
     private static readonly TimeSpan ServerWait = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a direct number may ring before the server answers (the staff, the switchboard's queue, voicemail): the policy's ring limit and more.</summary>
+    private static readonly TimeSpan DirectRing = TimeSpan.FromSeconds(60);
+
     /// <summary>The longest a citizen stays on once an operator answered: talks, a transfer, a recall.</summary>
     private static readonly TimeSpan LongestService = TimeSpan.FromMinutes(15);
 
@@ -29,7 +34,7 @@ internal sealed class CitizenRun(CitizenLine line, TimeProvider time)
     {
         var script = line.Call;
         var call = phone.Call(script.Dialled);
-        var answered = await Task.WhenAny(call.Answered, Task.Delay(ServerWait, time, cancellationToken));
+        var answered = await Task.WhenAny(call.Answered, Task.Delay(script.Direct is null ? ServerWait : ServerWait + DirectRing, time, cancellationToken));
         if (answered != call.Answered)
         {
             await call.HangUpAsync(cancellationToken);
@@ -48,23 +53,24 @@ internal sealed class CitizenRun(CitizenLine line, TimeProvider time)
         }
 
         var patience = script.GivesUpAfter is { } limit ? TimeSpan.FromTicks(Math.Max(0, (limit - time.GetElapsedTime(greeted)).Ticks)) : Timeout.InfiniteTimeSpan;
-        var waited = await Task.WhenAny(line.OperatorAnswered.Task, call.Ended, Task.Delay(patience, time, cancellationToken));
+        var waited = await Task.WhenAny(line.OperatorAnswered.Task, line.StaffAnswered.Task, call.Ended, Task.Delay(patience, time, cancellationToken));
         if (waited == call.Ended)
         {
             return Result(CitizenOutcome.EndedByServer);
         }
 
-        if (waited != line.OperatorAnswered.Task)
+        if (waited != line.OperatorAnswered.Task && waited != line.StaffAnswered.Task)
         {
             await call.HangUpAsync(cancellationToken);
             return Result(CitizenOutcome.GaveUp); // an operator answering at this very moment finds the call gone
         }
 
-        var helpedBy = await line.OperatorAnswered.Task;
+        // The member of staff they dialled answered (the server answered the caller for them), or an operator did.
+        var (helpedBy, staff) = waited == line.StaffAnswered.Task ? ((string?)null, await line.StaffAnswered.Task) : (await line.OperatorAnswered.Task, (string?)null);
         await Task.WhenAny(line.Served.Task, call.Ended, Task.Delay(LongestService, time, cancellationToken));
         if (call.Ended.IsCompleted || await call.EndsWithinAsync(LetGo, time, cancellationToken))
         {
-            return Result(CitizenOutcome.Helped, helpedBy); // not in the survey: the server let the caller go
+            return Result(CitizenOutcome.Helped, helpedBy, staff: staff); // not in the survey: the server let the caller go
         }
 
         int? surveyAnswer = null;
@@ -79,9 +85,9 @@ internal sealed class CitizenRun(CitizenLine line, TimeProvider time)
             await call.HangUpAsync(cancellationToken);
         }
 
-        return Result(CitizenOutcome.Helped, helpedBy, surveyAnswer);
+        return Result(CitizenOutcome.Helped, helpedBy, surveyAnswer, staff);
     }
 
-    private CitizenResult Result(CitizenOutcome outcome, string? helpedBy = null, int? surveyAnswer = null) =>
-        new(line.Call, outcome, helpedBy, surveyAnswer);
+    private CitizenResult Result(CitizenOutcome outcome, string? helpedBy = null, int? surveyAnswer = null, string? staff = null) =>
+        new(line.Call, outcome, helpedBy, surveyAnswer) { AnsweredDirectBy = staff };
 }

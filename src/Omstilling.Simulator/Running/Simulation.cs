@@ -7,7 +7,7 @@ namespace Omstilling.Simulator.Running;
 
 /// <summary>
 /// Plays a day's script against a running server: registers the operators' and the colleagues'
-/// phones, starts each citizen's call at its time (sped up; a citizen who calls again waits until
+/// phones (those calls are put through to, and those whose direct numbers are dialled), starts each citizen's call at its time (sped up; a citizen who calls again waits until
 /// their last call ended), and waits for every call to finish. The calls are real SIP and RTP
 /// through <see cref="PhoneNetwork"/>; what the server measures of them is its own business.
 /// </summary>
@@ -41,7 +41,8 @@ public sealed partial class Simulation(PhoneNetwork network, SimulationOptions o
                 await phone.RegisterAsync(RegistrationTime, cancellationToken);
             }
 
-            foreach (var account in console is null ? Array.Empty<PhoneAccount>() : options.Staff)
+            var staff = (console is null ? [] : options.Staff).Concat(options.DirectStaff).DistinctBy(a => a.User, StringComparer.Ordinal);
+            foreach (var account in staff)
             {
                 var phone = network.Phone(account.User, account.Password);
                 phone.Incoming = staffDesk.PhoneOf(phone);
@@ -95,7 +96,7 @@ public sealed partial class Simulation(PhoneNetwork network, SimulationOptions o
         try
         {
             var result = await new CitizenRun(line, time).RunAsync(network.Phone(call.Caller), cancellationToken);
-            LogCall(call.Number, call.Caller, result.Outcome, result.Operator ?? "none", result.SurveyAnswer?.ToString(CultureInfo.InvariantCulture) ?? "none");
+            LogCall(call.Number, call.Caller, call.Dialled, result.Outcome, result.Operator ?? result.AnsweredDirectBy ?? "none", result.SurveyAnswer?.ToString(CultureInfo.InvariantCulture) ?? "none");
             return result;
         }
         catch (PhoneException e)
@@ -125,8 +126,8 @@ public sealed partial class Simulation(PhoneNetwork network, SimulationOptions o
     [LoggerMessage(EventId = 10510, Level = LogLevel.Information, Message = "Simulating {Calls} call(s) of {Day} with {Operators} operator(s) at {Speed}x speed")]
     private partial void LogStarting(int calls, string day, int operators, double speed);
 
-    [LoggerMessage(EventId = 10511, Level = LogLevel.Information, Message = "Call {Number} from {Caller}: {Outcome} (operator {Operator}, survey answer {Answer})")]
-    private partial void LogCall(int number, string caller, CitizenOutcome outcome, string @operator, string answer);
+    [LoggerMessage(EventId = 10511, Level = LogLevel.Information, Message = "Call {Number} from {Caller} to {Dialled}: {Outcome} (answered by {AnsweredBy}, survey answer {Answer})")]
+    private partial void LogCall(int number, string caller, string dialled, CitizenOutcome outcome, string answeredBy, string answer);
 
     [LoggerMessage(EventId = 10512, Level = LogLevel.Warning, Message = "Call {Number} from {Caller} failed: {Reason}")]
     private partial void LogCallFailed(int number, string caller, string reason);

@@ -10,6 +10,9 @@ public sealed record SimulationOptions(IReadOnlyList<PhoneAccount> Operators, do
     /// <summary>The colleagues' phones calls are put through to (registered only when there is a console to transfer from).</summary>
     public IReadOnlyList<PhoneAccount> Staff { get; init; } = [];
 
+    /// <summary>The phones of the staff whose direct numbers citizens dial (registered always: a direct call needs no console).</summary>
+    public IReadOnlyList<PhoneAccount> DirectStaff { get; init; } = [];
+
     /// <summary>A talk, sped up, lasts at least this long (a conversation of a second is not a call).</summary>
     public static TimeSpan ShortestTalk { get; } = TimeSpan.FromSeconds(2);
 

@@ -5,10 +5,11 @@ using Omstilling.Simulator.Script;
 namespace Omstilling.Simulator.Running;
 
 /// <summary>
-/// The colleagues calls are put through to: a call on a colleague's phone is answered as the
-/// caller's transfer plan says (or rings out, and the call goes back to the switchboard), talked
-/// for its time and hung up; the wrong person then marks it "fejlstillet" from the same phone with
-/// *88. A call the script does not know is answered after 3 s and talked with for 10 s.
+/// The colleagues calls are put through to, and the staff whose direct numbers citizens dial: a
+/// call on a colleague's phone is answered as the caller's direct call or transfer plan says (or
+/// rings out, and the policy or the switchboard takes it on), talked for its time and hung up; the
+/// wrong person then marks a call put through "fejlstillet" from the same phone with *88. A call
+/// the script does not know is answered after 3 s and talked with for 10 s.
 /// </summary>
 internal sealed partial class StaffDesk(CitizenLines lines, SimulationOptions options, TimeProvider time, ILogger logger)
 {
@@ -26,13 +27,21 @@ internal sealed partial class StaffDesk(CitizenLines lines, SimulationOptions op
     private async Task AnswerAsync(SimulatedPhone phone, IncomingCall call, CancellationToken cancellationToken)
     {
         var line = lines.Of(call.CallerNumber);
-        var plan = line?.Call.Transfer;
-        if (!await Offers.AnswerAsync(call, plan?.TargetAnswer ?? Offers.Stranger, time, cancellationToken))
+        var direct = line?.TakeDirect(phone.User);
+        var plan = direct is null ? line?.Call.Transfer : null;
+        if (!await Offers.AnswerAsync(call, direct?.Answer ?? plan?.TargetAnswer ?? Offers.Stranger, time, cancellationToken))
         {
             return;
         }
 
-        var hungUpThere = await call.EndsWithinAsync(plan is null ? Offers.StrangerTalk : options.TalkTime(plan.Talk), time, cancellationToken);
+        if (direct is not null)
+        {
+            line!.StaffAnswered.TrySetResult(phone.User);
+            LogDirectAnswered(phone.User, call.CallerNumber);
+        }
+
+        var talk = direct?.Talk ?? plan?.Talk;
+        var hungUpThere = await call.EndsWithinAsync(talk is { } scripted ? options.TalkTime(scripted) : Offers.StrangerTalk, time, cancellationToken);
         if (!hungUpThere)
         {
             await call.HangUpAsync(cancellationToken);
@@ -55,6 +64,9 @@ internal sealed partial class StaffDesk(CitizenLines lines, SimulationOptions op
 
         LogMarked(phone.User, caller, await mark.Answered);
     }
+
+    [LoggerMessage(EventId = 10521, Level = LogLevel.Debug, Message = "{Staff} answered the call from {Caller} to their direct number")]
+    private partial void LogDirectAnswered(string staff, string caller);
 
     [LoggerMessage(EventId = 10520, Level = LogLevel.Debug, Message = "{Staff} marked the call from {Caller} fejlstillet (answered: {Answered})")]
     private partial void LogMarked(string staff, string caller, bool answered);

@@ -9,9 +9,19 @@ namespace Omstilling.Simulator.Script;
 /// </summary>
 public static class ScriptWriter
 {
-    public static DayScript Write(SimulationProfile profile, DateOnly day, int seed, string mainNumber)
+    /// <summary>A day of calls to the main number only.</summary>
+    public static DayScript Write(SimulationProfile profile, DateOnly day, int seed, string mainNumber) =>
+        Write(profile, day, seed, mainNumber, []);
+
+    /// <summary>
+    /// A day of calls to the main number and, for the profile's share of citizens, to the direct
+    /// lines. Without direct lines (or with a share of 0) nothing more is drawn: the same seed
+    /// gives the same day as <see cref="Write(SimulationProfile, DateOnly, int, string)"/>.
+    /// </summary>
+    public static DayScript Write(SimulationProfile profile, DateOnly day, int seed, string mainNumber, IReadOnlyList<DirectLine> directLines)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(directLines);
         profile.Validate();
         var random = new Random(seed);
         var arrivals = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? profile.WeekendArrivals : profile.WorkdayArrivals;
@@ -35,11 +45,14 @@ public static class ScriptWriter
                     break;
                 }
 
-                calls.Add(Citizen(profile, random, TimeSpan.FromSeconds(Math.Floor(at.TotalSeconds)), CitizenNumber(random, usedNumbers), mainNumber));
+                var citizen = Citizen(profile, random, TimeSpan.FromSeconds(Math.Floor(at.TotalSeconds)), CitizenNumber(random, usedNumbers), mainNumber);
+                calls.Add(directLines.Count > 0 && profile.DirectCalls > 0 && random.NextDouble() < profile.DirectCalls
+                    ? Direct(profile, random, citizen, directLines)
+                    : citizen);
             }
         }
 
-        // Some call again later the same day (a new call with behaviour of its own).
+        // Some call the main number again later the same day (a new call with behaviour of its own).
         foreach (var call in calls.ToList())
         {
             if (random.NextDouble() < profile.CallsAgain && call.Arrival + Between(random, profile.CallsAgainAfter) is var again && again < TimeSpan.FromDays(1))
@@ -64,6 +77,21 @@ public static class ScriptWriter
         var givesUp = impatient ? Between(random, profile.ImpatientWait) : Between(random, profile.Patience);
         var talk = Between(random, profile.Talk);
         return new CitizenCall(0, arrival, caller, mainNumber, optsIn, answer, first, later, givesUp, talk, Transfer(profile, random, arrival));
+    }
+
+    /// <summary>
+    /// The citizen dials a direct line instead: the staff phone answers with the hour's share (as
+    /// a transfer's target does) or rings out; their behaviour at the switchboard, should the call
+    /// come there, stays as drawn. Not in the survey (it invites the main number's callers).
+    /// </summary>
+    private static CitizenCall Direct(SimulationProfile profile, Random random, CitizenCall citizen, IReadOnlyList<DirectLine> directLines)
+    {
+        var line = directLines[random.Next(directLines.Count)];
+        var answer = random.NextDouble() < profile.StaffAnswers[citizen.Arrival.Hours]
+            ? OfferAnswer.After(Between(random, profile.StaffAnswerDelay))
+            : OfferAnswer.NotAnswered;
+        var plan = new DirectPlan(line.Extension, answer, Between(random, profile.StaffTalk));
+        return citizen with { Dialled = line.Number, OptsIn = false, SurveyAnswer = null, Direct = plan };
     }
 
     private static TransferPlan? Transfer(SimulationProfile profile, Random random, TimeSpan arrival)

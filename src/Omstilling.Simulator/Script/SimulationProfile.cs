@@ -62,6 +62,13 @@ public sealed record SimulationProfile
     /// <summary>How long a colleague talks with the citizen (simulated time), shortest and longest.</summary>
     public (TimeSpan Shortest, TimeSpan Longest) StaffTalk { get; init; } = (TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(8));
 
+    /// <summary>
+    /// The share of citizens who dial a member of staff's direct number (from the policy's number
+    /// plan) instead of the main number; the staff phone answers with <see cref="StaffAnswers"/>'s
+    /// share for the hour, or rings out (and the policy decides: the switchboard, voicemail).
+    /// </summary>
+    public double DirectCalls { get; init; } = 0.1;
+
     /// <summary>The share of citizens who call the main number again later the same day (not helped after all).</summary>
     public double CallsAgain { get; init; } = 0.05;
 
@@ -79,7 +86,7 @@ public sealed record SimulationProfile
         foreach (var (share, name) in new[]
         {
             (SurveyOptIn, "survey opt-in"), (SurveyNoAnswer, "survey no-answer"), (OfferRingsOut, "offers rung out"), (Impatient, "impatient citizens"),
-            (Transferred, "transferred calls"), (WrongPerson, "wrong persons"), (CallsAgain, "citizens calling again"),
+            (Transferred, "transferred calls"), (WrongPerson, "wrong persons"), (DirectCalls, "direct calls"), (CallsAgain, "citizens calling again"),
         })
         {
             Require(share is >= 0 and <= 1, $"the share of {name} must be between 0 and 1");

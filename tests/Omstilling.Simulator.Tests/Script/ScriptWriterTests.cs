@@ -86,14 +86,57 @@ public sealed class ScriptWriterTests
         Assert.Equal(Enumerable.Range(1, calls.Count), calls.Select(c => c.Number));
     }
 
+    [Fact]
+    public void A_share_of_citizens_dial_a_direct_line_whose_phone_answers_by_the_hour()
+    {
+        var profile = new SimulationProfile { WorkdayArrivals = [.. Enumerable.Range(0, 24).Select(h => h is 9 or 12 ? 2000.0 : 0)], DirectCalls = 0.2 };
+        DirectLine[] lines = [new("54732055", "2050"), new("54732056", "2051")];
+
+        var calls = ScriptWriter.Write(profile, Tuesday, 11, "54731000", lines).Calls;
+
+        var direct = calls.Where(c => c.Direct is not null).ToList();
+        var firsts = calls.GroupBy(c => c.Caller).Select(g => g.First()).ToList();
+        Assert.InRange(direct.Count / (double)firsts.Count, 0.18, 0.22);
+        Assert.All(direct, c => Assert.Contains(new DirectLine(c.Dialled, c.Direct!.Extension), lines));
+        Assert.All(lines, l => Assert.Contains(direct, c => c.Dialled == l.Number));
+        Assert.All(calls.Where(c => c.Direct is null), c => Assert.Equal("54731000", c.Dialled));
+        Assert.All(direct, c => Assert.False(c.OptsIn || c.SurveyAnswer is not null, "a direct call is not in the survey"));
+        Assert.All(direct.Where(c => !c.Direct!.Answer.RingsOut), c => Assert.InRange(c.Direct!.Answer.Delay.TotalSeconds, 2, 14));
+        Assert.All(direct, c => Assert.InRange(c.Direct!.Talk, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(8)));
+        Assert.InRange(AnsweredShare(direct, 9), 0.86, 0.94); // the staff answer 90 % at nine
+        Assert.InRange(AnsweredShare(direct, 12), 0.55, 0.65); // and 60 % at noon
+        Assert.All(calls.Except(firsts), c => Assert.Null(c.Direct)); // calling again is to the main number
+
+        static double AnsweredShare(List<CitizenCall> calls, int hour) =>
+            calls.Count(c => c.Arrival.Hours == hour && !c.Direct!.Answer.RingsOut) / (double)calls.Count(c => c.Arrival.Hours == hour);
+    }
+
+    [Fact]
+    public void Without_direct_lines_or_direct_calls_the_seed_writes_the_day_it_always_did()
+    {
+        var profile = new SimulationProfile();
+        DirectLine[] lines = [new("54732055", "2050")];
+
+        var mainOnly = ScriptWriter.Write(profile, Tuesday, 7, "54731000");
+
+        Assert.Equal(mainOnly.Calls, ScriptWriter.Write(profile, Tuesday, 7, "54731000", []).Calls);
+        Assert.Equal(mainOnly.Calls, ScriptWriter.Write(profile with { DirectCalls = 0 }, Tuesday, 7, "54731000", lines).Calls);
+        Assert.All(mainOnly.Calls, c => Assert.Null(c.Direct));
+        Assert.Contains(ScriptWriter.Write(profile, Tuesday, 7, "54731000", lines).Calls, c => c.Direct is not null);
+    }
+
     [Theory]
     [InlineData(23, "arrivals need one figure per hour (24)")]
     [InlineData(-1, "the share of survey opt-in must be between 0 and 1")]
+    [InlineData(-2, "the share of direct calls must be between 0 and 1")]
     public void A_wrong_profile_is_refused_with_what_is_wrong(int figure, string message)
     {
-        var profile = figure < 0
-            ? new SimulationProfile { SurveyOptIn = 1.5 }
-            : new SimulationProfile { WorkdayArrivals = new double[figure] };
+        var profile = figure switch
+        {
+            -1 => new SimulationProfile { SurveyOptIn = 1.5 },
+            -2 => new SimulationProfile { DirectCalls = -0.1 },
+            _ => new SimulationProfile { WorkdayArrivals = new double[figure] },
+        };
 
         var error = Assert.Throws<ArgumentException>(() => ScriptWriter.Write(profile, Tuesday, 1, "54731000"));
 
