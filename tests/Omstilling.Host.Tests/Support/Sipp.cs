@@ -41,6 +41,14 @@ public static class Sipp
         return ProcessRunner.RunAsync("sipp", [.. args, "-d", ((int)pause.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)], limit + TimeSpan.FromSeconds(5));
     }
 
+    /// <summary>As <see cref="RunLongAsync"/>, with more of SIPp's options (<c>-inf</c>, <c>-cid_str</c>).</summary>
+    public static Task<ProcessRunner.Result> RunLongAsync(string scenario, int serverPort, int localPort, TimeSpan pause, TimeSpan limit, IEnumerable<string> options, params (string Key, string Value)[] keys)
+    {
+        var args = Arguments(scenario, serverPort, localPort, keys);
+        args[args.IndexOf("-timeout") + 1] = ((int)limit.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s";
+        return ProcessRunner.RunAsync("sipp", [.. args, "-d", ((int)pause.TotalMilliseconds).ToString(CultureInfo.InvariantCulture), .. options], limit + TimeSpan.FromSeconds(5));
+    }
+
     /// <summary>A scenario for <paramref name="calls"/> calls (a UAS sees one per Call-ID), from <paramref name="localAddress"/>.</summary>
     public static Task<ProcessRunner.Result> RunAsync(string scenario, int serverPort, int localPort, int calls, string localAddress, params (string Key, string Value)[] keys)
     {
