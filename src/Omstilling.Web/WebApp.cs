@@ -8,6 +8,7 @@ using Omstilling.Web.Auth;
 using Omstilling.Web.Cards;
 using Omstilling.Web.Components;
 using Omstilling.Web.Console;
+using Omstilling.Web.Contact;
 using Omstilling.Web.Live;
 using Omstilling.Web.Messages;
 using Omstilling.Web.Reports;
@@ -110,6 +111,7 @@ public static class WebApp
         app.MapStaticAssets().AllowAnonymous();
         AccountEndpoints.Map(app);
         ReportEndpoints.Map(app);
+        ContactEndpoints.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -9,15 +9,21 @@ namespace Omstilling.Web.Security;
 /// our own scripts, styles and connections (Blazor's WebSocket to the same address among them) and
 /// be framed by nobody; no content-type sniffing; no Referer to other sites; and no caching of
 /// anything that did not say how it may be cached (pages and API answers hold personal data).
+/// An endpoint marked <see cref="EmbeddableAnywhere"/> (the public contact page) may be framed by any site.
 /// </summary>
 internal sealed class SecurityHeaders(RequestDelegate next)
 {
     // 'self' covers ws: and wss: to the same host in CSP level 3; the WebSocket is also named
     // outright for browsers that do not. No 'unsafe-inline' and no 'unsafe-eval': Blazor Server
     // needs neither (its default reconnect dialog brings its own <style>, so App.razor brings ours).
+    // connect-src stays last: the WebSocket's address is added to it.
     private const string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; connect-src 'self'";
+
+    private const string EmbeddablePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *; connect-src 'self'";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -27,11 +33,17 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             var http = (HttpContext)state;
             var headers = http.Response.Headers;
             var host = http.Request.Host;
+            var embeddable = http.GetEndpoint()?.Metadata.GetMetadata<EmbeddableAnywhere>() is not null;
+            var policy = embeddable ? EmbeddablePolicy : Policy;
             headers.ContentSecurityPolicy = host.HasValue
-                ? $"{Policy} ws://{host.ToUriComponent()} wss://{host.ToUriComponent()}"
-                : Policy;
+                ? $"{policy} ws://{host.ToUriComponent()} wss://{host.ToUriComponent()}"
+                : policy;
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            if (!embeddable)
+            {
+                headers.XFrameOptions = "DENY";
+            }
+
             headers["Referrer-Policy"] = "same-origin";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             if (!headers.ContainsKey(HeaderNames.CacheControl))

@@ -76,6 +76,32 @@ public sealed class Chromium : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// A new browser context without a login (a citizen's browser) on <paramref name="path"/>;
+    /// what it refuses for the Content-Security-Policy is counted in <see cref="RefusedByPolicy"/>.
+    /// </summary>
+    public async Task<(IPage Page, IResponse? Response)> OpenAsync(int webPort, string path, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = $"http://127.0.0.1:{webPort}",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "da-DK",
+            TimezoneId = "Europe/Copenhagen",
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                _refused.Enqueue(message.Text);
+            }
+        };
+        var response = await page.GotoAsync(path);
+        return (page, response);
+    }
+
     /// <summary>The operator console, logged in, once its live connection is up (keys and clicks reach the server).</summary>
     public async Task<IPage> ConsoleAsync(ServerProcess server, string user, string password)
     {

@@ -32,6 +32,8 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
         ["GET /api/calls/events"] = Access.Admin,
         ["GET /metrics"] = Access.Admin,
         ["GET /api/explain"] = Access.Switchboard,
+        ["GET /kontakt"] = Access.Open,
+        ["GET /kontakt.json"] = Access.Open,
         ["GET /konto/login"] = Access.Open,
         ["POST /konto/login"] = Access.Open,
         ["POST /konto/log-ind"] = Access.Open,
@@ -112,7 +114,7 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
     }
 
     [Fact]
-    public async Task Without_a_login_only_the_health_probe_the_login_and_static_files_answer_and_static_files_do()
+    public async Task Without_a_login_only_the_health_probe_the_login_the_contact_page_and_static_files_answer_and_static_files_do()
     {
         var anonymous = fixture.Client(Role.Anonymous);
         var open = new List<string>();
@@ -131,7 +133,7 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
         }
 
         Assert.Equal(
-            ["GET /api/health", "GET /konto/login", "POST /konto/log-ind", "POST /konto/log-ud", "POST /konto/login"],
+            ["GET /api/health", "GET /kontakt", "GET /kontakt.json", "GET /konto/login", "POST /konto/log-ind", "POST /konto/log-ud", "POST /konto/login"],
             open.Where(k => !Endpoints().Any(e => e.Key == k && e.IsStatic)).Distinct().Order(StringComparer.Ordinal));
     }
 
