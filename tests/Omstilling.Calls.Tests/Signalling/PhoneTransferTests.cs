@@ -196,6 +196,20 @@ public sealed class PhoneTransferTests
         Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => anne.InviteCount == 1), Describe(f));
     }
 
+    [Fact]
+    public async Task A_refer_outside_a_call_belongs_to_no_dialog_and_changes_nothing()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2010");
+        var (caller, op, callId) = await OperatorOnCallAsync(f);
+        var stranger = await f.PhoneAsync("2003", register: false);
+
+        stranger.ReferOutsideDialog("100", "<sip:2010@192.0.2.2>");
+
+        Assert.Equal(SipStatus.CallOrTransactionDoesNotExist, stranger.LastReferStatus);
+        Assert.Equal("100", f.Pbx.Switchboard.Snapshot(callId)!.AnsweredBy);
+        Assert.False(op.ReceivedMethod(SipMethod.Bye) || caller.ReceivedMethod(SipMethod.Bye));
+    }
+
     [Theory]
     [InlineData("abc%40host%3Bto-tag%3Dours%3Bfrom-tag%3Dtheirs", "abc@host", "ours", "theirs")]
     [InlineData("abc%3Bfrom-tag%3Dtheirs%3Bto-tag%3Dours%3Bearly-only", "abc", "ours", "theirs")]

@@ -200,6 +200,15 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
         _fixture.Deliver();
     }
 
+    /// <summary>A REFER outside any dialog (no To tag), as a scanner or a confused phone might send.</summary>
+    public void ReferOutsideDialog(string number, string referTo)
+    {
+        var refer = NewRequest(SipMethod.Refer, SipUri.Sip(number, B2buaFixture.ServerAddress.Address.ToString()), number, 1);
+        refer.Headers.Add(HeaderName.ReferTo, referTo);
+        refer.Headers.Add(HeaderName.Contact, $"<sip:{User}@{Address}>");
+        Send(refer);
+    }
+
     /// <summary>The status of the last response to a REFER, or 0.</summary>
     public int LastReferStatus => Responses.LastOrDefault(r => r.CSeq.Method == SipMethod.Refer)?.StatusCode ?? 0;
 
