@@ -19,19 +19,7 @@ internal sealed class YamlFields
         Node = node;
         Context = context;
         Diagnostics = diagnostics;
-        foreach (var (key, value) in node.Children)
-        {
-            if (key is YamlScalarNode { Value: { } name } && allowedKeys.Contains(name))
-            {
-                _values[name] = value;
-                continue;
-            }
-
-            var shown = (key as YamlScalarNode)?.Value;
-            diagnostics.Error(key, shown is null
-                ? $"a key in {context} must be a plain word; expected one of: {string.Join(", ", allowedKeys)}"
-                : $"unknown key '{shown}' in {context}; expected one of: {string.Join(", ", allowedKeys)}");
-        }
+        YamlKeys.Read(node, context, allowedKeys, diagnostics, (key, value) => _values[key.Value!] = value);
     }
 
     public YamlMappingNode Node { get; }

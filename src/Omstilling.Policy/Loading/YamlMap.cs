@@ -16,22 +16,7 @@ internal sealed class YamlMap
         Node = node;
         Context = context;
         Diagnostics = diagnostics;
-        foreach (var (key, value) in node.Children)
-        {
-            if (key is not YamlScalarNode scalar || scalar.Value is null)
-            {
-                diagnostics.Error(key, $"a key in {context} must be a plain word; expected one of: {string.Join(", ", allowedKeys)}");
-                continue;
-            }
-
-            if (!allowedKeys.Contains(scalar.Value))
-            {
-                diagnostics.Error(key, $"unknown key '{scalar.Value}' in {context}; expected one of: {string.Join(", ", allowedKeys)}");
-                continue;
-            }
-
-            _entries[scalar.Value] = (scalar, value);
-        }
+        YamlKeys.Read(node, context, allowedKeys, diagnostics, (key, value) => _entries[key.Value!] = (key, value));
     }
 
     public YamlMappingNode Node { get; }

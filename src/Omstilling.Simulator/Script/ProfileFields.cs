@@ -21,23 +21,13 @@ internal sealed partial class ProfileFields
     {
         _diagnostics = diagnostics;
         _context = context;
-        foreach (var (key, value) in node.Children)
+        YamlKeys.Read(node, context, allowedKeys, diagnostics, (key, value) =>
         {
-            if (key is YamlScalarNode { Value: { } name } && allowedKeys.Contains(name))
+            if (!YamlNodes.IsNull(value))
             {
-                if (!YamlNodes.IsNull(value))
-                {
-                    _values[name] = value;
-                }
-
-                continue;
+                _values[key.Value!] = value;
             }
-
-            var shown = (key as YamlScalarNode)?.Value;
-            diagnostics.Error(key, shown is null
-                ? $"a key in {context} must be a plain word; expected one of: {string.Join(", ", allowedKeys)}"
-                : $"unknown key '{shown}' in {context}; expected one of: {string.Join(", ", allowedKeys)}");
-        }
+        });
     }
 
     /// <summary>The value written for <paramref name="key"/> (for a message about it), or null.</summary>

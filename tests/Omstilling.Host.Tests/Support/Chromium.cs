@@ -41,22 +41,7 @@ public sealed class Chromium : IAsyncDisposable
     public async Task<IPage> LogInAsync(ServerProcess server, string user, string password, string path, int width = 1440, int height = 900)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = $"http://127.0.0.1:{server.WebPort}",
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "da-DK",
-            TimezoneId = "Europe/Copenhagen",
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                _refused.Enqueue(message.Text);
-            }
-        };
+        var page = await NewPageAsync(server.WebPort, width, height);
         await page.GotoAsync(path);
         await page.FillAsync("input[name=username]", user);
         await page.FillAsync("input[name=password]", password);
@@ -82,6 +67,26 @@ public sealed class Chromium : IAsyncDisposable
     /// </summary>
     public async Task<(IPage Page, IResponse? Response)> OpenAsync(int webPort, string path, int width = 1280, int height = 900)
     {
+        var page = await NewPageAsync(webPort, width, height);
+        var response = await page.GotoAsync(path);
+        return (page, response);
+    }
+
+    /// <summary>The operator console, logged in, once its live connection is up (keys and clicks reach the server).</summary>
+    public async Task<IPage> ConsoleAsync(ServerProcess server, string user, string password)
+    {
+        return await LogInAsync(server, user, password, "/omstilling");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    /// <summary>A page in a new context (Danish, Copenhagen time) whose refusals for the Content-Security-Policy are counted.</summary>
+    private async Task<IPage> NewPageAsync(int webPort, int width, int height)
+    {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = $"http://127.0.0.1:{webPort}",
@@ -98,19 +103,6 @@ public sealed class Chromium : IAsyncDisposable
                 _refused.Enqueue(message.Text);
             }
         };
-        var response = await page.GotoAsync(path);
-        return (page, response);
-    }
-
-    /// <summary>The operator console, logged in, once its live connection is up (keys and clicks reach the server).</summary>
-    public async Task<IPage> ConsoleAsync(ServerProcess server, string user, string password)
-    {
-        return await LogInAsync(server, user, password, "/omstilling");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
+        return page;
     }
 }
