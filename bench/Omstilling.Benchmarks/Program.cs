@@ -6,7 +6,7 @@ using Omstilling.Benchmarks;
 // Registration memory:    dotnet run -c Release --project bench/Omstilling.Benchmarks -- registration-memory [phones]
 // Media timing under load: bench/media/load.sh (runs media-load prompts|bridged against a server)
 // Console push latency:   bench/console/push.sh (runs console-push: N Chromium consoles, SIPp calls)
-// History writing cost:   dotnet run -c Release --project bench/Omstilling.Benchmarks -- history-write [calls]
+// History writing cost:   dotnet run -c Release --project bench/Omstilling.Benchmarks -- history-write [calls [writer]]
 // A year's history report: dotnet run -c Release --project bench/Omstilling.Benchmarks -- history-year [calls]
 //   (both on SQLite; also on PostgreSQL with OMSTILLING_BENCH_POSTGRES=$(scripts/test-postgres.sh start))
 if (args is ["media-load", ..])
@@ -21,7 +21,7 @@ if (args is ["console-push", ..])
 
 if (args is ["history-write", ..])
 {
-    await Omstilling.Benchmarks.History.HistoryWriteBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    await Omstilling.Benchmarks.History.HistoryWriteBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, writerOnly: args is [_, _, "writer"]);
     return 0;
 }
 

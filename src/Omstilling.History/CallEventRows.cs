@@ -10,7 +10,7 @@ internal static class CallEventRows
     {
         CallId = e.CallId,
         Sequence = sequence,
-        Kind = e.Kind.ToString(),
+        Kind = Name(e.Kind),
         At = e.At,
         Caller = e.Caller,
         Dialled = e.Dialled,
@@ -18,21 +18,21 @@ internal static class CallEventRows
         Operator = e.Operator,
         AnsweredBy = e.AnsweredBy,
         Digit = e.Digit?.ToString(),
-        Decision = e.Decision?.ToString(),
-        Rule = e.Rule?.ToString(),
+        Decision = Name(e.Decision),
+        Rule = Name(e.Rule),
         Target = e.Target,
-        RouteFailure = e.RouteFailure?.ToString(),
+        RouteFailure = Name(e.RouteFailure),
         MenuId = e.MenuId,
         MenuOption = e.MenuOption,
-        ChoiceOutcome = e.ChoiceOutcome?.ToString(),
+        ChoiceOutcome = Name(e.ChoiceOutcome),
         QueueId = e.QueueId,
         Position = e.Position,
         WaitedMs = e.Waited is { } waited ? (long)waited.TotalMilliseconds : null,
         Members = e.Members is { Count: > 0 } members ? string.Join(',', members) : null,
-        Transfer = e.Transfer?.ToString(),
-        Outcome = e.Outcome?.ToString(),
-        RingEnd = e.RingEnd?.ToString(),
-        EndReason = e.EndReason?.ToString(),
+        Transfer = Name(e.Transfer),
+        Outcome = Name(e.Outcome),
+        RingEnd = Name(e.RingEnd),
+        EndReason = Name(e.EndReason),
         Status = e.Status,
         VoicemailBox = e.VoicemailBox,
         Recording = e.Recording,
@@ -40,6 +40,13 @@ internal static class CallEventRows
         DepartmentId = party?.DepartmentId,
         AreaId = party?.AreaId,
     };
+
+    /// <summary>An enum value's name, as <see cref="Enum.ToString()"/> gives it, without boxing the value.</summary>
+    private static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => Enum.GetName(value) ?? value.ToString();
+
+    private static string? Name<TEnum>(TEnum? value)
+        where TEnum : struct, Enum => value is { } known ? Name(known) : null;
 
     /// <summary>The extension an event is about, for resolving the person: the party, else whoever answered.</summary>
     public static string? Subject(CallEvent e) => e.Party ?? e.AnsweredBy;

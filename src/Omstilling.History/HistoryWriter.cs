@@ -194,6 +194,7 @@ public sealed partial class HistoryWriter : IAsyncDisposable
         try
         {
             var directory = _directory();
+            var resolve = PartyInfo.Resolver(directory);
             var rows = new List<CallEventRecord>(batch.Count);
             var records = new List<CallRecord>();
             var marks = new List<CallEvent>();
@@ -210,12 +211,12 @@ public sealed partial class HistoryWriter : IAsyncDisposable
                     _open[e.CallId] = events = [];
                 }
 
-                rows.Add(CallEventRows.From(e, events.Count, PartyInfo.Of(directory, CallEventRows.Subject(e))));
+                rows.Add(CallEventRows.From(e, events.Count, resolve(CallEventRows.Subject(e))));
                 events.Add(e);
                 if (e.Kind == CallEventKind.Ended)
                 {
                     _open.Remove(e.CallId);
-                    records.Add(CallRecordBuilder.Build(events, extension => PartyInfo.Of(directory, extension)));
+                    records.Add(CallRecordBuilder.Build(events, resolve));
                 }
             }
 

@@ -6,8 +6,9 @@ namespace Omstilling.Storage.Tests;
 
 /// <summary>
 /// Rows written by <see cref="BulkInsert"/> read back through EF exactly as written, on both
-/// databases: many rows in one go, nulls, instants (compared and sorted in SQL), Guids (filtered in
-/// SQL), booleans, and children written after their parents.
+/// databases: many rows in one go, nulls (also after a value in the same column), empty, long and
+/// non-ASCII text, instants (compared and sorted in SQL), Guids (filtered in SQL), booleans, and
+/// children written after their parents.
 /// </summary>
 public sealed class BulkInsertTests
 {
@@ -37,8 +38,8 @@ public sealed class BulkInsertTests
         {
             var (expected, actual) = (records[i], back[i]);
             Assert.Equal(
-                (expected.CallId, expected.ArrivedAt, expected.Caller, expected.External, expected.AnsweredAt, expected.SurveyAnswer, expected.DepartmentId, expected.QueueWaitMs),
-                (actual.CallId, actual.ArrivedAt, actual.Caller, actual.External, actual.AnsweredAt, actual.SurveyAnswer, actual.DepartmentId, actual.QueueWaitMs));
+                (expected.CallId, expected.ArrivedAt, expected.Caller, expected.External, expected.AnsweredAt, expected.SurveyAnswer, expected.DepartmentId, expected.QueueWaitMs, expected.MenuPath),
+                (actual.CallId, actual.ArrivedAt, actual.Caller, actual.External, actual.AnsweredAt, actual.SurveyAnswer, actual.DepartmentId, actual.QueueWaitMs, actual.MenuPath));
             Assert.Equal(expected.Rings.Select(r => (r.Party, r.StartedAt, r.Outcome)), actual.Rings.Select(r => (r.Party, r.StartedAt, r.Outcome)));
         }
 
@@ -73,6 +74,10 @@ public sealed class BulkInsertTests
             SurveyAnswer = i % 5 == 0 ? i % 5 + 1 : null,
             QueueWaitMs = i % 4 == 0 ? null : i * 1000L,
             DepartmentId = i % 7 == 0 ? null : "borgerservice",
+            MenuPath = i % 4 == 0 ? null
+                : i % 4 == 1 ? ""
+                : i % 4 == 2 ? "hovedmenu:Borgerservice > pas-og-kørekort:Pas"
+                : string.Concat(Enumerable.Repeat($"menu-{i}:Ældre og sundhed > ", 30)), // longer than the text bound from the stack
             EndReason = "CallerHungUp",
             Rings = [new CallRingRecord { CallId = id, Party = "100", StartedAt = arrived.AddSeconds(3), EndedAt = arrived.AddSeconds(9), Outcome = "Answered" }],
         };

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Omstilling.Storage;
 
@@ -51,7 +52,23 @@ internal sealed class BenchDatabase : IAsyncDisposable
         }
 
         await bench.Database.MigrateAsync(CancellationToken.None);
+        await DropIndexesAsync(bench.Database);
         return bench;
+    }
+
+    /// <summary>
+    /// Drops the indexes named in OMSTILLING_BENCH_DROP_INDEXES (space-separated), to measure what
+    /// each costs the writer; none when it is not set.
+    /// </summary>
+    private static async Task DropIndexesAsync(OmstillingDatabase database)
+    {
+        var names = Environment.GetEnvironmentVariable("OMSTILLING_BENCH_DROP_INDEXES")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        await using var db = database.CreateContext();
+        foreach (var name in names)
+        {
+            var drop = "DROP INDEX \"" + name.Replace("\"", "", StringComparison.Ordinal) + "\""; // a bench's own setting, quoted
+            await db.Database.ExecuteSqlRawAsync(drop);
+        }
     }
 
     /// <summary>The providers to measure: SQLite, and PostgreSQL when a server is given.</summary>

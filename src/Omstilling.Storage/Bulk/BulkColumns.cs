@@ -33,14 +33,18 @@ internal sealed class BulkColumns
                 p.GetColumnName(store) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} has no column."),
                 p.GetRelationalTypeMapping(),
                 p.GetGetter(),
-                p.IsNullable))
+                p.IsNullable,
+                p.PropertyInfo))
             .ToList();
         return new BulkColumns(table, columns);
     }
 }
 
-/// <summary>One column: its name, the provider's mapping of its type, and the entity's value for it.</summary>
-internal sealed record BulkColumn(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable)
+/// <summary>
+/// One column: its name, the provider's mapping of its type, and the entity's value for it (boxed
+/// through EF's getter, or typed through the entity's <see cref="Property"/> where it has one).
+/// </summary>
+internal sealed record BulkColumn(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable, System.Reflection.PropertyInfo? Property)
 {
     /// <summary>The entity's value as the database stores it (converted by the model's converter, if any), or DBNull.</summary>
     public object ProviderValue(object entity)

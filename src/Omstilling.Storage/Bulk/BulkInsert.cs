@@ -44,7 +44,7 @@ public static class BulkInsert
         where T : class
     {
         _ = transaction; // the statement runs on the connection, inside the transaction open on it
-        using var insert = SqliteRowInsert.Prepare(connection, columns);
+        using var insert = SqliteRowInsert<T>.Prepare(connection, columns);
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -69,6 +69,8 @@ internal sealed class CallRingConfiguration : IEntityTypeConfiguration<CallRingR
         builder.Property(r => r.Outcome).HasMaxLength(32);
         builder.Property(r => r.PersonId).HasMaxLength(100);
         builder.Property(r => r.DepartmentId).HasMaxLength(100);
-        builder.HasIndex(r => new { r.PersonId, r.StartedAt });
+
+        // Rings are read by call (the foreign key's index) and never by person: the person lists
+        // join them to a period's records by call. No other index is written for each ring.
     }
 }

@@ -343,8 +343,6 @@ namespace Omstilling.Storage.Migrations.Postgres
 
                     b.HasIndex("CallId");
 
-                    b.HasIndex("PersonId", "StartedAt");
-
                     b.ToTable("call_rings", (string)null);
                 });
 

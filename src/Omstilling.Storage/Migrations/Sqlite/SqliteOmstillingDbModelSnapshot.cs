@@ -334,8 +334,6 @@ namespace Omstilling.Storage.Migrations.Sqlite
 
                     b.HasIndex("CallId");
 
-                    b.HasIndex("PersonId", "StartedAt");
-
                     b.ToTable("call_rings", (string)null);
                 });
 
