@@ -53,7 +53,7 @@ internal sealed partial class Call
                     Guarded(() => _keyRouter.Route(from, result.Key), "a key (SIP INFO)");
                     break;
                 case InDialogOutcome.Refer:
-                    Guarded(() => _phoneTransfers.OnRefer(transaction, branch), "a phone's transfer (REFER)");
+                    Guarded(() => AnsweredEvenIfFailing(transaction, () => _phoneTransfers.OnRefer(transaction, branch)), "a phone's transfer (REFER)");
                     break;
                 case InDialogOutcome.Hold:
                     _connection.PhoneHeld(media!.Stream, result.Held);
@@ -63,6 +63,20 @@ internal sealed partial class Call
                 default:
                     throw new System.Diagnostics.UnreachableException($"InDialogOutcome {result.Outcome}");
             }
+        }
+    }
+
+    /// <summary>A step that answers <paramref name="transaction"/>: should it fail, the request is answered 500 before the call ends.</summary>
+    private static void AnsweredEvenIfFailing(ServerTransaction transaction, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch
+        {
+            transaction.TryRespond(transaction.CreateResponse(SipStatus.ServerInternalError));
+            throw;
         }
     }
 
@@ -87,6 +101,16 @@ internal sealed partial class Call
 
     public void OnResponse(ClientTransaction transaction, SipResponse response)
     {
+        if (transaction.Tag is Referral.ReferNotifier notifier)
+        {
+            lock (_sync)
+            {
+                Guarded(() => notifier.OnResponse(response, _services.Scheduler), "a phone's answer to a REFER's NOTIFY");
+            }
+
+            return;
+        }
+
         if (transaction.Tag is not Branch branch)
         {
             return; // a BYE's answer, or an extra fork's

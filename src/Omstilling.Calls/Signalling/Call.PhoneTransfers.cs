@@ -14,35 +14,51 @@ internal sealed partial class Call
 {
     /// <summary>
     /// This call is a phone's consultation whose dialog with the phone is <paramref name="replaced"/>
-    /// and the phone's person is <paramref name="transferor"/>: it ends (the phone's leg is hung up,
-    /// or its INVITE refused 487) and gives up the colleague's answered leg, or whom it was ringing.
-    /// Null when it is no such call (any more).
+    /// and the phone's person is <paramref name="transferor"/> (one of our phones, not a caller from
+    /// outside). <paramref name="check"/> first says, from what the consultation reached, whether the
+    /// transfer may go ahead (a status to refuse it with, or null), so a refused transfer leaves this
+    /// call as it was. Going ahead, it ends (the phone's leg is hung up, or its INVITE refused 487)
+    /// and gives up the colleague's answered leg to <paramref name="transferee"/> (its dialog is that
+    /// call's from now on, and the colleague is reserved for it so no queue offers them a caller
+    /// meanwhile), or the number it was ringing.
     /// </summary>
-    public ConsultationHandOff? HandOverConsultation(DialogId replaced, string transferor)
+    public (ConsultationHandOff? HandOff, int? Refusal) HandOverConsultation(DialogId replaced, string transferor, Call transferee, Func<ConsultationPeek, int?> check)
     {
         lock (_sync)
         {
-            if (_ended || Caller != transferor || !IsCallerDialog(replaced))
+            if (_ended || FromOutside || Caller != transferor || !IsCallerDialog(replaced) || _transfers.Session is not null)
             {
-                return null;
+                return (null, SipStatus.CallOrTransactionDoesNotExist);
             }
 
-            if (_connection.Party is { State: BranchState.Answered } colleague && _transfers.Session is null)
+            if (_connection.Party is { State: BranchState.Answered, Dialog: { } dialog } colleague)
             {
+                if (check(new ConsultationPeek(colleague.Party, colleague.ToTrunk, Dialled)) is { } refused)
+                {
+                    return (null, refused);
+                }
+
+                _services.Queues.Reserve(transferee, [colleague.Party]);
                 var adopted = colleague.HandOver(RingGroup.TakenOver(colleague.Party));
+                _services.Registry.Index(dialog.Id, transferee, CallSide.Callee);
                 _connection.Leave();
                 End(Events.CallEndReason.Transferred, null);
-                return new ConsultationHandOff(adopted, adopted.Party);
+                return (new ConsultationHandOff(adopted, adopted.Party), null);
             }
 
             if (_connection.Party is null && _ringer.Current is { IsRinging: true } && !_leg.IsAnswered)
             {
+                if (check(new ConsultationPeek(null, false, Dialled)) is { } refused)
+                {
+                    return (null, refused);
+                }
+
                 _ringer.AbandonCurrent();
                 End(Events.CallEndReason.Transferred, SipStatus.RequestTerminated);
-                return new ConsultationHandOff(null, Dialled);
+                return (new ConsultationHandOff(null, Dialled), null);
             }
 
-            return null;
+            return (null, SipStatus.CallOrTransactionDoesNotExist);
         }
     }
 
@@ -54,6 +70,7 @@ internal sealed partial class Call
             if (_ended)
             {
                 handOff.Release(_services.Stack, this);
+                _services.Queues.Unreserve(this);
                 refer.Respond(SipStatus.CallOrTransactionDoesNotExist, "The call to transfer is over");
                 return;
             }

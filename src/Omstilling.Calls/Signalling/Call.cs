@@ -209,7 +209,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         _leg.HangUp();
         _leg.Close();
         _ringer.ReleaseAll();
-        _services.Registry.Remove(Id, _leg.Dialog?.Id, _ringer.Branches.Select(b => b.Dialog?.Id).OfType<DialogId>());
+        _services.Registry.Remove(Id, _leg.Dialog?.Id, _ringer.Branches.Where(b => b.State != BranchState.HandedOver).Select(b => b.Dialog?.Id).OfType<DialogId>());
         Emit(Event(CallEventKind.Ended) with { EndReason = reason, Status = status });
     }
 

@@ -62,29 +62,53 @@ public sealed partial class CallManager
     /// </summary>
     private void JoinConsultation(Call transferee, ServerTransaction refer, Branch from, ReferRequest request, DialogId replaced)
     {
-        var consultation = ConsultationCall(replaced, from.Party);
-        if (consultation is null || ReferenceEquals(consultation, transferee)
-            || consultation.HandOverConsultation(replaced, from.Party) is not { } handOff)
+        ConsultationHandOff? handOff = null;
+        try
         {
-            refer.Respond(SipStatus.CallOrTransactionDoesNotExist, "No call of yours to replace");
-            return;
-        }
-
-        if (handOff.Answered is null)
-        {
-            // Completed while the colleague's phone still rang: the number that call dialled, rung for the caller.
-            var target = ResolveTransferTarget(handOff.Extension);
-            if (target is not { Kind: PhoneTransferTargetKind.Person, Extension: { } extension })
+            var consultation = ConsultationCall(replaced, from.Party);
+            if (consultation is null || ReferenceEquals(consultation, transferee))
             {
-                refer.Respond(SipStatus.Forbidden, "Only a person's number is transferred to before it answers");
+                refer.Respond(SipStatus.CallOrTransactionDoesNotExist, "No call of yours to replace");
                 return;
             }
 
-            handOff = handOff with { Extension = extension };
+            var (given, refused) = consultation.HandOverConsultation(replaced, from.Party, transferee, peek => Refusal(peek, from.Party));
+            if (given is null)
+            {
+                refer.Respond(refused ?? SipStatus.CallOrTransactionDoesNotExist, refused == SipStatus.CallOrTransactionDoesNotExist ? "No call of yours to replace" : "The consultation cannot be joined to the caller");
+                return;
+            }
+
+            // Completed while the colleague's phone still rang: the person that call dialled, rung for the caller.
+            handOff = given.Answered is null ? given with { Extension = ResolveTransferTarget(given.Extension).Extension! } : given;
+            LogAttendedTransfer(transferee.Id, from.Party, handOff.Extension, handOff.Answered is not null);
+            transferee.CompleteAttendedTransfer(refer, from, request, handOff);
+        }
+        catch
+        {
+            // Whatever failed, the phone gets an answer and a colleague's leg handed over is not left to nobody.
+            handOff?.Release(Stack, transferee);
+            refer.TryRespond(refer.CreateResponse(SipStatus.ServerInternalError));
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Why the consultation may not be joined to the caller, checked before anything changes: a
+    /// colleague outside (reached through the trunk: toll fraud), or, still ringing, a number that
+    /// is no person's with a phone, or the transferring phone's own.
+    /// </summary>
+    private int? Refusal(ConsultationPeek peek, string transferor)
+    {
+        if (peek.Answered is not null)
+        {
+            return peek.AnsweredToTrunk ? SipStatus.Forbidden : null;
         }
 
-        LogAttendedTransfer(transferee.Id, from.Party, handOff.Extension, handOff.Answered is not null);
-        transferee.CompleteAttendedTransfer(refer, from, request, handOff);
+        var target = ResolveTransferTarget(peek.Dialled);
+        return target is not { Kind: PhoneTransferTargetKind.Person, Extension: { } extension } || extension == transferor ? SipStatus.Forbidden
+            : _bindings.Lookup(extension).Count == 0 ? SipStatus.TemporarilyUnavailable
+            : null;
     }
 
     /// <summary>

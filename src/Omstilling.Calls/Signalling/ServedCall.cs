@@ -140,7 +140,14 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
             }
             else
             {
-                transaction.Respond(request.Method == SipMethod.Options ? SipStatus.Ok : SipStatus.NotImplemented);
+                if (request.Method == SipMethod.Refer)
+                {
+                    transaction.Respond(SipStatus.Forbidden, "A service number's call is not transferred");
+                }
+                else
+                {
+                    transaction.Respond(request.Method == SipMethod.Options ? SipStatus.Ok : SipStatus.NotImplemented);
+                }
             }
         }
     }

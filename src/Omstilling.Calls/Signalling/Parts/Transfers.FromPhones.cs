@@ -11,7 +11,7 @@ namespace Omstilling.Calls.Signalling;
 internal sealed partial class Transfers
 {
     /// <summary>
-    /// "Fejlopkald": <paramref name="person"/> transfers the caller to the main number (or the pass-back
+    /// "Fejlopkald" (the person's leg is released later, by <see cref="ReleaseLeg"/>): <paramref name="person"/> transfers the caller to the main number (or the pass-back
     /// code). They are released and the caller waits at the head of the switchboard's queue, marked
     /// as passed back by them (a <see cref="CallEventKind.Recalled"/> with <see cref="RingOutcome.PassedBack"/>).
     /// </summary>
@@ -24,7 +24,7 @@ internal sealed partial class Transfers
 
         ClearConsultation();
         recalls.Forget();
-        ReleaseOperator();
+        ReleaseOperator(keepLeg: true);
         recalls.ToQueue(new Recall(person, personName, RingOutcome.PassedBack, null, call.Now));
         return CallControlResult.Done;
     }
@@ -32,7 +32,7 @@ internal sealed partial class Transfers
     /// <summary>
     /// An attended transfer completed from <paramref name="person"/>'s phone: they consulted
     /// <paramref name="target"/> in a call of their own, which handed the target's answered leg over
-    /// to this call. The person is released; the caller talks to the target.
+    /// to this call. The person leaves (their leg is released later, by <see cref="ReleaseLeg"/>); the caller talks to the target.
     /// </summary>
     public CallControlResult JoinFromConsultation(string person, Branch target)
     {
@@ -43,12 +43,19 @@ internal sealed partial class Transfers
 
         ClearConsultation();
         recalls.Forget();
-        ringer.TakeOver(target);
-        services.Registry.Index(target.Dialog!.Id, owner, CallSide.Callee);
+        ringer.TakeOver(target); // its dialog was made this call's by the consultation handing it over
         call.Emit(call.Event(CallEventKind.TransferStarted) with { Party = target.Party, Operator = person, Transfer = TransferKind.Announced });
         call.Emit(call.Event(CallEventKind.ConsultAnswered) with { Party = target.Party, Operator = person });
-        ReleaseOperator();
-        ConnectTo(target);
+        ReleaseOperator(keepLeg: true);
+        var byOperator = services.IsOperator(target.Party);
+        leg.StopPlaying();
+        connection.Connect(leg.Media!.Stream, target, byOperator: byOperator);
+        if (byOperator)
+        {
+            owner.ShowOnBoard(); // an operator took the caller over: the switchboard has the call now
+        }
+
+        Queues.Unreserve(owner);
         call.Emit(call.Event(CallEventKind.TransferCompleted) with { Party = target.Party, Operator = person });
         return CallControlResult.Done;
     }

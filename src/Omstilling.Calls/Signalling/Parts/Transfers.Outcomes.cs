@@ -183,15 +183,25 @@ internal sealed partial class Transfers
         call.Emit(call.Event(CallEventKind.TransferCompleted) with { Party = session.Target, Operator = session.Operator });
     }
 
-    /// <summary>Hangs up the operator's leg; the caller goes on without them.</summary>
-    private void ReleaseOperator()
+    /// <summary>
+    /// The operator's leg leaves the caller, who goes on without them; it is hung up now, or, for a
+    /// phone's transfer (<paramref name="keepLeg"/>), once the phone has had its report (<see cref="ReleaseLeg"/>).
+    /// </summary>
+    private void ReleaseOperator(bool keepLeg = false)
     {
         if (connection.Leave() is { } op)
         {
-            ringer.Release(op);
+            if (!keepLeg)
+            {
+                ringer.Release(op);
+            }
+
             call.Emit(call.Event(CallEventKind.PartyLeft) with { Party = op.Party });
         }
     }
+
+    /// <summary>Hangs up a leg that has left the caller (a phone that transferred, once told how it went); nothing if it hung up itself.</summary>
+    public void ReleaseLeg(Branch leg) => ringer.Release(leg);
 
     /// <summary>The caller hears music while the operator consults (the bridge to the operator comes down).</summary>
     private void MusicForCaller()

@@ -32,7 +32,8 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
     public bool IsConsulting => Session is { State: TransferState.Talking };
 
     /// <summary>Blind transfer: rings the target for the caller (after the name, when given) and frees the operator.</summary>
-    public CallControlResult Blind(string op, string target, string? targetName, IReadOnlyList<string>? announcement)
+    /// <param name="keepLeg">A phone's transfer: the operator's leg is released later, by <see cref="ReleaseLeg"/>.</param>
+    public CallControlResult Blind(string op, string target, string? targetName, IReadOnlyList<string>? announcement, bool keepLeg = false)
     {
         if (Refusal(op, allowFailedConsult: true) is { } refused)
         {
@@ -54,7 +55,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         ClearConsultation();
         recalls.Forget();
         call.Emit(call.Event(CallEventKind.TransferStarted) with { Party = target, Operator = op, Transfer = TransferKind.Blind });
-        ReleaseOperator();
+        ReleaseOperator(keepLeg);
         Session = new TransferSession(TransferKind.Blind, target, targetName, op, call.Now);
         if (announcement is { Count: > 0 })
         {

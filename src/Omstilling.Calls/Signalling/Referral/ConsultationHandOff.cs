@@ -3,6 +3,12 @@ using Omstilling.Sip.Transactions;
 
 namespace Omstilling.Calls.Signalling.Referral;
 
+/// <summary>What a phone's consultation call has reached, for deciding before anything changes whether it may be joined to the caller.</summary>
+/// <param name="Answered">The colleague who answered, or null while their phone still rings.</param>
+/// <param name="AnsweredToTrunk">The one who answered is a number outside, reached through the trunk.</param>
+/// <param name="Dialled">The number the consultation dialled.</param>
+internal readonly record struct ConsultationPeek(string? Answered, bool AnsweredToTrunk, string Dialled);
+
 /// <summary>
 /// What a phone's consultation call gave up for an attended transfer: the colleague's answered leg
 /// (made a branch of the transferred call, <see cref="Branch.HandOver"/>), or, when the phone

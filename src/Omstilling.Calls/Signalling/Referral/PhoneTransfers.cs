@@ -22,9 +22,10 @@ internal sealed class PhoneTransfers(Call call, CallServices services, Connectio
     /// <summary>A REFER in one of the call's dialogs; <paramref name="from"/> is the leg it came on, null for the caller's.</summary>
     public void OnRefer(ServerTransaction refer, Branch? from)
     {
-        if (from is null || !ReferenceEquals(from, connection.Party))
+        if (from is null || !ReferenceEquals(from, connection.Party) || from.ToTrunk)
         {
-            // The caller's own phone, or a leg not talking to the caller (a consultation's target).
+            // The caller's own phone, a leg not talking to the caller (a consultation's target), or
+            // a number outside reached through the trunk (a forward): none of ours to transfer from.
             refer.Respond(SipStatus.Forbidden, "Only the person talking to the caller can transfer the call");
             return;
         }
@@ -54,9 +55,12 @@ internal sealed class PhoneTransfers(Call call, CallServices services, Connectio
             case PhoneTransferTargetKind.Person:
                 Blind(refer, from, request, target.Extension!, target.Name);
                 return;
+            case PhoneTransferTargetKind.Switchboard when services.Policy is not { Switchboard.QueueId: { } queue } || !services.Policy.Queues.ContainsKey(queue):
+                refer.Respond(SipStatus.TemporarilyUnavailable, "The switchboard has no queue to pass the caller back to");
+                return;
             case PhoneTransferTargetKind.Switchboard:
                 Accept(refer, from, request);
-                transfers.PassBack(from.Party, services.Policy?.People.GetValueOrDefault(from.Party)?.Name);
+                Expect(transfers.PassBack(from.Party, services.Policy.People.GetValueOrDefault(from.Party)?.Name));
                 return;
             case PhoneTransferTargetKind.Department:
                 refer.Respond(SipStatus.Forbidden, "A department's number is put through by the switchboard");
@@ -88,7 +92,7 @@ internal sealed class PhoneTransfers(Call call, CallServices services, Connectio
         if (handOff.Answered is { } target)
         {
             Accept(refer, from, request);
-            transfers.JoinFromConsultation(from.Party, target);
+            Expect(transfers.JoinFromConsultation(from.Party, target));
             return;
         }
 
@@ -100,7 +104,7 @@ internal sealed class PhoneTransfers(Call call, CallServices services, Connectio
     {
         if (extension == from.Party)
         {
-            refer.Respond(SipStatus.LoopDetected, "A call is not transferred to the phone that has it");
+            refer.Respond(SipStatus.Forbidden, "A call is not transferred to the phone that has it");
             return;
         }
 
@@ -111,15 +115,29 @@ internal sealed class PhoneTransfers(Call call, CallServices services, Connectio
         }
 
         Accept(refer, from, request);
-        transfers.Blind(from.Party, extension, name, announcement: null);
+        Expect(transfers.Blind(from.Party, extension, name, announcement: null, keepLeg: true));
     }
 
-    /// <summary>202 and the NOTIFYs, before the person's leg is released (a NOTIFY after our BYE would find no dialog).</summary>
+    /// <summary>What was checked before the 202 holds under the same lock: the transfer cannot be refused after it.</summary>
+    private static void Expect(CallControlResult result)
+    {
+        if (result != CallControlResult.Done)
+        {
+            throw new System.Diagnostics.UnreachableException($"A phone's transfer checked before its 202 was refused after it: {result}");
+        }
+    }
+
+    /// <summary>
+    /// 202 and the NOTIFYs; the person's leg, which the transfer takes from the caller, is hung up
+    /// once the phone has had its report (a NOTIFY after our BYE would find no dialog). The report
+    /// says 200 at once: the transfer is the server's to carry out from here (a B2BUA), and one that
+    /// is not taken comes back to the person's phone.
+    /// </summary>
     private void Accept(ServerTransaction refer, Branch from, ReferRequest request)
     {
-        var notifier = new ReferNotifier(services.Stack, from.Dialog!, call, refer, request.Subscribe);
-        notifier.Accept();
-        notifier.Finish(SipStatus.Ok);
+        var notifier = new ReferNotifier(services.Stack, from.Dialog!, call, refer, request.Subscribe,
+            step => call.Locked(step, "a REFER's report"), () => transfers.ReleaseLeg(from));
+        notifier.Accept(services.Scheduler, SipStatus.Ok);
     }
 
     private static void Refuse(ServerTransaction refer, CallControlResult result)
@@ -132,10 +150,11 @@ internal sealed class PhoneTransfers(Call call, CallServices services, Connectio
             case CallControlResult.NotYourCall:
                 refer.Respond(SipStatus.Forbidden, "Only the person talking to the caller can transfer the call");
                 return;
-            case CallControlResult.NotNow or CallControlResult.TakenByOther or CallControlResult.TargetUnavailable
-                or CallControlResult.UnknownTarget or CallControlResult.Done:
+            case CallControlResult.NotNow:
                 refer.Respond(SipStatus.RequestPending, "A transfer of the call is under way");
                 return;
+            case CallControlResult.TakenByOther or CallControlResult.TargetUnavailable or CallControlResult.UnknownTarget or CallControlResult.Done:
+                throw new System.Diagnostics.UnreachableException($"Transfers.Refusal does not answer {result}");
             default:
                 throw new System.Diagnostics.UnreachableException($"CallControlResult {result}");
         }

@@ -70,7 +70,14 @@ internal sealed record ReferRequest(string Number, DialogId? Replaces, bool Subs
             replaces = id;
         }
 
-        var subscribe = !string.Equals(refer.Header(HeaderName.ReferSub)?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+        if (target.Uri.Parameters.Get("method") is { } method && !method.Equals("INVITE", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReferParse.Refused(SipStatus.Forbidden, "Only a transfer (an INVITE) is referred");
+        }
+
+        // Refer-Sub: false (RFC 4488), with or without parameters.
+        var referSub = refer.Header(HeaderName.ReferSub)?.Split(';')[0].Trim();
+        var subscribe = !string.Equals(referSub, "false", StringComparison.OrdinalIgnoreCase);
         return ReferParse.Accepted(new ReferRequest(number, replaces, subscribe));
     }
 
