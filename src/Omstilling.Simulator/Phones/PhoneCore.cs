@@ -19,7 +19,7 @@ internal sealed class PhoneCore(PhoneNetwork network) : ISipCore
 
     public bool Supports(SipMethod method) =>
         method == SipMethod.Invite || method == SipMethod.Ack || method == SipMethod.Cancel || method == SipMethod.Bye ||
-        method == SipMethod.Options || method == SipMethod.Info || method == SipMethod.Register;
+        method == SipMethod.Options || method == SipMethod.Info || method == SipMethod.Notify || method == SipMethod.Register;
 
     public void OnRequest(ServerTransaction transaction)
     {
@@ -110,7 +110,7 @@ internal sealed class PhoneCore(PhoneNetwork network) : ISipCore
         }
         else
         {
-            // BYE or INFO without a To tag cannot belong to a dialog.
+            // BYE, INFO or NOTIFY without a To tag cannot belong to a dialog.
             transaction.Respond(SipStatus.CallOrTransactionDoesNotExist);
         }
     }
