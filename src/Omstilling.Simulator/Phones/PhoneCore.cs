@@ -15,7 +15,16 @@ namespace Omstilling.Simulator.Phones;
 /// </summary>
 internal sealed class PhoneCore(PhoneNetwork network) : ISipCore
 {
-    private readonly UasRequestChecks _checks = new();
+    private readonly UasRequestChecks _checks = new()
+    {
+        AcceptedBodies = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["INFO"] = ["application/dtmf-relay", "application/dtmf"],
+
+            // A transfer's progress (RFC 3515 §2.4.5).
+            ["NOTIFY"] = ["message/sipfrag"],
+        },
+    };
 
     public bool Supports(SipMethod method) =>
         method == SipMethod.Invite || method == SipMethod.Ack || method == SipMethod.Cancel || method == SipMethod.Bye ||
