@@ -28,7 +28,7 @@ internal static class SimulateCommand
         var seed = new Option<int?>("--seed") { Description = "Makes the same day again (default: a new one, printed)" };
         var from = new Option<TimeSpan?>("--from") { Description = "Start at this time of the day (HH:MM; default: the first call)", CustomParser = OptionParsers.TimeOfDay };
         var until = new Option<TimeSpan?>("--until") { Description = "No call after this time of the day (HH:MM)", CustomParser = OptionParsers.TimeOfDay };
-        var accounts = new Option<FileInfo?>("--accounts") { Description = "The operators' SIP passwords, one 'EXTENSION PASSWORD' per line (default: the demo's, demo + extension)" };
+        var accounts = new Option<FileInfo?>("--accounts") { Description = "The SIP passwords of the operators and the staff's phones, one 'EXTENSION PASSWORD' per line (default: the demo's, demo + extension)" };
         var bind = new Option<string>("--bind") { Description = "The address the simulated phones use", DefaultValueFactory = _ => "127.0.0.1" };
         var policyFile = new Option<string?>("--policy") { Description = "The telephone policy whose main number, direct numbers and operators are used (default: the bundled one)" };
         var profileFile = new Option<FileInfo?>("--profile") { Description = "The day's calls and how people behave, a YAML file (default: the built-in example, config/simulation-example.yaml)" };
