@@ -12,7 +12,8 @@ namespace Omstilling.Host.Cli;
 /// <summary>
 /// <c>omstilling simulate --server HOST:PORT --day YYYY-MM-DD [--speed N] [--seed S] [--profile FILE]</c>:
 /// synthetic citizens call a running server's main number (and staff's direct numbers) through real
-/// SIP and RTP, and synthetic operators and staff answer on their phones (docs/simulator.md). The
+/// SIP and RTP, and synthetic operators and staff answer on their phones, the operators putting
+/// callers through with their phones' transfer (REFER, <see cref="PhoneConsole"/>; docs/simulator.md). The
 /// policy gives the main number, the direct numbers and the operators; the SIP passwords come from
 /// <c>--accounts FILE</c>, else the demo's; the profile (how the day looks) from <c>--profile FILE</c>,
 /// else the built-in example.
@@ -27,7 +28,7 @@ internal static class SimulateCommand
         var seed = new Option<int?>("--seed") { Description = "Makes the same day again (default: a new one, printed)" };
         var from = new Option<TimeSpan?>("--from") { Description = "Start at this time of the day (HH:MM; default: the first call)", CustomParser = OptionParsers.TimeOfDay };
         var until = new Option<TimeSpan?>("--until") { Description = "No call after this time of the day (HH:MM)", CustomParser = OptionParsers.TimeOfDay };
-        var accounts = new Option<FileInfo?>("--accounts") { Description = "The operators' SIP passwords, one 'EXTENSION PASSWORD' per line (default: the demo's, demo + extension)" };
+        var accounts = new Option<FileInfo?>("--accounts") { Description = "The SIP passwords of the operators and the staff's phones, one 'EXTENSION PASSWORD' per line (default: the demo's, demo + extension)" };
         var bind = new Option<string>("--bind") { Description = "The address the simulated phones use", DefaultValueFactory = _ => "127.0.0.1" };
         var policyFile = new Option<string?>("--policy") { Description = "The telephone policy whose main number, direct numbers and operators are used (default: the bundled one)" };
         var profileFile = new Option<FileInfo?>("--profile") { Description = "The day's calls and how people behave, a YAML file (default: the built-in example, config/simulation-example.yaml)" };
@@ -82,11 +83,13 @@ internal static class SimulateCommand
 
         IReadOnlyList<PhoneAccount> operators;
         IReadOnlyList<PhoneAccount> directStaff;
+        IReadOnlyList<PhoneAccount> staff;
         var allLines = DirectLines.Of(loaded.Policy!);
         try
         {
             operators = OperatorAccounts.Read(parsed.GetValue(accounts), loaded.Policy!.Operators);
             directStaff = OperatorAccounts.Known(parsed.GetValue(accounts), allLines.Select(l => l.Extension).Distinct(StringComparer.Ordinal));
+            staff = OperatorAccounts.Known(parsed.GetValue(accounts), profile.Staff);
         }
         catch (InvalidDataException e)
         {
@@ -101,6 +104,12 @@ internal static class SimulateCommand
             await output.WriteLineAsync($"omstilling simulate: --accounts has no password for {line.Extension}: its direct number {line.Number} is not dialled");
         }
 
+        // A colleague without a password is not registered: a transfer to them is refused (480) and the operator helps the caller alone.
+        foreach (var extension in profile.Staff.Where(e => staff.All(a => a.User != e)))
+        {
+            await output.WriteLineAsync($"omstilling simulate: --accounts has no password for {extension}: calls put through to it are refused");
+        }
+
         var daySeed = parsed.GetValue(seed) ?? Random.Shared.Next();
         var script = ScriptWriter.Write(profile, parsed.GetValue(day), daySeed, loaded.Policy!.MainNumber, directLines);
         await output.WriteLineAsync($"omstilling simulate: seed {daySeed.ToString(CultureInfo.InvariantCulture)}, {script.Calls.Count} call(s) in the day");
@@ -108,8 +117,11 @@ internal static class SimulateCommand
         try
         {
             await using var network = await PhoneNetwork.StartAsync(new PhoneNetworkOptions(parsed.GetValue(server)!, local!), TimeProvider.System, loggers, cancellationToken);
-            var options = new SimulationOptions(operators, parsed.GetValue(speed), parsed.GetValue(from), parsed.GetValue(until)) { DirectStaff = directStaff };
-            var summary = await new Simulation(network, options, console: null, TimeProvider.System, loggers.CreateLogger<Simulation>()).RunAsync(script, cancellationToken);
+            var options = new SimulationOptions(operators, parsed.GetValue(speed), parsed.GetValue(from), parsed.GetValue(until)) { Staff = staff, DirectStaff = directStaff };
+
+            // The operators transfer with their phones' REFER, as a desk phone's transfer key does (docs/transfers.md).
+            var console = new PhoneConsole(loggers.CreateLogger<PhoneConsole>());
+            var summary = await new Simulation(network, options, console, TimeProvider.System, loggers.CreateLogger<Simulation>()).RunAsync(script, cancellationToken);
             await output.WriteLineAsync($"omstilling simulate: {summary}");
             return 0;
         }

@@ -15,11 +15,20 @@ namespace Omstilling.Simulator.Phones;
 /// </summary>
 internal sealed class PhoneCore(PhoneNetwork network) : ISipCore
 {
-    private readonly UasRequestChecks _checks = new();
+    private readonly UasRequestChecks _checks = new()
+    {
+        AcceptedBodies = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["INFO"] = ["application/dtmf-relay", "application/dtmf"],
+
+            // A transfer's progress (RFC 3515 §2.4.5).
+            ["NOTIFY"] = ["message/sipfrag"],
+        },
+    };
 
     public bool Supports(SipMethod method) =>
         method == SipMethod.Invite || method == SipMethod.Ack || method == SipMethod.Cancel || method == SipMethod.Bye ||
-        method == SipMethod.Options || method == SipMethod.Info || method == SipMethod.Register;
+        method == SipMethod.Options || method == SipMethod.Info || method == SipMethod.Notify || method == SipMethod.Register;
 
     public void OnRequest(ServerTransaction transaction)
     {
@@ -110,7 +119,7 @@ internal sealed class PhoneCore(PhoneNetwork network) : ISipCore
         }
         else
         {
-            // BYE or INFO without a To tag cannot belong to a dialog.
+            // BYE, INFO or NOTIFY without a To tag cannot belong to a dialog.
             transaction.Respond(SipStatus.CallOrTransactionDoesNotExist);
         }
     }

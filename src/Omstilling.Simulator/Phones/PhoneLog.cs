@@ -26,4 +26,10 @@ internal static partial class PhoneLog
 
     [LoggerMessage(EventId = 10007, Level = LogLevel.Warning, Message = "Phone {User}, call {CallId}: the answer's SDP has no audio we offered; hanging up")]
     public static partial void UnusableAnswer(ILogger logger, string user, string callId);
+
+    [LoggerMessage(EventId = 10008, Level = LogLevel.Debug, Message = "Phone {User}, call {CallId}: REFER to {Number} answered {Status}")]
+    public static partial void ReferAnswered(ILogger logger, string user, string callId, string number, int status);
+
+    [LoggerMessage(EventId = 10009, Level = LogLevel.Debug, Message = "Phone {User}, call {CallId}: the transfer's NOTIFY says {Status} ({State})")]
+    public static partial void Notified(ILogger logger, string user, string callId, int? status, string state);
 }

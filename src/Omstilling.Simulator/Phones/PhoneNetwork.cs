@@ -20,7 +20,7 @@ namespace Omstilling.Simulator.Phones;
 public sealed class PhoneNetwork : IAsyncDisposable
 {
     /// <summary>The methods a simulated phone takes (Allow).</summary>
-    internal const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO";
+    internal const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, NOTIFY";
 
     private readonly ConcurrentDictionary<string, SimulatedPhone> _phones = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<DialogId, SimulatedCall> _dialogs = new();
@@ -61,6 +61,9 @@ public sealed class PhoneNetwork : IAsyncDisposable
     internal MediaServer MediaServer { get; }
 
     internal ILogger Logger { get; }
+
+    /// <summary>The clock the phones wait on (the stack's).</summary>
+    internal TimeProvider Time => Stack.Scheduler.Time;
 
     /// <summary>Where the phones' own background work (handlers, refreshes) is contained.</summary>
     internal FaultBoundary Background { get; }

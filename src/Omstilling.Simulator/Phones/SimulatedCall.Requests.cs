@@ -4,7 +4,7 @@ using Omstilling.Sip.Transactions;
 
 namespace Omstilling.Simulator.Phones;
 
-/// <summary>Requests inside the call's dialog: BYE, re-INVITE (hold and resume), OPTIONS, INFO.</summary>
+/// <summary>Requests inside the call's dialog: BYE, re-INVITE (hold and resume), OPTIONS, INFO, and NOTIFY for a transfer (SimulatedCall.Transfer.cs).</summary>
 public abstract partial class SimulatedCall
 {
     private ServerInviteTransaction? _pendingReinvite;
@@ -12,13 +12,20 @@ public abstract partial class SimulatedCall
     /// <summary>
     /// Answers a request in the dialog as a phone does (RFC 3261 §12.2.2, §14.2, §15.1.2): 481 when
     /// the call is over, 500 for a CSeq out of order, 200 to BYE, OPTIONS and INFO, a re-INVITE
-    /// answered with our SDP. Returns how the call ends when the request ends it.
+    /// answered with our SDP, a NOTIFY as its REFER's subscription says. Returns how the call ends when the request ends it.
     /// </summary>
     private CallEnding? InDialog(ServerTransaction transaction)
     {
         var request = transaction.Request;
         lock (Sync)
         {
+            if (request.Method == SipMethod.Notify)
+            {
+                // A REFER's subscription: a dialog usage of its own, which may outlast the call (RFC 5057).
+                OnNotify(transaction);
+                return null;
+            }
+
             if (Dialog is not { } dialog || Phase == CallPhase.Ended)
             {
                 transaction.Respond(SipStatus.CallOrTransactionDoesNotExist);

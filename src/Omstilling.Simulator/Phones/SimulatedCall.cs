@@ -192,7 +192,10 @@ public abstract partial class SimulatedCall
             if (Dialog is { } dialog)
             {
                 dialog.Terminate();
-                Network.Unindex(dialog.Id, this);
+                if (!SubscriptionOpen)
+                {
+                    Network.Unindex(dialog.Id, this); // else when the transfer's subscription is over
+                }
             }
 
             Media.Close();

@@ -37,7 +37,7 @@ internal sealed partial class OperatorDesk(CitizenLines lines, IOperatorConsole?
 
         if (line?.TakeTransfer() is { } plan && console is not null)
         {
-            if (await console.TransferAsync(extension, call.CallerNumber, plan.Target, cancellationToken))
+            if (await console.TransferAsync(extension, call, plan.Target, cancellationToken))
             {
                 LogTransferred(extension, call.CallerNumber, plan.Target);
                 if (!await call.EndsWithinAsync(ReleaseWait, time, cancellationToken))

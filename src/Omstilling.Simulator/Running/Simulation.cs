@@ -11,7 +11,7 @@ namespace Omstilling.Simulator.Running;
 /// their last call ended), and waits for every call to finish. The calls are real SIP and RTP
 /// through <see cref="PhoneNetwork"/>; what the server measures of them is its own business.
 /// </summary>
-/// <param name="console">Where operators transfer from; null: they help every caller alone.</param>
+/// <param name="console">Where operators transfer from (their phones' REFER, or the switchboard's control inside the server); null: they help every caller alone.</param>
 public sealed partial class Simulation(PhoneNetwork network, SimulationOptions options, IOperatorConsole? console, TimeProvider time, ILogger<Simulation> logger)
 {
     /// <summary>How long the operators' registrations last; the phones refresh them.</summary>

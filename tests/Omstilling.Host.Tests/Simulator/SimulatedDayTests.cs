@@ -22,6 +22,7 @@ namespace Omstilling.Host.Tests.Simulator;
 /// control to colleagues' phones, at 30 times the day's speed. The report of the server's history must then give exactly the figures that follow from
 /// the script alone.
 /// </summary>
+[Collection(SimulatedDaysCollection.Name)]
 public sealed class SimulatedDayTests
 {
     private static readonly DateOnly Tuesday = new(2026, 12, 1);

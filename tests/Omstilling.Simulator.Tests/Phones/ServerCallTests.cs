@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Omstilling.Host.Tests.Support;
 using Omstilling.Media.Tests.Support;
 using Omstilling.Simulator.Phones;
@@ -7,7 +8,9 @@ namespace Omstilling.Simulator.Tests.Phones;
 
 /// <summary>
 /// Simulated phones against a running server over real SIP and RTP: a staff phone registering and
-/// calling the echo test, a citizen calling the main number and an operator answering.
+/// calling the echo test, a citizen calling the main number and an operator answering; the
+/// operator's phone transferring the caller (REFER): taken, refused, and not answered (back to the
+/// operator's phone).
 /// </summary>
 public sealed class ServerCallTests(ServerWithPhones fixture) : IClassFixture<ServerWithPhones>
 {
@@ -77,6 +80,126 @@ public sealed class ServerCallTests(ServerWithPhones fixture) : IClassFixture<Se
         await operatorPhone.UnregisterAsync(timeout.Token).WaitAsync(Wait);
         Assert.Equal(0L, fixture.Phones.Faults.Total);
         Assert.Equal(0L, (await fixture.Server.StatusAsync()).GetProperty("faultsTotal").GetInt64());
+    }
+
+    [Fact]
+    public async Task The_operator_s_phone_transfers_the_caller_with_refer_and_the_colleague_talks_with_them()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var colleagueCalls = Channel.CreateUnbounded<IncomingCall>();
+        var colleague = await RegisterAsync("2002", colleagueCalls, answer: true, timeout.Token);
+        var operatorCalls = Channel.CreateUnbounded<IncomingCall>();
+        var operatorPhone = await RegisterAsync("101", operatorCalls, answer: true, timeout.Token);
+
+        var citizen = fixture.Phones.Phone("20123457").Call("54731000");
+        var atOperator = await AnsweredAsync(operatorCalls, "20123457");
+
+        var result = await atOperator.TransferAsync("2002", timeout.Token).WaitAsync(Wait);
+
+        Assert.Equal(new TransferResult(202, 200), result);
+        Assert.True(result.Succeeded);
+        Assert.Equal(CallEnding.HungUpThere, await atOperator.Ended.WaitAsync(Wait)); // the server released the operator
+        var atColleague = await AnsweredAsync(colleagueCalls, "20123457");
+        var citizenHeard = citizen.PacketsReceived;
+        Assert.True(await Eventually.ReachedAsync(() => atColleague.PacketsReceived >= 25 && citizen.PacketsReceived >= citizenHeard + 25, Wait),
+            $"colleague received {atColleague.PacketsReceived}, citizen {citizen.PacketsReceived}");
+        Assert.True(
+            await fixture.Server.WaitForEventAsync("TransferCompleted", null, e => CallEvents.Text(e, "party") == "2002" && CallEvents.Text(e, "operator") == "101" && CallEvents.Text(e, "caller") == "20123457"),
+            fixture.Server.Output);
+
+        await atColleague.HangUpAsync(timeout.Token).WaitAsync(Wait);
+        Assert.Equal(CallEnding.HungUpThere, await citizen.Ended.WaitAsync(Wait));
+        await UnregisterAsync(timeout.Token, operatorPhone, colleague);
+    }
+
+    [Fact]
+    public async Task A_refused_refer_is_reported_with_its_status_and_the_operator_still_has_the_caller()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var operatorCalls = Channel.CreateUnbounded<IncomingCall>();
+        var operatorPhone = await RegisterAsync("102", operatorCalls, answer: true, timeout.Token);
+
+        var citizen = fixture.Phones.Phone("20123458").Call("54731000");
+        var atOperator = await AnsweredAsync(operatorCalls, "20123458");
+
+        // A number nobody has, and the operator's own extension (docs/transfers.md).
+        var unknown = await atOperator.TransferAsync("2999", timeout.Token).WaitAsync(Wait);
+        var itself = await atOperator.TransferAsync("102", timeout.Token).WaitAsync(Wait);
+
+        Assert.Equal(new TransferResult(404, null), unknown);
+        Assert.Equal(new TransferResult(482, null), itself);
+        Assert.False(unknown.Accepted || itself.Accepted);
+        Assert.False(atOperator.Ended.IsCompleted);
+        var citizenHeard = citizen.PacketsReceived;
+        Assert.True(await Eventually.ReachedAsync(() => citizen.PacketsReceived >= citizenHeard + 25, Wait), $"citizen received {citizen.PacketsReceived}");
+
+        await atOperator.HangUpAsync(timeout.Token).WaitAsync(Wait);
+        Assert.Equal(CallEnding.HungUpThere, await citizen.Ended.WaitAsync(Wait));
+        await UnregisterAsync(timeout.Token, operatorPhone);
+    }
+
+    [Fact]
+    public async Task A_transfer_nobody_answers_comes_back_to_the_operator_s_phone_as_a_new_call_saying_so()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var colleagueCalls = Channel.CreateUnbounded<IncomingCall>();
+        var colleague = await RegisterAsync("2003", colleagueCalls, answer: false, timeout.Token);
+        var operatorCalls = Channel.CreateUnbounded<IncomingCall>();
+        var operatorPhone = await RegisterAsync("103", operatorCalls, answer: true, timeout.Token);
+
+        var citizen = fixture.Phones.Phone("20123459").Call("54731000");
+        var atOperator = await AnsweredAsync(operatorCalls, "20123459");
+        Assert.Equal(new TransferResult(202, 200), await atOperator.TransferAsync("2003", timeout.Token).WaitAsync(Wait));
+        Assert.Equal(CallEnding.HungUpThere, await atOperator.Ended.WaitAsync(Wait));
+
+        // The colleague's phone rings for the ring limit (4 rings of 5 s), then the call comes back.
+        var ringing = await colleagueCalls.Reader.ReadAsync(timeout.Token).AsTask().WaitAsync(Wait);
+        Assert.Equal("20123459", ringing.CallerNumber);
+        var recalled = await AnsweredAsync(operatorCalls, "20123459", TimeSpan.FromSeconds(40));
+        Assert.Equal(CallEnding.Cancelled, await ringing.Ended.WaitAsync(Wait));
+        Assert.Equal("Tilbage: 20 12 34 59", recalled.CallerName);
+        Assert.False(citizen.Ended.IsCompleted);
+        Assert.True(await fixture.Server.WaitForEventAsync("Recalled", null, e => CallEvents.Text(e, "operator") == "103" && CallEvents.Text(e, "caller") == "20123459"), fixture.Server.Output);
+
+        await recalled.HangUpAsync(timeout.Token).WaitAsync(Wait);
+        Assert.Equal(CallEnding.HungUpThere, await citizen.Ended.WaitAsync(Wait));
+        await UnregisterAsync(timeout.Token, operatorPhone, colleague);
+        Assert.Equal(0L, fixture.Phones.Faults.Total);
+    }
+
+    /// <summary>A registered phone whose calls go into <paramref name="calls"/>: each rings, then is answered after half a second, or rings until the caller leaves.</summary>
+    private async Task<SimulatedPhone> RegisterAsync(string extension, Channel<IncomingCall> calls, bool answer, CancellationToken cancellationToken)
+    {
+        var phone = fixture.Phones.Phone(extension, "demo" + extension);
+        phone.Incoming = async (call, ct) =>
+        {
+            calls.Writer.TryWrite(call);
+            await call.RingAsync(ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+            if (answer)
+            {
+                await call.AnswerAsync(ct);
+            }
+        };
+        await phone.RegisterAsync(TimeSpan.FromMinutes(5), cancellationToken).WaitAsync(Wait, cancellationToken);
+        return phone;
+    }
+
+    /// <summary>The next call on a phone: it is from <paramref name="caller"/> and was answered.</summary>
+    private static async Task<IncomingCall> AnsweredAsync(Channel<IncomingCall> calls, string caller, TimeSpan? within = null)
+    {
+        var call = await calls.Reader.ReadAsync().AsTask().WaitAsync(within ?? TimeSpan.FromSeconds(30));
+        Assert.Equal(caller, call.CallerNumber);
+        Assert.True(await call.Answered.WaitAsync(Wait), $"call from {caller} not answered");
+        return call;
+    }
+
+    private static async Task UnregisterAsync(CancellationToken cancellationToken, params SimulatedPhone[] phones)
+    {
+        foreach (var phone in phones)
+        {
+            await phone.UnregisterAsync(cancellationToken).WaitAsync(Wait, cancellationToken);
+        }
     }
 
     /// <summary>The caller's digits in the server's call events, once they are <paramref name="expected"/> or 10 s have passed.</summary>
