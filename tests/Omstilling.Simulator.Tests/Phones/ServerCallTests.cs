@@ -127,7 +127,7 @@ public sealed class ServerCallTests(ServerWithPhones fixture) : IClassFixture<Se
         var itself = await atOperator.TransferAsync("102", timeout.Token).WaitAsync(Wait);
 
         Assert.Equal(new TransferResult(404, null), unknown);
-        Assert.Equal(new TransferResult(482, null), itself);
+        Assert.Equal(new TransferResult(403, null), itself);
         Assert.False(unknown.Accepted || itself.Accepted);
         Assert.False(atOperator.Ended.IsCompleted);
         var citizenHeard = citizen.PacketsReceived;
