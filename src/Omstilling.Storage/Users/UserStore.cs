@@ -197,8 +197,19 @@ public sealed class UserStore(OmstillingDatabase database, TimeProvider time)
         }
     }
 
-    private static bool IsSerializationFailure(Exception e) =>
-        (e as DbException ?? e.InnerException as DbException) is { SqlState: "40001" };
+    /// <summary>PostgreSQL's 40001, as Npgsql throws it or wrapped by EF (a DbUpdateException in Npgsql's "transient failure").</summary>
+    private static bool IsSerializationFailure(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is DbException { SqlState: "40001" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsAdmin(string roles) =>
         roles.Split(',', StringSplitOptions.TrimEntries).Contains(nameof(UserRole.Admin), StringComparer.Ordinal);
