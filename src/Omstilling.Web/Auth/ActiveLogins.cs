@@ -54,7 +54,7 @@ internal sealed partial class ActiveLogins(Func<string, CancellationToken, Task<
         return active;
     }
 
-    /// <summary>Asks the database at the next request: after a change made in this process (the users page).</summary>
+    /// <summary>Asks the database at the next request: after a successful login (a user enabled again), or a change made in this process.</summary>
     public void Forget(string userName) => _answers.TryRemove(userName, out _);
 
     [LoggerMessage(EventId = 6205, Level = LogLevel.Information, Message = "A login of '{UserName}' ends: the user is disabled or removed")]
