@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Omstilling.Storage.Users;
 using Omstilling.Web.Auth;
 using Omstilling.Web.Cards;
 using Omstilling.Web.Components;
@@ -37,6 +39,7 @@ public static class WebApp
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(management);
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton(sp => new ActiveLogins(sp.GetRequiredService<UserStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ActiveLogins>>()));
         services.AddSingleton(_ => platform());
 
         // Circuits that fail are counted and logged at the web.circuit boundary (the host makes the platform, and with it the boundary, before any circuit can exist).

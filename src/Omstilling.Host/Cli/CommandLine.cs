@@ -28,7 +28,8 @@ internal static class CommandLine
                      synthetic operators and staff answer (docs/simulator.md).
           users      add NAME --role operator|staff|department-head|admin [--extension EXT]
                      [--person ID] [--department ID]: a login for the web app (password from
-                     OMSTILLING_USER_PASSWORD or standard input); list: the logins.
+                     OMSTILLING_USER_PASSWORD or standard input); list: the logins; disable NAME,
+                     enable NAME, passwd NAME (the new password as for add), remove NAME.
 
         Options for run:
           --sip-port <port>     SIP port for UDP and TCP (default 5060)

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Omstilling.Storage.Entities;
@@ -5,8 +7,9 @@ using Omstilling.Storage.Entities;
 namespace Omstilling.Storage.Users;
 
 /// <summary>
-/// Web users: create, list, and check a login (the password hashes are <see cref="PasswordHashing"/>'s).
-/// Login names are case-insensitive. Thread-safe.
+/// Web users: create, list, disable, enable, change a password, remove, and check a login (the
+/// password hashes are <see cref="PasswordHashing"/>'s). Login names are case-insensitive. No change
+/// leaves the installation without an enabled administrator if it had one. Thread-safe.
 /// </summary>
 public sealed class UserStore(OmstillingDatabase database, TimeProvider time)
 {
@@ -124,6 +127,93 @@ public sealed class UserStore(OmstillingDatabase database, TimeProvider time)
         return [.. users.Select(ToWebUser)];
     }
 
+    /// <summary>Whether <paramref name="userName"/> exists and is enabled: a login of theirs may go on.</summary>
+    public async Task<bool> IsActiveAsync(string userName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        var name = Normalise(userName);
+        await using var db = database.CreateContext();
+        return await db.Users.AnyAsync(u => u.UserName == name && !u.Disabled, cancellationToken);
+    }
+
+    /// <summary>The user can no longer log in; refused for the last enabled administrator.</summary>
+    public Task<UserChange> DisableAsync(string userName, CancellationToken cancellationToken) =>
+        ChangeAsync(userName, keepsAnAdmin: true, (_, user) => user.Disabled = true, cancellationToken);
+
+    public Task<UserChange> EnableAsync(string userName, CancellationToken cancellationToken) =>
+        ChangeAsync(userName, keepsAnAdmin: false, (_, user) => user.Disabled = false, cancellationToken);
+
+    /// <summary>A new password (hashed like a new user's); the user stays enabled or disabled.</summary>
+    public Task<UserChange> SetPasswordAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var hash = _passwords.Hash(password);
+        return ChangeAsync(userName, keepsAnAdmin: false, (_, user) => user.PasswordHash = hash, cancellationToken);
+    }
+
+    /// <summary>Removes the user; refused for the last enabled administrator. Their messages stay (they belong to the directory person).</summary>
+    public Task<UserChange> RemoveAsync(string userName, CancellationToken cancellationToken) =>
+        ChangeAsync(userName, keepsAnAdmin: true, (db, user) => db.Users.Remove(user), cancellationToken);
+
+    /// <summary>
+    /// Changes one user in a serializable transaction, so that two administrators disabling each
+    /// other at once cannot leave none: SQLite takes its write lock at the start, and PostgreSQL
+    /// fails one of the two (SQLSTATE 40001), which is tried again.
+    /// </summary>
+    private async Task<UserChange> ChangeAsync(string userName, bool keepsAnAdmin, Action<OmstillingDb, ConsoleUser> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        var name = Normalise(userName);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var db = database.CreateContext();
+                await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+                var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
+                if (user is null)
+                {
+                    return UserChange.Unknown;
+                }
+
+                if (keepsAnAdmin && !user.Disabled && IsAdmin(user.Roles))
+                {
+                    var others = await db.Users.Where(u => !u.Disabled && u.Id != user.Id).Select(u => u.Roles).ToListAsync(cancellationToken);
+                    if (!others.Any(IsAdmin))
+                    {
+                        return UserChange.LastAdmin;
+                    }
+                }
+
+                change(db, user);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return UserChange.Done;
+            }
+            catch (Exception e) when (attempt < 5 && IsSerializationFailure(e))
+            {
+                // Another change came between: read again.
+            }
+        }
+    }
+
+    /// <summary>PostgreSQL's 40001, as Npgsql throws it or wrapped by EF (a DbUpdateException in Npgsql's "transient failure").</summary>
+    private static bool IsSerializationFailure(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is DbException { SqlState: "40001" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAdmin(string roles) =>
+        roles.Split(',', StringSplitOptions.TrimEntries).Contains(nameof(UserRole.Admin), StringComparer.Ordinal);
+
     private async Task<HashSet<string>> ExistingNamesAsync(CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext();
@@ -151,5 +241,8 @@ public sealed class UserStore(OmstillingDatabase database, TimeProvider time)
         [.. user.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => Enum.TryParse<UserRole>(r, out var role) ? role : (UserRole?)null).OfType<UserRole>()],
         user.Extension,
         user.PersonId,
-        user.DepartmentId);
+        user.DepartmentId)
+    {
+        Disabled = user.Disabled,
+    };
 }

@@ -25,7 +25,7 @@ internal static class AccountEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/konto/log-ind", async (HttpContext http, UserStore users, LoginThrottle throttle, TimeProvider time,
+        app.MapPost("/konto/log-ind", async (HttpContext http, UserStore users, LoginThrottle throttle, ActiveLogins active, TimeProvider time,
             [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl) =>
         {
             var name = (username ?? "").Trim();
@@ -46,6 +46,7 @@ internal static class AccountEndpoints
             }
 
             throttle.Succeeded(name);
+            active.Forget(user.UserName); // disabled a moment ago perhaps, enabled since: the database has just said so
             var principal = SignedInUser.Principal(user, Scheme, SessionLifetime.SignedInAt(time.GetUtcNow()));
             await http.SignInAsync(Scheme, principal, new AuthenticationProperties { IsPersistent = false });
             return Results.LocalRedirect(back ?? Home(user.Roles));

@@ -6,17 +6,20 @@ namespace Omstilling.Web.Auth;
 
 /// <summary>
 /// An open page's connection (a Blazor circuit) outlives the request that opened it, so the login's
-/// absolute lifetime is checked on it every minute: when it is over, the page loses its user and
+/// absolute lifetime, and that its user is still enabled (<see cref="ActiveLogins"/>), are checked on
+/// it every minute: when either is over, the page loses its user and
 /// sends the browser to the login (Routes.razor). One per circuit.
 /// </summary>
-internal sealed class SessionRevalidation(ILoggerFactory loggerFactory, TimeProvider time)
+internal sealed class SessionRevalidation(ILoggerFactory loggerFactory, TimeProvider time, ActiveLogins active)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authenticationState);
-        return Task.FromResult(SessionLifetime.IsCurrent(authenticationState.User, time.GetUtcNow()));
+        return SessionLifetime.IsCurrent(authenticationState.User, time.GetUtcNow())
+            && authenticationState.User.Identity?.Name is { } name
+            && await active.IsActiveAsync(name, cancellationToken);
     }
 }
