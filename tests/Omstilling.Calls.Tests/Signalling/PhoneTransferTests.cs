@@ -5,7 +5,7 @@ using Omstilling.Calls.Tests.Support;
 using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
 using static Omstilling.Calls.Tests.Signalling.SwitchboardQueueTests;
-using static Omstilling.Calls.Tests.Signalling.SwitchboardTransferTests;
+using static Omstilling.Calls.Tests.Support.OperatorCalls;
 
 namespace Omstilling.Calls.Tests.Signalling;
 

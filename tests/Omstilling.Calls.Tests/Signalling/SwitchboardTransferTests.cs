@@ -4,6 +4,7 @@ using Omstilling.Calls.Signalling;
 using Omstilling.Calls.Tests.Support;
 using Omstilling.Sip.Messages;
 using static Omstilling.Calls.Tests.Signalling.SwitchboardQueueTests;
+using static Omstilling.Calls.Tests.Support.OperatorCalls;
 
 namespace Omstilling.Calls.Tests.Signalling;
 
@@ -385,19 +386,5 @@ public sealed class SwitchboardTransferTests
         Assert.Equal(2, op.InviteCount);
         Assert.Single(f.EventsOf(CallEventKind.TransferFailed));
         Assert.False(waiting.ReceivedMethod(SipMethod.Bye), "the waiting caller is still in the queue");
-    }
-
-    /// <summary>A caller (2002, not registered) through the queue to operator 100, who answers.</summary>
-    internal static async Task<(TestPhone Caller, TestPhone Operator, Guid CallId)> OperatorOnCallAsync(B2buaFixture f)
-    {
-        var op = await f.PhoneAsync("100");
-        var caller = await f.PhoneAsync("2002", register: false);
-        caller.Call("54731000", authenticate: false);
-        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(10), () => op.InviteCount == 1), Describe(f));
-        op.Answer();
-        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Switchboard.CallsInvolving("100").Any(c => c.AnsweredBy == "100")), Describe(f));
-        var call = Assert.Single(f.Pbx.Switchboard.CallsInvolving("100"));
-        Assert.Equal("100", call.AnsweredBy);
-        return (caller, op, call.Id);
     }
 }

@@ -85,6 +85,7 @@ internal sealed class PhoneTransfers(Call call, CallServices services, Connectio
         if (!ReferenceEquals(from, connection.Party) || transfers.Refusal(from.Party, allowFailedConsult: true) is not null)
         {
             handOff.Release(services.Stack, call);
+            services.Queues.Unreserve(call); // the colleague reserved for the join is free again
             refer.Respond(SipStatus.CallOrTransactionDoesNotExist, "The call to transfer is over");
             return;
         }
