@@ -81,8 +81,7 @@ public sealed class KpiEndToEndTests
         Assert.True(caller.ExitCode == 0, $"citizen {citizen}: {caller}\n{server.Output}");
         var answered = await phone;
         Assert.True(answered.ExitCode == 0, $"operator {operatorExtension}: {answered}\n{server.Output}");
-        var unregistered = await Sipp.RunAsync("unregister.xml", server.SipPort, operatorPort, ("username", operatorExtension), ("password", "demo" + operatorExtension));
-        Assert.True(unregistered.ExitCode == 0, unregistered.ToString());
+        await UnregisterAsync(server, operatorExtension, operatorPort);
     }
 
     /// <summary>

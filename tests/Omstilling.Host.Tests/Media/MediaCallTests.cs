@@ -19,7 +19,7 @@ public sealed class MediaCallTests(ServerFixture fixture) : IClassFixture<Server
 
         Assert.True(await phone.WaitForEventAsync("CALL_ESTABLISHED", Wait), phone.Log + server.Output);
         Assert.True(await phone.WaitForEventAsync("CALL_CLOSED", Wait), "the server should hang up after the greeting\n" + phone.Log);
-        var heard = await ReadWhenCompleteAsync(phone);
+        var heard = await phone.ReadHeardAsync();
         var greeting = WavReader.Read(Path.Combine(AppContext.BaseDirectory, "prompts", "da", "goddag.wav")).Samples.ToArray();
         var (correlation, lag) = Signal.BestCorrelation(greeting, heard, maxLag: 16000);
         Assert.True(correlation >= 0.9, $"normalized cross-correlation {correlation:F3} at lag {lag} (recording {heard.Length} samples)");
@@ -38,7 +38,7 @@ public sealed class MediaCallTests(ServerFixture fixture) : IClassFixture<Server
         await phone.HangUpAsync();
         Assert.True(await phone.WaitForEventAsync("CALL_CLOSED", Wait));
 
-        var heard = await ReadWhenCompleteAsync(phone);
+        var heard = await phone.ReadHeardAsync();
         var echoed = heard.AsSpan(heard.Length / 4, heard.Length / 2); // the middle, clear of start-up and hang-up
         Assert.InRange(Signal.Rms(echoed), 1000, 20000);
         Assert.InRange(Signal.Frequency(echoed, 8000), 420, 460);
@@ -72,25 +72,6 @@ public sealed class MediaCallTests(ServerFixture fixture) : IClassFixture<Server
         Assert.True(
             await WaitForDigitsAsync(server, "2054", "1"),
             $"digits: [{string.Join(",", await DigitsAsync(server, "2054"))}]\nSIPp: {caller}\nserver: {server.Output[Math.Max(0, server.Output.Length - 4000)..]}");
-    }
-
-    /// <summary>baresip writes its recording when the call closes; wait until the file stops growing.</summary>
-    private static async Task<short[]> ReadWhenCompleteAsync(Baresip phone)
-    {
-        long last = -1;
-        for (var i = 0; i < 100; i++)
-        {
-            var file = phone.HeardFile;
-            if (file is not null && new FileInfo(file).Length == last && last > 44)
-            {
-                return WavReader.Read(file).Samples.ToArray();
-            }
-
-            last = file is null ? -1 : new FileInfo(file).Length;
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException("baresip recorded nothing:\n" + phone.Log);
     }
 
     private static async Task<bool> WaitForDigitsAsync(ServerProcess server, string caller, string digits)

@@ -29,7 +29,7 @@ public sealed class AttendedTransferSippTests
         var secondLine = Sipp.RunLongAsync(
             "uac_consultation.xml", server.SipPort, FreePort.Next(), TimeSpan.Zero, TimeSpan.FromSeconds(60), ["-cid_str", "consultation-%u-%p"],
             ("username", "2050"), ("password", "demo2050"), ("callee", "2051"), ("dialogfile", dialog));
-        Assert.True(await WaitForFileAsync(dialog), $"the consultation was not answered: {(secondLine.IsCompleted ? await secondLine : null)}\n{server.Output}");
+        Assert.True(await Eventually.ReachedAsync(() => File.Exists(dialog), TimeSpan.FromSeconds(15)), $"the consultation was not answered: {(secondLine.IsCompleted ? await secondLine : null)}\n{server.Output}");
 
         var firstLinePort = FreePort.Next();
         await Sipp.RegisterAsync("2050", server.SipPort, firstLinePort);
@@ -51,20 +51,5 @@ public sealed class AttendedTransferSippTests
         Assert.True(await server.WaitForEventAsync("TransferStarted", "announced", e => CallEvents.Text(e, "caller") == "2003"), server.Output);
         Assert.True(await server.WaitForEventAsync("Ended", null, e => CallEvents.Text(e, "endReason") == "Transferred" && CallEvents.Text(e, "caller") == "2050"), server.Output);
         System.IO.Directory.Delete(folder, recursive: true);
-    }
-
-    private static async Task<bool> WaitForFileAsync(string path)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            if (File.Exists(path))
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Omstilling.Host.Tests.Support;
-using Omstilling.Media.Audio;
 
 namespace Omstilling.Host.Tests.Sip;
 
@@ -73,7 +72,7 @@ public sealed class PhoneTransferTests(TuesdayServerFixture fixture) : IClassFix
         await jens.TransferAsync(Uri("2053"));
         Assert.True(await colleague.WaitForEventAsync("CALL_INCOMING", Wait), colleague.Log + server.Output);
 
-        Assert.True(await WaitAsync(() => jens.CountEvents("CALL_ESTABLISHED") == 2, TimeSpan.FromSeconds(30)), "the call comes back to 2050\n" + jens.Log + server.Output);
+        Assert.True(await Eventually.ReachedAsync(() => jens.CountEvents("CALL_ESTABLISHED") == 2, TimeSpan.FromSeconds(30)), "the call comes back to 2050\n" + jens.Log + server.Output);
         Assert.True(await server.WaitForEventAsync("Recalled", "no answer", e => CallEvents.Text(e, "party") == "2053" && CallEvents.Text(e, "operator") == "2050", TimeSpan.FromSeconds(10)), server.Output);
         await citizen.HangUpAsync();
     }
@@ -145,39 +144,11 @@ public sealed class PhoneTransferTests(TuesdayServerFixture fixture) : IClassFix
         await Task.Delay(TimeSpan.FromSeconds(1));
     }
 
-    /// <summary>The frequency of the last second the phone heard before its call closed (baresip writes the file then).</summary>
+    /// <summary>The frequency of the last second the phone heard before its call closed.</summary>
     private static async Task<double> LastToneAsync(Baresip phone)
     {
-        long last = -1;
-        for (var i = 0; i < 100; i++)
-        {
-            if (phone.HeardFile is { } file && new FileInfo(file).Length == last && last > 44)
-            {
-                var samples = WavReader.Read(file).Samples.ToArray();
-                Assert.True(samples.Length > 16000, $"{phone.Extension} heard only {samples.Length} samples");
-                return Signal.Frequency(samples.AsSpan(samples.Length - 12000, 8000), 8000);
-            }
-
-            last = phone.HeardFile is { } f ? new FileInfo(f).Length : -1;
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException("baresip recorded nothing:\n" + phone.Log);
-    }
-
-    private static async Task<bool> WaitAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return condition();
+        var samples = await phone.ReadHeardAsync();
+        Assert.True(samples.Length > 16000, $"{phone.Extension} heard only {samples.Length} samples");
+        return Signal.Frequency(samples.AsSpan(samples.Length - 12000, 8000), 8000);
     }
 }

@@ -104,6 +104,24 @@ public sealed class Baresip : IAsyncDisposable
 
     public Task HangUpAsync() => SendAsync("hangup", "");
 
+    /// <summary>What the phone heard in its (last) call: baresip writes the file when the call closes, so this waits until it stops growing.</summary>
+    public async Task<short[]> ReadHeardAsync()
+    {
+        long last = -1;
+        for (var i = 0; i < 100; i++)
+        {
+            if (HeardFile is { } file && new FileInfo(file).Length == last && last > 44)
+            {
+                return Omstilling.Media.Audio.WavReader.Read(file).Samples.ToArray();
+            }
+
+            last = HeardFile is { } growing ? new FileInfo(growing).Length : -1;
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("baresip recorded nothing:\n" + Log);
+    }
+
     /// <summary>The transfer key: a blind transfer of the current call to <paramref name="uri"/> (baresip sends REFER).</summary>
     public Task TransferAsync(string uri) => SendAsync("transfer", uri);
 

@@ -1,11 +1,11 @@
 namespace Omstilling.Host.Tests.Support;
 
-/// <summary>Waits, bounded (10 s), for something a running server makes true: a log line, an answer from its API.</summary>
+/// <summary>Waits, bounded (10 s unless told), for something a running server makes true: a log line, an answer from its API, a file.</summary>
 internal static class Eventually
 {
-    public static async Task<bool> ReachedAsync(Func<Task<bool>> condition)
+    public static async Task<bool> ReachedAsync(Func<Task<bool>> condition, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
         while (!await condition())
         {
             if (DateTime.UtcNow >= deadline)
@@ -19,5 +19,5 @@ internal static class Eventually
         return true;
     }
 
-    public static Task<bool> ReachedAsync(Func<bool> condition) => ReachedAsync(() => Task.FromResult(condition()));
+    public static Task<bool> ReachedAsync(Func<bool> condition, TimeSpan? within = null) => ReachedAsync(() => Task.FromResult(condition()), within);
 }
