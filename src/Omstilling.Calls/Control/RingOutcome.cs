@@ -16,4 +16,6 @@ public enum RingOutcome
     Returned,
     /// <summary>The person put the caller back to the switchboard from their phone ("fejlopkald": a transfer to the main number or the pass-back code).</summary>
     PassedBack,
+    /// <summary>The person is coded absent: no phone rang, the caller heard their absence greeting.</summary>
+    Absent,
 }

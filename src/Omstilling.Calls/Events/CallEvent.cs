@@ -132,6 +132,7 @@ public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset A
         RingOutcome.HungUp => "hung up",
         RingOutcome.Returned => "returned",
         RingOutcome.PassedBack => "passed back",
+        RingOutcome.Absent => "absent",
         _ => throw new System.Diagnostics.UnreachableException($"RingOutcome {outcome}"),
     };
 

@@ -39,6 +39,15 @@ public sealed class DialPlan
     public DialTarget? Resolve(string dialled)
     {
         ArgumentNullException.ThrowIfNull(dialled);
+        if (AbsenceKeys.TryParse(dialled, out var absence))
+        {
+            return new DialTarget(dialled, IsPublic: false, dialled)
+            {
+                Service = absence.Code is null ? ServiceNumber.ClearAbsence : ServiceNumber.SetAbsence,
+                Absence = absence,
+            };
+        }
+
         if (dialled is EchoNumber or GreetingNumber or MisroutedCode)
         {
             var service = dialled switch
@@ -76,4 +85,7 @@ public sealed class DialPlan
 public sealed record DialTarget(string Extension, bool IsPublic, string Number)
 {
     public ServiceNumber Service { get; init; }
+
+    /// <summary>For <see cref="ServiceNumber.SetAbsence"/> and <see cref="ServiceNumber.ClearAbsence"/>: what was keyed.</summary>
+    public AbsenceKeys? Absence { get; init; }
 }

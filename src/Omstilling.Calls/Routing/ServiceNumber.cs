@@ -15,4 +15,10 @@ public enum ServiceNumber
     /// a short Danish prompt says whether there was one, then the call ends.
     /// </summary>
     MarkMisrouted,
+
+    /// <summary>*41*C*HHMM# or *41*C#: the caller codes their absence (<see cref="DialTarget.Absence"/>); a prompt confirms it, then the call ends.</summary>
+    SetAbsence,
+
+    /// <summary>#41#: the caller clears their absence; a prompt confirms it, then the call ends.</summary>
+    ClearAbsence,
 }

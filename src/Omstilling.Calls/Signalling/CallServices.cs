@@ -1,3 +1,4 @@
+using Omstilling.Calls.Control;
 using Omstilling.Calls.Queues;
 using Omstilling.Calls.Trunks;
 using Omstilling.Media;
@@ -34,7 +35,8 @@ internal sealed record CallServices(
     DigestClient? TrunkCredentials,
     FaultBoundary Faults,
     ICallRegistry Registry,
-    SurveySampler SurveySampler)
+    SurveySampler SurveySampler,
+    IStaffAbsence Absence)
 {
     /// <summary>The policy in force now (a reload swaps it between calls), or null when none is configured.</summary>
     public TelephonePolicy? Policy => PolicyProvider?.Current;

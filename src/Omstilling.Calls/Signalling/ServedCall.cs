@@ -23,17 +23,20 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
     private readonly CallManager _manager;
     private readonly ServerInviteTransaction _invite;
     private readonly ServiceNumber _service;
+    private readonly IReadOnlyList<string> _confirmation;
     private LegMedia? _media;
     private Dialog? _dialog;
     private PromptPlayer? _player;
     private ServerInviteTransaction? _pendingReinvite;
     private bool _ended;
 
-    public ServedCall(CallManager manager, ServerInviteTransaction invite, string caller, string dialled, ServiceNumber service)
+    /// <param name="confirmation">For a feature code carried out before the call (absence): what the caller hears about it.</param>
+    public ServedCall(CallManager manager, ServerInviteTransaction invite, string caller, string dialled, ServiceNumber service, IReadOnlyList<string> confirmation)
     {
         _manager = manager;
         _invite = invite;
         _service = service;
+        _confirmation = confirmation;
         Caller = caller;
         Dialled = dialled;
         invite.UserState = this;
@@ -212,10 +215,14 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
                 stream.Listener = echo;
                 break;
             case ServiceNumber.Greeting:
-                PlayThenHangUp("goddag");
+                PlayThenHangUp(["goddag"]);
                 break;
             case ServiceNumber.MarkMisrouted:
-                PlayThenHangUp(_manager.MarkLastTransferMisrouted(Caller) ? "markeret-fejlstillet" : "intet-at-markere");
+                PlayThenHangUp([_manager.MarkLastTransferMisrouted(Caller) ? "markeret-fejlstillet" : "intet-at-markere"]);
+                break;
+            case ServiceNumber.SetAbsence:
+            case ServiceNumber.ClearAbsence:
+                PlayThenHangUp(_confirmation);
                 break;
             case ServiceNumber.None:
             default:
@@ -223,13 +230,13 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
         }
     }
 
-    /// <summary>Plays a prompt, then hangs up (half a second of silence first lets the phone's jitter buffer play the end).</summary>
-    private void PlayThenHangUp(string prompt)
+    /// <summary>Plays prompts, then hangs up (half a second of silence first lets the phone's jitter buffer play the end).</summary>
+    private void PlayThenHangUp(IReadOnlyList<string> prompts)
     {
-        AudioClip clip;
+        List<AudioClip> clips;
         try
         {
-            clip = _manager.Prompts.Get(prompt);
+            clips = [.. _manager.Prompts.Get(prompts), AudioClip.Silence(TimeSpan.FromMilliseconds(500))];
         }
         catch (AudioFormatException)
         {
@@ -237,7 +244,7 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
             throw;
         }
 
-        _player = PromptPlayer.Start(_media!.Stream, _manager.Media.Clock, [clip, AudioClip.Silence(TimeSpan.FromMilliseconds(500))]);
+        _player = PromptPlayer.Start(_media!.Stream, _manager.Media.Clock, clips);
         var hangUp = _player.Completion.ContinueWith(t => { if (t.Result) { Hangup(CallEndReason.CalleeHungUp); } }, TaskScheduler.Default);
         _manager.CallFaults.Observe(hangUp, Id, "the hang-up after a prompt");
     }

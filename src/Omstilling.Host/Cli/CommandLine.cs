@@ -37,7 +37,7 @@ internal static class CommandLine
           --bind <address>      Address to listen on; repeat for several (default 0.0.0.0 and ::)
           --data-dir <path>     Where accounts and data are kept (default ./data)
           --policy <file>       The telephone policy (default config/guldborgsund.yaml)
-          --at "YYYY-MM-DD HH:MM"
+          --at "YYYY-MM-DD HH:MM[:SS]"
                                 Start the server's clock at that local time and let it run on
                                 (demonstrations and tests: the after-hours menu at noon)
           --trunk <ip:port>     The SIP trunk (UDP): external numbers the policy names are called

@@ -79,7 +79,7 @@ internal static class ExplainCommand
         return 0;
     }
 
-    /// <summary>"YYYY-MM-DD HH:MM" as a local (unspecified-kind) time.</summary>
+    /// <summary>"YYYY-MM-DD HH:MM" (or with seconds, "HH:MM:SS") as a local (unspecified-kind) time.</summary>
     public static bool TryParseLocal(string text, out DateTime local) =>
-        DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out local);
+        DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out local);
 }

@@ -26,6 +26,7 @@ using Omstilling.Storage.Messages;
 using Omstilling.Storage.Users;
 using Omstilling.Web;
 using Omstilling.Web.Cards;
+using Omstilling.Web.Staff;
 using Omstilling.Web.Messages;
 
 namespace Omstilling.Host.Cli;
@@ -201,6 +202,16 @@ internal static partial class RunCommand
             return 1;
         }
 
+        var directoryFile = options.DirectoryFile ?? (options.PolicyFile is null ? PolicyFiles.DefaultDirectory() : null);
+        if (!TryLoadDirectory(directoryFile, policy, logger, out var staff))
+        {
+            LogStartFailed(logger, $"the staff directory {directoryFile} has errors (see above)");
+            return 1;
+        }
+
+        var directory = new DirectoryHolder(staff);
+        using var absences = new AbsenceBook(time, loggerFactory.CreateLogger<AbsenceBook>());
+        using var staffAbsence = new DirectoryAbsence(directory, absences, prompts, policy.TimeZone, faults, loggerFactory.CreateLogger<DirectoryAbsence>());
         clock.Start();
         var pbx = new Pbx(stack, media, prompts, accounts, pbxOptions with
         {
@@ -215,15 +226,7 @@ internal static partial class RunCommand
                 }
                 : null,
             Calls = pbxOptions.Calls with { VoicemailFolder = Path.Combine(options.DataDirectory, "voicemail") },
-        }, loggerFactory, faults, policyProvider, meters);
-        var directoryFile = options.DirectoryFile ?? (options.PolicyFile is null ? PolicyFiles.DefaultDirectory() : null);
-        if (!TryLoadDirectory(directoryFile, policy, logger, out var staff))
-        {
-            LogStartFailed(logger, $"the staff directory {directoryFile} has errors (see above)");
-            return 1;
-        }
-
-        var directory = new DirectoryHolder(staff);
+        }, loggerFactory, faults, policyProvider, meters, staffAbsence);
         var database = new OmstillingDatabase(options.Database ?? DatabaseOptions.EmbeddedIn(options.DataDirectory), loggerFactory);
         try
         {
@@ -235,9 +238,9 @@ internal static partial class RunCommand
             return 1;
         }
 
-        using var absences = new AbsenceBook(time, loggerFactory.CreateLogger<AbsenceBook>());
         await using var absencePersistence = new AbsencePersistence(database, absences, time, loggerFactory.CreateLogger<AbsencePersistence>());
         await absencePersistence.StartAsync(cancellationToken);
+        await staffAbsence.SpeakAbsentNamesAsync(time.GetUtcNow(), cancellationToken);
         var users = new UserStore(database, time);
         var messages = new MessageStore(database, time);
         var demoUsers = options.Demo ? DemoUsers.SeedAsync(users, staff, faults, logger, cancellationToken) : Task.CompletedTask;

@@ -80,6 +80,7 @@ public static class CallHistoryText
         RingOutcome.HungUp => "Lagde på under omstillingen",
         RingOutcome.Returned => "Tilbage til den, der ringede",
         RingOutcome.PassedBack => "Stillet tilbage til omstillingen",
+        RingOutcome.Absent => "Fraværende",
         _ => throw new UnreachableException($"RingOutcome {outcome}"),
     };
 }

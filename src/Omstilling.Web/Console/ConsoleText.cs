@@ -43,6 +43,7 @@ public static class ConsoleText
         RingOutcome.Refused => "afviste opkaldet",
         RingOutcome.Returned => "nåede ikke at svare",
         RingOutcome.PassedBack => "stillede opkaldet tilbage",
+        RingOutcome.Absent => "er fraværende",
         _ => throw new UnreachableException($"Not a ring outcome: {outcome}"),
     };
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
@@ -72,9 +73,12 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
         call.Emit(call.Event(CallEventKind.Routed) with { Decision = decision.Kind, Rule = decision.Rule.Kind, Target = TargetOf(decision) });
         switch (decision.Kind)
         {
+            case DecisionKind.Ring when decision.Person is { } person && services.Absence.GreetingFor(person.Extension, call.Now) is { } away:
+                GreetThen(decision.Greeting, () => Absent(person.Extension, away, decision.OnNoAnswer));
+                break;
             case DecisionKind.Ring:
             case DecisionKind.Queue when decision.Queue is null:
-                GreetThen(decision.Greeting, () => RingFor(new RingGroup(RingPurpose.Call, decision.Extensions, decision.OnBusy, decision.OnNoAnswer), RingLimitOf(decision), ringback: call.CallerAnswered));
+                GreetThen(decision.Greeting, () => RingFor(new RingGroup(RingPurpose.Call, Present(decision.Extensions), decision.OnBusy, decision.OnNoAnswer), RingLimitOf(decision), ringback: call.CallerAnswered));
                 break;
             case DecisionKind.Queue:
                 GreetThen(decision.Greeting, () => call.EnterQueue(decision.Queue!, decision.OnBusy, recalled: false));
@@ -136,7 +140,7 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
         {
             RingOutcome.Busy => CallEndReason.Busy,
             RingOutcome.NoAnswer => CallEndReason.NoAnswer,
-            RingOutcome.Unavailable => CallEndReason.Unavailable,
+            RingOutcome.Unavailable or RingOutcome.Absent => CallEndReason.Unavailable,
             RingOutcome.Refused or RingOutcome.HungUp or RingOutcome.Returned or RingOutcome.PassedBack => CallEndReason.Rejected,
             _ => throw new System.Diagnostics.UnreachableException($"RingOutcome {outcome}"),
         };
@@ -186,6 +190,44 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
         {
             call.Ring(group, bindings, limit, ringback, toTrunk: false);
         }
+    }
+
+    /// <summary>
+    /// The person is coded absent: their phone does not ring; the caller hears the absence greeting,
+    /// then the call goes on by the no-answer rule (voicemail, the switchboard), or ends with
+    /// "Farvel" for want of one. The switchboard learns whom the call was for, as for a diversion.
+    /// </summary>
+    private void Absent(string extension, AbsenceGreeting away, PolicyAction? onNoAnswer)
+    {
+        Diversion = new DiversionView(extension, RingOutcome.Absent);
+        call.Emit(call.Event(CallEventKind.Diverted) with { Party = extension, Outcome = RingOutcome.Absent });
+        call.PlayThen(AbsencePrompts.Greeting(away), () =>
+        {
+            if (onNoAnswer is null)
+            {
+                call.PlayThen(["farvel"], () => call.HangUp(CallEndReason.Unavailable));
+            }
+            else
+            {
+                Follow(onNoAnswer, SipStatus.TemporarilyUnavailable, CallEndReason.Unavailable);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Who of a group to ring: those not coded absent. When every one of them is, all are rung (a
+    /// coding left behind must not make a department unreachable; its overflow still applies).
+    /// </summary>
+    private ImmutableArray<string> Present(ImmutableArray<string> extensions)
+    {
+        if (extensions.Length < 2)
+        {
+            return extensions;
+        }
+
+        var now = call.Now;
+        var present = extensions.RemoveAll(e => services.Absence.GreetingFor(e, now) is not null);
+        return present.IsEmpty ? extensions : present;
     }
 
     /// <summary>Calls an external number through the trunk (only numbers the policy names get here).</summary>

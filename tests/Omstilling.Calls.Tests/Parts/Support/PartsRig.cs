@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
 using Omstilling.Calls.Queues;
@@ -62,7 +63,7 @@ internal sealed class PartsRig : IAsyncDisposable
         Services = new CallServices(
             Server, Media, Prompts, Music, Options, Bindings, Queues, Activity,
             policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance),
-            PolicyState.Staffed, null, null, Faults.Boundary("calls.call"), Registry, new SurveySampler(Options.SurveySeed));
+            PolicyState.Staffed, null, null, Faults.Boundary("calls.call"), Registry, new SurveySampler(Options.SurveySeed), new NoStaffAbsence());
     }
 
     public RigTime Time { get; }
