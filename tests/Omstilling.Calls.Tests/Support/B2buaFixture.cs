@@ -50,7 +50,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
             Calls = new CallOptions { VoicemailFolder = VoicemailFolder },
         };
         var provider = policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance);
-        Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, Faults, provider);
+        Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, Faults, provider, absence: Absence);
         Pbx.Events.Subscribe("the test", e => _events.Enqueue(e));
         Pbx.Events.Start();
     }
@@ -75,6 +75,9 @@ internal sealed class B2buaFixture : IAsyncDisposable
 
     /// <summary>Failures the platform contained (a request answered 500, a call ended as failed).</summary>
     public FaultMonitor Faults { get; }
+
+    /// <summary>Who is coded absent (the directory's absence book stands behind this in the server).</summary>
+    public AbsentExtensions Absence { get; } = new();
 
     /// <summary>Where speech made during the test goes (names announced on transfer), removed with the fixture.</summary>
     public string SpokenFolder { get; }
