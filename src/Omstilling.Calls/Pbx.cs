@@ -27,8 +27,8 @@ public sealed class Pbx
 {
     /// <param name="faults">The process's fault boundaries, where the calls' failures are contained (see <see cref="CallManager"/>).</param>
     /// <param name="meters">Where the engine's instruments go (<see cref="CallMetrics"/>, a consumer of <see cref="Events"/>); none without one.</param>
-    /// <param name="absence">Who is away (the staff directory's absence book); nobody without one.</param>
-    public Pbx(SipStack stack, MediaServer media, PromptLibrary prompts, IAccountStore accounts, PbxOptions options, ILoggerFactory loggerFactory, FaultMonitor faults, PolicyProvider? policy = null, IMeterFactory? meters = null, IStaffAbsence? absence = null)
+    /// <param name="staff">Who is away and whose calls are forwarded (the staff directory); nobody without one.</param>
+    public Pbx(SipStack stack, MediaServer media, PromptLibrary prompts, IAccountStore accounts, PbxOptions options, ILoggerFactory loggerFactory, FaultMonitor faults, PolicyProvider? policy = null, IMeterFactory? meters = null, StaffState? staff = null)
     {
         ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(prompts);
@@ -48,7 +48,7 @@ public sealed class Pbx
         // One music for hold, transfers and queues without their own: the chosen prompt, else the bundled one.
         var musicOnHold = prompts.Get(prompts.Locate(options.MusicOnHoldPrompt) is null ? StandardPrompts.MusicOnHold : options.MusicOnHoldPrompt);
         Events = new CallEventDispatcher(faults, time, loggerFactory.CreateLogger<CallEventDispatcher>());
-        Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>(), faults, Events, policy, options.Trunk, absence);
+        Calls = new CallManager(stack, media, prompts, musicOnHold, DialPlan, Authenticator, Registrar.Bindings, options.Calls, loggerFactory.CreateLogger<CallManager>(), faults, Events, policy, options.Trunk, staff);
         Switchboard = new SwitchboardControl(Calls, Calls.Queues, prompts, loggerFactory.CreateLogger<SwitchboardControl>());
         Marks = new MisroutedMarks(Calls, time);
         Presence = new PhonePresence(Registrar.Bindings, Calls.Activity);

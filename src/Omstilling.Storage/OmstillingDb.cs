@@ -19,6 +19,8 @@ public abstract class OmstillingDb(DbContextOptions options) : DbContext(options
 
     public DbSet<DepartmentAbsenceRecord> DepartmentAbsences => Set<DepartmentAbsenceRecord>();
 
+    public DbSet<ForwardingRecord> Forwardings => Set<ForwardingRecord>();
+
     /// <summary>Every call's events, in order (the call history).</summary>
     public DbSet<CallEventRecord> CallEvents => Set<CallEventRecord>();
 

@@ -18,4 +18,8 @@ public enum RingOutcome
     PassedBack,
     /// <summary>The person is coded absent: no phone rang, the caller heard their absence greeting.</summary>
     Absent,
+    /// <summary>The person's calls are forwarded (<c>Target</c> says where): their phone did not ring, or no longer rings.</summary>
+    Forwarded,
+    /// <summary>The person's forwarding was not followed: it would loop, the chain is at its limit, or its number leads nowhere allowed.</summary>
+    ForwardingCut,
 }

@@ -133,6 +133,8 @@ public sealed record CallEvent(Guid CallId, CallEventKind Kind, DateTimeOffset A
         RingOutcome.Returned => "returned",
         RingOutcome.PassedBack => "passed back",
         RingOutcome.Absent => "absent",
+        RingOutcome.Forwarded => "forwarded",
+        RingOutcome.ForwardingCut => "forwarding cut",
         _ => throw new System.Diagnostics.UnreachableException($"RingOutcome {outcome}"),
     };
 

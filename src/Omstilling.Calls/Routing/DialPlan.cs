@@ -48,6 +48,11 @@ public sealed class DialPlan
             };
         }
 
+        if (ForwardKeys.TryParse(dialled, out var forward))
+        {
+            return new DialTarget(dialled, IsPublic: false, dialled) { Service = ServiceNumber.Forwarding, Forward = forward };
+        }
+
         if (dialled is EchoNumber or GreetingNumber or MisroutedCode)
         {
             var service = dialled switch
@@ -88,4 +93,7 @@ public sealed record DialTarget(string Extension, bool IsPublic, string Number)
 
     /// <summary>For <see cref="ServiceNumber.SetAbsence"/> and <see cref="ServiceNumber.ClearAbsence"/>: what was keyed.</summary>
     public AbsenceKeys? Absence { get; init; }
+
+    /// <summary>For <see cref="ServiceNumber.Forwarding"/>: what was keyed.</summary>
+    public ForwardKeys? Forward { get; init; }
 }

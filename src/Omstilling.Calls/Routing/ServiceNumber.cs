@@ -21,4 +21,7 @@ public enum ServiceNumber
 
     /// <summary>#41#: the caller clears their absence; a prompt confirms it, then the call ends.</summary>
     ClearAbsence,
+
+    /// <summary>*21*, *67*, *61* and #21#, #67#, #61#: the caller sets or cancels a forwarding (<see cref="DialTarget.Forward"/>); a prompt confirms it, then the call ends.</summary>
+    Forwarding,
 }

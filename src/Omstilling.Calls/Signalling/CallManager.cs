@@ -50,7 +50,7 @@ public sealed partial class CallManager : ICallRegistry
     /// offers (<c>calls.queue</c>, the next change tries again).
     /// </param>
     /// <param name="events">Where the calls' events go to the consumers outside the engine, off every call's lock.</param>
-    public CallManager(SipStack stack, MediaServer media, PromptLibrary prompts, AudioClip musicOnHold, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger, FaultMonitor faults, CallEventDispatcher events, PolicyProvider? policy = null, TrunkOptions? trunk = null, IStaffAbsence? absence = null)
+    public CallManager(SipStack stack, MediaServer media, PromptLibrary prompts, AudioClip musicOnHold, DialPlan dialPlan, DigestAuthenticator authenticator, BindingStore bindings, CallOptions options, ILogger<CallManager> logger, FaultMonitor faults, CallEventDispatcher events, PolicyProvider? policy = null, TrunkOptions? trunk = null, StaffState? staff = null)
     {
         ArgumentNullException.ThrowIfNull(faults);
         ArgumentNullException.ThrowIfNull(events);
@@ -59,7 +59,7 @@ public sealed partial class CallManager : ICallRegistry
         CallFaults = faults.Boundary("calls.call");
         var queueFaults = faults.Boundary("calls.queue");
         _policy = policy;
-        StaffAbsence = absence ?? new NoStaffAbsence();
+        Staff = staff ?? StaffState.None;
         Trunk = trunk;
         TrunkCredentials = trunk?.CreateCredentials();
         PolicyState = new LivePolicyState(this);
@@ -84,7 +84,7 @@ public sealed partial class CallManager : ICallRegistry
         Activity = new PhoneActivity(dialPlan.IsExtension);
         Queues = new QueueManager(bindings, stack.Scheduler, Activity, e => queueFaults.Contain(e, null, "a round of offers to the queues' operators (the next change tries again)"));
         Activity.BecameFree += _campOns.OnFree;
-        _services = new CallServices(stack, media, prompts, musicOnHold, options, bindings, Queues, Activity, policy, PolicyState, trunk, TrunkCredentials, CallFaults, this, new SurveySampler(options.SurveySeed), StaffAbsence);
+        _services = new CallServices(stack, media, prompts, musicOnHold, options, bindings, Queues, Activity, policy, PolicyState, trunk, TrunkCredentials, CallFaults, this, new SurveySampler(options.SurveySeed), Staff);
     }
 
     /// <summary>Where a request whose handling threw is contained (it is answered 500).</summary>
@@ -111,8 +111,8 @@ public sealed partial class CallManager : ICallRegistry
 
     internal PromptLibrary Prompts { get; }
 
-    /// <summary>Who is away, and the absence feature codes (nobody without a directory).</summary>
-    internal IStaffAbsence StaffAbsence { get; }
+    /// <summary>Who is away and whose calls are forwarded, and their feature codes (nobody without a directory).</summary>
+    internal StaffState Staff { get; }
 
     /// <summary>The policy in force now (a reload swaps it between calls), or null when none is configured.</summary>
     internal TelephonePolicy? Policy => _policy?.Current;
@@ -200,25 +200,6 @@ public sealed partial class CallManager : ICallRegistry
 
         var call = new Call(_services, transaction, caller, dialled);
         Begin(call, () => call.StartExtension(target.Extension));
-    }
-
-    /// <summary>
-    /// Carries out an absence feature code for the authenticated caller, before its call is
-    /// answered and outside every call's lock (the absence book tells its listeners on this
-    /// thread); returns what the caller hears about it (nothing for the other service numbers).
-    /// </summary>
-    private IReadOnlyList<string> CarryOutFeature(DialTarget target, string caller)
-    {
-        var now = Stack.Scheduler.Time.GetUtcNow();
-        return target.Service switch
-        {
-            ServiceNumber.SetAbsence when target.Absence is { Code: { } code } keys =>
-                AbsencePrompts.Confirmation(StaffAbsence.SetFromPhone(caller, code, keys.Until, now), keys.Until),
-            ServiceNumber.ClearAbsence => AbsencePrompts.Confirmation(StaffAbsence.ClearFromPhone(caller, now), null),
-            ServiceNumber.SetAbsence => throw new System.Diagnostics.UnreachableException("An absence code without its code number"),
-            ServiceNumber.Echo or ServiceNumber.Greeting or ServiceNumber.MarkMisrouted or ServiceNumber.None => [],
-            _ => throw new System.Diagnostics.UnreachableException($"ServiceNumber {target.Service}"),
-        };
     }
 
     /// <summary>

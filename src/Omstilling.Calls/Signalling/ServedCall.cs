@@ -222,6 +222,7 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
                 break;
             case ServiceNumber.SetAbsence:
             case ServiceNumber.ClearAbsence:
+            case ServiceNumber.Forwarding:
                 PlayThenHangUp(_confirmation);
                 break;
             case ServiceNumber.None:

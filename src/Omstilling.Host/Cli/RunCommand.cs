@@ -1,5 +1,6 @@
 using System.Net;
 using Omstilling.Calls;
+using Omstilling.Calls.Control;
 using Omstilling.Calls.Trunks;
 using Omstilling.Host.Accounts;
 using Omstilling.Host.Demo;
@@ -22,6 +23,7 @@ using Omstilling.Directory.Live;
 using Omstilling.Directory.Loading;
 using Omstilling.Storage;
 using Omstilling.Storage.Absences;
+using Omstilling.Storage.Forwardings;
 using Omstilling.Storage.Messages;
 using Omstilling.Storage.Users;
 using Omstilling.Web;
@@ -212,6 +214,8 @@ internal static partial class RunCommand
         var directory = new DirectoryHolder(staff);
         using var absences = new AbsenceBook(time, loggerFactory.CreateLogger<AbsenceBook>());
         using var staffAbsence = new DirectoryAbsence(directory, absences, prompts, policy.TimeZone, faults, loggerFactory.CreateLogger<DirectoryAbsence>());
+        var forwardings = new ForwardingBook(loggerFactory.CreateLogger<ForwardingBook>());
+        var staffForwarding = new DirectoryForwarding(directory, forwardings);
         clock.Start();
         var pbx = new Pbx(stack, media, prompts, accounts, pbxOptions with
         {
@@ -226,7 +230,7 @@ internal static partial class RunCommand
                 }
                 : null,
             Calls = pbxOptions.Calls with { VoicemailFolder = Path.Combine(options.DataDirectory, "voicemail") },
-        }, loggerFactory, faults, policyProvider, meters, staffAbsence);
+        }, loggerFactory, faults, policyProvider, meters, new StaffState(staffAbsence, staffForwarding));
         var database = new OmstillingDatabase(options.Database ?? DatabaseOptions.EmbeddedIn(options.DataDirectory), loggerFactory);
         try
         {
@@ -241,6 +245,8 @@ internal static partial class RunCommand
         await using var absencePersistence = new AbsencePersistence(database, absences, time, loggerFactory.CreateLogger<AbsencePersistence>());
         await absencePersistence.StartAsync(cancellationToken);
         await staffAbsence.SpeakAbsentNamesAsync(time.GetUtcNow(), cancellationToken);
+        await using var forwardingPersistence = new ForwardingPersistence(database, forwardings, loggerFactory.CreateLogger<ForwardingPersistence>());
+        await forwardingPersistence.StartAsync(cancellationToken);
         var users = new UserStore(database, time);
         var messages = new MessageStore(database, time);
         var demoUsers = options.Demo ? DemoUsers.SeedAsync(users, staff, faults, logger, cancellationToken) : Task.CompletedTask;

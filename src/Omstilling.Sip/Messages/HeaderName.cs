@@ -28,6 +28,7 @@ public sealed class HeaderName : IEquatable<HeaderName>
     public static readonly HeaderName ContentType = Single("Content-Type", 'c', unique: true);
     public static readonly HeaderName CSeq = Single("CSeq", unique: true);
     public static readonly HeaderName Date = Single("Date");
+    public static readonly HeaderName Diversion = List("Diversion");
     public static readonly HeaderName ErrorInfo = List("Error-Info");
     public static readonly HeaderName Event = Single("Event", 'o');
     public static readonly HeaderName Expires = Single("Expires");
@@ -72,7 +73,7 @@ public sealed class HeaderName : IEquatable<HeaderName>
     [
         Accept, AcceptEncoding, AcceptLanguage, AlertInfo, Allow, AllowEvents, AuthenticationInfo, Authorization,
         CallId, CallInfo, Contact, ContentDisposition, ContentEncoding, ContentLanguage, ContentLength, ContentType,
-        CSeq, Date, ErrorInfo, Event, Expires, From, InReplyTo, MaxForwards, MimeVersion, MinExpires, Organization,
+        CSeq, Date, Diversion, ErrorInfo, Event, Expires, From, InReplyTo, MaxForwards, MimeVersion, MinExpires, Organization,
         PAssertedIdentity, Path, Priority, ProxyAuthenticate, ProxyAuthorization, ProxyRequire, RAck, Reason,
         RecordRoute, ReferTo, ReferredBy, ReferSub, Replaces, ReplyTo, Require, RetryAfter, Route, RSeq, Server,
         SessionExpires, Subject, SubscriptionState, Supported, Timestamp, To, Unsupported, UserAgent, Via, Warning,

@@ -1,17 +1,17 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Omstilling.Directory.Live;
 using Omstilling.Directory.Model;
 using Omstilling.Storage.Entities;
+using Omstilling.Storage.Live;
 
 namespace Omstilling.Storage.Absences;
 
 /// <summary>
 /// Keeps the live <see cref="AbsenceBook"/> in the database: restored from it at start, and every
 /// change written behind (the book raises <see cref="AbsenceBook.Changed"/> with a person or
-/// department id; the current state of that id is written on a background loop, so a slow
-/// database never holds up the console). <see cref="FlushAsync"/> waits for what is queued.
+/// department id; the current state of that id is written behind, <see cref="WriteBehind"/>).
+/// <see cref="FlushAsync"/> waits for what is queued.
 /// </summary>
 public sealed partial class AbsencePersistence : IAsyncDisposable
 {
@@ -19,8 +19,7 @@ public sealed partial class AbsencePersistence : IAsyncDisposable
     private readonly AbsenceBook _book;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Channel<(string? Id, TaskCompletionSource? Flushed)> _queue = Channel.CreateUnbounded<(string?, TaskCompletionSource?)>(new UnboundedChannelOptions { SingleReader = true });
-    private Task _writer = Task.CompletedTask;
+    private readonly WriteBehind _writes;
 
     public AbsencePersistence(OmstillingDatabase database, AbsenceBook book, TimeProvider time, ILogger<AbsencePersistence> logger)
     {
@@ -30,6 +29,7 @@ public sealed partial class AbsencePersistence : IAsyncDisposable
         _book = book;
         _time = time;
         _logger = logger;
+        _writes = new WriteBehind(WriteAsync, (e, id) => LogWriteFailed(_logger, e, id));
     }
 
     /// <summary>Loads what is stored into the book, then follows its changes.</summary>
@@ -46,46 +46,19 @@ public sealed partial class AbsencePersistence : IAsyncDisposable
         }
 
         _book.Changed += OnChanged;
-        _writer = Task.Run(WriteLoopAsync, CancellationToken.None);
+        _writes.Start();
     }
 
     /// <summary>Completes when every change made before the call is in the database.</summary>
-    public Task FlushAsync()
-    {
-        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _queue.Writer.TryWrite((null, flushed)) ? flushed.Task : Task.CompletedTask;
-    }
+    public Task FlushAsync() => _writes.FlushAsync();
 
     public async ValueTask DisposeAsync()
     {
         _book.Changed -= OnChanged;
-        _queue.Writer.TryComplete();
-        await _writer;
+        await _writes.DisposeAsync();
     }
 
-    private void OnChanged(string id) => _queue.Writer.TryWrite((id, null));
-
-    private async Task WriteLoopAsync()
-    {
-        await foreach (var (id, flushed) in _queue.Reader.ReadAllAsync())
-        {
-            if (id is not null)
-            {
-                try
-                {
-                    await WriteAsync(id);
-                }
-#pragma warning disable CA1031 // One failed write must not stop the loop; it is logged and the next change writes the state again.
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    LogWriteFailed(_logger, e, id);
-                }
-            }
-
-            flushed?.TrySetResult();
-        }
-    }
+    private void OnChanged(string id) => _writes.Post(id);
 
     /// <summary>Writes the book's current state for the id, as a person's absence and as a department's notices.</summary>
     private async Task WriteAsync(string id)
@@ -129,6 +102,6 @@ public sealed partial class AbsencePersistence : IAsyncDisposable
         await db.SaveChangesAsync();
     }
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Writing the absence state of {Id} failed")]
+    [LoggerMessage(EventId = 5501, Level = LogLevel.Error, Message = "Writing the absence state of {Id} failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string id);
 }

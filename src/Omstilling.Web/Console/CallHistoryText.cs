@@ -81,6 +81,8 @@ public static class CallHistoryText
         RingOutcome.Returned => "Tilbage til den, der ringede",
         RingOutcome.PassedBack => "Stillet tilbage til omstillingen",
         RingOutcome.Absent => "Fraværende",
+        RingOutcome.Forwarded => "Viderestillet",
+        RingOutcome.ForwardingCut => "Viderestilling ikke fulgt",
         _ => throw new UnreachableException($"RingOutcome {outcome}"),
     };
 }

@@ -44,6 +44,8 @@ public static class ConsoleText
         RingOutcome.Returned => "nåede ikke at svare",
         RingOutcome.PassedBack => "stillede opkaldet tilbage",
         RingOutcome.Absent => "er fraværende",
+        RingOutcome.Forwarded => "er viderestillet",
+        RingOutcome.ForwardingCut => "har en viderestilling, der ikke kunne følges",
         _ => throw new UnreachableException($"Not a ring outcome: {outcome}"),
     };
 

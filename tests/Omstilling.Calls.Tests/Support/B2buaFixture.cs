@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
 using Omstilling.Media;
@@ -50,7 +51,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
             Calls = new CallOptions { VoicemailFolder = VoicemailFolder },
         };
         var provider = policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance);
-        Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, Faults, provider, absence: Absence);
+        Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, Faults, provider, staff: new StaffState(Absence, Forwarding));
         Pbx.Events.Subscribe("the test", e => _events.Enqueue(e));
         Pbx.Events.Start();
     }
@@ -78,6 +79,9 @@ internal sealed class B2buaFixture : IAsyncDisposable
 
     /// <summary>Who is coded absent (the directory's absence book stands behind this in the server).</summary>
     public AbsentExtensions Absence { get; } = new();
+
+    /// <summary>Whose calls are forwarded where (the directory's forwarding book stands behind this in the server).</summary>
+    public ForwardedExtensions Forwarding { get; } = new();
 
     /// <summary>Where speech made during the test goes (names announced on transfer), removed with the fixture.</summary>
     public string SpokenFolder { get; }

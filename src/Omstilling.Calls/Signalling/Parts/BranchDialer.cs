@@ -30,6 +30,9 @@ internal sealed class BranchDialer(SipStack stack, ICallRegistry registry, Diges
     /// <summary>The distinct ring of a transfer that came back (RFC 7462's recall of a transfer).</summary>
     public const string RecallAlert = "<urn:alert:service:recall:transfer>";
 
+    /// <summary>What a phone shows for a call forwarded to it: whose call it is, "Anne Sørensen (viderestillet)".</summary>
+    public static string ForwardedDisplay(string personName) => personName + " (viderestillet)";
+
     /// <summary>What a phone shows for a transfer that came back: "Tilbage: " and the caller's number.</summary>
     public static string RecallDisplay(string caller) => "Tilbage: " + Omstilling.Policy.Model.DanishNumber.Display(caller);
 
@@ -169,7 +172,9 @@ internal sealed class BranchDialer(SipStack stack, ICallRegistry registry, Diges
         // The phone shows the caller it is about, with the display name the caller's phone sent; a
         // transfer that comes back says so ("Tilbage: 40 12 34 56") and rings differently (RFC 7462).
         var recall = branch.Group.Purpose == RingPurpose.Recall;
-        var from = new NameAddress(SipUri.Sip(caller, host), recall ? RecallDisplay(caller) : callerName).WithTag(SipIds.NewTag());
+        var diversions = branch.Group.Diversions;
+        var display = recall ? RecallDisplay(caller) : diversions.IsEmpty ? callerName : ForwardedDisplay(diversions[^1].PersonName);
+        var from = new NameAddress(SipUri.Sip(caller, host), display).WithTag(SipIds.NewTag());
         headers.Add(HeaderName.From, from.ToString());
         headers.Add(HeaderName.To, new NameAddress(branch.ToTrunk ? binding.Contact : SipUri.Sip(binding.Aor, host)).ToString());
         headers.Add(HeaderName.CallId, SipIds.NewCallId(host));
@@ -183,6 +188,14 @@ internal sealed class BranchDialer(SipStack stack, ICallRegistry registry, Diges
         if (recall)
         {
             headers.Add(HeaderName.AlertInfo, RecallAlert);
+        }
+
+        // RFC 5806: whose calls these are, the latest forwarding first, each with its reason and place in the chain.
+        for (var i = diversions.Length - 1; i >= 0; i--)
+        {
+            var hop = diversions[i];
+            var diverted = new NameAddress(SipUri.Sip(hop.From, host), hop.PersonName);
+            headers.Add(HeaderName.Diversion, string.Create(CultureInfo.InvariantCulture, $"{diverted};reason={hop.Reason};counter={i + 1}"));
         }
 
         var invite = new SipRequest(SipMethod.Invite, binding.Contact, headers);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
+using Omstilling.Calls.Signalling.Referral;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Routing;
 using Omstilling.Sip.Messages;
@@ -19,25 +20,33 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
     /// <summary>Decisions one call may take.</summary>
     public const int MaxSteps = 25;
 
+    private readonly CallForwarder _forwarder = new(call, services);
     private int _steps;
     private PolicySurvey? _invitation;
 
     /// <summary>Whom the call was for when an overflow rule took it elsewhere (the console shows it), or null.</summary>
     public DiversionView? Diversion { get; private set; }
 
-    /// <summary>An internal call: rings the extension's phones for the ring limit; 480 when none is registered.</summary>
+    /// <summary>
+    /// An internal call to an extension outside the policy's plan: as for a person (forwarding,
+    /// absence), then its phones ring for the platform's ring limit; 480 when none is registered.
+    /// </summary>
     public void StartExtension(string extension)
     {
         call.Emit(call.Event(CallEventKind.Started) with { External = false });
-        if (services.Bindings.Lookup(extension).Count == 0)
+        var staff = services.Staff;
+        if (services.Bindings.Lookup(extension).Count == 0
+            && staff.Forwarding.ForwardingOf(extension, ForwardCondition.Always) is null
+            && staff.Forwarding.ForwardingOf(extension, ForwardCondition.Busy) is null
+            && staff.Absence.GreetingFor(extension, call.Now) is null)
         {
-            call.Refuse(SipStatus.TemporarilyUnavailable, null, CallEndReason.Unavailable);
+            call.Refuse(SipStatus.TemporarilyUnavailable, null, CallEndReason.Unavailable); // before any media is made
             return;
         }
 
         if (call.PrepareCallerMedia())
         {
-            RingFor(new RingGroup(RingPurpose.Call, [extension]), services.Options.RingLimit, ringback: false);
+            RingPerson(extension, [extension], null, null, services.Options.RingLimit);
         }
     }
 
@@ -73,8 +82,8 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
         call.Emit(call.Event(CallEventKind.Routed) with { Decision = decision.Kind, Rule = decision.Rule.Kind, Target = TargetOf(decision) });
         switch (decision.Kind)
         {
-            case DecisionKind.Ring when decision.Person is { } person && services.Absence.GreetingFor(person.Extension, call.Now) is { } away:
-                GreetThen(decision.Greeting, () => Absent(person.Extension, away, decision.OnNoAnswer));
+            case DecisionKind.Ring when decision.Person is { } person:
+                GreetThen(decision.Greeting, () => RingPerson(person.Extension, decision.Extensions, decision.OnBusy, decision.OnNoAnswer, RingLimitOf(decision)));
                 break;
             case DecisionKind.Ring:
             case DecisionKind.Queue when decision.Queue is null:
@@ -128,6 +137,19 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
     /// </summary>
     public void NobodyAnswered(RingGroup group, RingOutcome outcome, int status)
     {
+        var forwardOn = outcome switch
+        {
+            RingOutcome.Busy or RingOutcome.Unavailable => ForwardCondition.Busy,
+            RingOutcome.NoAnswer => ForwardCondition.NoAnswer,
+            RingOutcome.Refused or RingOutcome.HungUp or RingOutcome.Returned or RingOutcome.PassedBack
+                or RingOutcome.Absent or RingOutcome.Forwarded or RingOutcome.ForwardingCut => (ForwardCondition?)null,
+            _ => throw new System.Diagnostics.UnreachableException($"RingOutcome {outcome}"),
+        };
+        if (group.Targets is [var only] && forwardOn is { } condition && Forward(only, condition, group.OnBusy, group.OnNoAnswer))
+        {
+            return;
+        }
+
         var busy = outcome is RingOutcome.Busy;
         var rule = busy || outcome == RingOutcome.Unavailable ? group.OnBusy ?? group.OnNoAnswer : group.OnNoAnswer;
         if (rule is not null && group.Targets.Count > 0)
@@ -140,7 +162,7 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
         {
             RingOutcome.Busy => CallEndReason.Busy,
             RingOutcome.NoAnswer => CallEndReason.NoAnswer,
-            RingOutcome.Unavailable or RingOutcome.Absent => CallEndReason.Unavailable,
+            RingOutcome.Unavailable or RingOutcome.Absent or RingOutcome.Forwarded or RingOutcome.ForwardingCut => CallEndReason.Unavailable,
             RingOutcome.Refused or RingOutcome.HungUp or RingOutcome.Returned or RingOutcome.PassedBack => CallEndReason.Rejected,
             _ => throw new System.Diagnostics.UnreachableException($"RingOutcome {outcome}"),
         };
@@ -193,6 +215,62 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
     }
 
     /// <summary>
+    /// A call for one person: their forwarding of every call first, then their absence, else their
+    /// phones ring for their ring limit (and a busy or unanswered ring may still be forwarded).
+    /// </summary>
+    private void RingPerson(string extension, IReadOnlyList<string> phones, PolicyAction? onBusy, PolicyAction? onNoAnswer, TimeSpan limit)
+    {
+        if (Forward(extension, ForwardCondition.Always, onBusy, onNoAnswer))
+        {
+            return;
+        }
+
+        if (services.Staff.Absence.GreetingFor(extension, call.Now) is { } away)
+        {
+            Absent(extension, away, onNoAnswer);
+            return;
+        }
+
+        RingFor(new RingGroup(RingPurpose.Call, phones, onBusy, onNoAnswer), limit, ringback: call.CallerAnswered);
+    }
+
+    /// <summary>
+    /// Follows the forwarding of <paramref name="extension"/> on the condition, if it has one that
+    /// may be followed: a colleague's phones ring (after their own forwarding of every call, as a
+    /// chain) telling them whose call it is; a department's number or the switchboard's is routed by
+    /// the policy. When nobody takes the colleague's ringing, the original rules still apply.
+    /// </summary>
+    private bool Forward(string extension, ForwardCondition condition, PolicyAction? onBusy, PolicyAction? onNoAnswer)
+    {
+        if (_forwarder.Next(extension, condition) is not { } step)
+        {
+            return false;
+        }
+
+        switch (step.Target.Kind)
+        {
+            case PhoneTransferTargetKind.Person:
+                var colleague = step.Target.Extension!;
+                if (!Forward(colleague, ForwardCondition.Always, onBusy, onNoAnswer))
+                {
+                    var group = new RingGroup(RingPurpose.Call, [colleague], onBusy, onNoAnswer) { Diversions = _forwarder.Hops };
+                    RingFor(group, services.RingLimitFor(colleague), ringback: call.CallerAnswered);
+                }
+
+                return true;
+            case PhoneTransferTargetKind.Switchboard or PhoneTransferTargetKind.Department when services.Policy is { } policy:
+                Execute(policy.Route(step.Hop.Target, call.Now, services.PolicyState));
+                return true;
+            case PhoneTransferTargetKind.Switchboard or PhoneTransferTargetKind.Department:
+                return false;
+            case PhoneTransferTargetKind.External or PhoneTransferTargetKind.Unknown:
+                throw new System.Diagnostics.UnreachableException($"A forwarding to {step.Target.Kind} is cut, not followed");
+            default:
+                throw new System.Diagnostics.UnreachableException($"PhoneTransferTargetKind {step.Target.Kind}");
+        }
+    }
+
+    /// <summary>
     /// The person is coded absent: their phone does not ring; the caller hears the absence greeting,
     /// then the call goes on by the no-answer rule (voicemail, the switchboard), or ends with
     /// "Farvel" for want of one. The switchboard learns whom the call was for, as for a diversion.
@@ -226,7 +304,7 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
         }
 
         var now = call.Now;
-        var present = extensions.RemoveAll(e => services.Absence.GreetingFor(e, now) is not null);
+        var present = extensions.RemoveAll(e => services.Staff.Absence.GreetingFor(e, now) is not null);
         return present.IsEmpty ? extensions : present;
     }
 

@@ -67,6 +67,9 @@ internal sealed class RingGroup(RingPurpose purpose, IReadOnlyList<string> targe
 
     public IReadOnlyList<Branch> Branches => _branches;
 
+    /// <summary>The forwardings that led to this ringing, the first first (the phone is told, RFC 5806); empty when none.</summary>
+    public System.Collections.Immutable.ImmutableArray<ForwardHop> Diversions { get; init; } = [];
+
     public bool IsRinging => State == RingGroupState.Ringing;
 
     /// <summary>Every phone of the group has given its final answer.</summary>

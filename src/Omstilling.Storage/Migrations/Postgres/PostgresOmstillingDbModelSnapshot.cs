@@ -433,6 +433,34 @@ namespace Omstilling.Storage.Migrations.Postgres
                     b.ToTable("department_absences", (string)null);
                 });
 
+            modelBuilder.Entity("Omstilling.Storage.Entities.ForwardingRecord", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Condition")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PersonId", "Condition");
+
+                    b.ToTable("forwardings", (string)null);
+                });
+
             modelBuilder.Entity("Omstilling.Storage.Entities.PhoneMessageRecord", b =>
                 {
                     b.Property<Guid>("Id")

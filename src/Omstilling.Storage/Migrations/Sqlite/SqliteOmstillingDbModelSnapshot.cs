@@ -422,6 +422,34 @@ namespace Omstilling.Storage.Migrations.Sqlite
                     b.ToTable("department_absences", (string)null);
                 });
 
+            modelBuilder.Entity("Omstilling.Storage.Entities.ForwardingRecord", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Condition")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "Condition");
+
+                    b.ToTable("forwardings", (string)null);
+                });
+
             modelBuilder.Entity("Omstilling.Storage.Entities.PhoneMessageRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -63,7 +63,7 @@ internal sealed class PartsRig : IAsyncDisposable
         Services = new CallServices(
             Server, Media, Prompts, Music, Options, Bindings, Queues, Activity,
             policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance),
-            PolicyState.Staffed, null, null, Faults.Boundary("calls.call"), Registry, new SurveySampler(Options.SurveySeed), new NoStaffAbsence());
+            PolicyState.Staffed, null, null, Faults.Boundary("calls.call"), Registry, new SurveySampler(Options.SurveySeed), StaffState.None);
     }
 
     public RigTime Time { get; }

@@ -1,0 +1,63 @@
+namespace Omstilling.Calls.Control;
+
+/// <summary>When a person's calls go elsewhere: the usual phone codes *21* (always), *67* (on busy), *61* (on no answer).</summary>
+public enum ForwardCondition
+{
+    Always,
+    Busy,
+    NoAnswer,
+}
+
+/// <summary>
+/// Staff forwarding as the call engine needs it: where a person's calls go, and the forwarding
+/// feature codes keyed on a phone. The directory's forwarding book answers it outside the engine.
+/// Implementations are thread-safe and do not block: calls ask under their lock.
+/// </summary>
+public interface IStaffForwarding
+{
+    /// <summary>Where calls to the person at <paramref name="extension"/> go on the condition, or null.</summary>
+    CallForwarding? ForwardingOf(string extension, ForwardCondition condition);
+
+    /// <summary>Forwards the calls of the person at <paramref name="extension"/> on the condition to <paramref name="target"/> (already checked by the engine: an extension or a number of the plan).</summary>
+    PhoneForwardingResult SetFromPhone(string extension, ForwardCondition condition, string target, DateTimeOffset now);
+
+    /// <summary>Cancels the forwarding of the person at <paramref name="extension"/> on the condition.</summary>
+    PhoneForwardingResult ClearFromPhone(string extension, ForwardCondition condition);
+}
+
+/// <summary>A forwarding in force: whose it is (the name the receiving phone shows) and the number calls go to.</summary>
+public sealed record CallForwarding(string PersonName, string Target);
+
+/// <summary>What a forwarding feature code did; each has its own short prompt.</summary>
+public enum PhoneForwardingResult
+{
+    Set,
+    Cleared,
+    /// <summary>A cancel code with no forwarding on that condition.</summary>
+    NothingToClear,
+    /// <summary>The number leads nowhere.</summary>
+    UnknownTarget,
+    /// <summary>A number outside the municipality: not allowed (toll fraud; the class of service decides later).</summary>
+    NotAllowed,
+    /// <summary>The person's own extension or number.</summary>
+    OwnNumber,
+    /// <summary>The extension belongs to no person in the directory.</summary>
+    NotAPerson,
+}
+
+/// <summary>No forwarding anywhere: a platform without a staff directory.</summary>
+public sealed class NoStaffForwarding : IStaffForwarding
+{
+    public CallForwarding? ForwardingOf(string extension, ForwardCondition condition) => null;
+
+    public PhoneForwardingResult SetFromPhone(string extension, ForwardCondition condition, string target, DateTimeOffset now) => PhoneForwardingResult.NotAPerson;
+
+    public PhoneForwardingResult ClearFromPhone(string extension, ForwardCondition condition) => PhoneForwardingResult.NotAPerson;
+}
+
+/// <summary>What the engine asks about staff: absence and forwarding (the directory behind both).</summary>
+public sealed record StaffState(IStaffAbsence Absence, IStaffForwarding Forwarding)
+{
+    /// <summary>No directory: nobody is away, nothing is forwarded.</summary>
+    public static StaffState None { get; } = new(new NoStaffAbsence(), new NoStaffForwarding());
+}
