@@ -41,7 +41,9 @@ internal static class RegistrationMemory
 
         using var clock = new MediaClock(NullLogger<MediaClock>.Instance, faults);
         await using var media = new MediaServer(new MediaOptions { Address = IPAddress.Loopback }, clock, time, NullLoggerFactory.Instance, faults);
-        var pbx = new Pbx(server, media, new PromptLibrary([]), accounts, new PbxOptions(), NullLoggerFactory.Instance, faults);
+        // The bundled prompts copied beside the build output (the Pbx loads its music on hold at once).
+        var prompts = new PromptLibrary([Path.Combine(AppContext.BaseDirectory, "prompts", "da")]);
+        var pbx = new Pbx(server, media, prompts, accounts, new PbxOptions(), NullLoggerFactory.Instance, faults);
         await server.StartAsync(pbx.Server, CancellationToken.None);
         var challenges = new Challenges();
 

@@ -14,13 +14,25 @@
 # PARTS ("prompts bridged ivr": which of the three to run) MEDIA_THREADS (the server's --media-threads;
 # empty: its default) TRACE (1: record the kernel's scheduler events during the timed runs, stamped
 # with CLOCK_TAI, into trace-prompts.txt and trace-bridged.txt, and explain each meter's worst
-# packet with trace-explain.py: what held the cores before it arrived)
+# packet with trace-explain.py: what held the cores before it arrived) SIP_PORT (5070) WEB_PORT (18097)
+# MANAGEMENT_PORT (18096) RTP_PORTS (10000-30000) OUT_DIR (bench/media/out: each run in a folder of
+# its own there) PLATFORM_PROBE (0: do not install rt-tests for cyclictest when it is missing)
+# Options: --no-build (use the Release builds already there, as the smoke test in
+# tests/Omstilling.Bench.Tests does with PROMPTS=5 BRIDGED=3 IVR_RATE=5 IVR_SECONDS=2 WINDOW=2).
 set -euo pipefail
+BUILD=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) BUILD=0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "load.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-OUT="$ROOT/bench/media/out/$(date +%Y%m%d-%H%M%S)"
+OUT="${OUT_DIR:-$ROOT/bench/media/out}/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 PROMPTS=${PROMPTS:-2000} BRIDGED=${BRIDGED:-500} IVR_RATE=${IVR_RATE:-600} IVR_SECONDS=${IVR_SECONDS:-20} WINDOW=${WINDOW:-15}
-SIP_PORT=${SIP_PORT:-5070}
+SIP_PORT=${SIP_PORT:-5070} WEB_PORT=${WEB_PORT:-18097} MANAGEMENT_PORT=${MANAGEMENT_PORT:-18096} RTP_PORTS=${RTP_PORTS:-10000-30000}
 PARTS=${PARTS:-prompts bridged ivr}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 
@@ -51,11 +63,17 @@ trace_stop() {
 }
 
 # cyclictest (rt-tests) runs beside each window to show how long the machine itself stalls a core.
-command -v cyclictest > /dev/null || apt-get install -y rt-tests > "$OUT/apt.log" 2>&1 || echo "(rt-tests not installed: the platform is not probed)"
+if ! command -v cyclictest > /dev/null; then
+  if [[ ${PLATFORM_PROBE:-1} == 0 ]] || ! apt-get install -y rt-tests > "$OUT/apt.log" 2>&1; then
+    echo "(rt-tests not installed: the platform is not probed)"
+  fi
+fi
 
-echo "building (Release)..."
-dotnet build "$ROOT/src/Omstilling.Host" -c Release -nologo -clp:ErrorsOnly > "$OUT/build.log"
-dotnet build "$ROOT/bench/Omstilling.Benchmarks" -c Release -nologo -clp:ErrorsOnly >> "$OUT/build.log"
+if (( BUILD )); then
+  echo "building (Release)..."
+  dotnet build "$ROOT/src/Omstilling.Host" -c Release -nologo -clp:ErrorsOnly > "$OUT/build.log"
+  dotnet build "$ROOT/bench/Omstilling.Benchmarks" -c Release -nologo -clp:ErrorsOnly >> "$OUT/build.log"
+fi
 SERVER=${SERVER_DLL:-"$ROOT/src/Omstilling.Host/bin/Release/net10.0/omstilling.dll"}   # SERVER_DLL: another build, for A/B runs
 LOAD="$ROOT/bench/Omstilling.Benchmarks/bin/Release/net10.0/Omstilling.Benchmarks.dll"
 # The timing client must not pause itself: a 256 MB allocation budget keeps its garbage collector
@@ -76,15 +94,22 @@ PY
 
 start_server() {
   local data=$1
-  # /api/status is read on the management listener (18096), where it needs no login.
-  (cd "$OUT" && exec dotnet "$SERVER" run --demo --bind 127.0.0.1 --sip-port "$SIP_PORT" --web-port 18097 --management 127.0.0.1:18096 \
-      --data-dir "$data" --rtp-ports 10000-30000 ${MEDIA_THREADS:+--media-threads "$MEDIA_THREADS"} --log-level warning > "$data.log" 2>&1) &
+  # /api/status is read on the management listener, where it needs no login.
+  (cd "$OUT" && exec dotnet "$SERVER" run --demo --bind 127.0.0.1 --sip-port "$SIP_PORT" --web-port "$WEB_PORT" --management "127.0.0.1:$MANAGEMENT_PORT" \
+      --data-dir "$data" --rtp-ports "$RTP_PORTS" ${MEDIA_THREADS:+--media-threads "$MEDIA_THREADS"} --log-level warning > "$data.log" 2>&1) &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
-  for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:18097/api/health" > /dev/null && break
+  local up=0
+  for _ in $(seq 1 300); do
+    if curl -sf "http://127.0.0.1:$WEB_PORT/api/health" > /dev/null; then up=1; break; fi
+    kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 0.2
   done
+  if (( ! up )); then
+    tail -n 30 "$data.log" >&2
+    echo "load.sh: the server did not start (see $data.log)" >&2
+    exit 1
+  fi
   # dotnet runs the server as a child of the subshell: measure the process that holds the port.
   SERVER_PID=$(pgrep -f "omstilling.dll run --demo --bind 127.0.0.1 --sip-port $SIP_PORT" | head -n 1)
 }
@@ -103,14 +128,14 @@ if part prompts || part bridged; then
   if part prompts; then
     echo; echo "== $PROMPTS concurrent prompt streams =="
     trace_start
-    load prompts --server "127.0.0.1:$SIP_PORT" --calls "$PROMPTS" --rate 200 --window "$WINDOW" --server-pid "$SERVER_PID" --status http://127.0.0.1:18096/api/status | tee "$OUT/prompts.txt"
+    load prompts --server "127.0.0.1:$SIP_PORT" --calls "$PROMPTS" --rate 200 --window "$WINDOW" --server-pid "$SERVER_PID" --status "http://127.0.0.1:$MANAGEMENT_PORT/api/status" | tee "$OUT/prompts.txt"
     trace_stop prompts
     sleep 3
   fi
   if part bridged; then
     echo; echo "== $BRIDGED bridged calls =="
     trace_start
-    load bridged --server "127.0.0.1:$SIP_PORT" --calls "$BRIDGED" --rate 100 --window "$WINDOW" --server-pid "$SERVER_PID" --status http://127.0.0.1:18096/api/status | tee "$OUT/bridged.txt"
+    load bridged --server "127.0.0.1:$SIP_PORT" --calls "$BRIDGED" --rate 100 --window "$WINDOW" --server-pid "$SERVER_PID" --status "http://127.0.0.1:$MANAGEMENT_PORT/api/status" | tee "$OUT/bridged.txt"
     trace_stop bridged
   fi
   stop_server

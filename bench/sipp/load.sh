@@ -10,9 +10,11 @@
 #
 # Settings (environment): HOST SIP_PORT UAS_PORT UAC_PORT REG_PORT PING_PORT
 #   WEB_PORT MANAGEMENT_PORT CALL_RATES REG_RATES STEP_SECONDS BINDINGS BINDINGS_RATE
-#   STOP_FAILED_PCT MAX_RETRANS_PCT OMSTILLING_BIN SIPP
-# Output: bench/sipp/out/<date-time>/ (one directory per step with the SIPp
-#   traces, server.log, results.jsonl, memory.json, summary.txt).
+#   STOP_FAILED_PCT MAX_RETRANS_PCT DRAIN_SECONDS OMSTILLING_BIN SIPP OUT_DIR
+# Output: bench/sipp/out/<date-time>/ (or OUT_DIR/<date-time>/; one directory
+#   per step with the SIPp traces, server.log, results.jsonl, memory.json,
+#   summary.txt). tests/Omstilling.Bench.Tests runs --selftest and one short
+#   step of each ramp against the server (--no-build) at a tiny size.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -62,7 +64,7 @@ command -v "$SIPP" >/dev/null || die "sipp not found (apt-get install sip-tester
 command -v python3 >/dev/null || die "python3 not found"
 [[ -r /proc/self/stat ]] || die "needs Linux /proc"
 
-RUN_DIR="$SCRIPT_DIR/out/$(date +%Y%m%d-%H%M%S)"
+RUN_DIR="${OUT_DIR:-$SCRIPT_DIR/out}/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$RUN_DIR"
 RESULTS="$RUN_DIR/results.jsonl"
 MEMORY="$RUN_DIR/memory.json"
@@ -271,12 +273,12 @@ if [[ $MODE == server ]]; then
   BINDINGS_SCENARIO="$SCRIPT_DIR/register_load.xml"
   BINDINGS_USERS="$RUN_DIR/bench-users.csv"
   # Every transaction of the ramps above ends within 64*T1 = 32 s; measure after they have.
-  DRAIN_SECONDS=40
+  DRAIN_SECONDS=${DRAIN_SECONDS:-40}
 else
   echo "Memory: $BINDINGS new bindings at $BINDINGS_RATE/s over the 100 accounts"
   BINDINGS_SCENARIO="$SCRIPT_DIR/register_bindings.xml"
   BINDINGS_USERS="$SCRIPT_DIR/users.csv"
-  DRAIN_SECONDS=2
+  DRAIN_SECONDS=${DRAIN_SECONDS:-2}
 fi
 alive "$TARGET_PID" || die "the server died (see $RUN_DIR/server.log)"
 dir="$RUN_DIR/bindings"; mkdir -p "$dir"

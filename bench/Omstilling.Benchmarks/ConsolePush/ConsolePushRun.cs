@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Omstilling.Benchmarks.ConsolePush;
 
 /// <summary>
-/// <c>console-push [--consoles 50] [--calls 30] [--omstilling PATH]</c>: how fast a call event
+/// <c>console-push [--consoles 50] [--calls 30] [--omstilling PATH] [--sip-port 5170] [--web-port 8170] [--sipp-port 5190]</c>: how fast a call event
 /// reaches every open operator console, and whether many consoles slow calls down.
 /// <para>
 /// Starts the server (<c>omstilling run --demo</c>, real clock), places SIPp calls to the main
@@ -35,11 +35,14 @@ internal static class ConsolePushRun
             return 2;
         }
 
-        await using var server = await Server.StartAsync(dll);
+        var sipPort = int.Parse(Option(args, "--sip-port") ?? "5170", CultureInfo.InvariantCulture);
+        var webPort = int.Parse(Option(args, "--web-port") ?? "8170", CultureInfo.InvariantCulture);
+        var sippPort = int.Parse(Option(args, "--sipp-port") ?? "5190", CultureInfo.InvariantCulture);
+        await using var server = await Server.StartAsync(dll, sipPort, webPort);
         Console.WriteLine($"Server on SIP {server.SipPort}, web {server.WebPort}; {calls} calls, one every {CallSpacing.TotalSeconds} s");
 
-        await Sipp.CallsAsync(server.SipPort, 3, TimeSpan.FromMilliseconds(500)); // warm-up: the first calls pay for JIT compilation
-        var baseline = await Sipp.CallsAsync(server.SipPort, calls, CallSpacing);
+        await Sipp.CallsAsync(server.SipPort, sippPort, 3, TimeSpan.FromMilliseconds(500)); // warm-up: the first calls pay for JIT compilation
+        var baseline = await Sipp.CallsAsync(server.SipPort, sippPort, calls, CallSpacing);
         Console.WriteLine($"baseline (no console): answer p50 {Percentile(baseline, 50):0} ms, p99 {Percentile(baseline, 99):0} ms, max {baseline.DefaultIfEmpty().Max():0} ms ({baseline.Count} calls)");
 
         using var playwright = await Playwright.CreateAsync();
@@ -79,7 +82,7 @@ internal static class ConsolePushRun
         Console.WriteLine($"{pages.Count} consoles open; server RSS {server.ResidentMegabytes():0} MB");
         var from = DateTimeOffset.UtcNow;
         var cpuBefore = server.CpuTime();
-        var loaded = await Sipp.CallsAsync(server.SipPort, calls, CallSpacing);
+        var loaded = await Sipp.CallsAsync(server.SipPort, sippPort, calls, CallSpacing);
         await Task.Delay(1500);
         var cpu = server.CpuTime() - cpuBefore;
         var starts = (await server.StartedEventsAsync()).Where(t => t >= from).Order().ToList();
@@ -162,10 +165,8 @@ internal static class ConsolePushRun
 
         public int WebPort { get; }
 
-        public static async Task<Server> StartAsync(string dll)
+        public static async Task<Server> StartAsync(string dll, int sip, int web)
         {
-            var sip = 5170;
-            var web = 8170;
             var data = System.IO.Directory.CreateTempSubdirectory("omstilling-push-").FullName;
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var arg in new[] { dll, "run", "--demo", "--bind", "127.0.0.1", "--sip-port", $"{sip}", "--web-port", $"{web}", "--data-dir", data, "--log-level", "warning" })
@@ -240,14 +241,14 @@ internal static class ConsolePushRun
     private static class Sipp
     {
         /// <summary>Places the calls and returns each answered call's INVITE-to-200 time in milliseconds.</summary>
-        public static async Task<List<double>> CallsAsync(int serverPort, int calls, TimeSpan spacing)
+        public static async Task<List<double>> CallsAsync(int serverPort, int localPort, int calls, TimeSpan spacing)
         {
             var folder = System.IO.Directory.CreateTempSubdirectory("omstilling-push-sipp-").FullName;
             var scenario = Path.Combine(RepositoryRoot(), "bench", "console", "uac_main_number.xml");
             var info = new ProcessStartInfo("sipp") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var arg in new[]
             {
-                $"127.0.0.1:{serverPort}", "-sf", scenario, "-i", "127.0.0.1", "-p", "5190",
+                $"127.0.0.1:{serverPort}", "-sf", scenario, "-i", "127.0.0.1", "-p", $"{localPort}",
                 "-r", "1", "-rp", $"{(int)spacing.TotalMilliseconds}", "-m", $"{calls}",
                 "-key", "callee", "54731000", "-trace_rtt", "-rtt_freq", "1", "-nostdin", "-timeout", $"{calls * spacing.TotalSeconds + 30}s",
             })
