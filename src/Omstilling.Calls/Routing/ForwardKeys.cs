@@ -6,7 +6,7 @@ namespace Omstilling.Calls.Routing;
 /// A forwarding feature code as keyed on a phone: <c>*21*NUMBER#</c> forwards every call,
 /// <c>*67*NUMBER#</c> calls when busy, <c>*61*NUMBER#</c> calls not answered; <c>#21#</c>,
 /// <c>#67#</c> and <c>#61#</c> cancel them (README, "Forwarding from the phone"). The final
-/// <c>#</c> may be missing. NUMBER is 2-16 digits, optionally after a <c>+</c>.
+/// <c>#</c> may be missing. NUMBER is 1-16 digits (9 is the pass-back code), optionally after a <c>+</c>.
 /// </summary>
 /// <param name="Target">The number keyed, or null for a cancel code.</param>
 public sealed record ForwardKeys(ForwardCondition Condition, string? Target)
@@ -44,7 +44,7 @@ public sealed record ForwardKeys(ForwardCondition Condition, string? Target)
         }
 
         var digits = number.StartsWith("+") ? number[1..] : number;
-        if (digits.Length is < 2 or > 16 || digits.ContainsAnyExceptInRange('0', '9'))
+        if (digits.Length is < 1 or > 16 || digits.ContainsAnyExceptInRange('0', '9'))
         {
             return false;
         }
