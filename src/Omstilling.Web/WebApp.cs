@@ -66,7 +66,7 @@ public static class WebApp
         services.AddSingleton(sp =>
         {
             var p = sp.GetRequiredService<WebPlatform>();
-            return new PersonCards(p.Directory, p.Presence, p.Absences, p.Availability, p.Time);
+            return new PersonCards(p.Directory, p.Presence, p.Absences, p.Availability, p.Time, p.Forwardings);
         });
         services.AddSingleton(sp =>
         {
@@ -76,7 +76,7 @@ public static class WebApp
         services.AddSingleton(sp =>
         {
             var p = sp.GetRequiredService<WebPlatform>();
-            return new SwitchboardBoard(p.Switchboard, p.Queues, p.CallEvents, p.Policy, p.Absences, p.Time, p.Faults);
+            return new SwitchboardBoard(p.Switchboard, p.Queues, p.CallEvents, p.Policy, p.Absences, p.Time, p.Faults) { Forwardings = p.Forwardings };
         });
         services.AddSingleton(sp =>
         {

@@ -45,6 +45,9 @@ public sealed record WebPlatform(
     /// <summary>The switchboard's calls of the day for the console's call history; null without a history (tests).</summary>
     public SwitchboardCalls? SwitchboardCalls { get; init; }
 
+    /// <summary>Whose calls are forwarded where (the console's card shows it); null in tests that need none.</summary>
+    public ForwardingBook? Forwardings { get; init; }
+
     /// <summary>Marks of calls as "fejlstillet" (a person's own, an operator's in the console); null without an engine (tests).</summary>
     public IMisroutedMarks? Marks { get; init; }
 }

@@ -16,7 +16,11 @@ public sealed record PersonCard(
     Absence? Absence,
     Availability Availability,
     IReadOnlyList<ColleagueState> Colleagues,
-    IReadOnlyList<DepartmentAbsence> Notices);
+    IReadOnlyList<DepartmentAbsence> Notices)
+{
+    /// <summary>Where the person's calls are forwarded, by condition (the operator's transfer rings the person all the same).</summary>
+    public IReadOnlyList<Forwarding> Forwardings { get; init; } = [];
+}
 
 /// <summary>A colleague who can cover, with what the operator needs to choose them.</summary>
 public sealed record ColleagueState(Person Person, PhoneState Phone, Absence? Absence);

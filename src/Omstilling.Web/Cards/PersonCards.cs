@@ -6,7 +6,7 @@ using Omstilling.Directory.Model;
 namespace Omstilling.Web.Cards;
 
 /// <summary>Builds person cards from the directory and the live state (phones, absences, availability). Thread-safe.</summary>
-public sealed class PersonCards(DirectoryHolder directory, IPhonePresence presence, AbsenceBook absences, IAvailabilitySource availability, TimeProvider time)
+public sealed class PersonCards(DirectoryHolder directory, IPhonePresence presence, AbsenceBook absences, IAvailabilitySource availability, TimeProvider time, ForwardingBook? forwardings = null)
 {
     public async Task<PersonCard?> GetAsync(string personId, CancellationToken cancellationToken)
     {
@@ -29,7 +29,10 @@ public sealed class PersonCards(DirectoryHolder directory, IPhonePresence presen
             absences.Current(person.Id, now),
             await availability.GetAsync(person, now, cancellationToken),
             colleagues,
-            [.. absences.ActiveNotices(person.DepartmentId, now)]);
+            [.. absences.ActiveNotices(person.DepartmentId, now)])
+        {
+            Forwardings = forwardings?.Of(person.Id) ?? [],
+        };
     }
 
     /// <summary>The state of the person's phone: offline when no phone of their extension is registered.</summary>

@@ -113,6 +113,17 @@ public static class ConsoleText
     }
 
     /// <summary>The absence as the card and the banner say it: "Til møde til kl. 14.00".</summary>
+    /// <summary>"Viderestillet altid til Signe Bæk (2002)", "Viderestillet ved optaget til 54 73 10 00".</summary>
+    public static string ForwardingLine(Forwarding forwarding, Omstilling.Directory.StaffDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(forwarding);
+        ArgumentNullException.ThrowIfNull(directory);
+        var target = directory.FindByExtension(forwarding.Target) is { } colleague
+            ? $"{colleague.Name} ({forwarding.Target})"
+            : Omstilling.Policy.Model.DanishNumber.Display(forwarding.Target);
+        return $"Viderestillet {forwarding.Condition.DanishLabel()} til {target}";
+    }
+
     public static string AbsenceLine(Absence absence, DateTimeOffset now, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(absence);

@@ -24,6 +24,9 @@ public sealed class PersonCardViewModel(PersonCards cards, DirectoryHolder direc
     /// <summary>The person's absence in words ("Til møde til kl. 14.00"), or null.</summary>
     public string? AbsenceLine => Card?.Absence is { } absence ? ConsoleText.AbsenceLine(absence, time.GetUtcNow(), zone) : null;
 
+    /// <summary>Where the person's calls are forwarded, one line per condition ("Viderestillet altid til Signe Bæk (2002)").</summary>
+    public IReadOnlyList<string> ForwardingLines => Card is { } card ? [.. card.Forwardings.Select(f => ConsoleText.ForwardingLine(f, directory.Current))] : [];
+
     /// <summary>When the person is free next, unless the absence above says it already; null then.</summary>
     public string? NextFreeLine => Card is { } card ? ConsoleText.NextFree(card, time.GetUtcNow(), zone) : null;
 

@@ -93,6 +93,9 @@ public sealed class SwitchboardBoard : IAsyncDisposable
     /// <summary>The switchboard's operators: the policy's, and the members of its queue.</summary>
     public IReadOnlyList<string> OperatorExtensions => _policy?.Current is { } policy ? policy.Operators : [];
 
+    /// <summary>Forwarding changes refresh the consoles too (a card shows them); none in tests without it.</summary>
+    public ForwardingBook? Forwardings { get; init; }
+
     /// <summary>The switchboard's queue, or null when the policy gives it none.</summary>
     public string? QueueId => _policy?.Current.Switchboard.QueueId;
 
@@ -101,6 +104,11 @@ public sealed class SwitchboardBoard : IAsyncDisposable
         _subscription = _events.Subscribe("the switchboard board", _ => Signal());
         _queues.Changed += Signal;
         _absences.Changed += _ => Signal();
+        if (Forwardings is { } forwardings)
+        {
+            forwardings.Changed += _ => Signal();
+        }
+
         _current = Build();
         _loop = Task.Run(LoopAsync, CancellationToken.None);
     }

@@ -102,6 +102,18 @@ public sealed class AbsenceOnTheCardTests : IDisposable
         Assert.Equal(AbsenceCode.Meeting, console.Absence.Code);
     }
 
+    [Fact]
+    public async Task The_card_shows_where_the_persons_calls_are_forwarded()
+    {
+        var now = _bed.Time.GetUtcNow();
+        _bed.Forwardings.Set(new Forwarding("jens-hansen", ForwardingCondition.Always, "2051", now, "jens-hansen"));
+        _bed.Forwardings.Set(new Forwarding("jens-hansen", ForwardingCondition.NoAnswer, "54731000", now, "jens-hansen"));
+
+        var console = await JensOnTheCardAsync();
+
+        Assert.Equal(["Viderestillet altid til Mette Berg (2051)", "Viderestillet ved intet svar til 54 73 10 00"], console.Card.ForwardingLines);
+    }
+
     private async Task<Omstilling.Web.Console.ConsoleViewModel> JensOnTheCardAsync()
     {
         var console = _bed.Operator("100");

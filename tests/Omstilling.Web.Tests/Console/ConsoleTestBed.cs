@@ -38,7 +38,7 @@ internal sealed class ConsoleTestBed : IDisposable
             ]));
         Absences = new AbsenceBook(Time);
         Messages = new FakePhoneMessages(Time);
-        var cards = new PersonCards(Directory, Presence, Absences, new AbsenceAvailability(Absences, Copenhagen), Time);
+        var cards = new PersonCards(Directory, Presence, Absences, new AbsenceAvailability(Absences, Copenhagen), Time, Forwardings);
         Services = new ConsoleServices(Calls, Queues, Presence, Directory, cards, Absences, Messages, null, Time, Copenhagen);
     }
 
@@ -56,6 +56,8 @@ internal sealed class ConsoleTestBed : IDisposable
     public DirectoryHolder Directory { get; }
 
     public AbsenceBook Absences { get; }
+
+    public ForwardingBook Forwardings { get; } = new();
 
     public ConsoleServices Services { get; }
 
