@@ -17,7 +17,7 @@ public sealed record CallOptions
     /// How long an external number the policy forwards to (a duty mobile) may ring: the ring limit
     /// is the municipality's promise for its own phones, so the far end decides within this bound.
     /// </summary>
-    /// <summary>How many forwardings one call follows (A → B → C is two); a longer chain is cut where it reaches the limit.</summary>
+    /// <summary>How many forwardings one call follows without a policy (the policy's <c>forwarding: max-chain</c> decides when there is one).</summary>
     public int MaxForwardingHops { get; init; } = 3;
 
     public TimeSpan ExternalRingLimit { get; init; } = TimeSpan.FromSeconds(60);

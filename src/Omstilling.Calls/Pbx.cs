@@ -88,6 +88,9 @@ public sealed class Pbx
     /// <summary>Marks of calls as "fejlstillet" from the web (a person's own calls, the console's call history).</summary>
     public IMisroutedMarks Marks { get; }
 
+    /// <summary>Where a forwarding may go (the phone codes' rules, for the staff web page).</summary>
+    public IForwardingRules ForwardingRules => Calls;
+
     /// <summary>The queues and their members, as the console manages them.</summary>
     public IQueueMembers Queues => Calls.Queues;
 

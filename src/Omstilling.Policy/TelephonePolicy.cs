@@ -42,6 +42,12 @@ public sealed partial class TelephonePolicy
     /// <summary>How long the call history keeps callers' numbers and call records.</summary>
     public PolicyRetention Retention { get; init; } = PolicyRetention.Default;
 
+    /// <summary>The policy's <c>forwarding: max-chain</c> when it gives none.</summary>
+    public const int DefaultMaxForwardingChain = 3;
+
+    /// <summary>How many forwardings one call follows (A → B → C is two); a longer chain is cut where it reaches this (<c>forwarding: max-chain</c>, 1-10).</summary>
+    public int MaxForwardingChain { get; init; } = DefaultMaxForwardingChain;
+
     /// <summary>The post-call survey, or null when the policy asks nobody.</summary>
     public PolicySurvey? Survey { get; init; }
 

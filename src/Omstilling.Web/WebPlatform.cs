@@ -48,6 +48,9 @@ public sealed record WebPlatform(
     /// <summary>Whose calls are forwarded where (the console's card shows it); null in tests that need none.</summary>
     public ForwardingBook? Forwardings { get; init; }
 
+    /// <summary>Where a forwarding set on the web may go (the engine's rules, as for the phone codes); null in tests that need none.</summary>
+    public IForwardingRules? ForwardingRules { get; init; }
+
     /// <summary>Marks of calls as "fejlstillet" (a person's own, an operator's in the console); null without an engine (tests).</summary>
     public IMisroutedMarks? Marks { get; init; }
 }

@@ -45,6 +45,23 @@ public enum PhoneForwardingResult
     NotAPerson,
 }
 
+/// <summary>
+/// Where a forwarding may go, by the rules of a phone's transfer (the engine's, the same for the
+/// phone codes and the staff web page). Thread-safe.
+/// </summary>
+public interface IForwardingRules
+{
+    /// <summary>
+    /// Checks <paramref name="number"/> as a forwarding target for <paramref name="extension"/>:
+    /// <see cref="PhoneForwardingResult.Set"/> with the number to keep (a person's extension, the
+    /// main number, a department's number), or why not.
+    /// </summary>
+    ForwardingTargetCheck Check(string extension, string number);
+}
+
+/// <summary>The outcome of <see cref="IForwardingRules.Check"/>: <see cref="PhoneForwardingResult.Set"/> and the number to keep, or the refusal.</summary>
+public readonly record struct ForwardingTargetCheck(PhoneForwardingResult Result, string? Target);
+
 /// <summary>No forwarding anywhere: a platform without a staff directory.</summary>
 public sealed class NoStaffForwarding : IStaffForwarding
 {

@@ -28,13 +28,7 @@ public sealed partial class CallManager
         };
     }
 
-    /// <summary>
-    /// Sets or cancels a forwarding. The number is checked the way a phone's transfer is
-    /// (<see cref="ResolveTransferTarget"/>): a colleague's extension or direct number is kept as
-    /// the extension, the main number or the pass-back code as the main number, a department's
-    /// number as it is; a number outside the municipality is refused until the class of service
-    /// allows it (toll fraud), and one that leads nowhere is refused.
-    /// </summary>
+    /// <summary>Sets or cancels a forwarding keyed on the phone, its number checked by <see cref="CheckForwarding"/>.</summary>
     private PhoneForwardingResult CarryOutForwarding(ForwardKeys keys, string caller, DateTimeOffset now)
     {
         if (keys.Target is not { } number)
@@ -42,25 +36,35 @@ public sealed partial class CallManager
             return Staff.Forwarding.ClearFromPhone(caller, keys.Condition);
         }
 
-        var target = ResolveTransferTarget(number);
-        string? stored = target.Kind switch
+        var check = CheckForwarding(caller, number);
+        return check is { Result: PhoneForwardingResult.Set, Target: { } target } ? Staff.Forwarding.SetFromPhone(caller, keys.Condition, target, now) : check.Result;
+    }
+
+    ForwardingTargetCheck IForwardingRules.Check(string extension, string number) => CheckForwarding(extension, number);
+
+    /// <summary>
+    /// A forwarding's number is checked the way a phone's transfer is (<see cref="ResolveTransferTarget"/>):
+    /// a colleague's extension or direct number is kept as the extension, the main number or the
+    /// pass-back code as the main number, a department's number as it is; a number outside the
+    /// municipality is refused until the class of service allows it (toll fraud), one that leads
+    /// nowhere is refused, and so is the person's own.
+    /// </summary>
+    internal ForwardingTargetCheck CheckForwarding(string extension, string number)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        ArgumentNullException.ThrowIfNull(number);
+        var target = ResolveTransferTarget(number.Trim());
+        var stored = target.Kind switch
         {
             PhoneTransferTargetKind.Person => target.Extension,
             PhoneTransferTargetKind.Switchboard => Policy?.MainNumber is { Length: > 0 } main ? main : null,
-            PhoneTransferTargetKind.Department => Policy is { } policy && policy.TryFindNumber(number, out var planned) ? planned.Number : null,
+            PhoneTransferTargetKind.Department => Policy is { } policy && policy.TryFindNumber(number.Trim(), out var planned) ? planned.Number : null,
             PhoneTransferTargetKind.External or PhoneTransferTargetKind.Unknown => null,
             _ => throw new System.Diagnostics.UnreachableException($"PhoneTransferTargetKind {target.Kind}"),
         };
-        if (target.Kind == PhoneTransferTargetKind.External)
-        {
-            return PhoneForwardingResult.NotAllowed;
-        }
-
-        if (stored is null)
-        {
-            return PhoneForwardingResult.UnknownTarget;
-        }
-
-        return stored == caller ? PhoneForwardingResult.OwnNumber : Staff.Forwarding.SetFromPhone(caller, keys.Condition, stored, now);
+        return target.Kind == PhoneTransferTargetKind.External ? new(PhoneForwardingResult.NotAllowed, null)
+            : stored is null ? new(PhoneForwardingResult.UnknownTarget, null)
+            : stored == extension ? new(PhoneForwardingResult.OwnNumber, null)
+            : new(PhoneForwardingResult.Set, stored);
     }
 }

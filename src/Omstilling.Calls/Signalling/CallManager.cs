@@ -28,7 +28,7 @@ namespace Omstilling.Calls.Signalling;
 /// from anyone; all others must carry an extension's credentials (407 otherwise).
 /// Thread-safe.
 /// </summary>
-public sealed partial class CallManager : ICallRegistry
+public sealed partial class CallManager : ICallRegistry, IForwardingRules
 {
     /// <summary>The methods we answer in and out of dialogs.</summary>
     public const string AllowedMethods = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER";

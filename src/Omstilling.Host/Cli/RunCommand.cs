@@ -253,7 +253,7 @@ internal static partial class RunCommand
         await using var outbox = options.Smtp is { } smtp ? new MailOutbox(messages, smtp, users, policy.TimeZone, time, faults, loggerFactory.CreateLogger<MailOutbox>()) : null;
         outbox?.Start();
         web = new WebPlatform(pbx.Switchboard, pbx.Queues, pbx.Presence, pbx.Events, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone)]),
-            users, messages, outbox, time, policy.TimeZone, faults) { Forwardings = forwardings }.WithHistory(database, pbx.Marks);
+            users, messages, outbox, time, policy.TimeZone, faults) { Forwardings = forwardings, ForwardingRules = pbx.ForwardingRules }.WithHistory(database, pbx.Marks);
 
         // The directory is re-read when its file changes and when the policy it is checked against
         // does, one read at a time and always against the policy in force, so an older read or an

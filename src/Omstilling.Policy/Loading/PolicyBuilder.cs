@@ -69,6 +69,7 @@ internal sealed partial class PolicyBuilder(PolicyDraft draft, DiagnosticBag dia
             RingLimit = orgRing,
             Targets = _draft.Targets,
             Retention = _draft.Retention,
+            MaxForwardingChain = _draft.MaxForwardingChain,
             Survey = BuildSurvey(),
             Calendar = calendar,
             Seasons = _draft.Seasons.ToFrozenDictionary(StringComparer.Ordinal),

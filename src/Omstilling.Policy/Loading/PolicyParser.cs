@@ -15,13 +15,15 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
 {
     private static readonly string[] RootKeys =
     [
-        "organisation", "time-zone", "ring-limit", "ring-cadence-seconds", "targets", "retention", "survey", "prompts", "holidays",
+        "organisation", "time-zone", "ring-limit", "ring-cadence-seconds", "targets", "retention", "survey", "forwarding", "prompts", "holidays",
         "seasons", "hours", "overflow", "switchboard", "queues", "areas", "menus", "overrides",
     ];
 
     private static readonly string[] TargetKeys = ["answer-within-rings", "answered-within-rings-percent", "correct-transfers-percent", "satisfied-callers-percent", "called-again-within-minutes"];
 
     private static readonly string[] RetentionKeys = ["caller-numbers-days", "records-days"];
+
+    private static readonly string[] ForwardingKeys = ["max-chain"];
 
     private readonly DiagnosticBag _diagnostics = diagnostics;
     private readonly PolicyDraft _draft = new();
@@ -44,6 +46,11 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
         if (map.Mapping("retention", "a mapping (caller-numbers-days, records-days)") is { } retention)
         {
             ParseRetention(retention);
+        }
+
+        if (map.Mapping("forwarding", "a mapping (max-chain)") is { } forwarding)
+        {
+            _draft.MaxForwardingChain = new YamlMap(forwarding, "forwarding", ForwardingKeys, _diagnostics).Int("max-chain", 1, 10) ?? TelephonePolicy.DefaultMaxForwardingChain;
         }
 
         if (map.Mapping("survey", "a mapping (ask, share-percent, invitation, question, thanks, scale, satisfied-from)") is { } survey)

@@ -111,6 +111,25 @@ public sealed class ForwardingCallTests
     }
 
     [Fact]
+    public async Task The_policys_max_chain_decides_where_a_chain_is_cut()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(maxForwardingChain: 1), Monday, "2001", "2002", "2003", "2004");
+        var caller = await f.PhoneAsync("2004");
+        var signe = await f.PhoneAsync("2002");
+        var henrik = await f.PhoneAsync("2003");
+        signe.Behaviour = PhoneBehaviour.RingForever;
+        f.Forwarding.Set("2001", ForwardCondition.Always, "Birgitte Holst", "2002");
+        f.Forwarding.Set("2002", ForwardCondition.Always, "Signe Bæk", "2003");
+
+        caller.Call("2001");
+        await f.RunAsync(TimeSpan.FromSeconds(2), () => signe.ReceivedMethod(SipMethod.Invite));
+
+        Assert.True(signe.ReceivedMethod(SipMethod.Invite), Describe(f));
+        Assert.False(henrik.ReceivedMethod(SipMethod.Invite));
+        Assert.Contains(f.EventsOf(CallEventKind.Diverted), e => (e.Party, e.Outcome) == ("2002", RingOutcome.ForwardingCut));
+    }
+
+    [Fact]
     public async Task A_forwarding_to_a_departments_number_is_routed_by_the_policy()
     {
         await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), Monday, "2001", "2003", "2010", "2011");

@@ -61,13 +61,18 @@ internal sealed class B2buaFixture : IAsyncDisposable
     /// of the switchboard's callers instead of a random fifth (0 by default, so a test hears the same
     /// prompts every time; the survey's own tests ask for 100).
     /// </summary>
-    public static TelephonePolicy BundledPolicy(int surveyPercent = 0)
+    /// <param name="maxForwardingChain">The policy's <c>forwarding: max-chain</c> (3 in the bundled file).</param>
+    public static TelephonePolicy BundledPolicy(int surveyPercent = 0, int maxForwardingChain = 3)
     {
         var file = Path.Combine(RepositoryRoot(), "config", "guldborgsund.yaml");
         const string Bundled = "share-percent: 20 ";
+        const string Chain = "max-chain: 3 ";
         var text = File.ReadAllText(file);
         Assert.Contains(Bundled, text, StringComparison.Ordinal);
-        var result = PolicyLoader.Load(text.Replace(Bundled, $"share-percent: {surveyPercent} ", StringComparison.Ordinal), file);
+        Assert.Contains(Chain, text, StringComparison.Ordinal);
+        var result = PolicyLoader.Load(
+            text.Replace(Bundled, $"share-percent: {surveyPercent} ", StringComparison.Ordinal).Replace(Chain, $"max-chain: {maxForwardingChain} ", StringComparison.Ordinal),
+            file);
         Assert.True(result.Succeeded, result.Report());
         return result.Policy!;
     }

@@ -48,6 +48,8 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
         ["POST /beskeder"] = Access.LoggedIn,
         ["GET /mine-opkald"] = Access.LoggedIn,
         ["POST /mine-opkald"] = Access.LoggedIn,
+        ["GET /mit-fravaer"] = Access.LoggedIn,
+        ["POST /mit-fravaer"] = Access.LoggedIn,
         ["GET /omstilling"] = Access.Switchboard,
         ["POST /omstilling"] = Access.Switchboard,
         ["GET /tavle"] = Access.Switchboard,

@@ -133,6 +133,27 @@ public sealed class PolicyLoaderTests
     }
 
     [Fact]
+    public void The_forwarding_chain_limit_is_read_and_defaults_to_three()
+    {
+        var result = PolicyLoader.Load(Minimal + "\nforwarding:\n  max-chain: 5\n", "forwarding.yaml");
+
+        Assert.True(result.Succeeded, result.Report());
+        Assert.Equal(5, result.Policy!.MaxForwardingChain);
+        Assert.Equal(3, PolicyLoader.Load(Minimal, "minimal.yaml").Policy!.MaxForwardingChain);
+    }
+
+    [Theory]
+    [InlineData("  max-chain: 0\n", "forwarding.yaml:12:14: error: 'max-chain' in forwarding is '0'; expected a whole number from 1 to 10")]
+    [InlineData("  max-chain: many\n", "forwarding.yaml:12:14: error: 'max-chain' in forwarding is 'many'; expected a whole number from 1 to 10")]
+    [InlineData("  hops: 2\n", "forwarding.yaml:12:3: error: unknown key 'hops' in forwarding; expected one of: max-chain")]
+    public void A_forwarding_chain_limit_out_of_range_is_an_error_at_its_place(string body, string expected)
+    {
+        var result = PolicyLoader.Load(Minimal + "\nforwarding:\n" + body, "forwarding.yaml");
+
+        Assert.Equal(expected, Assert.Single(result.Diagnostics).ToString());
+    }
+
+    [Fact]
     public void A_duplicate_key_is_a_YAML_error_at_the_second_key()
     {
         var result = PolicyLoader.Load(Minimal + "\norganisation: Igen\n", "dup.yaml");

@@ -26,7 +26,8 @@ internal sealed record ForwardStep(ForwardHop Hop, PhoneTransferTarget Target);
 /// Follows staff forwarding for one call (README, "Forwarding from the phone"): which forwarding
 /// applies to a ring of an extension, and the chain so far. A chain is cut (the call goes on as if
 /// there were no forwarding) when it would come back to a phone it has already left (a loop, A → B
-/// → A) or grow longer than <see cref="CallOptions.MaxForwardingHops"/>; a number that leads
+/// → A) or grow longer than the policy's <c>forwarding: max-chain</c> (without a policy,
+/// <see cref="CallOptions.MaxForwardingHops"/>); a number that leads
 /// nowhere or outside the municipality is not followed either. Owned by its call; under its lock.
 /// </summary>
 internal sealed class CallForwarder(ICallBasics call, CallServices services)
@@ -47,7 +48,7 @@ internal sealed class CallForwarder(ICallBasics call, CallServices services)
         var target = services.Registry.ResolveTransferTarget(forwarding.Target);
         var loops = _hops.Any(h => h.From == extension)
             || (target.Kind == PhoneTransferTargetKind.Person && (target.Extension == extension || _hops.Any(h => h.From == target.Extension)));
-        if (loops || _hops.Length >= services.Options.MaxForwardingHops
+        if (loops || _hops.Length >= (services.Policy?.MaxForwardingChain ?? services.Options.MaxForwardingHops)
             || target.Kind is PhoneTransferTargetKind.External or PhoneTransferTargetKind.Unknown)
         {
             call.Emit(call.Event(CallEventKind.Diverted) with { Party = extension, Outcome = RingOutcome.ForwardingCut, Target = forwarding.Target });

@@ -20,6 +20,8 @@ internal sealed class PolicyDraft
 
     public PolicyRetention Retention { get; set; } = PolicyRetention.Default;
 
+    public int MaxForwardingChain { get; set; } = TelephonePolicy.DefaultMaxForwardingChain;
+
     /// <summary>The post-call survey, or null when the policy asks nobody.</summary>
     public SurveyDraft? Survey { get; set; }
 
