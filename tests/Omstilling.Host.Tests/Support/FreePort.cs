@@ -6,7 +6,9 @@ namespace Omstilling.Host.Tests.Support;
 /// <summary>
 /// Finds ports free on loopback for both UDP and TCP, handing each out once per test run. They are
 /// taken below Linux's ephemeral range (32768 and up), where a port free now can still be taken a
-/// moment later by some outgoing connection's local port.
+/// moment later by some outgoing connection's local port. The start depends on the process, so
+/// that test projects running at once seldom look at the same ports. Also compiled into the bench
+/// smoke tests (tests/Omstilling.Bench.Tests).
 /// </summary>
 internal static class FreePort
 {
