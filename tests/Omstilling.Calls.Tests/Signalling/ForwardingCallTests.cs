@@ -145,6 +145,23 @@ public sealed class ForwardingCallTests
         Assert.Contains(f.EventsOf(CallEventKind.Routed), e => e.Decision == DecisionKind.Ring && e.Target == "2010,2011,2012");
     }
 
+    [Fact]
+    public async Task A_call_forwarded_to_the_switchboard_shows_the_operator_whom_it_was_for()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), Monday, "100", "2001", "2003");
+        var op = await f.PhoneAsync("100");
+        var caller = await f.PhoneAsync("2003");
+        f.Forwarding.Set("2001", ForwardCondition.Always, "Birgitte Holst", "54731000");
+
+        caller.Call("2001");
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(15), () => op.InviteCount == 1), Describe(f));
+        op.Answer();
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Switchboard.CallsInvolving("100").Any()), Describe(f));
+
+        var callId = f.Pbx.Switchboard.CallsInvolving("100").Single().Id;
+        Assert.Equal(new DiversionView("2001", RingOutcome.Forwarded), f.Pbx.Switchboard.Snapshot(callId)!.Diversion);
+    }
+
     [Theory]
     [InlineData("*21*2002#", "2002")]
     [InlineData("*21*54732055", "2050")] // Jens Hansen's direct number: kept as his extension

@@ -247,6 +247,7 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
             return false;
         }
 
+        Diversion = new DiversionView(extension, RingOutcome.Forwarded); // whom the call was for, should it reach the switchboard
         switch (step.Target.Kind)
         {
             case PhoneTransferTargetKind.Person:
