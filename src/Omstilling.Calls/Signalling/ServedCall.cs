@@ -12,7 +12,8 @@ using Omstilling.Sip.Transactions;
 namespace Omstilling.Calls.Signalling;
 
 /// <summary>
-/// A call the platform answers itself for installers (the echo and greeting test numbers; the
+/// A call the platform answers itself: the installers' echo and greeting test numbers, and staff's
+/// feature codes (*88, absence, forwarding), which it confirms with a prompt and then ends (the
 /// policy's menus are the <see cref="PolicyRunner"/>'s): one leg, our stream, and an application
 /// playing to it and listening for keys.
 /// Everything happens under the call's lock; events go out through the <see cref="CallManager"/>.
@@ -30,7 +31,7 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
     private ServerInviteTransaction? _pendingReinvite;
     private bool _ended;
 
-    /// <param name="confirmation">For a feature code carried out before the call (absence): what the caller hears about it.</param>
+    /// <param name="confirmation">For a feature code carried out before the call (absence, forwarding): what the caller hears about it.</param>
     public ServedCall(CallManager manager, ServerInviteTransaction invite, string caller, string dialled, ServiceNumber service, IReadOnlyList<string> confirmation)
     {
         _manager = manager;

@@ -244,7 +244,7 @@ internal static partial class RunCommand
 
         await using var absencePersistence = new AbsencePersistence(database, absences, time, loggerFactory.CreateLogger<AbsencePersistence>());
         await absencePersistence.StartAsync(cancellationToken);
-        await staffAbsence.SpeakAbsentNamesAsync(time.GetUtcNow(), cancellationToken);
+        staffAbsence.SpeakAbsentNamesInBackground(time.GetUtcNow());
         await using var forwardingPersistence = new ForwardingPersistence(database, forwardings, loggerFactory.CreateLogger<ForwardingPersistence>());
         await forwardingPersistence.StartAsync(cancellationToken);
         var users = new UserStore(database, time);

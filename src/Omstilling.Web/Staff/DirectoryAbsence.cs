@@ -51,6 +51,10 @@ public sealed partial class DirectoryAbsence : IStaffAbsence, IDisposable
     public Task SpeakAbsentNamesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.WhenAll(_book.ActiveAbsences(now).Select(a => SpeakNameAsync(a.PersonId, cancellationToken)));
 
+    /// <summary>As <see cref="SpeakAbsentNamesAsync"/>, without holding up the start (speech of many names takes seconds).</summary>
+    public void SpeakAbsentNamesInBackground(DateTimeOffset now) =>
+        _faults.Observe(SpeakAbsentNamesAsync(now, CancellationToken.None), null, "speaking the names of those absent at start");
+
     public AbsenceGreeting? GreetingFor(string extension, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(extension);
