@@ -42,7 +42,7 @@ public sealed class RegistrationMemoryTests
         AssertFigures(run);
     }
 
-    private static void AssertFigures(BenchProcess.Result run)
+    private static void AssertFigures(ProcessRunner.Result run)
     {
         var (held, accountsOnly, withRegistrations, taken, each, transactionsLeft) = Six(Read(run, Line));
         Assert.Equal(1000, held);

@@ -42,7 +42,7 @@ public sealed class SippLoadTests : IDisposable
 
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
-    private static void AssertFigures(BenchProcess.Result run)
+    private static void AssertFigures(ProcessRunner.Result run)
     {
         foreach (var kind in new[] { "calls", "register" })
         {

@@ -11,7 +11,7 @@ namespace Omstilling.Bench.Tests.Support;
 internal static class Figures
 {
     /// <summary>The numbers of the first line matching <paramref name="pattern"/>.</summary>
-    public static double[] Read(BenchProcess.Result run, string pattern)
+    public static double[] Read(ProcessRunner.Result run, string pattern)
     {
         var match = Regex.Match(run.Output, pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(5));
         Assert.True(match.Success, $"no line matching /{pattern}/ in the output:\n{run}");
@@ -19,12 +19,12 @@ internal static class Figures
     }
 
     /// <summary>The numbers of every line matching <paramref name="pattern"/>, one array per line.</summary>
-    public static List<double[]> ReadAll(BenchProcess.Result run, string pattern) =>
+    public static List<double[]> ReadAll(ProcessRunner.Result run, string pattern) =>
         [.. Regex.Matches(run.Output, pattern, RegexOptions.Multiline, TimeSpan.FromSeconds(5))
             .Select(m => m.Groups.Cast<Group>().Skip(1).Select(g => Number(g.Value)).ToArray())];
 
     /// <summary>The run ended by itself, with exit code 0.</summary>
-    public static void Succeeded(BenchProcess.Result run)
+    public static void Succeeded(ProcessRunner.Result run)
     {
         Assert.False(run.TimedOut, run.ToString());
         Assert.True(run.ExitCode == 0, run.ToString());
