@@ -76,26 +76,7 @@ public sealed partial class AbsenceBook
     }
 
     /// <summary>Calls each handler in turn; one that throws is logged and the rest still run.</summary>
-    private void Raise(string id)
-    {
-        if (Changed is not { } handlers)
-        {
-            return;
-        }
-
-        foreach (var handler in handlers.GetInvocationList())
-        {
-            try
-            {
-                ((Action<string>)handler)(id);
-            }
-            catch (Exception e)
-            {
-                // A subscriber's bug must not stop the others or kill the timer thread.
-                LogHandlerFailed(e, id);
-            }
-        }
-    }
+    private void Raise(string id) => ChangeHandlers.Raise(Changed, id, LogHandlerFailed);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "A handler of AbsenceBook.Changed failed for '{Id}'")]
     private partial void LogHandlerFailed(Exception exception, string id);

@@ -95,27 +95,7 @@ public sealed partial class ForwardingBook(ILogger<ForwardingBook>? logger = nul
         }
     }
 
-    private void Raise(string personId)
-    {
-        if (Changed is not { } handlers)
-        {
-            return;
-        }
-
-        foreach (var handler in handlers.GetInvocationList())
-        {
-            try
-            {
-                ((Action<string>)handler)(personId);
-            }
-#pragma warning disable CA1031 // A subscriber's bug must not stop the others.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                LogHandlerFailed(_logger, e, personId);
-            }
-        }
-    }
+    private void Raise(string personId) => ChangeHandlers.Raise(Changed, personId, (e, id) => LogHandlerFailed(_logger, e, id));
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "A handler of ForwardingBook.Changed failed for '{Id}'")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string id);
