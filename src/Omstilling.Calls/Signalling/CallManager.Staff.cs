@@ -53,12 +53,13 @@ public sealed partial class CallManager
     {
         ArgumentNullException.ThrowIfNull(extension);
         ArgumentNullException.ThrowIfNull(number);
-        var target = ResolveTransferTarget(number.Trim());
+        number = number.Trim();
+        var target = ResolveTransferTarget(number);
         var stored = target.Kind switch
         {
             PhoneTransferTargetKind.Person => target.Extension,
             PhoneTransferTargetKind.Switchboard => Policy?.MainNumber is { Length: > 0 } main ? main : null,
-            PhoneTransferTargetKind.Department => Policy is { } policy && policy.TryFindNumber(number.Trim(), out var planned) ? planned.Number : null,
+            PhoneTransferTargetKind.Department => Policy is { } policy && policy.TryFindNumber(number, out var planned) ? planned.Number : null,
             PhoneTransferTargetKind.External or PhoneTransferTargetKind.Unknown => null,
             _ => throw new System.Diagnostics.UnreachableException($"PhoneTransferTargetKind {target.Kind}"),
         };

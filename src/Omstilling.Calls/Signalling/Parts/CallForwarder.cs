@@ -28,7 +28,7 @@ internal sealed record ForwardStep(ForwardHop Hop, PhoneTransferTarget Target);
 /// there were no forwarding) when it would come back to a phone it has already left (a loop, A → B
 /// → A) or grow longer than the policy's <c>forwarding: max-chain</c> (without a policy,
 /// <see cref="CallOptions.MaxForwardingHops"/>); a number that leads
-/// nowhere or outside the municipality is not followed either. Owned by its call; under its lock.
+/// nowhere or outside the municipality is not followed either, nor one of the plan without a policy. Owned by its call; under its lock.
 /// </summary>
 internal sealed class CallForwarder(ICallBasics call, CallServices services)
 {
@@ -48,8 +48,9 @@ internal sealed class CallForwarder(ICallBasics call, CallServices services)
         var target = services.Registry.ResolveTransferTarget(forwarding.Target);
         var loops = _hops.Any(h => h.From == extension)
             || (target.Kind == PhoneTransferTargetKind.Person && (target.Extension == extension || _hops.Any(h => h.From == target.Extension)));
-        if (loops || _hops.Length >= (services.Policy?.MaxForwardingChain ?? services.Options.MaxForwardingHops)
-            || target.Kind is PhoneTransferTargetKind.External or PhoneTransferTargetKind.Unknown)
+        var routable = target.Kind == PhoneTransferTargetKind.Person
+            || (target.Kind is PhoneTransferTargetKind.Switchboard or PhoneTransferTargetKind.Department && services.Policy is not null);
+        if (loops || !routable || _hops.Length >= (services.Policy?.MaxForwardingChain ?? services.Options.MaxForwardingHops))
         {
             call.Emit(call.Event(CallEventKind.Diverted) with { Party = extension, Outcome = RingOutcome.ForwardingCut, Target = forwarding.Target });
             return null;

@@ -259,11 +259,9 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
                 }
 
                 return true;
-            case PhoneTransferTargetKind.Switchboard or PhoneTransferTargetKind.Department when services.Policy is { } policy:
-                Execute(policy.Route(step.Hop.Target, call.Now, services.PolicyState));
-                return true;
             case PhoneTransferTargetKind.Switchboard or PhoneTransferTargetKind.Department:
-                return false;
+                Execute(services.Policy!.Route(step.Hop.Target, call.Now, services.PolicyState)); // the forwarder follows these only with a policy
+                return true;
             case PhoneTransferTargetKind.External or PhoneTransferTargetKind.Unknown:
                 throw new System.Diagnostics.UnreachableException($"A forwarding to {step.Target.Kind} is cut, not followed");
             default:
