@@ -1,5 +1,4 @@
 using Omstilling.Host.Tests.Support;
-using Omstilling.Media.Audio;
 
 namespace Omstilling.Host.Tests.Media;
 
@@ -19,10 +18,7 @@ public sealed class MediaCallTests(ServerFixture fixture) : IClassFixture<Server
 
         Assert.True(await phone.WaitForEventAsync("CALL_ESTABLISHED", Wait), phone.Log + server.Output);
         Assert.True(await phone.WaitForEventAsync("CALL_CLOSED", Wait), "the server should hang up after the greeting\n" + phone.Log);
-        var heard = await phone.ReadHeardAsync();
-        var greeting = WavReader.Read(Path.Combine(AppContext.BaseDirectory, "prompts", "da", "goddag.wav")).Samples.ToArray();
-        var (correlation, lag) = Signal.BestCorrelation(greeting, heard, maxLag: 16000);
-        Assert.True(correlation >= 0.9, $"normalized cross-correlation {correlation:F3} at lag {lag} (recording {heard.Length} samples)");
+        HeardAudio.AssertContains(await phone.ReadHeardAsync(), "goddag", maxLagSeconds: 2);
     }
 
     [Fact]

@@ -32,7 +32,6 @@ public sealed class ForwardingFromPhoneTests
         var signe = Sipp.RunAsync("uas_forwarded_from_2001.xml", server.SipPort, signePort);
         await henrik.DialAsync($"sip:2001@127.0.0.1:{server.SipPort}");
         Assert.True(await henrik.WaitForEventAsync("CALL_ESTABLISHED", Wait), "2002 takes the forwarded call\n" + henrik.Log + server.Output);
-        await Task.Delay(TimeSpan.FromSeconds(1));
         await henrik.HangUpAsync();
         var taken = await signe;
         Assert.True(taken.ExitCode == 0, $"the forwarded INVITE said whose call it was: {taken}\n{server.Output}");
