@@ -72,9 +72,12 @@ public sealed class NoStaffForwarding : IStaffForwarding
     public PhoneForwardingResult ClearFromPhone(string extension, ForwardCondition condition) => PhoneForwardingResult.NotAPerson;
 }
 
-/// <summary>What the engine asks about staff: absence and forwarding (the directory behind both).</summary>
+/// <summary>What the engine asks about staff: absence and forwarding (the directory behind both), and their voicemail boxes.</summary>
 public sealed record StaffState(IStaffAbsence Absence, IStaffForwarding Forwarding)
 {
+    /// <summary>How many messages wait in each voicemail box, for the phones' lamps (none without voicemail).</summary>
+    public IMessageWaiting MessageWaiting { get; init; } = new NoMessageWaiting();
+
     /// <summary>No directory: nobody is away, nothing is forwarded.</summary>
     public static StaffState None { get; } = new(new NoStaffAbsence(), new NoStaffForwarding());
 }
