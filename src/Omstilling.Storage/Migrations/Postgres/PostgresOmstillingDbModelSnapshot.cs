@@ -542,6 +542,105 @@ namespace Omstilling.Storage.Migrations.Postgres
                     b.ToTable("phone_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Omstilling.Storage.Entities.VoicemailBoxRecord", b =>
+                {
+                    b.Property<string>("Box")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AbsenceGreetingFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("EmailMessages")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("GreetingFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PinHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Box");
+
+                    b.ToTable("voicemail_boxes", (string)null);
+                });
+
+            modelBuilder.Entity("Omstilling.Storage.Entities.VoicemailRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Box")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CallerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CallerNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("EmailSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("HeardAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LengthMs")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("NextEmailAttempt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailSentAt");
+
+                    b.HasIndex("Box", "ReceivedAt");
+
+                    b.ToTable("voicemails", (string)null);
+                });
+
             modelBuilder.Entity("Omstilling.Storage.Entities.CallRingRecord", b =>
                 {
                     b.HasOne("Omstilling.Storage.Entities.CallRecord", null)

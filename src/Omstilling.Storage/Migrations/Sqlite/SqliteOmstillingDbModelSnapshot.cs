@@ -531,6 +531,105 @@ namespace Omstilling.Storage.Migrations.Sqlite
                     b.ToTable("phone_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Omstilling.Storage.Entities.VoicemailBoxRecord", b =>
+                {
+                    b.Property<string>("Box")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AbsenceGreetingFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailMessages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GreetingFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PinHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Box");
+
+                    b.ToTable("voicemail_boxes", (string)null);
+                });
+
+            modelBuilder.Entity("Omstilling.Storage.Entities.VoicemailRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Box")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HeardAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LengthMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextEmailAttempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailSentAt");
+
+                    b.HasIndex("Box", "ReceivedAt");
+
+                    b.ToTable("voicemails", (string)null);
+                });
+
             modelBuilder.Entity("Omstilling.Storage.Entities.CallRingRecord", b =>
                 {
                     b.HasOne("Omstilling.Storage.Entities.CallRecord", null)
