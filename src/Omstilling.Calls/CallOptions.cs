@@ -28,6 +28,12 @@ public sealed record CallOptions
     /// <summary>Where voicemail recordings go, one folder per box.</summary>
     public string VoicemailFolder { get; init; } = Path.Combine("data", "voicemail");
 
+    /// <summary>A voicemail shorter than this is not kept (a caller who hung up at the tone leaves no empty message).</summary>
+    public TimeSpan ShortestVoicemail { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A voicemail (or a greeting recorded by phone) ends at this length.</summary>
+    public TimeSpan LongestVoicemail { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>
     /// Seeds the choice of which callers the post-call survey invites (its share is the policy's),
     /// so a simulated day is the same every time; null: a different choice each run.

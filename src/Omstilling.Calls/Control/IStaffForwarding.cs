@@ -78,6 +78,9 @@ public sealed record StaffState(IStaffAbsence Absence, IStaffForwarding Forwardi
     /// <summary>How many messages wait in each voicemail box, for the phones' lamps (none without voicemail).</summary>
     public IMessageWaiting MessageWaiting { get; init; } = new NoMessageWaiting();
 
+    /// <summary>The voicemail boxes: greetings, messages kept, the voicemail number; null keeps recordings as files only (<see cref="Voicemail.FolderVoicemailBoxes"/>).</summary>
+    public IVoicemailBoxes? Voicemail { get; init; }
+
     /// <summary>No directory: nobody is away, nothing is forwarded.</summary>
     public static StaffState None { get; } = new(new NoStaffAbsence(), new NoStaffForwarding());
 }

@@ -46,7 +46,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         StartedAt = services.Now;
         _leg = new CallerLeg(invite, services.Stack, services.Registry, this, this, services.Media.Clock, dialled);
         _ringer = new Ringer(this, new BranchDialer(services.Stack, services.Registry, services.TrunkCredentials, this, this, caller, invite.Request.From.DisplayName, invite.Request.MaxForwards), services.Scheduler);
-        _menus = new MenuRunner(this, services.Scheduler, () => services.Policy, services.PolicyState, services.Options.VoicemailFolder);
+        _menus = new MenuRunner(this, services.Scheduler, () => services.Policy, services.PolicyState, services.Voicemail, services.Staff.Absence, services.Options);
         _queue = new QueuedCaller(this, this, services.Queues, services.Bindings, services.Scheduler, services.Prompts, services.MusicOnHold);
         _keys = new KeyQueue((side, key) => Locked(() => _keyRouter!.Route(side, key), "a key"));
         _connection = new Connection(services.Media.Clock, services.MusicOnHold, _keys.Enqueue);
@@ -132,6 +132,8 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         }
     }
 
+    public void Observe(Task task, string what) => _services.Faults.Observe(task, Id, what);
+
     public void After(Task task, Action then, string what) =>
         _services.Faults.Observe(task.ContinueWith(_ => Locked(then, what), TaskScheduler.Default), Id, what);
 
@@ -146,14 +148,16 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         return false;
     }
 
-    public void PlayThen(IReadOnlyList<string> prompts, Action then)
+    public void PlayThen(IReadOnlyList<string> prompts, Action then) => PlayThen([], prompts, then);
+
+    public void PlayThen(IReadOnlyList<AudioClip> recordings, IReadOnlyList<string> prompts, Action then)
     {
         if (!AnswerCaller())
         {
             return;
         }
 
-        var player = _leg.Play(_services.Prompts.Get(prompts));
+        var player = _leg.Play([.. recordings, .. _services.Prompts.Get(prompts)]);
         _keyRouter.ListenToCaller();
         _services.Faults.Observe(player.Completion.ContinueWith(
             t =>

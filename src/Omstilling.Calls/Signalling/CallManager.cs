@@ -6,6 +6,7 @@ using Omstilling.Calls.Media;
 using Omstilling.Calls.Queues;
 using Omstilling.Calls.Routing;
 using Omstilling.Calls.Trunks;
+using Omstilling.Calls.Voicemail;
 using Omstilling.Media;
 using Omstilling.Media.Audio;
 using Omstilling.Media.Prompts;
@@ -84,7 +85,8 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         Activity = new PhoneActivity(dialPlan.IsExtension);
         Queues = new QueueManager(bindings, stack.Scheduler, Activity, e => queueFaults.Contain(e, null, "a round of offers to the queues' operators (the next change tries again)"));
         Activity.BecameFree += _campOns.OnFree;
-        _services = new CallServices(stack, media, prompts, musicOnHold, options, bindings, Queues, Activity, policy, PolicyState, trunk, TrunkCredentials, CallFaults, this, new SurveySampler(options.SurveySeed), Staff);
+        Voicemail = Staff.Voicemail ?? new FolderVoicemailBoxes(new VoicemailFolders(options.VoicemailFolder), options.ShortestVoicemail);
+        _services = new CallServices(stack, media, prompts, musicOnHold, options, bindings, Queues, Activity, policy, PolicyState, trunk, TrunkCredentials, CallFaults, this, new SurveySampler(options.SurveySeed), Staff, Voicemail);
     }
 
     /// <summary>Where a request whose handling threw is contained (it is answered 500).</summary>
@@ -113,6 +115,9 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
 
     /// <summary>Who is away and whose calls are forwarded, and their feature codes (nobody without a directory).</summary>
     internal StaffState Staff { get; }
+
+    /// <summary>The voicemail boxes: the staff's, or files in the voicemail folder without a directory.</summary>
+    internal IVoicemailBoxes Voicemail { get; }
 
     /// <summary>The policy in force now (a reload swaps it between calls), or null when none is configured.</summary>
     internal TelephonePolicy? Policy => _policy?.Current;

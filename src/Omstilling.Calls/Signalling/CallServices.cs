@@ -36,7 +36,8 @@ internal sealed record CallServices(
     FaultBoundary Faults,
     ICallRegistry Registry,
     SurveySampler SurveySampler,
-    StaffState Staff)
+    StaffState Staff,
+    IVoicemailBoxes Voicemail)
 {
     /// <summary>The policy in force now (a reload swaps it between calls), or null when none is configured.</summary>
     public TelephonePolicy? Policy => PolicyProvider?.Current;

@@ -153,7 +153,7 @@ public sealed class KeyRouterTests
         public RouterBench()
         {
             Host = new FakeCallHost(() => Rig.Now);
-            Menus = new MenuRunner(Host, Rig.Server.Scheduler, () => Policy, PolicyState.Staffed, Rig.VoicemailFolder);
+            Menus = new MenuRunner(Host, Rig.Server.Scheduler, () => Policy, PolicyState.Staffed, Rig.Services.Voicemail, Rig.Services.Staff.Absence, Rig.Options);
             Connection = new Connection(Rig.Clock, Rig.Music, (_, _) => { });
             Survey = new PostCallSurvey(Host, Rig.Server.Scheduler, TimeSpan.FromSeconds(10));
             Router = new KeyRouter(Caller, Menus, Survey, Connection, () => Consulting, Rig.Clock);

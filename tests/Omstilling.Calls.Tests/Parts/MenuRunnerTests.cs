@@ -2,6 +2,7 @@ using Omstilling.Calls.Events;
 using Omstilling.Calls.Signalling;
 using Omstilling.Calls.Tests.Parts.Support;
 using Omstilling.Calls.Tests.Support;
+using Omstilling.Media.Audio;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Routing;
 
@@ -180,7 +181,7 @@ public sealed class MenuRunnerTests
     }
 
     [Fact]
-    public async Task A_voicemail_is_recorded_after_its_prompts_ends_on_the_hash_key_and_thanks_the_caller_before_hanging_up()
+    public async Task A_voicemail_is_recorded_after_its_prompts_ends_on_the_hash_key_is_kept_whole_and_thanks_the_caller_before_hanging_up()
     {
         await using var b = new MenuBench();
 
@@ -189,17 +190,39 @@ public sealed class MenuRunnerTests
         Assert.Equal(["indtal-besked", "tone"], b.Host.PromptsPlayed[^1]);
         b.Host.FinishPrompts();
         Assert.Equal(MenuState.Recording, b.Menus.State);
-        var file = b.Host.Single(CallEventKind.Voicemail);
-        Assert.Equal("2012", file.VoicemailBox);
-        Assert.True(File.Exists(Path.Combine(b.Rig.VoicemailFolder, "2012", file.Recording!)));
+        var voicemail = b.Host.Single(CallEventKind.Voicemail);
+        Assert.Equal("2012", voicemail.VoicemailBox);
+        var kept = Path.Combine(b.Rig.VoicemailFolder, "2012", voicemail.Recording!);
+        Assert.True(File.Exists(kept + ".part")); // written beside its place until whole
+        Assert.False(File.Exists(kept));
 
+        b.Speak(TimeSpan.FromSeconds(1.5));
         Assert.True(b.Key('#'));
         await b.Host.FinishAfterAsync();
+        await Task.WhenAll(b.Host.Observed).WaitAsync(TimeSpan.FromSeconds(10));
 
+        Assert.True(File.Exists(kept));
+        Assert.False(File.Exists(kept + ".part"));
+        Assert.Equal(1.5, WavReader.Read(kept).Duration.TotalSeconds, precision: 2);
         Assert.Equal(MenuState.Closed, b.Menus.State);
         Assert.Equal(["tak-for-besked"], b.Host.PromptsPlayed[^1]);
         b.Host.FinishPrompts();
         Assert.Equal("HangUp Completed", b.Host.Steps[^1]);
+    }
+
+    [Fact]
+    public async Task A_voicemail_shorter_than_a_second_is_not_kept()
+    {
+        await using var b = new MenuBench();
+        b.Menus.RecordVoicemail("2012");
+        b.Host.FinishPrompts();
+        var kept = Path.Combine(b.Rig.VoicemailFolder, "2012", b.Host.Single(CallEventKind.Voicemail).Recording!);
+
+        b.Speak(TimeSpan.FromSeconds(0.5));
+        b.Menus.Close(); // the caller hung up
+        await Task.WhenAll(b.Host.Observed).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(kept)!));
     }
 
     [Fact]
@@ -224,7 +247,7 @@ public sealed class MenuRunnerTests
         {
             Rig = new PartsRig(B2buaFixture.BundledPolicy(), at ?? WinterNight);
             Host = new FakeCallHost(() => Rig.Now);
-            Menus = new MenuRunner(Host, Rig.Server.Scheduler, () => Rig.Policy, PolicyState.Staffed, Rig.VoicemailFolder);
+            Menus = new MenuRunner(Host, Rig.Server.Scheduler, () => Rig.Policy, PolicyState.Staffed, Rig.Services.Voicemail, Rig.Services.Staff.Absence, Rig.Options);
             Caller = Rig.NewMedia().Stream;
         }
 
@@ -247,6 +270,23 @@ public sealed class MenuRunnerTests
         }
 
         public bool Key(char key) => Menus.OnKey(Caller, key);
+
+        /// <summary>The caller talks (a loud tone, A-law as the stream has it) for <paramref name="length"/>.</summary>
+        public void Speak(TimeSpan length)
+        {
+            var pcm = new short[AudioClip.SamplesPerFrame];
+            var payload = new byte[pcm.Length];
+            for (var i = 0; i < pcm.Length; i++)
+            {
+                pcm[i] = (short)(8000 * Math.Sin(2 * Math.PI * 440 * i / AudioClip.SampleRate));
+            }
+
+            Omstilling.Media.Codecs.G711.EncodeALaw(pcm, payload);
+            for (var sent = TimeSpan.Zero; sent < length; sent += TimeSpan.FromMilliseconds(20))
+            {
+                Menus.OnAudio(Caller, payload, marker: false);
+            }
+        }
 
         public ValueTask DisposeAsync() => Rig.DisposeAsync();
     }

@@ -254,7 +254,7 @@ public sealed class PolicyRunnerTests
         {
             Rig = new PartsRig(B2buaFixture.BundledPolicy(surveyPercent), at ?? WinterNight);
             Host = new FakeCallHost(() => Rig.Now);
-            Menus = new MenuRunner(Host, Rig.Server.Scheduler, () => Rig.Policy, PolicyState.Staffed, Rig.VoicemailFolder);
+            Menus = new MenuRunner(Host, Rig.Server.Scheduler, () => Rig.Policy, PolicyState.Staffed, Rig.Services.Voicemail, Rig.Services.Staff.Absence, Rig.Options);
             Survey = new PostCallSurvey(Host, Rig.Server.Scheduler, TimeSpan.FromSeconds(10));
             Runner = new PolicyRunner(Host, Rig.Services, Menus, Survey, fromOutside);
         }

@@ -48,7 +48,8 @@ internal sealed class B2buaFixture : IAsyncDisposable
         var options = new PbxOptions
         {
             PublicNumbers = policy is null ? new Dictionary<string, string> { ["54731000"] = "100" } : new Dictionary<string, string>(),
-            Calls = new CallOptions { VoicemailFolder = VoicemailFolder },
+            // The test phones send no audio: a message of silence is kept all the same.
+            Calls = new CallOptions { VoicemailFolder = VoicemailFolder, ShortestVoicemail = TimeSpan.Zero },
         };
         var provider = policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance);
         Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, Faults, provider, staff: new StaffState(Absence, Forwarding));

@@ -16,6 +16,12 @@ internal interface ICallSteps : ICallBasics
     /// <summary>Answers the caller when needed, plays the prompts, then runs <paramref name="then"/> (if nothing else played meanwhile).</summary>
     void PlayThen(IReadOnlyList<string> prompts, Action then);
 
+    /// <summary>As <see cref="PlayThen(IReadOnlyList{string}, Action)"/>, with recordings (a person's greeting) before the prompts.</summary>
+    void PlayThen(IReadOnlyList<AudioClip> recordings, IReadOnlyList<string> prompts, Action then);
+
+    /// <summary>Work of the call's that goes on without it (keeping a voicemail): a failure is contained and logged, never lost.</summary>
+    void Observe(Task task, string what);
+
     /// <summary>Plays one clip to the caller over and over (music, the ringing tone) until something else plays.</summary>
     void PlayToCaller(AudioClip clip);
 

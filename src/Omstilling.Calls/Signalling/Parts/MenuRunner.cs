@@ -1,6 +1,7 @@
-using System.Globalization;
+using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
+using Omstilling.Calls.Voicemail;
 using Omstilling.Media.Players;
 using Omstilling.Media.Rtp;
 using Omstilling.Policy;
@@ -31,7 +32,7 @@ internal enum MenuState
 /// (invalid or no input says so and reads again, then the menu's fallback), "back" to the menu
 /// before, messages, and voicemail. Owned by its call and used under the call's lock.
 /// </summary>
-internal sealed class MenuRunner(ICallSteps call, SipScheduler scheduler, Func<TelephonePolicy?> policy, IPolicyState state, string voicemailFolder)
+internal sealed class MenuRunner(ICallSteps call, SipScheduler scheduler, Func<TelephonePolicy?> policy, IPolicyState state, IVoicemailBoxes voicemail, IStaffAbsence absence, CallOptions options)
 {
     private readonly Stack<Menu> _opened = new();
     private readonly List<string> _choices = [];
@@ -93,25 +94,30 @@ internal sealed class MenuRunner(ICallSteps call, SipScheduler scheduler, Func<T
         });
 
     /// <summary>
-    /// "Indtal din besked efter tonen", then records up to two minutes (ending on # or five seconds
-    /// of silence) into the data directory's voicemail/&lt;box&gt; folder, thanks the caller and hangs up.
+    /// The box's greeting (<see cref="VoicemailPrompts.BeforeTone"/>: the person's absence is told
+    /// here when their own voicemail takes their calls), then records up to the longest voicemail (ending on #, five
+    /// seconds of silence, or the caller hanging up) and keeps it in the box whatever becomes of
+    /// the call; thanks the caller and hangs up.
     /// </summary>
-    public void RecordVoicemail(string box) => call.PlayThen(["indtal-besked", "tone"], () =>
+    public void RecordVoicemail(string box)
     {
-        var folder = Path.Combine(voicemailFolder, Sanitize(box));
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{call.Now:yyyyMMdd-HHmmss}-{Sanitize(call.Caller)}-{call.Id:N}.wav"));
-        var recorder = new Recorder(File.Create(file), TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(5));
-        _recorder = recorder;
-        State = MenuState.Recording;
-        call.Emit(call.Event(CallEventKind.Voicemail) with { VoicemailBox = box, Recording = Path.GetFileName(file) });
-        call.After(recorder.Completion, () =>
+        var (recordings, prompts) = VoicemailPrompts.BeforeTone(voicemail.GreetingFor(box), absence.GreetingFor(box, call.Now));
+        call.PlayThen(recordings, prompts, () =>
         {
-            _recorder = null;
-            State = MenuState.Closed;
-            call.PlayThen(["tak-for-besked"], () => call.HangUp(CallEndReason.Completed));
-        }, "what follows a voicemail recording");
-    });
+            var recording = voicemail.StartRecording(box, RecordingPurpose.Message, call.Caller, call.Id, call.Now);
+            var recorder = new Recorder(File.Create(recording.TemporaryFile), options.LongestVoicemail, TimeSpan.FromSeconds(5));
+            _recorder = recorder;
+            State = MenuState.Recording;
+            call.Emit(call.Event(CallEventKind.Voicemail) with { VoicemailBox = box, Recording = VoicemailFolders.FinalName(recording.Id, recording.Purpose) });
+            call.Observe(recorder.Completion.ContinueWith(_ => voicemail.KeepAsync(recording, recorder.Recorded, CancellationToken.None), TaskScheduler.Default).Unwrap(), "keeping a voicemail");
+            call.After(recorder.Completion, () =>
+            {
+                _recorder = null;
+                State = MenuState.Closed;
+                call.PlayThen(["tak-for-besked"], () => call.HangUp(CallEndReason.Completed));
+            }, "what follows a voicemail recording");
+        });
+    }
 
     /// <summary>A key of the caller's; false when neither a menu nor a recording takes it (it is then the other party's).</summary>
     public bool OnKey(RtpStream stream, char key)
@@ -228,5 +234,4 @@ internal sealed class MenuRunner(ICallSteps call, SipScheduler scheduler, Func<T
         });
     }
 
-    private static string Sanitize(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
 }

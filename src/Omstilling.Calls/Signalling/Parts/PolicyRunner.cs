@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
+using Omstilling.Media.Audio;
 using Omstilling.Calls.Signalling.Referral;
 using Omstilling.Policy.Model;
 using Omstilling.Policy.Routing;
@@ -270,15 +271,23 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
     }
 
     /// <summary>
-    /// The person is coded absent: their phone does not ring; the caller hears the absence greeting,
-    /// then the call goes on by the no-answer rule (voicemail, the switchboard), or ends with
-    /// "Farvel" for want of one. The switchboard learns whom the call was for, as for a diversion.
+    /// The person is coded absent: their phone does not ring; the caller hears the absence greeting
+    /// (their recorded one, else the generated one), then the call goes on by the no-answer rule
+    /// (voicemail, the switchboard), or ends with "Farvel" for want of one. The person's own
+    /// voicemail plays the greeting itself. The switchboard learns whom the call was for, as for a diversion.
     /// </summary>
     private void Absent(string extension, AbsenceGreeting away, PolicyAction? onNoAnswer)
     {
         Diversion = new DiversionView(extension, RingOutcome.Absent);
         call.Emit(call.Event(CallEventKind.Diverted) with { Party = extension, Outcome = RingOutcome.Absent });
-        call.PlayThen(AbsencePrompts.Greeting(away), () =>
+        if (onNoAnswer is { Kind: ActionKind.Voicemail } voicemail && voicemail.Target == extension)
+        {
+            Follow(onNoAnswer, SipStatus.TemporarilyUnavailable, CallEndReason.Unavailable);
+            return;
+        }
+
+        var (recordings, prompts) = VoicemailPrompts.Away(services.Voicemail.GreetingFor(extension), away);
+        call.PlayThen(recordings, prompts, () =>
         {
             if (onNoAnswer is null)
             {

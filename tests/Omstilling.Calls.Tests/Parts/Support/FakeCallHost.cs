@@ -71,9 +71,11 @@ internal sealed class FakeCallHost(Func<DateTimeOffset> now) : IRingHost, ITrans
         return CanAnswer;
     }
 
-    public void PlayThen(IReadOnlyList<string> prompts, Action then)
+    public void PlayThen(IReadOnlyList<string> prompts, Action then) => PlayThen([], prompts, then);
+
+    public void PlayThen(IReadOnlyList<AudioClip> recordings, IReadOnlyList<string> prompts, Action then)
     {
-        Steps.Add("PlayThen " + string.Join(',', prompts));
+        Steps.Add("PlayThen " + string.Join(',', [.. recordings.Select(r => "recording:" + r.Name), .. prompts]));
         if (AnswerCaller())
         {
             Playing = null;
@@ -91,6 +93,11 @@ internal sealed class FakeCallHost(Func<DateTimeOffset> now) : IRingHost, ITrans
             then();
         }
     }
+
+    /// <summary>Work the part let go on without the call (keeping a voicemail), for the test to await.</summary>
+    public List<Task> Observed { get; } = [];
+
+    public void Observe(Task task, string what) => Observed.Add(task);
 
     public void PlayToCaller(AudioClip clip)
     {

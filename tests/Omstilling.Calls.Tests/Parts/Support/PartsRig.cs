@@ -6,6 +6,7 @@ using Omstilling.Calls.Media;
 using Omstilling.Calls.Queues;
 using Omstilling.Calls.Signalling;
 using Omstilling.Calls.Tests.Support;
+using Omstilling.Calls.Voicemail;
 using Omstilling.Media;
 using Omstilling.Media.Audio;
 using Omstilling.Media.Clock;
@@ -63,7 +64,8 @@ internal sealed class PartsRig : IAsyncDisposable
         Services = new CallServices(
             Server, Media, Prompts, Music, Options, Bindings, Queues, Activity,
             policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance),
-            PolicyState.Staffed, null, null, Faults.Boundary("calls.call"), Registry, new SurveySampler(Options.SurveySeed), StaffState.None);
+            PolicyState.Staffed, null, null, Faults.Boundary("calls.call"), Registry, new SurveySampler(Options.SurveySeed), StaffState.None,
+            new FolderVoicemailBoxes(new VoicemailFolders(_voicemail), Options.ShortestVoicemail));
     }
 
     public RigTime Time { get; }

@@ -31,7 +31,7 @@ internal sealed class TransfersBench : IAsyncDisposable
         Leg = new CallerLeg(Rig.Invite(), Rig.Server, Rig.Registry, Rig.Registry, new ResponseSink(), Rig.Clock, "54731000");
         Assert.Equal(CallerMediaSetup.Ready, Leg.PrepareMedia(Rig.NewMedia()));
         Assert.True(Leg.Answer(new RecordingListener()));
-        Menus = new MenuRunner(Host, Rig.Server.Scheduler, () => null, PolicyState.Staffed, Rig.VoicemailFolder);
+        Menus = new MenuRunner(Host, Rig.Server.Scheduler, () => null, PolicyState.Staffed, Rig.Services.Voicemail, Rig.Services.Staff.Absence, Rig.Options);
         Transfers = new Transfers(Host, Owner, Rig.Services, Ringer, Connection, Recalls, Leg, Menus, Rig.NewMedia);
         foreach (var extension in new[] { "100", "101", "2002", "2003" })
         {
