@@ -48,6 +48,9 @@ public sealed record WebPlatform(
     /// <summary>Whose calls are forwarded where (the console's card shows it); null in tests that need none.</summary>
     public ForwardingBook? Forwardings { get; init; }
 
+    /// <summary>The staff's voicemail boxes (their messages, PINs and greetings), when the platform keeps them.</summary>
+    public Voicemail.StaffVoicemail? Voicemail { get; init; }
+
     /// <summary>Where a forwarding set on the web may go (the engine's rules, as for the phone codes); null in tests that need none.</summary>
     public IForwardingRules? ForwardingRules { get; init; }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Omstilling.Calls;
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Trunks;
+using Omstilling.Calls.Voicemail;
 using Omstilling.Host.Accounts;
 using Omstilling.Host.Demo;
 using Omstilling.Host.Web;
@@ -26,10 +27,12 @@ using Omstilling.Storage.Absences;
 using Omstilling.Storage.Forwardings;
 using Omstilling.Storage.Messages;
 using Omstilling.Storage.Users;
+using Omstilling.Storage.Voicemail;
 using Omstilling.Web;
 using Omstilling.Web.Cards;
 using Omstilling.Web.Staff;
 using Omstilling.Web.Messages;
+using Omstilling.Web.Voicemail;
 
 namespace Omstilling.Host.Cli;
 
@@ -216,6 +219,9 @@ internal static partial class RunCommand
         using var staffAbsence = new DirectoryAbsence(directory, absences, prompts, policy.TimeZone, faults, loggerFactory.CreateLogger<DirectoryAbsence>());
         var forwardings = new ForwardingBook(loggerFactory.CreateLogger<ForwardingBook>());
         var staffForwarding = new DirectoryForwarding(directory, forwardings);
+        var database = new OmstillingDatabase(options.Database ?? DatabaseOptions.EmbeddedIn(options.DataDirectory), loggerFactory);
+        var voicemailFolders = new VoicemailFolders(Path.Combine(options.DataDirectory, "voicemail"));
+        using var voicemail = new StaffVoicemail(new VoicemailStore(database, time), voicemailFolders, directory, absences, staffAbsence, pbxOptions.Calls.ShortestVoicemail, time, faults, loggerFactory.CreateLogger<StaffVoicemail>());
         clock.Start();
         var pbx = new Pbx(stack, media, prompts, accounts, pbxOptions with
         {
@@ -229,9 +235,8 @@ internal static partial class RunCommand
                     Register = options.TrunkRegister,
                 }
                 : null,
-            Calls = pbxOptions.Calls with { VoicemailFolder = Path.Combine(options.DataDirectory, "voicemail") },
-        }, loggerFactory, faults, policyProvider, meters, new StaffState(staffAbsence, staffForwarding));
-        var database = new OmstillingDatabase(options.Database ?? DatabaseOptions.EmbeddedIn(options.DataDirectory), loggerFactory);
+            Calls = pbxOptions.Calls with { VoicemailFolder = voicemailFolders.Root },
+        }, loggerFactory, faults, policyProvider, meters, new StaffState(staffAbsence, staffForwarding) { Voicemail = voicemail, MessageWaiting = voicemail });
         try
         {
             await database.MigrateAsync(cancellationToken);
@@ -247,13 +252,14 @@ internal static partial class RunCommand
         staffAbsence.SpeakAbsentNamesInBackground(time.GetUtcNow());
         await using var forwardingPersistence = new ForwardingPersistence(database, forwardings, loggerFactory.CreateLogger<ForwardingPersistence>());
         await forwardingPersistence.StartAsync(cancellationToken);
+        await voicemail.StartAsync(cancellationToken);
         var users = new UserStore(database, time);
         var messages = new MessageStore(database, time);
         var demoUsers = options.Demo ? DemoUsers.SeedAsync(users, staff, faults, logger, cancellationToken) : Task.CompletedTask;
         await using var outbox = options.Smtp is { } smtp ? new MailOutbox(messages, smtp, users, policy.TimeZone, time, faults, loggerFactory.CreateLogger<MailOutbox>()) : null;
         outbox?.Start();
         web = new WebPlatform(pbx.Switchboard, pbx.Queues, pbx.Presence, pbx.Events, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone)]),
-            users, messages, outbox, time, policy.TimeZone, faults) { Forwardings = forwardings, ForwardingRules = pbx.ForwardingRules }.WithHistory(database, pbx.Marks);
+            users, messages, outbox, time, policy.TimeZone, faults) { Forwardings = forwardings, ForwardingRules = pbx.ForwardingRules, Voicemail = voicemail }.WithHistory(database, pbx.Marks);
 
         // The directory is re-read when its file changes and when the policy it is checked against
         // does, one read at a time and always against the policy in force, so an older read or an

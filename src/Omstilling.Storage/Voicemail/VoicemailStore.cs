@@ -69,6 +69,14 @@ public sealed class VoicemailStore(OmstillingDatabase database, TimeProvider tim
             StringComparer.Ordinal);
     }
 
+    /// <summary>One box's new and heard counts.</summary>
+    public async Task<(int New, int Old)> CountsAsync(string box, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var heard = await db.Voicemails.AsNoTracking().Where(m => m.Box == box).Select(m => m.HeardAt != null).ToListAsync(cancellationToken);
+        return (heard.Count(h => !h), heard.Count(h => h));
+    }
+
     /// <summary>Marks a message of the box heard or new again; false when the box has no such message.</summary>
     public async Task<bool> SetHeardAsync(Guid id, string box, bool heard, CancellationToken cancellationToken)
     {

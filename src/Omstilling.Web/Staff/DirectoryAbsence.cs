@@ -70,6 +70,28 @@ public sealed partial class DirectoryAbsence : IStaffAbsence, IDisposable
         return new AbsenceGreeting(person.Name, spoken, absence.Code.SpokenPrompt(), back, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, _zone).DateTime));
     }
 
+    /// <summary>
+    /// The prompt that says the name of the person at <paramref name="extension"/> (their voicemail's
+    /// greeting), or null when no person is there or the name is not spoken yet: it is then spoken
+    /// in the background for the next caller.
+    /// </summary>
+    public string? NamePromptFor(string extension)
+    {
+        ArgumentNullException.ThrowIfNull(extension);
+        if (_directory.Current.FindByExtension(extension) is not { } person)
+        {
+            return null;
+        }
+
+        if (_spokenNames.TryGetValue(person.Id, out var said) && said == person.Name)
+        {
+            return NamePrompt(person.Id);
+        }
+
+        _faults.Observe(SpeakNameAsync(person.Id, CancellationToken.None), person.Id, "speaking a person's name for their voicemail");
+        return null;
+    }
+
     public PhoneAbsenceResult SetFromPhone(string extension, int code, TimeOnly? until, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(extension);
@@ -135,6 +157,11 @@ public sealed partial class DirectoryAbsence : IStaffAbsence, IDisposable
         await _speaking.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (_spokenNames.TryGetValue(personId, out said) && said == person.Name)
+            {
+                return; // spoken while this one waited its turn
+            }
+
             await _prompts.EnsureAsync(NamePrompt(personId), person.Name, cancellationToken).ConfigureAwait(false);
             _spokenNames[personId] = person.Name;
         }
