@@ -24,4 +24,7 @@ public enum ServiceNumber
 
     /// <summary>*21*, *67*, *61* and #21#, #67#, #61#: the caller sets or cancels a forwarding (<see cref="DialTarget.Forward"/>); a prompt confirms it, then the call ends.</summary>
     Forwarding,
+
+    /// <summary>The voicemail number (the policy's, 8500 by default): the caller's own box, behind its PIN.</summary>
+    Voicemail,
 }

@@ -23,7 +23,7 @@ public sealed partial class CallManager
             ServiceNumber.ClearAbsence => AbsencePrompts.Confirmation(Staff.Absence.ClearFromPhone(caller, now), null),
             ServiceNumber.Forwarding when target.Forward is { } keys => ForwardingPrompts.Confirmation(CarryOutForwarding(keys, caller, now), keys),
             ServiceNumber.SetAbsence or ServiceNumber.Forwarding => throw new System.Diagnostics.UnreachableException($"{target.Service} without its keys"),
-            ServiceNumber.Echo or ServiceNumber.Greeting or ServiceNumber.MarkMisrouted or ServiceNumber.None => [],
+            ServiceNumber.Echo or ServiceNumber.Greeting or ServiceNumber.MarkMisrouted or ServiceNumber.Voicemail or ServiceNumber.None => [],
             _ => throw new System.Diagnostics.UnreachableException($"ServiceNumber {target.Service}"),
         };
     }

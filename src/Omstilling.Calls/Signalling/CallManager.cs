@@ -116,6 +116,9 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
     /// <summary>Who is away and whose calls are forwarded, and their feature codes (nobody without a directory).</summary>
     internal StaffState Staff { get; }
 
+    /// <summary>Where staff call to hear their voicemail: the policy's number, else <see cref="DialPlan.DefaultVoicemailNumber"/>.</summary>
+    internal string VoicemailNumber => Policy?.VoicemailNumber ?? DialPlan.DefaultVoicemailNumber;
+
     /// <summary>The voicemail boxes: the staff's, or files in the voicemail folder without a directory.</summary>
     internal IVoicemailBoxes Voicemail { get; }
 
@@ -146,7 +149,9 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         }
 
         var dialled = request.RequestUri.UnescapedUser ?? "";
-        var target = _dialPlan.Resolve(dialled);
+        var target = dialled == VoicemailNumber
+            ? new DialTarget(dialled, IsPublic: false, dialled) { Service = ServiceNumber.Voicemail }
+            : _dialPlan.Resolve(dialled);
 
         // The main number and the direct numbers of the telephone policy are for everyone, as
         // citizens and partners call them through a trunk; an extension is for our own phones.

@@ -13,12 +13,13 @@ namespace Omstilling.Calls.Signalling;
 
 /// <summary>
 /// A call the platform answers itself: the installers' echo and greeting test numbers, and staff's
-/// feature codes (*88, absence, forwarding), which it confirms with a prompt and then ends (the
+/// feature codes (*88, absence, forwarding), which it confirms with a prompt and then ends, and the
+/// voicemail number, where a person hears their messages (<see cref="VoicemailAccess.VoicemailAccessSession"/>) (the
 /// policy's menus are the <see cref="PolicyRunner"/>'s): one leg, our stream, and an application
 /// playing to it and listening for keys.
 /// Everything happens under the call's lock; events go out through the <see cref="CallManager"/>.
 /// </summary>
-internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
+internal sealed partial class ServedCall : IDialogOwner, IClientTransactionOwner
 {
     private readonly Lock _sync = new();
     private readonly CallManager _manager;
@@ -137,9 +138,14 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
                 transaction.Respond(SipStatus.Ok);
 
                 // Only the echo test shows the keys it gets: showing them is what it is for.
-                if (_service == ServiceNumber.Echo && SipInfoDtmf.Parse(request.ContentType, request.BodyText) is { } digit)
+                if (SipInfoDtmf.Parse(request.ContentType, request.BodyText) is { } digit)
                 {
-                    Emit(Event(CallEventKind.Digit) with { Digit = digit });
+                    if (_service == ServiceNumber.Echo)
+                    {
+                        Emit(Event(CallEventKind.Digit) with { Digit = digit });
+                    }
+
+                    _voicemail?.OnKey(digit);
                 }
             }
             else
@@ -226,6 +232,9 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
             case ServiceNumber.Forwarding:
                 PlayThenHangUp(_confirmation);
                 break;
+            case ServiceNumber.Voicemail:
+                StartVoicemail(stream);
+                break;
             case ServiceNumber.None:
             default:
                 throw new System.Diagnostics.UnreachableException($"ServiceNumber {_service}");
@@ -307,6 +316,7 @@ internal sealed class ServedCall : IDialogOwner, IClientTransactionOwner
 
         _ended = true;
         _player?.Stop();
+        _voicemail?.Close();
         _dialog?.Terminate();
         _media?.Close();
         _manager.Remove(Id, _dialog?.Id, []);

@@ -70,6 +70,7 @@ internal sealed partial class PolicyBuilder(PolicyDraft draft, DiagnosticBag dia
             Targets = _draft.Targets,
             Retention = _draft.Retention,
             MaxForwardingChain = _draft.MaxForwardingChain,
+            VoicemailNumber = _draft.VoicemailNumber,
             Survey = BuildSurvey(),
             Calendar = calendar,
             Seasons = _draft.Seasons.ToFrozenDictionary(StringComparer.Ordinal),

@@ -15,7 +15,7 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
 {
     private static readonly string[] RootKeys =
     [
-        "organisation", "time-zone", "ring-limit", "ring-cadence-seconds", "targets", "retention", "survey", "forwarding", "prompts", "holidays",
+        "organisation", "time-zone", "ring-limit", "ring-cadence-seconds", "targets", "retention", "survey", "forwarding", "voicemail", "prompts", "holidays",
         "seasons", "hours", "overflow", "switchboard", "queues", "areas", "menus", "overrides",
     ];
 
@@ -24,6 +24,7 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
     private static readonly string[] RetentionKeys = ["caller-numbers-days", "records-days"];
 
     private static readonly string[] ForwardingKeys = ["max-chain"];
+    private static readonly string[] VoicemailKeys = ["number"];
 
     private readonly DiagnosticBag _diagnostics = diagnostics;
     private readonly PolicyDraft _draft = new();
@@ -51,6 +52,11 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
         if (map.Mapping("forwarding", "a mapping (max-chain)") is { } forwarding)
         {
             _draft.MaxForwardingChain = new YamlMap(forwarding, "forwarding", ForwardingKeys, _diagnostics).Int("max-chain", 1, 10) ?? TelephonePolicy.DefaultMaxForwardingChain;
+        }
+
+        if (map.Mapping("voicemail", "a mapping (number)") is { } voicemail)
+        {
+            ParseVoicemail(new YamlMap(voicemail, "voicemail", VoicemailKeys, _diagnostics));
         }
 
         if (map.Mapping("survey", "a mapping (ask, share-percent, invitation, question, thanks, scale, satisfied-from)") is { } survey)
@@ -101,6 +107,24 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
         }
 
         return _draft;
+    }
+
+    /// <summary><c>voicemail: number:</c> where staff call to hear their messages: 2 to 8 digits (8500 when not given).</summary>
+    private void ParseVoicemail(YamlMap voicemail)
+    {
+        if (voicemail.Scalar("number", expected: "the voicemail number (2 to 8 digits)") is not { } node)
+        {
+            return;
+        }
+
+        var number = node.Value ?? "";
+        if (number.Length is < 2 or > 8 || !number.All(char.IsAsciiDigit))
+        {
+            _diagnostics.Error(node, $"voicemail number '{number}' must be 2 to 8 digits, e.g. 8500");
+            return;
+        }
+
+        _draft.VoicemailNumber = number;
     }
 
     private void ParseTimeZone(YamlMap map)
