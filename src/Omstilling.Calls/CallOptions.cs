@@ -42,4 +42,7 @@ public sealed record CallOptions
 
     /// <summary>How long an invited caller has to answer the survey's question after it is read.</summary>
     public TimeSpan SurveyAnswerTime { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Message-waiting indication to the phones (RFC 3842): subscriptions' lengths and limits, unsolicited NOTIFYs.</summary>
+    public MessageWaitingOptions MessageWaiting { get; init; } = new();
 }

@@ -6,6 +6,7 @@ using Omstilling.Calls.Metrics;
 using Omstilling.Calls.Queues;
 using Omstilling.Calls.Routing;
 using Omstilling.Calls.Signalling;
+using Omstilling.Calls.Signalling.MessageWaiting;
 using Omstilling.Calls.Trunks;
 using Omstilling.Media;
 using Omstilling.Media.Prompts;
@@ -27,7 +28,7 @@ public sealed class Pbx
 {
     /// <param name="faults">The process's fault boundaries, where the calls' failures are contained (see <see cref="CallManager"/>).</param>
     /// <param name="meters">Where the engine's instruments go (<see cref="CallMetrics"/>, a consumer of <see cref="Events"/>); none without one.</param>
-    /// <param name="staff">Who is away and whose calls are forwarded (the staff directory); nobody without one.</param>
+    /// <param name="staff">Who is away and whose calls are forwarded (the staff directory), and how many messages wait in each voicemail box; nobody and none without one.</param>
     public Pbx(SipStack stack, MediaServer media, PromptLibrary prompts, IAccountStore accounts, PbxOptions options, ILoggerFactory loggerFactory, FaultMonitor faults, PolicyProvider? policy = null, IMeterFactory? meters = null, StaffState? staff = null)
     {
         ArgumentNullException.ThrowIfNull(media);
@@ -56,7 +57,10 @@ public sealed class Pbx
         TrunkRegistration = options.Trunk is { Register: true } trunk
             ? new TrunkRegistration(stack, trunk, loggerFactory.CreateLogger<TrunkRegistration>())
             : null;
-        Server = new SipServer(Registrar, Calls, new UasRequestChecks(), stack.Options.UserAgent);
+        var mwiLogger = loggerFactory.CreateLogger<MwiSubscriptions>();
+        var unsolicited = new MwiUnsolicitedNotifier(stack, Registrar.Bindings, Calls.Staff.MessageWaiting, Calls.ContactFor, mwiLogger);
+        MessageWaiting = new MwiSubscriptions(stack, Authenticator, Calls.Staff.MessageWaiting, unsolicited, options.Calls.MessageWaiting, Calls.ContactFor, faults.Boundary("calls.mwi"), mwiLogger);
+        Server = new SipServer(Registrar, Calls, MessageWaiting, new UasRequestChecks(), stack.Options.UserAgent);
         if (meters is not null)
         {
             var metrics = new CallMetrics(meters, () => Calls.ActiveCalls, Calls.Queues.WaitingCounts, () => Registrar.Bindings.Count, () => Events.Dropped);
@@ -98,6 +102,9 @@ public sealed class Pbx
     public IPhonePresence Presence { get; }
 
     public SipServer Server { get; }
+
+    /// <summary>The phones' message-waiting subscriptions (RFC 3842), told of the voicemail boxes' changes.</summary>
+    internal MwiSubscriptions MessageWaiting { get; }
 
     /// <summary>Our registration with the trunk, when it is configured to register; start it once the stack runs.</summary>
     public TrunkRegistration? TrunkRegistration { get; }

@@ -1,3 +1,4 @@
+using Omstilling.Calls.Signalling.MessageWaiting;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Registrar;
 using Omstilling.Sip.Transactions;
@@ -8,30 +9,35 @@ namespace Omstilling.Calls.Signalling;
 
 /// <summary>
 /// The transaction user of the platform: REGISTER goes to the registrar, OPTIONS is answered
-/// here (keep-alive probes from trunks and Kamailio), calls go to the <see cref="CallManager"/>.
+/// here (keep-alive probes from trunks and Kamailio), SUBSCRIBEs to message-waiting go to the
+/// <see cref="MwiSubscriptions"/>, calls go to the <see cref="CallManager"/>.
 /// Every request first passes the UAS checks of RFC 3261 §8.2. Thread-safe.
 /// </summary>
 public sealed class SipServer : ISipCore
 {
     private readonly SipRegistrar _registrar;
     private readonly CallManager _calls;
+    private readonly MwiSubscriptions _messageWaiting;
     private readonly UasRequestChecks _checks;
     private readonly string _userAgent;
 
-    public SipServer(SipRegistrar registrar, CallManager calls, UasRequestChecks checks, string userAgent)
+    internal SipServer(SipRegistrar registrar, CallManager calls, MwiSubscriptions messageWaiting, UasRequestChecks checks, string userAgent)
     {
         ArgumentNullException.ThrowIfNull(registrar);
         ArgumentNullException.ThrowIfNull(calls);
+        ArgumentNullException.ThrowIfNull(messageWaiting);
         ArgumentNullException.ThrowIfNull(checks);
         _registrar = registrar;
         _calls = calls;
+        _messageWaiting = messageWaiting;
         _checks = checks;
         _userAgent = userAgent;
     }
 
     public bool Supports(SipMethod method) =>
         method == SipMethod.Invite || method == SipMethod.Ack || method == SipMethod.Cancel || method == SipMethod.Bye ||
-        method == SipMethod.Options || method == SipMethod.Register || method == SipMethod.Info || method == SipMethod.Refer;
+        method == SipMethod.Options || method == SipMethod.Register || method == SipMethod.Info || method == SipMethod.Refer ||
+        method == SipMethod.Subscribe;
 
     public void OnRequest(ServerTransaction transaction)
     {
@@ -60,7 +66,11 @@ public sealed class SipServer : ISipCore
 
         if (request.To.Tag is not null)
         {
-            _calls.OnInDialogRequest(transaction);
+            if (!_messageWaiting.TryHandleInDialog(transaction))
+            {
+                _calls.OnInDialogRequest(transaction);
+            }
+
             return;
         }
 
@@ -71,7 +81,8 @@ public sealed class SipServer : ISipCore
         else if (request.Method == SipMethod.Options)
         {
             var ok = transaction.CreateResponse(SipStatus.Ok);
-            ok.Headers.Add(HeaderName.Allow, CallManager.AllowedMethods + ", REGISTER");
+            ok.Headers.Add(HeaderName.Allow, CallManager.AllowedMethods + ", REGISTER, SUBSCRIBE");
+            ok.Headers.Add(HeaderName.AllowEvents, MessageSummary.EventPackage);
             ok.Headers.Add(HeaderName.Accept, "application/sdp");
             ok.Headers.Add(HeaderName.Server, _userAgent);
             transaction.Respond(ok);
@@ -79,6 +90,10 @@ public sealed class SipServer : ISipCore
         else if (request.Method == SipMethod.Invite)
         {
             _calls.OnInvite((ServerInviteTransaction)transaction);
+        }
+        else if (request.Method == SipMethod.Subscribe)
+        {
+            _messageWaiting.OnSubscribe(transaction);
         }
         else
         {

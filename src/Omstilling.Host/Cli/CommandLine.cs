@@ -46,6 +46,8 @@ internal static class CommandLine
           --trunk-password <pw> The account's password (or set OMSTILLING_TRUNK_PASSWORD)
           --trunk-domain <host> The provider's domain (default: the trunk's address)
           --trunk-register      Register the account with the trunk and keep it registered
+          --unsolicited-mwi     Tell phones that do not subscribe to message-waiting of their
+                                voicemail too: a NOTIFY outside a dialog to each registered phone
           --demo                Create the demo accounts: operators 100-103 and staff 2000-2099,
                                 password "demo" + extension (e.g. 2001 / demo2001)
           --simulate            With --demo: synthetic citizens call the main number and synthetic

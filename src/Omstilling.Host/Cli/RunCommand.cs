@@ -235,7 +235,7 @@ internal static partial class RunCommand
                     Register = options.TrunkRegister,
                 }
                 : null,
-            Calls = pbxOptions.Calls with { VoicemailFolder = voicemailFolders.Root },
+            Calls = pbxOptions.Calls with { VoicemailFolder = voicemailFolders.Root, MessageWaiting = pbxOptions.Calls.MessageWaiting with { Unsolicited = options.UnsolicitedMwi } },
         }, loggerFactory, faults, policyProvider, meters, new StaffState(staffAbsence, staffForwarding) { Voicemail = voicemail, MessageWaiting = voicemail });
         try
         {

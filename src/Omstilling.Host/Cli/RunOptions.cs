@@ -47,6 +47,9 @@ internal sealed record RunOptions
 
     public bool TrunkRegister { get; init; }
 
+    /// <summary>--unsolicited-mwi: a change to a voicemail box nobody subscribes to is NOTIFYed to the box's registered phones anyway.</summary>
+    public bool UnsolicitedMwi { get; init; }
+
     /// <summary>
     /// --management: a second web listener for monitoring, where /api/health and /api/status (and
     /// /api/diagnostics/gc with --diagnostics) answer without a login and nothing else answers;
@@ -119,6 +122,9 @@ internal sealed record RunOptions
                     break;
                 case "--trunk-register":
                     options = options with { TrunkRegister = true };
+                    break;
+                case "--unsolicited-mwi":
+                    options = options with { UnsolicitedMwi = true };
                     break;
                 case "--management":
                     var management = Value(args, ref i);

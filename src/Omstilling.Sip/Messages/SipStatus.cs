@@ -13,6 +13,7 @@ public static class SipStatus
     public const int Forbidden = 403;
     public const int NotFound = 404;
     public const int MethodNotAllowed = 405;
+    public const int NotAcceptable = 406;
     public const int ProxyAuthenticationRequired = 407;
     public const int RequestTimeout = 408;
     public const int UnsupportedMediaType = 415;
@@ -27,6 +28,7 @@ public static class SipStatus
     public const int BusyHere = 486;
     public const int RequestTerminated = 487;
     public const int NotAcceptableHere = 488;
+    public const int BadEvent = 489;
     public const int RequestPending = 491;
     public const int ServerInternalError = 500;
     public const int NotImplemented = 501;
@@ -71,6 +73,7 @@ public static class SipStatus
         486 => "Busy Here",
         487 => "Request Terminated",
         488 => "Not Acceptable Here",
+        489 => "Bad Event",
         491 => "Request Pending",
         500 => "Server Internal Error",
         501 => "Not Implemented",

@@ -27,7 +27,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
     private readonly List<TestPhone> _phones = [];
     private readonly ConcurrentQueue<CallEvent> _events = new();
 
-    private B2buaFixture(TelephonePolicy? policy, DateTimeOffset start, IEnumerable<string> extensions)
+    private B2buaFixture(TelephonePolicy? policy, DateTimeOffset start, IEnumerable<string> extensions, MessageWaitingOptions? messageWaiting)
     {
         Time = new FakeTimeProvider(start);
         Faults = new FaultMonitor(NullLoggerFactory.Instance, Time);
@@ -49,10 +49,10 @@ internal sealed class B2buaFixture : IAsyncDisposable
         {
             PublicNumbers = policy is null ? new Dictionary<string, string> { ["54731000"] = "100" } : new Dictionary<string, string>(),
             // The test phones send no audio: a message of silence is kept all the same.
-            Calls = new CallOptions { VoicemailFolder = VoicemailFolder, ShortestVoicemail = TimeSpan.Zero },
+            Calls = new CallOptions { VoicemailFolder = VoicemailFolder, ShortestVoicemail = TimeSpan.Zero, MessageWaiting = messageWaiting ?? new MessageWaitingOptions() },
         };
         var provider = policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance);
-        Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, Faults, provider, staff: new StaffState(Absence, Forwarding));
+        Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, Faults, provider, staff: new StaffState(Absence, Forwarding) { MessageWaiting = Boxes });
         Pbx.Events.Subscribe("the test", e => _events.Enqueue(e));
         Pbx.Events.Start();
     }
@@ -88,6 +88,9 @@ internal sealed class B2buaFixture : IAsyncDisposable
 
     /// <summary>Whose calls are forwarded where (the directory's forwarding book stands behind this in the server).</summary>
     public ForwardedExtensions Forwarding { get; } = new();
+
+    /// <summary>How many messages wait in each voicemail box (the voicemail store stands behind this in the server).</summary>
+    public TestMessageBoxes Boxes { get; } = new();
 
     /// <summary>Where speech made during the test goes (names announced on transfer), removed with the fixture.</summary>
     public string SpokenFolder { get; }
@@ -138,9 +141,16 @@ internal sealed class B2buaFixture : IAsyncDisposable
     public static Task<B2buaFixture> StartAsync() => StartAsync(null, new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>With a policy (its prompts ready) and the clock at <paramref name="start"/>; phones for more extensions.</summary>
-    public static async Task<B2buaFixture> StartAsync(TelephonePolicy? policy, DateTimeOffset start, params string[] extensions)
+    public static Task<B2buaFixture> StartAsync(TelephonePolicy? policy, DateTimeOffset start, params string[] extensions) =>
+        StartAsync(policy, start, null, extensions);
+
+    /// <summary>Without a policy, message-waiting indication set as <paramref name="messageWaiting"/> says; phones for more extensions.</summary>
+    public static Task<B2buaFixture> StartAsync(MessageWaitingOptions messageWaiting, params string[] extensions) =>
+        StartAsync(null, new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero), messageWaiting, extensions);
+
+    private static async Task<B2buaFixture> StartAsync(TelephonePolicy? policy, DateTimeOffset start, MessageWaitingOptions? messageWaiting, string[] extensions)
     {
-        var fixture = new B2buaFixture(policy, start, extensions);
+        var fixture = new B2buaFixture(policy, start, extensions, messageWaiting);
         if (policy is not null)
         {
             foreach (var (name, text) in PolicyPrompts.Required(policy))

@@ -48,6 +48,9 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
 
     public PhoneBehaviour Behaviour { get; set; } = PhoneBehaviour.RingThenAnswer;
 
+    /// <summary>How the phone answers a NOTIFY (200 unless a test makes it forget its subscriptions: 481).</summary>
+    public int NotifyAnswer { get; set; } = SipStatus.Ok;
+
     public ConcurrentQueue<SipResponse> Responses { get; } = new();
 
     public ConcurrentQueue<SipRequest> Received { get; } = new();
@@ -247,7 +250,7 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
             Dialog.Terminate();
         }
 
-        var ok = transaction.CreateResponse(SipStatus.Ok);
+        var ok = transaction.CreateResponse(request.Method == SipMethod.Notify ? NotifyAnswer : SipStatus.Ok);
         if (request.Method == SipMethod.Invite)
         {
             ok.Headers.Add(HeaderName.Contact, $"<sip:{User}@{Address}>");

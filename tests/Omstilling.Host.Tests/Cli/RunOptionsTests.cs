@@ -33,6 +33,13 @@ public sealed class RunOptionsTests
     }
 
     [Fact]
+    public void Unsolicited_message_waiting_is_off_unless_asked_for()
+    {
+        Assert.False(RunOptions.Parse([]).UnsolicitedMwi);
+        Assert.True(RunOptions.Parse(["--unsolicited-mwi"]).UnsolicitedMwi);
+    }
+
+    [Fact]
     public void The_management_listener_is_an_address_and_a_port_of_its_own()
     {
         Assert.Null(RunOptions.Parse([]).Management);
