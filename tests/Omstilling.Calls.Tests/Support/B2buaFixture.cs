@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
+using Omstilling.Calls.Voicemail;
 using Omstilling.Media;
 using Omstilling.Media.Clock;
 using Omstilling.Media.Prompts;
@@ -45,6 +46,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
         SpokenFolder = System.IO.Directory.CreateTempSubdirectory("omstilling-spoken-").FullName;
         Prompts = new PromptLibrary([bundled], [Path.Combine(bundled, "spoken"), SpokenFolder]);
         VoicemailFolder = Directory.CreateTempSubdirectory("omstilling-voicemail-").FullName;
+        Voicemail = new TestVoicemailBoxes(new VoicemailFolders(VoicemailFolder));
         var options = new PbxOptions
         {
             PublicNumbers = policy is null ? new Dictionary<string, string> { ["54731000"] = "100" } : new Dictionary<string, string>(),
@@ -52,7 +54,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
             Calls = new CallOptions { VoicemailFolder = VoicemailFolder, ShortestVoicemail = TimeSpan.Zero, MessageWaiting = messageWaiting ?? new MessageWaitingOptions() },
         };
         var provider = policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance);
-        Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, Faults, provider, staff: new StaffState(Absence, Forwarding) { MessageWaiting = Boxes });
+        Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, Faults, provider, staff: new StaffState(Absence, Forwarding) { MessageWaiting = Boxes, Voicemail = Voicemail });
         Pbx.Events.Subscribe("the test", e => _events.Enqueue(e));
         Pbx.Events.Start();
     }
@@ -91,6 +93,9 @@ internal sealed class B2buaFixture : IAsyncDisposable
 
     /// <summary>How many messages wait in each voicemail box (the voicemail store stands behind this in the server).</summary>
     public TestMessageBoxes Boxes { get; } = new();
+
+    /// <summary>The voicemail boxes: recordings in <see cref="VoicemailFolder"/>, messages and PINs as the test puts them.</summary>
+    public TestVoicemailBoxes Voicemail { get; }
 
     /// <summary>Where speech made during the test goes (names announced on transfer), removed with the fixture.</summary>
     public string SpokenFolder { get; }

@@ -20,7 +20,11 @@ internal sealed class VoicemailAccessSession(IVoicemailAccessHost host, IVoicema
     /// <summary>How long a key is waited for after a menu or a message's choices.</summary>
     public static readonly TimeSpan KeyWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>Keys pressed while the box works (a PIN being checked, a recording fetched): kept, in order, for the next state that takes keys.</summary>
+    private const int EarlyKeys = 32;
+
     private readonly StringBuilder _pin = new();
+    private readonly Queue<char> _early = new();
     private List<VoicemailListing> _messages = [];
     private int _index;
     private int _tries;
@@ -66,9 +70,15 @@ internal sealed class VoicemailAccessSession(IVoicemailAccessHost host, IVoicema
             case VoicemailAccessState.RecordingGreeting:
                 _recorder?.Stop(); // any key ends the greeting ("tast firkant, når du er færdig")
                 break;
-            case VoicemailAccessState.Opening or VoicemailAccessState.NoPin or VoicemailAccessState.CheckingPin
-                or VoicemailAccessState.Loading or VoicemailAccessState.Saving or VoicemailAccessState.Leaving:
-                break; // keys wait for nothing while the box works or the call ends
+            case VoicemailAccessState.Opening or VoicemailAccessState.CheckingPin or VoicemailAccessState.Loading or VoicemailAccessState.Saving:
+                if (_early.Count < EarlyKeys)
+                {
+                    _early.Enqueue(key); // typed ahead: the next state that takes keys gets it
+                }
+
+                break;
+            case VoicemailAccessState.NoPin or VoicemailAccessState.Leaving:
+                break; // the call is ending
             default:
                 throw new System.Diagnostics.UnreachableException($"VoicemailAccessState {State}");
         }
@@ -97,6 +107,17 @@ internal sealed class VoicemailAccessSession(IVoicemailAccessHost host, IVoicema
         State = VoicemailAccessState.EnteringPin;
         _pin.Clear();
         PlayThenWait(prompts, SubmitPin);
+        TakeEarlyKeys();
+    }
+
+    /// <summary>Gives the keys typed ahead to the state that now takes keys, while it does.</summary>
+    private void TakeEarlyKeys()
+    {
+        while (_early.Count > 0 && State is VoicemailAccessState.EnteringPin or VoicemailAccessState.Menu
+            or VoicemailAccessState.Playing or VoicemailAccessState.Choosing)
+        {
+            OnKey(_early.Dequeue());
+        }
     }
 
     private void PinKey(char key)
@@ -168,6 +189,7 @@ internal sealed class VoicemailAccessSession(IVoicemailAccessHost host, IVoicema
                 host.HangUpAfter(["farvel"]);
             }
         });
+        TakeEarlyKeys();
     }
 
     private void MenuKey(char key)
@@ -207,7 +229,9 @@ internal sealed class VoicemailAccessSession(IVoicemailAccessHost host, IVoicema
                 Heard(message);
                 State = VoicemailAccessState.Choosing;
                 PlayThenWait(["besked-valg"], Next);
+                TakeEarlyKeys();
             });
+            TakeEarlyKeys();
         }, "reading a voicemail's recording");
     }
 
