@@ -115,6 +115,7 @@ public static class WebApp
         AccountEndpoints.Map(app);
         ReportEndpoints.Map(app);
         ContactEndpoints.Map(app);
+        Voicemail.VoicemailEndpoints.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -38,10 +38,22 @@ public sealed class Chromium : IAsyncDisposable
     /// A new browser context (its own cookies) logged in to the server as <paramref name="user"/>,
     /// on <paramref name="path"/> (an interactive page), once its live connection is up.
     /// </summary>
-    public async Task<IPage> LogInAsync(ServerProcess server, string user, string password, string path, int width = 1440, int height = 900)
+    public Task<IPage> LogInAsync(ServerProcess server, string user, string password, string path, int width = 1440, int height = 900)
     {
         ArgumentNullException.ThrowIfNull(server);
-        var page = await NewPageAsync(server.WebPort, width, height);
+        return LogInAsync(server.WebPort, () => server.Output, user, password, path, width, height);
+    }
+
+    /// <summary>As <see cref="LogInAsync(ServerProcess, string, string, string, int, int)"/>, for a server in the test process.</summary>
+    public Task<IPage> LogInAsync(InProcessServer server, string user, string password, string path, int width = 1440, int height = 900)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return LogInAsync(server.WebPort, () => "", user, password, path, width, height);
+    }
+
+    private async Task<IPage> LogInAsync(int webPort, Func<string> output, string user, string password, string path, int width, int height)
+    {
+        var page = await NewPageAsync(webPort, width, height);
         await page.GotoAsync(path);
         await page.FillAsync("input[name=username]", user);
         await page.FillAsync("input[name=password]", password);
@@ -54,7 +66,7 @@ public sealed class Chromium : IAsyncDisposable
         {
             // Say where the login went instead (the form again with its message, "Ingen adgang").
             var alert = await page.Locator(".alert").AllInnerTextsAsync();
-            throw new TimeoutException($"The login as {user} did not reach {path}: the browser is at {page.Url} {string.Join(' ', alert)}\n{server.Output}", e);
+            throw new TimeoutException($"The login as {user} did not reach {path}: the browser is at {page.Url} {string.Join(' ', alert)}\n{output()}", e);
         }
 
         await page.Locator("[data-interactive=true]").WaitForAsync();

@@ -33,11 +33,8 @@ public sealed partial class MyAbsencePage : IDisposable
     {
         _feedback = new ConsoleFeedback(Platform.Time);
         _user = Auth is null ? null : SignedInUser.From((await Auth).User);
-        var directory = Platform.Directory.Current;
-        _person = _user?.PersonId is { } id && directory.TryGetPerson(id, out var linked) ? linked
-            : _user?.Extension is { } extension ? directory.FindByExtension(extension)
-            : null;
-        if (_person?.Extension is null || _user is null)
+        _person = OwnPerson.Of(_user, Platform.Directory.Current);
+        if (_person is null || _user is null)
         {
             _person = null;
             return;
