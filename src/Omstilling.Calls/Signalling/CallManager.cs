@@ -166,7 +166,7 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         var fromOutside = false;
         if ((target is { IsPublic: true } || planNumber is { Kind: not NumberKind.Extension }) && FromOutside(transaction))
         {
-            caller = request.From.Uri.UnescapedUser ?? "anonymous";
+            caller = request.From.Uri.UnescapedUser ?? WithheldNumber.Caller;
 
             // A caller who is one of our own accounts (a colleague's phone calling the main number) is not a citizen.
             fromOutside = !_dialPlan.IsExtension(caller);

@@ -52,6 +52,14 @@ public static class DanishTime
         return DateOf(TimeZoneInfo.ConvertTime(instant, zone), withYear);
     }
 
+    /// <summary>"fredag d. 4. december 2026 kl. 14.05" in the zone: weekday, date with the year, and clock (a mail's "received").</summary>
+    public static string Full(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return $"{Weekdays[(int)local.DayOfWeek]} {DateOf(local, withYear: true)} {ClockOf(local)}";
+    }
+
     private static string ClockOf(DateTimeOffset local) =>
         string.Create(CultureInfo.InvariantCulture, $"kl. {local.Hour:00}.{local.Minute:00}");
 

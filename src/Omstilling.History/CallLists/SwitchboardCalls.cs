@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Omstilling.Calls.Signalling;
 using Omstilling.Policy.Model;
 using Omstilling.Storage;
 using Omstilling.Storage.Entities;
@@ -81,7 +82,7 @@ public sealed class SwitchboardCalls(OmstillingDatabase database, TimeProvider t
     private static TimeSpan Waited(CallRecord r) =>
         r.QueueWaitMs is { } ms ? TimeSpan.FromMilliseconds(ms) : r.EndedAt - (r.FirstRingAt ?? r.ArrivedAt);
 
-    private static bool HasNumber(string caller) => !string.IsNullOrWhiteSpace(caller) && caller != HistoryRetention.Anonymised && !caller.Equals("anonymous", StringComparison.OrdinalIgnoreCase);
+    private static bool HasNumber(string caller) => !WithheldNumber.Is(caller) && caller != HistoryRetention.Anonymised;
 
     private static string National(string number) => DanishNumber.TryParse(number, out var parsed) ? parsed.National : number;
 }

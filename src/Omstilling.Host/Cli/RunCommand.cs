@@ -256,8 +256,11 @@ internal static partial class RunCommand
         var users = new UserStore(database, time);
         var messages = new MessageStore(database, time);
         var demoUsers = options.Demo ? DemoUsers.SeedAsync(users, staff, faults, logger, cancellationToken) : Task.CompletedTask;
-        await using var outbox = options.Smtp is { } smtp ? new MailOutbox(messages, smtp, users, policy.TimeZone, time, faults, loggerFactory.CreateLogger<MailOutbox>()) : null;
+        await using var outbox = options.Smtp is { } smtp ? new MailOutbox(smtp, [new PhoneMessageMailSource(messages, users, smtp, policy.TimeZone), new VoicemailMailSource(voicemail.Store, voicemailFolders, smtp, policy.TimeZone)], time, faults, loggerFactory.CreateLogger<MailOutbox>()) : null;
         outbox?.Start();
+        Action wakeMailer = outbox is null ? () => { } : outbox.Notify; // for each kept voicemail; unhooked before the outbox is disposed
+        voicemail.Kept += wakeMailer;
+        using var unhookMailer = new Unsubscriber(() => voicemail.Kept -= wakeMailer);
         web = new WebPlatform(pbx.Switchboard, pbx.Queues, pbx.Presence, pbx.Events, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone)]),
             users, messages, outbox, time, policy.TimeZone, faults) { Forwardings = forwardings, ForwardingRules = pbx.ForwardingRules, Voicemail = voicemail }.WithHistory(database, pbx.Marks);
 

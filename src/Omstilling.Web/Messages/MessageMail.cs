@@ -1,4 +1,3 @@
-using System.Globalization;
 using MimeKit;
 using Omstilling.Directory.Text;
 using Omstilling.Storage.Messages;
@@ -8,18 +7,10 @@ namespace Omstilling.Web.Messages;
 /// <summary>The e-mail a phone message becomes: Danish, plain text, everything the person needs to call back.</summary>
 internal static class MessageMail
 {
-    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
-
     public static MimeMessage Create(PhoneMessage message, SmtpOptions options, string operatorName, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(options);
-        var mail = new MimeMessage();
-        mail.From.Add(MailboxAddress.Parse(options.From));
-        mail.To.Add(new MailboxAddress(message.RecipientName, message.RecipientEmail ?? throw new ArgumentException("The message has no recipient address.", nameof(message))));
-        mail.Subject = Subject(message);
-        mail.MessageId = $"{message.Id:N}@omstilling";
-        mail.Headers.Add("X-Omstilling-Message", message.Id.ToString());
+        var mail = MailEnvelope.Create(options, message.RecipientName, message.RecipientEmail, Subject(message), message.Id, "X-Omstilling-Message");
         mail.Body = new TextPart("plain") { Text = Body(message, options, operatorName, zone) };
         return mail;
     }
@@ -33,7 +24,6 @@ internal static class MessageMail
 
     public static string Body(PhoneMessage message, SmtpOptions options, string operatorName, TimeZoneInfo zone)
     {
-        var taken = TimeZoneInfo.ConvertTime(message.TakenAt, zone);
         var lines = new List<string>
         {
             $"Telefonbesked til {message.RecipientName}",
@@ -54,7 +44,7 @@ internal static class MessageMail
             lines.Add("");
         }
 
-        lines.Add(string.Create(Danish, $"Modtaget {taken.ToString("dddd 'd.' d. MMMM yyyy 'kl.' HH.mm", Danish)} af {operatorName} i hovedomstillingen."));
+        lines.Add($"Modtaget {DanishTime.Full(message.TakenAt, zone)} af {operatorName} i hovedomstillingen.");
         if (options.PublicUrl is { } url)
         {
             lines.Add($"Se beskeden og markér den som behandlet: {new Uri(url, "beskeder")}");

@@ -22,6 +22,14 @@ public sealed class DanishTimeTests
         Assert.Equal(expected, DanishTime.Until(DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), Copenhagen));
     }
 
+    [Theory]
+    [InlineData("2026-12-04T13:05:00Z", "fredag d. 4. december 2026 kl. 14.05")]
+    [InlineData("2026-07-05T22:30:00Z", "mandag d. 6. juli 2026 kl. 00.30")]
+    public void Full_says_weekday_date_with_year_and_clock_in_the_zone(string instant, string expected)
+    {
+        Assert.Equal(expected, DanishTime.Full(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture), Copenhagen));
+    }
+
     [Fact]
     public void Until_uses_the_summer_offset_after_the_spring_change()
     {

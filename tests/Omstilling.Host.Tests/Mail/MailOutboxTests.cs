@@ -34,7 +34,7 @@ public sealed class MailOutboxTests
 
             var message = await store.CreateAsync(new PhoneMessageDraft("jens-hansen", "Jens Hansen", "jens.hansen@guldborgsund.example", "Karen Olsen", "20 30 40 50", "Vejarbejde", "Ring tilbage.", true, null), "100", CancellationToken.None);
             outbox.Notify();
-            var failed = await WaitAsync(async () => await store.FindAsync(message.Id, CancellationToken.None) is { EmailError: not null } m ? m : null);
+            var failed = await Eventually.FoundAsync(async () => await store.FindAsync(message.Id, CancellationToken.None) is { EmailError: not null } m ? m : null);
             Assert.Contains($"127.0.0.1:{port} kunne ikke nås", failed.EmailError, StringComparison.Ordinal);
             Assert.Null(failed.EmailSentAt);
             Assert.Single(await store.InboxAsync("jens-hansen", 10, CancellationToken.None));
@@ -42,7 +42,7 @@ public sealed class MailOutboxTests
             await using var smtp = TestSmtpServer.StartOn(port);
             time.Advance(TimeSpan.FromMinutes(1));
             outbox.Notify();
-            var sent = await WaitAsync(async () => await store.FindAsync(message.Id, CancellationToken.None) is { EmailSentAt: not null } m ? m : null);
+            var sent = await Eventually.FoundAsync(async () => await store.FindAsync(message.Id, CancellationToken.None) is { EmailSentAt: not null } m ? m : null);
             Assert.Null(sent.EmailError);
             Assert.Equal(2, sent.EmailAttempts);
             var mail = Assert.Single(smtp.Messages);
@@ -54,22 +54,5 @@ public sealed class MailOutboxTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             System.IO.Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("the outbox did not get there in 20 s");
     }
 }

@@ -18,7 +18,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly Task _running;
     private readonly Store _store = new();
 
-    private TestSmtpServer(int port)
+    private TestSmtpServer(int port, Func<string, bool>? refuses = null)
     {
         Port = port;
         var options = new SmtpServerOptionsBuilder()
@@ -27,6 +27,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Build();
         var services = new ServiceProvider();
         services.Add(_store);
+        if (refuses is not null)
+        {
+            services.Add(new RefusingFilter(refuses));
+        }
+
         var server = new SmtpServer.SmtpServer(options, services);
         _running = server.StartAsync(_stop.Token);
     }
@@ -36,6 +41,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public IReadOnlyCollection<MimeMessage> Messages => _store.Messages;
 
     public static TestSmtpServer Start() => new(FreePort.Next());
+
+    /// <summary>One that answers RCPT TO with 550 while <paramref name="refuses"/> says so of the address ("user@host").</summary>
+    public static TestSmtpServer Refusing(Func<string, bool> refuses) => new(FreePort.Next(), refuses);
 
     /// <summary>On a given port (one the code under test already knows, before the server is there).</summary>
     public static TestSmtpServer StartOn(int port) => new(port);
@@ -69,6 +77,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    private sealed class RefusingFilter(Func<string, bool> refuses) : IMailboxFilter
+    {
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, SmtpServer.Mail.IMailbox from, int size, CancellationToken cancellationToken) => Task.FromResult(true);
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, SmtpServer.Mail.IMailbox to, SmtpServer.Mail.IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(!refuses($"{to.User}@{to.Host}"));
     }
 
     private sealed class Store : MessageStore
