@@ -77,7 +77,7 @@ public sealed class VoicemailEndToEndTests
         Assert.Equal("audio/wav", attachment.ContentType.MimeType);
         using (var attached = new MemoryStream())
         {
-            await attachment.Content.DecodeToAsync(attached);
+            await attachment.Content!.DecodeToAsync(attached);
             Assert.Equal(await File.ReadAllBytesAsync(file), attached.ToArray());
         }
 
