@@ -18,7 +18,8 @@ namespace Omstilling.Web.Voicemail;
 /// data directory's voicemail folder (<see cref="VoicemailFolders"/>). A message is stored when its
 /// recording is whole; it is e-mailed when its person wants that and has an address. Counts and
 /// recorded greetings are kept in memory so calls never wait for the database; each change to a
-/// box reads its counts again and raises <see cref="Changed"/> outside any lock. A temporary
+/// box reads its counts again and raises <see cref="Changed"/> (and <see cref="CountsChanged"/>
+/// when they differ) outside any lock. A temporary
 /// absence greeting is removed when its person's absence ends. Thread-safe.
 /// </summary>
 public sealed partial class StaffVoicemail : IVoicemailBoxes, IMessageWaiting, IDisposable
@@ -52,8 +53,17 @@ public sealed partial class StaffVoicemail : IVoicemailBoxes, IMessageWaiting, I
         _faults = faults.Boundary("web.voicemail");
     }
 
-    /// <summary>Raised with a box's name after its messages changed (for the lamps and the staff page).</summary>
+    /// <summary>Raised with a box's name after anything in it changed: a message, its greetings (for the staff page).</summary>
     public event Action<string>? Changed;
+
+    /// <summary>Raised with a box's name after its counts changed (for the phones' lamps: a greeting changes no lamp).</summary>
+    public event Action<string>? CountsChanged;
+
+    event Action<string>? IMessageWaiting.Changed
+    {
+        add => CountsChanged += value;
+        remove => CountsChanged -= value;
+    }
 
     public VoicemailFolders Folders => _folders;
 
@@ -232,15 +242,23 @@ public sealed partial class StaffVoicemail : IVoicemailBoxes, IMessageWaiting, I
 
     private async Task RefreshAsync(string box, CancellationToken cancellationToken)
     {
+        MessageCounts counted, before;
         await _counting.WaitAsync(cancellationToken);
         try
         {
             var (fresh, old) = await _store.CountsAsync(box, cancellationToken);
-            _counts[box] = new MessageCounts(fresh, old);
+            counted = new MessageCounts(fresh, old);
+            before = _counts.GetValueOrDefault(box);
+            _counts[box] = counted;
         }
         finally
         {
             _counting.Release();
+        }
+
+        if (counted != before)
+        {
+            CountsChanged?.Invoke(box);
         }
 
         Changed?.Invoke(box);

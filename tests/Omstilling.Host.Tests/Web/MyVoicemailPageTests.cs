@@ -40,7 +40,7 @@ public sealed class MyVoicemailPageTests
 
         // A caller leaves a message while the page is open: it shows without a reload.
         var recording = voicemail.StartRecording(Anne, RecordingPurpose.Message, "20304050", Guid.NewGuid(), DateTimeOffset.UtcNow);
-        await File.WriteAllBytesAsync(recording.TemporaryFile, Wav(8000, channels: 1, TimeSpan.FromSeconds(2)));
+        await File.WriteAllBytesAsync(recording.TemporaryFile, TestWav.Tone(8000, channels: 1, TimeSpan.FromSeconds(2)));
         Assert.True(await voicemail.KeepAsync(recording, TimeSpan.FromSeconds(2), CancellationToken.None));
         var file = voicemail.Folders.PathOf(Anne, $"{recording.Id:N}.wav");
         Assert.True(File.Exists(file));
@@ -94,7 +94,7 @@ public sealed class MyVoicemailPageTests
         var personal = page.Locator("[data-testid=greeting-personal]");
         await personal.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "hilsen.wav", MimeType = "audio/wav", Buffer = "ikke lyd"u8.ToArray() });
         await page.Locator("[data-testid=feedback]", new() { HasText = "Filen kan ikke bruges som hilsen" }).WaitForAsync();
-        await personal.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "hilsen.wav", MimeType = "audio/wav", Buffer = Wav(16000, channels: 2, TimeSpan.FromSeconds(2)) });
+        await personal.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "hilsen.wav", MimeType = "audio/wav", Buffer = TestWav.Tone(16000, channels: 2, TimeSpan.FromSeconds(2)) });
         await page.Locator("[data-testid=greeting-personal][data-recorded=true]").WaitForAsync();
         await page.Locator("[data-testid=feedback]", new() { HasText = "Personlig hilsen er gemt." }).WaitForAsync();
         using (var anne = await WebLogin.LogInAsync(server.WebPort, Anne, Password(Anne)))
@@ -111,7 +111,7 @@ public sealed class MyVoicemailPageTests
 
         // Playing a new message in the browser marks it heard, as the button does.
         var second = voicemail.StartRecording(Anne, RecordingPurpose.Message, Bo, Guid.NewGuid(), DateTimeOffset.UtcNow);
-        await File.WriteAllBytesAsync(second.TemporaryFile, Wav(8000, channels: 1, TimeSpan.FromSeconds(2)));
+        await File.WriteAllBytesAsync(second.TemporaryFile, TestWav.Tone(8000, channels: 1, TimeSpan.FromSeconds(2)));
         Assert.True(await voicemail.KeepAsync(second, TimeSpan.FromSeconds(2), CancellationToken.None));
         var secondRow = page.Locator($"[data-testid=messages] tr[data-id='{second.Id:N}']");
         await secondRow.Locator("[data-testid=status]", new() { HasText = "Ny" }).WaitForAsync();
@@ -131,34 +131,4 @@ public sealed class MyVoicemailPageTests
     }
 
     private static string Password(string user) => "hemmelig-" + user;
-
-    /// <summary>A PCM WAV file of a 440 Hz tone at <paramref name="rate"/> with <paramref name="channels"/> channels, 16 bits.</summary>
-    private static byte[] Wav(int rate, int channels, TimeSpan length)
-    {
-        var frames = (int)(rate * length.TotalSeconds);
-        var data = frames * channels * 2;
-        var wav = new byte[44 + data];
-        "RIFF"u8.CopyTo(wav);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(4), 36 + data);
-        "WAVEfmt "u8.CopyTo(wav.AsSpan(8));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(16), 16);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(20), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(22), (short)channels);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(24), rate);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(28), rate * channels * 2);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(32), (short)(channels * 2));
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(34), 16);
-        "data"u8.CopyTo(wav.AsSpan(36));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(40), data);
-        for (var i = 0; i < frames; i++)
-        {
-            var sample = (short)(8000 * Math.Sin(2 * Math.PI * 440 * i / rate));
-            for (var c = 0; c < channels; c++)
-            {
-                BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(44 + (((i * channels) + c) * 2)), sample);
-            }
-        }
-
-        return wav;
-    }
 }
