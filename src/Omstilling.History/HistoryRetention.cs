@@ -19,16 +19,11 @@ public sealed partial class HistoryRetention : IDisposable
     public const string Anonymised = "anonym";
 
     /// <summary>How often retention is applied.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+    public static readonly TimeSpan Interval = DailyJob.Interval;
 
     private readonly OmstillingDatabase _database;
-    private readonly Func<PolicyRetention> _retention;
-    private readonly TimeProvider _time;
-    private readonly FaultBoundary _faults;
     private readonly ILogger _logger;
-    private ITimer? _timer;
-    private int _running;
-    private Task _lastRun = Task.CompletedTask;
+    private readonly DailyJob _daily;
 
     public HistoryRetention(OmstillingDatabase database, Func<PolicyRetention> retention, TimeProvider time, FaultMonitor faults, ILogger<HistoryRetention> logger)
     {
@@ -38,15 +33,12 @@ public sealed partial class HistoryRetention : IDisposable
         ArgumentNullException.ThrowIfNull(faults);
         ArgumentNullException.ThrowIfNull(logger);
         _database = database;
-        _retention = retention;
-        _time = time;
-        _faults = faults.Boundary("history.retention");
         _logger = logger;
+        _daily = new DailyJob(time, faults.Boundary("history.retention"), () => ApplyAsync(retention(), time.GetUtcNow(), CancellationToken.None), "a day's retention of the call history");
     }
 
     /// <summary>Applies retention now and then every <see cref="Interval"/>.</summary>
-    public void Start() =>
-        _timer ??= _time.CreateTimer(static s => ((HistoryRetention)s!).OnTimer(), this, TimeSpan.Zero, Interval);
+    public void Start() => _daily.Start();
 
     /// <summary>Anonymises and deletes what the retention says is due at <paramref name="now"/>.</summary>
     public async Task<RetentionResult> ApplyAsync(PolicyRetention retention, DateTimeOffset now, CancellationToken cancellationToken)
@@ -71,32 +63,9 @@ public sealed partial class HistoryRetention : IDisposable
     }
 
     /// <summary>The latest run the timer started (completed when none did); tests await it instead of polling.</summary>
-    internal Task LastRun => Volatile.Read(ref _lastRun);
+    internal Task LastRun => _daily.LastRun;
 
-    public void Dispose() => _timer?.Dispose();
-
-    private void OnTimer()
-    {
-        // A slow run is never overlapped by the next day's.
-        if (Interlocked.Exchange(ref _running, 1) == 1)
-        {
-            return;
-        }
-
-        var run = Task.Run(async () =>
-        {
-            try
-            {
-                await ApplyAsync(_retention(), _time.GetUtcNow(), CancellationToken.None);
-            }
-            finally
-            {
-                Volatile.Write(ref _running, 0);
-            }
-        });
-        Volatile.Write(ref _lastRun, run);
-        _faults.Observe(run, null, "a day's retention of the call history (tried again tomorrow)");
-    }
+    public void Dispose() => _daily.Dispose();
 
     [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Call history retention: deleted {Records} call(s) ({Events} events), anonymised the caller of {AnonymisedRecords} call(s) ({AnonymisedEvents} events); numbers kept {NumberDays} days, records {RecordDays} days")]
     private partial void LogApplied(int records, int events, int anonymisedRecords, int anonymisedEvents, int numberDays, int recordDays);

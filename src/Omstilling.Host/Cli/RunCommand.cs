@@ -303,6 +303,7 @@ internal static partial class RunCommand
         using var historySubscription = pbx.Events.Subscribe("the call history", history.Post);
         using var retention = new HistoryRetention(database, () => policyProvider.Current.Retention, time, faults, loggerFactory.CreateLogger<HistoryRetention>());
         retention.Start();
+        voicemail.StartRetention(() => policyProvider.Current.Retention.VoicemailDays);
         pbx.Events.Start();
         await using var dispatcher = pbx.Events;
         await stack.StartAsync(pbx.Server, cancellationToken);

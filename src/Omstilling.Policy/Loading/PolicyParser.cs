@@ -21,7 +21,7 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
 
     private static readonly string[] TargetKeys = ["answer-within-rings", "answered-within-rings-percent", "correct-transfers-percent", "satisfied-callers-percent", "called-again-within-minutes"];
 
-    private static readonly string[] RetentionKeys = ["caller-numbers-days", "records-days"];
+    private static readonly string[] RetentionKeys = ["caller-numbers-days", "records-days", "voicemail-days"];
 
     private static readonly string[] ForwardingKeys = ["max-chain"];
     private static readonly string[] VoicemailKeys = ["number"];
@@ -173,7 +173,10 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
             _diagnostics.Error(node, $"retention: caller-numbers-days ({numbers}) is longer than records-days ({records}); expected numbers anonymised no later than the records are deleted");
         }
 
-        _draft.Retention = new PolicyRetention(numbers, records);
+        _draft.Retention = new PolicyRetention(numbers, records)
+        {
+            VoicemailDays = map.Int("voicemail-days", 1, 3650) ?? PolicyRetention.DefaultVoicemailDays,
+        };
     }
 
     private void ParsePrompts(YamlMappingNode node)

@@ -9,4 +9,10 @@ public sealed record PolicyRetention(int CallerNumbersDays, int RecordsDays)
 {
     /// <summary>Without a <c>retention:</c> section: numbers for 90 days, records for 13 months (a year's comparison).</summary>
     public static PolicyRetention Default { get; } = new(90, 395);
+
+    /// <summary>Without <c>voicemail-days</c>: voicemails are kept 60 days (recordings of callers' voices are personal data).</summary>
+    public const int DefaultVoicemailDays = 60;
+
+    /// <summary>How long a voicemail (its recording and its row) is kept after it was left (<c>retention: voicemail-days</c>).</summary>
+    public int VoicemailDays { get; init; } = DefaultVoicemailDays;
 }

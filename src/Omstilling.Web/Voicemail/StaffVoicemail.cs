@@ -39,6 +39,8 @@ public sealed partial class StaffVoicemail : IVoicemailBoxes, IMessageWaiting, I
     /// <summary>One count refresh at a time, so an older read never overwrites a newer one.</summary>
     private readonly SemaphoreSlim _counting = new(1, 1);
 
+    private DailyJob? _retention;
+
     public StaffVoicemail(VoicemailStore store, VoicemailFolders folders, DirectoryHolder directory, AbsenceBook absences, DirectoryAbsence names, TimeSpan shortest, TimeProvider time, FaultMonitor faults, ILogger<StaffVoicemail> logger)
     {
         ArgumentNullException.ThrowIfNull(faults);
@@ -98,8 +100,17 @@ public sealed partial class StaffVoicemail : IVoicemailBoxes, IMessageWaiting, I
         _absences.Changed += OnAbsenceChanged;
     }
 
+    /// <summary>Deletes messages older than <paramref name="days"/> (asked each time: the policy may change) now and then daily.</summary>
+    public void StartRetention(Func<int> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        _retention ??= new DailyJob(_time, _faults, () => DeleteOlderThanAsync(_time.GetUtcNow() - TimeSpan.FromDays(days()), CancellationToken.None), "a day's retention of voicemails");
+        _retention.Start();
+    }
+
     public void Dispose()
     {
+        _retention?.Dispose();
         _absences.Changed -= OnAbsenceChanged;
         _counting.Dispose();
     }
@@ -184,6 +195,26 @@ public sealed partial class StaffVoicemail : IVoicemailBoxes, IMessageWaiting, I
             LogDeleted(_logger, box, id);
             await RefreshAsync(box, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Deletes every message left before <paramref name="before"/> (the policy's
+    /// <c>retention: voicemail-days</c>), its recording with it; returns how many.
+    /// </summary>
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        while (await _store.OlderThanAsync(before, 200, cancellationToken) is { Count: > 0 } batch)
+        {
+            foreach (var message in batch)
+            {
+                await DeleteAsync(message.Box, message.Id, cancellationToken);
+                deleted++;
+            }
+        }
+
+        LogRetention(_logger, deleted, before);
+        return deleted;
     }
 
     /// <summary>
@@ -313,6 +344,9 @@ public sealed partial class StaffVoicemail : IVoicemailBoxes, IMessageWaiting, I
 
     [LoggerMessage(EventId = 6505, Level = LogLevel.Warning, Message = "Box {Box}: a recorded greeting cannot be played ({Error}); callers hear the generated one")]
     private static partial void LogGreetingUnreadable(ILogger logger, string box, string error);
+
+    [LoggerMessage(EventId = 6507, Level = LogLevel.Information, Message = "Voicemail retention: {Count} message(s) left before {Before} deleted")]
+    private static partial void LogRetention(ILogger logger, int count, DateTimeOffset before);
 
     [LoggerMessage(EventId = 6506, Level = LogLevel.Warning, Message = "A voicemail recording cut off by a stop was removed: {File}")]
     private static partial void LogUnfinished(ILogger logger, string file);

@@ -132,6 +132,21 @@ public sealed class StaffVoicemailTests : IAsyncLifetime, IAsyncDisposable
         Assert.Single(await _voicemail.Store.BoxAsync("2012", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Messages_older_than_the_policy_keeps_them_are_deleted_with_their_recordings()
+    {
+        var old = await LeaveAsync(TimeSpan.FromSeconds(2));
+        _time.Advance(TimeSpan.FromDays(30));
+        var recent = await LeaveAsync(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(1, await _voicemail.DeleteOlderThanAsync(_time.GetUtcNow() - TimeSpan.FromDays(29), CancellationToken.None));
+
+        Assert.Equal([recent.Id], (await _voicemail.Store.BoxAsync("2012", CancellationToken.None)).Select(m => m.Id));
+        Assert.False(File.Exists(_voicemail.Folders.PathOf("2012", old.FileName)));
+        Assert.True(File.Exists(_voicemail.Folders.PathOf("2012", recent.FileName)));
+        Assert.Equal(new MessageCounts(1, 0), ((IMessageWaiting)_voicemail).CountsFor("2012"));
+    }
+
     public async Task InitializeAsync()
     {
         await _database.MigrateAsync(CancellationToken.None);

@@ -119,12 +119,15 @@ public sealed class PolicyLoaderTests
 
         Assert.True(result.Succeeded, result.Report());
         Assert.Equal(new PolicyRetention(30, 365), result.Policy!.Retention);
+        Assert.Equal(60, result.Policy.Retention.VoicemailDays);
+        Assert.Equal(14, PolicyLoader.Load(Minimal + "\nretention:\n  voicemail-days: 14\n", "retention.yaml").Policy!.Retention.VoicemailDays);
     }
 
     [Theory]
     [InlineData("  caller-numbers-days: 400\n  records-days: 365\n", "retention.yaml:12:3: error: retention: caller-numbers-days (400) is longer than records-days (365); expected numbers anonymised no later than the records are deleted")]
     [InlineData("  caller-numbers-days: 0\n", "retention.yaml:12:24: error: 'caller-numbers-days' in retention is '0'; expected a whole number from 1 to 3650")]
-    [InlineData("  records: 30\n", "retention.yaml:12:3: error: unknown key 'records' in retention; expected one of: caller-numbers-days, records-days")]
+    [InlineData("  records: 30\n", "retention.yaml:12:3: error: unknown key 'records' in retention; expected one of: caller-numbers-days, records-days, voicemail-days")]
+    [InlineData("  voicemail-days: 0\n", "retention.yaml:12:19: error: 'voicemail-days' in retention is '0'; expected a whole number from 1 to 3650")]
     public void Retention_out_of_range_or_backwards_is_an_error_at_its_place(string body, string expected)
     {
         var result = PolicyLoader.Load(Minimal + "\nretention:\n" + body, "retention.yaml");
@@ -149,6 +152,27 @@ public sealed class PolicyLoaderTests
     public void A_forwarding_chain_limit_out_of_range_is_an_error_at_its_place(string body, string expected)
     {
         var result = PolicyLoader.Load(Minimal + "\nforwarding:\n" + body, "forwarding.yaml");
+
+        Assert.Equal(expected, Assert.Single(result.Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void The_voicemail_number_is_read_and_is_otherwise_the_platforms()
+    {
+        var result = PolicyLoader.Load(Minimal + "\nvoicemail:\n  number: 7000\n", "voicemail.yaml");
+
+        Assert.True(result.Succeeded, result.Report());
+        Assert.Equal("7000", result.Policy!.VoicemailNumber);
+        Assert.Null(PolicyLoader.Load(Minimal, "minimal.yaml").Policy!.VoicemailNumber);
+    }
+
+    [Theory]
+    [InlineData("  number: 85 00\n", "voicemail.yaml:12:11: error: voicemail number '85 00' must be 2 to 8 digits, e.g. 8500")]
+    [InlineData("  number: 1\n", "voicemail.yaml:12:11: error: voicemail number '1' must be 2 to 8 digits, e.g. 8500")]
+    [InlineData("  box: 8500\n", "voicemail.yaml:12:3: error: unknown key 'box' in voicemail; expected one of: number")]
+    public void A_voicemail_number_that_is_no_short_number_is_an_error_at_its_place(string body, string expected)
+    {
+        var result = PolicyLoader.Load(Minimal + "\nvoicemail:\n" + body, "voicemail.yaml");
 
         Assert.Equal(expected, Assert.Single(result.Diagnostics).ToString());
     }
