@@ -60,6 +60,8 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
         ["POST /tavle"] = Access.Switchboard,
         ["GET /afdelinger"] = Access.Notices,
         ["POST /afdelinger"] = Access.Notices,
+        ["GET /afdelinger/medarbejdere"] = Access.Notices,
+        ["POST /afdelinger/medarbejdere"] = Access.Notices,
         ["GET /rapporter"] = Access.Reports,
         ["POST /rapporter"] = Access.Reports,
         ["GET /rapporter/csv"] = Access.Reports,
