@@ -54,6 +54,9 @@ public sealed record WebPlatform(
     /// <summary>Where a forwarding set on the web may go (the engine's rules, as for the phone codes); null in tests that need none.</summary>
     public IForwardingRules? ForwardingRules { get; init; }
 
+    /// <summary>The phones' SIP accounts for IT's "Brugere og telefoner"; null where the host keeps none (tests).</summary>
+    public Admin.IPhoneAccounts? PhoneAccounts { get; init; }
+
     /// <summary>Marks of calls as "fejlstillet" (a person's own, an operator's in the console); null without an engine (tests).</summary>
     public IMisroutedMarks? Marks { get; init; }
 }

@@ -30,6 +30,9 @@ internal static class CommandLine
                      [--person ID] [--department ID]: a login for the web app (password from
                      OMSTILLING_USER_PASSWORD or standard input); list: the logins; disable NAME,
                      enable NAME, passwd NAME (the new password as for add), remove NAME.
+          phones     add EXT [--person ID]: a SIP account for a phone, its password made and
+                     printed once (only its HA1 hashes are kept); list; passwd EXT: a new one;
+                     remove EXT. [--data-dir DIR]; the running server follows at once.
 
         Options for run:
           --sip-port <port>     SIP port for UDP and TCP (default 5060)
@@ -128,6 +131,8 @@ internal static class CommandLine
                 return await SimulateCommand.RunAsync(args.AsMemory(1), output, error, cancellationToken);
             case "users":
                 return await UsersCommand.RunAsync(args.AsMemory(1), Console.In, output, error, cancellationToken);
+            case "phones":
+                return await PhonesCommand.RunAsync(args.AsMemory(1), output, error, cancellationToken);
             default:
                 await error.WriteLineAsync($"omstilling: unknown command '{args[0]}'");
                 await error.WriteLineAsync(Usage);

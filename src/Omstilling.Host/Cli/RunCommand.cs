@@ -142,21 +142,9 @@ internal static partial class RunCommand
 
         var pbxOptions = new PbxOptions { DigestAlgorithms = options.DigestAlgorithms };
         var accounts = new InMemoryAccountStore();
-        try
+        if (!AccountSync.TryLoad(options.DataDirectory, options.Demo, pbxOptions.Realm, accounts, out var accountProblem))
         {
-            if (options.Demo && AccountFile.Load(options.DataDirectory).Count == 0)
-            {
-                AccountFile.Save(options.DataDirectory, DemoData.Accounts(pbxOptions.Realm));
-            }
-
-            foreach (var account in AccountFile.Load(options.DataDirectory))
-            {
-                accounts.Add(account);
-            }
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            LogStartFailed(logger, e.Message);
+            LogStartFailed(logger, accountProblem);
             return 1;
         }
 
@@ -255,6 +243,7 @@ internal static partial class RunCommand
         await voicemail.StartAsync(cancellationToken);
         var users = new UserStore(database, time);
         var messages = new MessageStore(database, time);
+        using var accountSync = new AccountSync(options.DataDirectory, accounts, pbx.Registrar, time, faults, logger);
         var demoUsers = options.Demo ? DemoUsers.SeedAsync(users, staff, faults, logger, cancellationToken) : Task.CompletedTask;
         await using var outbox = options.Smtp is { } smtp ? new MailOutbox(smtp, [new PhoneMessageMailSource(messages, users, smtp, policy.TimeZone), new VoicemailMailSource(voicemail.Store, voicemailFolders, smtp, policy.TimeZone)], time, faults, loggerFactory.CreateLogger<MailOutbox>()) : null;
         outbox?.Start();
@@ -262,7 +251,7 @@ internal static partial class RunCommand
         voicemail.Kept += wakeMailer;
         using var unhookMailer = new Unsubscriber(() => voicemail.Kept -= wakeMailer);
         web = new WebPlatform(pbx.Switchboard, pbx.Queues, pbx.Presence, pbx.Events, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone)]),
-            users, messages, outbox, time, policy.TimeZone, faults) { Forwardings = forwardings, ForwardingRules = pbx.ForwardingRules, Voicemail = voicemail }.WithHistory(database, pbx.Marks);
+            users, messages, outbox, time, policy.TimeZone, faults) { Forwardings = forwardings, ForwardingRules = pbx.ForwardingRules, Voicemail = voicemail, PhoneAccounts = new PhoneAccountFile(options.DataDirectory, pbxOptions.Realm, accountSync.Reload) }.WithHistory(database, pbx.Marks);
 
         // The directory is re-read when its file changes and when the policy it is checked against
         // does, one read at a time and always against the policy in force, so an older read or an

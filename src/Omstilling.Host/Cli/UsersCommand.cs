@@ -14,7 +14,7 @@ namespace Omstilling.Host.Cli;
 /// </summary>
 internal static class UsersCommand
 {
-    public const int MinimumPasswordLength = 8;
+    public const int MinimumPasswordLength = UserStore.MinimumPasswordLength;
 
     public static async Task<int> RunAsync(ReadOnlyMemory<string> args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

@@ -64,6 +64,28 @@ public sealed class SipRegistrar
         transaction.Respond(response);
     }
 
+    /// <summary>
+    /// Ends every binding of <paramref name="aor"/> at once (its account was removed or given a new
+    /// password): the phone is no longer reached, and its next REGISTER must authenticate again.
+    /// Returns how many bindings ended.
+    /// </summary>
+    public int Unregister(string aor)
+    {
+        ArgumentNullException.ThrowIfNull(aor);
+        var ended = 0;
+        var left = _bindings.Update(aor, (list, _) =>
+        {
+            ended = list.Count;
+            list.Clear();
+        });
+        if (ended > 0)
+        {
+            Changed?.Invoke(aor, left);
+        }
+
+        return ended;
+    }
+
     private SipResponse Apply(ServerTransaction transaction, string aor)
     {
         var request = transaction.Request;

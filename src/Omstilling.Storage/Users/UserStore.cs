@@ -13,6 +13,9 @@ namespace Omstilling.Storage.Users;
 /// </summary>
 public sealed class UserStore(OmstillingDatabase database, TimeProvider time)
 {
+    /// <summary>The shortest password a login may have (the command line and the web page both hold new ones to it).</summary>
+    public const int MinimumPasswordLength = 8;
+
     private readonly PasswordHashing _passwords = new();
 
     public async Task<bool> AnyAsync(CancellationToken cancellationToken)

@@ -67,6 +67,8 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
         ["GET /rapporter/csv"] = Access.Reports,
         ["GET /rapporter/opkald"] = Access.Reports,
         ["POST /rapporter/opkald"] = Access.Reports,
+        ["GET /brugere"] = Access.Admin,
+        ["POST /brugere"] = Access.Admin,
 
         // Blazor's connection for the interactive pages (endpoints without a method answer any;
         // they are asked with GET), and its redirect for enhanced navigation: only for those who
