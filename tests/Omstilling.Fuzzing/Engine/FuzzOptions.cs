@@ -15,6 +15,12 @@ public sealed record FuzzOptions
     /// <summary>One execution taking longer than this is a hang (the run stops there: the input cannot be taken back).</summary>
     public TimeSpan HangLimit { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The limit for the first execution, which also compiles the code under test (JIT, type
+    /// loading): a full policy file's first parse on a loaded two-core machine has taken over a second.
+    /// </summary>
+    public TimeSpan FirstExecutionLimit { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>One execution allocating more than this is a finding: a few bytes must not make the code build megabytes.</summary>
     public long MaxAllocationPerInput { get; init; } = 256L * 1024 * 1024;
 

@@ -31,7 +31,8 @@ public sealed class FuzzRunner(TimeProvider time)
         while (!worker.Done.Wait(WatchdogInterval))
         {
             peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(forceFullCollection: false));
-            if (worker.Running() is { } running && running > options.HangLimit && worker.TryAbandon(running))
+            var limit = worker.Warm ? options.HangLimit : options.FirstExecutionLimit;
+            if (worker.Running() is { } running && running > limit && worker.TryAbandon(running))
             {
                 break;
             }

@@ -51,6 +51,9 @@ internal sealed class FuzzWorker
     public FuzzRunState State => (FuzzRunState)Volatile.Read(ref _state);
 
     /// <summary>How long the execution in progress has run, or null between executions.</summary>
+    /// <summary>Whether an execution has completed (the code under test is compiled).</summary>
+    public bool Warm => Interlocked.Read(ref _executions) > 0;
+
     public TimeSpan? Running()
     {
         var start = Volatile.Read(ref _executionStart);
@@ -144,7 +147,7 @@ internal sealed class FuzzWorker
     private void Step(byte[] input, bool isSeed)
     {
         var (outcome, failure, allocated) = Execute(input);
-        _executions++;
+        Interlocked.Increment(ref _executions);
         if (State != FuzzRunState.Running)
         {
             return;

@@ -35,6 +35,7 @@ public sealed class VoicemailEndToEndTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Gem fravær" }).ClickAsync();
         await page.Locator("[data-testid=my-absence]", new() { HasText = "Til møde til kl. 14.00" }).WaitForAsync();
         await page.GotoAsync($"http://127.0.0.1:{server.WebPort}/min-telefonsvarer");
+        await page.Locator("[data-interactive=true]").WaitForAsync(); // the form works once the page's live connection is up
         await page.Locator("[data-testid=pin]").FillAsync("4711");
         await page.Locator("[data-testid=pin-form] button").ClickAsync();
         await page.Locator("[data-testid=pin-state]", new() { HasText = "Du har en pinkode." }).WaitForAsync();

@@ -21,6 +21,7 @@ public sealed partial class DepartmentPeoplePage : IDisposable
     private Person? _chosen;
     private ConsoleFeedback _feedback = null!;
     private AbsenceViewModel? _absence;
+    private StaffBooksWatch? _watch;
 
     [CascadingParameter]
     private Task<AuthenticationState>? Auth { get; set; }
@@ -42,11 +43,7 @@ public sealed partial class DepartmentPeoplePage : IDisposable
             _absence = new AbsenceViewModel(Platform.Absences, Platform.Time, Platform.Zone, _user.UserName, _feedback);
         }
 
-        Platform.Absences.Changed += OnChanged;
-        if (Platform.Forwardings is { } book)
-        {
-            book.Changed += OnChanged;
-        }
+        _watch = new StaffBooksWatch(Platform, OnChanged);
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -58,14 +55,7 @@ public sealed partial class DepartmentPeoplePage : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        Platform.Absences.Changed -= OnChanged;
-        if (Platform.Forwardings is { } book)
-        {
-            book.Changed -= OnChanged;
-        }
-    }
+    public void Dispose() => _watch?.Dispose();
 
     private string? AbsenceLine(Person person) => Platform.Absences.Current(person.Id) is { } absence
         ? ConsoleText.AbsenceLine(absence, Platform.Time.GetUtcNow(), Platform.Zone)

@@ -20,6 +20,7 @@ public sealed partial class MyAbsencePage : IDisposable
     private ConsoleFeedback _feedback = null!;
     private AbsenceViewModel? _absence;
     private ForwardingForm? _forwarding;
+    private StaffBooksWatch? _watch;
 
     [CascadingParameter]
     private Task<AuthenticationState>? Auth { get; set; }
@@ -45,10 +46,9 @@ public sealed partial class MyAbsencePage : IDisposable
         if (Platform.Forwardings is { } book && Platform.ForwardingRules is { } rules)
         {
             _forwarding = new ForwardingForm(book, rules, Platform.Time, _feedback);
-            book.Changed += OnChanged;
         }
 
-        Platform.Absences.Changed += OnChanged;
+        _watch = new StaffBooksWatch(Platform, OnChanged);
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -60,14 +60,7 @@ public sealed partial class MyAbsencePage : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        Platform.Absences.Changed -= OnChanged;
-        if (Platform.Forwardings is { } book)
-        {
-            book.Changed -= OnChanged;
-        }
-    }
+    public void Dispose() => _watch?.Dispose();
 
     /// <summary>"Altid", "Når du taler i telefon", "Når du ikke svarer".</summary>
     private static string Heading(ForwardingCondition condition) => condition switch
