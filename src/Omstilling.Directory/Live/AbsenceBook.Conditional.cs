@@ -14,14 +14,7 @@ public sealed partial class AbsenceBook
     /// <exception cref="ArgumentException">The replacement has already ended.</exception>
     public bool SetIfCurrent(Model.Absence? expected, Model.Absence replacement)
     {
-        ArgumentNullException.ThrowIfNull(replacement);
-        ArgumentException.ThrowIfNullOrEmpty(replacement.PersonId, nameof(replacement));
-        var now = _time.GetUtcNow();
-        if (!replacement.IsActive(now))
-        {
-            throw new ArgumentException($"The absence of '{replacement.PersonId}' ended at {replacement.Until:O}.", nameof(replacement));
-        }
-
+        var now = CheckSettable(replacement);
         lock (_gate)
         {
             if (!Equals(CurrentUnderLock(replacement.PersonId, now), expected))
@@ -55,6 +48,21 @@ public sealed partial class AbsenceBook
 
         Raise(expected.PersonId);
         return true;
+    }
+
+    /// <summary>The book's now, after checking that the absence names a person and has not ended.</summary>
+    /// <exception cref="ArgumentException">It names no person, or has already ended.</exception>
+    private DateTimeOffset CheckSettable(Model.Absence absence, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(absence))] string? parameter = null)
+    {
+        ArgumentNullException.ThrowIfNull(absence, parameter);
+        ArgumentException.ThrowIfNullOrEmpty(absence.PersonId, parameter);
+        var now = _time.GetUtcNow();
+        if (!absence.IsActive(now))
+        {
+            throw new ArgumentException($"The absence of '{absence.PersonId}' ended at {absence.Until:O}; clear it instead.", parameter);
+        }
+
+        return now;
     }
 
     private Model.Absence? CurrentUnderLock(string personId, DateTimeOffset now) =>
