@@ -13,7 +13,7 @@ namespace Omstilling.Calendars;
 public sealed class CalendarAbsence(AbsenceBook book, TimeProvider time)
 {
     /// <summary>The <see cref="Absence.SetBy"/> of codings made from calendars (Danish: staff and operators read it).</summary>
-    public const string SetBy = "kalender";
+    public const string SetBy = Absence.SetByCalendar;
 
     private readonly AbsenceBook _book = book ?? throw new ArgumentNullException(nameof(book));
     private readonly TimeProvider _time = time ?? throw new ArgumentNullException(nameof(time));
