@@ -49,10 +49,12 @@ public sealed class AbsenceAvailability(AbsenceBook book, TimeZoneInfo zone) : I
         return absence is null ? Availability.Free(SourceName) : new Availability(true, null, Reason(absence, now), SourceName);
     }
 
-    /// <summary>"Til møde til kl. 14.00", "På ferie til mandag kl. 08.00", "Syg".</summary>
-    private string Reason(Absence absence, DateTimeOffset now) => absence.Until is { } until
-        ? $"{absence.Code.DanishLabel()} til {DanishTime.Until(until, now, _zone)}"
-        : absence.Code.DanishLabel();
+    private string Reason(Absence absence, DateTimeOffset now) => Describe(absence.Code, absence.Until, now, _zone);
+
+    /// <summary>"Til møde til kl. 14.00", "På ferie til mandag kl. 08.00", "Syg": the one wording of an absence for the console.</summary>
+    public static string Describe(AbsenceCode code, DateTimeOffset? until, DateTimeOffset now, TimeZoneInfo zone) => until is { } end
+        ? $"{code.DanishLabel()} til {DanishTime.Until(end, now, zone)}"
+        : code.DanishLabel();
 
     /// <summary>True when <paramref name="candidate"/> ends later than <paramref name="current"/> (null = not known = latest).</summary>
     internal static bool Longer(DateTimeOffset? candidate, DateTimeOffset? current) =>

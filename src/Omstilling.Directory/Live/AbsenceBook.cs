@@ -68,14 +68,7 @@ public sealed partial class AbsenceBook : IDisposable
     /// <exception cref="ArgumentException">The absence has already ended.</exception>
     public void Set(Absence absence)
     {
-        ArgumentNullException.ThrowIfNull(absence);
-        ArgumentException.ThrowIfNullOrEmpty(absence.PersonId, nameof(absence));
-        var now = _time.GetUtcNow();
-        if (!absence.IsActive(now))
-        {
-            throw new ArgumentException($"The absence of '{absence.PersonId}' ended at {absence.Until:O}; clear it instead.", nameof(absence));
-        }
-
+        var now = CheckSettable(absence);
         lock (_gate)
         {
             _absences[absence.PersonId] = absence;

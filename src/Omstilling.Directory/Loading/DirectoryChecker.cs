@@ -222,5 +222,6 @@ internal sealed class DirectoryChecker(DirectoryDraft draft, TelephonePolicy? po
         DirectNumbers = [.. draft.Numbers.Select(n => n.Number)],
         Topics = [.. draft.Topics],
         CoveredBy = [.. draft.CoveredBy.Select(c => c.Value).Distinct(StringComparer.Ordinal)],
+        Calendar = draft.Calendar,
     };
 }

@@ -9,7 +9,7 @@ namespace Omstilling.Directory.Loading;
 /// <summary>People and their numbers.</summary>
 internal sealed partial class DirectoryParser
 {
-    private static readonly string[] PersonKeys = ["id", "name", "title", "department", "extension", "email", "mobile", "direct", "topics", "covered-by"];
+    private static readonly string[] PersonKeys = ["id", "name", "title", "department", "extension", "email", "mobile", "direct", "topics", "covered-by", "calendar"];
 
     private const string DanishNumberExpected = "8 digits such as 54 73 20 10";
     private const string ExtensionExpected = "2 to 6 digits not starting with 0, such as 2010";
@@ -39,6 +39,7 @@ internal sealed partial class DirectoryParser
         var numbers = ParseNumbers(map, "direct");
         var topics = ParseTopics(map);
         var coveredBy = ParseCoveredBy(map);
+        var calendar = ParseCalendar(map);
         if (name is null || id is not { } personId || !departmentOk)
         {
             return null;
@@ -54,6 +55,7 @@ internal sealed partial class DirectoryParser
             Numbers = numbers,
             Topics = topics,
             CoveredBy = coveredBy,
+            Calendar = calendar,
         };
     }
 

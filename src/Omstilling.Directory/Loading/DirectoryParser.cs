@@ -161,9 +161,9 @@ internal sealed partial class DirectoryParser(DiagnosticBag diagnostics)
         return topics;
     }
 
-    private string? ParseEmail(YamlFields map)
+    private string? ParseEmail(YamlFields map, string key = "email")
     {
-        if (map.Scalar("email", required: false, "an e-mail address") is not { Value: { } text } node)
+        if (map.Scalar(key, required: false, "an e-mail address") is not { Value: { } text } node)
         {
             return null;
         }

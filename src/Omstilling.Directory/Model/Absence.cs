@@ -11,6 +11,9 @@ namespace Omstilling.Directory.Model;
 /// <param name="SetBy">Who set it: the person's id, an operator's extension, or a system name ("calendar").</param>
 public sealed record Absence(string PersonId, AbsenceCode Code, string? Note, DateTimeOffset? Until, DateTimeOffset SetAt, string SetBy)
 {
+    /// <summary>The <see cref="SetBy"/> of a coding made from the person's calendar (Danish: the console shows it).</summary>
+    public const string SetByCalendar = "kalender";
+
     /// <summary>In force at <paramref name="now"/>: no end given, or the end not reached (the end itself is back).</summary>
     public bool IsActive(DateTimeOffset now) => Until is not { } until || now < until;
 }

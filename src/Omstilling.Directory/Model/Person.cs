@@ -32,4 +32,7 @@ public sealed record Person(string Id, string Name, string DepartmentId)
     /// the department (see <see cref="StaffDirectory.Colleagues"/>).
     /// </summary>
     public ImmutableArray<string> CoveredBy { get; init; } = [];
+
+    /// <summary>Where the person's calendar is read from (busy times, out of office), or null.</summary>
+    public CalendarSource? Calendar { get; init; }
 }

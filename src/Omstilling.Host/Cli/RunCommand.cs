@@ -204,6 +204,13 @@ internal static partial class RunCommand
 
         var directory = new DirectoryHolder(staff);
         using var absences = new AbsenceBook(time, loggerFactory.CreateLogger<AbsenceBook>());
+        if (!CalendarWiring.TryCreate(directory, policyProvider, absences, time, loggerFactory, out var calendarWiring, out var calendarError))
+        {
+            LogStartFailed(logger, calendarError);
+            return 1;
+        }
+
+        await using var calendars = calendarWiring;
         using var staffAbsence = new DirectoryAbsence(directory, absences, prompts, policy.TimeZone, faults, loggerFactory.CreateLogger<DirectoryAbsence>());
         var forwardings = new ForwardingBook(loggerFactory.CreateLogger<ForwardingBook>());
         var staffForwarding = new DirectoryForwarding(directory, forwardings);
@@ -237,6 +244,7 @@ internal static partial class RunCommand
 
         await using var absencePersistence = new AbsencePersistence(database, absences, time, loggerFactory.CreateLogger<AbsencePersistence>());
         await absencePersistence.StartAsync(cancellationToken);
+        calendars.Start(); // after the book is restored, so a restore does not undo the calendar's codings
         staffAbsence.SpeakAbsentNamesInBackground(time.GetUtcNow());
         await using var forwardingPersistence = new ForwardingPersistence(database, forwardings, loggerFactory.CreateLogger<ForwardingPersistence>());
         await forwardingPersistence.StartAsync(cancellationToken);
@@ -250,7 +258,7 @@ internal static partial class RunCommand
         Action wakeMailer = outbox is null ? () => { } : outbox.Notify; // for each kept voicemail; unhooked before the outbox is disposed
         voicemail.Kept += wakeMailer;
         using var unhookMailer = new Unsubscriber(() => voicemail.Kept -= wakeMailer);
-        web = new WebPlatform(pbx.Switchboard, pbx.Queues, pbx.Presence, pbx.Events, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone)]),
+        web = new WebPlatform(pbx.Switchboard, pbx.Queues, pbx.Presence, pbx.Events, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone), calendars.Availability]),
             users, messages, outbox, time, policy.TimeZone, faults) { Forwardings = forwardings, ForwardingRules = pbx.ForwardingRules, Voicemail = voicemail, PhoneAccounts = new PhoneAccountFile(options.DataDirectory, pbxOptions.Realm, accountSync.Reload) }.WithHistory(database, pbx.Marks);
 
         // The directory is re-read when its file changes and when the policy it is checked against

@@ -36,9 +36,22 @@ public sealed class BrokenDirectoryTests
             "BrokenDirectories/bad-structure.yaml:8:13: error: a topic of department 'borgerservice' must be a word or phrase; expected a list such as [pas, kørekort]",
             "BrokenDirectories/bad-structure.yaml:9:5: error: unknown key 'phone' in department 'borgerservice'; expected one of: name, area, topics, email, direct",
             "BrokenDirectories/bad-structure.yaml:10:14: error: department 'jobcenter' must be a mapping; expected name, area, topics, email, direct",
-            "BrokenDirectories/bad-structure.yaml:14:5: error: unknown key 'extention' in person 'Anne Sørensen'; expected one of: id, name, title, department, extension, email, mobile, direct, topics, covered-by",
+            "BrokenDirectories/bad-structure.yaml:14:5: error: unknown key 'extention' in person 'Anne Sørensen'; expected one of: id, name, title, department, extension, email, mobile, direct, topics, covered-by, calendar",
             "BrokenDirectories/bad-structure.yaml:15:5: error: a person has no 'name'; expected the person's full name",
             "BrokenDirectories/bad-structure.yaml:17:5: error: a person must be a mapping, not a text; expected name, department, extension, ...");
+    }
+
+    [Fact]
+    public void A_calendar_with_a_wrong_url_address_key_or_shape_is_reported_at_the_value()
+    {
+        AssertRejected(
+            "bad-calendar",
+            null,
+            "BrokenDirectories/bad-calendar.yaml:6:22: error: 'ftp://kalender.example/anne.ics' in the calendar of person 'Anne Sørensen' is not an http(s) URL; expected https://... or a file path",
+            "BrokenDirectories/bad-calendar.yaml:6:71: error: 'anne(at)guldborgsund.dk' in the calendar of person 'Anne Sørensen' is not an e-mail address; expected e.g. navn@guldborgsund.dk",
+            "BrokenDirectories/bad-calendar.yaml:9:15: error: the calendar of person 'Bo Jensen' names no source; expected { ics: <an http(s) URL or a file path> } and/or { microsoft365: <the mailbox's address> }",
+            "BrokenDirectories/bad-calendar.yaml:9:17: error: unknown key 'outlook' in the calendar of person 'Bo Jensen'; expected one of: ics, microsoft365",
+            "BrokenDirectories/bad-calendar.yaml:12:15: error: 'calendar' in person 'Carla Holm' must be a mapping, not a text; expected { ics: <an http(s) URL or a file path> } and/or { microsoft365: <the mailbox's address> }");
     }
 
     [Fact]

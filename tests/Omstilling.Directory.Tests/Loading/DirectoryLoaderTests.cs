@@ -99,4 +99,30 @@ public sealed class DirectoryLoaderTests
         Assert.Single(result.Warnings);
         Assert.Empty(result.Errors);
     }
+
+    [Fact]
+    public void A_calendar_names_an_ics_file_beside_the_directory_a_feed_or_a_microsoft_365_mailbox()
+    {
+        const string yaml = """
+            departments:
+              byggesag: { name: Byggesagsbehandling }
+            people:
+              - name: Søren Hansen
+                department: byggesag
+                calendar: { ics: kalendere/soeren.ics }
+              - name: Kim Jensen
+                department: byggesag
+                calendar: { ics: "https://kalender.example/kim.ics?token=x", microsoft365: kim.jensen@kommune.example }
+            """;
+        var file = Path.Combine(Path.GetTempPath(), "omstilling", "directory.yaml");
+
+        var result = DirectoryLoader.Load(yaml, file);
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        var people = result.File!.People;
+        Assert.Equal(new Model.CalendarSource(Path.Combine(Path.GetTempPath(), "omstilling", "kalendere", "soeren.ics"), null), people[0].Calendar);
+        Assert.False(people[0].Calendar!.IcsIsUrl);
+        Assert.Equal(new Model.CalendarSource("https://kalender.example/kim.ics?token=x", "kim.jensen@kommune.example"), people[1].Calendar);
+        Assert.True(people[1].Calendar!.IcsIsUrl);
+    }
 }

@@ -1,3 +1,4 @@
+using Omstilling.Directory.Model;
 using Omstilling.Policy.Model;
 using Omstilling.Yaml;
 
@@ -22,4 +23,6 @@ internal sealed record PersonDraft(Located Id, string Name, Located Department, 
     public List<string> Topics { get; init; } = [];
 
     public List<Located> CoveredBy { get; init; } = [];
+
+    public CalendarSource? Calendar { get; init; }
 }
