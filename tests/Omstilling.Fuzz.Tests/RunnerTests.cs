@@ -73,7 +73,7 @@ public sealed class RunnerTests
 
             return "ok";
         }, "hang");
-        var run = Task.Run(() => new FuzzRunner(time).Run(target, new FuzzOptions { Seed = 1, MaxExecutions = 100, HangLimit = TimeSpan.FromSeconds(1) }));
+        var run = Task.Run(() => new FuzzRunner(time).Run(target, new FuzzOptions { Seed = 1, MaxExecutions = 100, HangLimit = TimeSpan.FromSeconds(1), FirstExecutionLimit = TimeSpan.FromSeconds(1) }));
 
         await Task.Run(entered.Wait);
         time.Advance(TimeSpan.FromSeconds(2));
@@ -83,6 +83,36 @@ public sealed class RunnerTests
         var hang = Assert.Single(result.Hangs);
         Assert.Equal("hang"u8.ToArray(), hang.Input);
         Assert.Equal(0, result.Executions);
+    }
+
+    [Fact]
+    public async Task The_first_execution_which_compiles_the_code_may_take_longer_than_the_hang_limit()
+    {
+        var time = new FakeTimeProvider();
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var first = true;
+        var target = new FakeTarget(input =>
+        {
+            if (first)
+            {
+                first = false;
+                entered.Set();
+                release.Wait(); // compiling
+            }
+
+            return "ok";
+        }, "seed");
+        var run = Task.Run(() => new FuzzRunner(time).Run(target, new FuzzOptions { Seed = 1, MaxExecutions = 100, HangLimit = TimeSpan.FromSeconds(1), FirstExecutionLimit = TimeSpan.FromSeconds(5) }));
+
+        await Task.Run(entered.Wait);
+        time.Advance(TimeSpan.FromSeconds(2));
+        await Task.Delay(300); // the watchdog looks every 50 ms: with the 1 s limit it would have seen a hang by now
+        release.Set();
+        var result = await run;
+
+        Assert.Empty(result.Hangs);
+        Assert.Equal(100, result.Executions);
     }
 
     [Fact]
