@@ -15,7 +15,7 @@ public sealed class TestVoicemailBoxes(VoicemailFolders folders) : IVoicemailBox
     private readonly ConcurrentDictionary<string, string> _pins = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<VoicemailListing>> _messages = new(StringComparer.Ordinal);
 
-    /// <summary>What the engine did to the boxes, in order ("heard 2012 &lt;id&gt;", "deleted …", "new …", "pin 2012 4711").</summary>
+    /// <summary>What the engine did with the boxes, in order ("fetched &lt;id&gt;", "heard 2012 &lt;id&gt;", "deleted …", "new …").</summary>
     public ConcurrentQueue<string> Changes { get; } = new();
 
     public VoicemailGreeting Greeting { get; set; } = VoicemailGreeting.None;
@@ -68,8 +68,12 @@ public sealed class TestVoicemailBoxes(VoicemailFolders folders) : IVoicemailBox
     public Task<IReadOnlyList<VoicemailListing>> MessagesAsync(string box, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<VoicemailListing>>([.. _messages.GetValueOrDefault(box) ?? []]);
 
-    public Task<AudioClip> RecordingAsync(VoicemailListing message, CancellationToken cancellationToken) =>
-        _files.RecordingAsync(message, cancellationToken);
+    public Task<AudioClip> RecordingAsync(VoicemailListing message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Changes.Enqueue($"fetched {message.Id}");
+        return _files.RecordingAsync(message, cancellationToken);
+    }
 
     public Task SetHeardAsync(string box, Guid id, bool heard, CancellationToken cancellationToken)
     {
