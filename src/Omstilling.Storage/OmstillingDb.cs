@@ -4,7 +4,7 @@ using Omstilling.Storage.Entities;
 namespace Omstilling.Storage;
 
 /// <summary>
-/// The platform's database: console users, phone messages, voicemail, absences, forwardings, department notices and the call history.
+/// The platform's database: console users, phone messages, voicemail, absences, forwardings, department notices, the staff directory and the call history.
 /// One model for every provider; each provider has its own subclass only so that it can carry its
 /// own migrations (<see cref="SqliteOmstillingDb"/>, <see cref="PostgresOmstillingDb"/>).
 /// A context is short-lived and used by one thread; create one per unit of work.
@@ -24,6 +24,15 @@ public abstract class OmstillingDb(DbContextOptions options) : DbContext(options
     public DbSet<VoicemailRecord> Voicemails => Set<VoicemailRecord>();
 
     public DbSet<VoicemailBoxRecord> VoicemailBoxes => Set<VoicemailBoxRecord>();
+
+    public DbSet<DirectoryAreaRecord> DirectoryAreas => Set<DirectoryAreaRecord>();
+
+    public DbSet<DirectoryDepartmentRecord> DirectoryDepartments => Set<DirectoryDepartmentRecord>();
+
+    public DbSet<DirectoryPersonRecord> DirectoryPeople => Set<DirectoryPersonRecord>();
+
+    /// <summary>The directory's audit log; its highest id is the directory's revision.</summary>
+    public DbSet<DirectoryChangeRecord> DirectoryChanges => Set<DirectoryChangeRecord>();
 
     /// <summary>Every call's events, in order (the call history).</summary>
     public DbSet<CallEventRecord> CallEvents => Set<CallEventRecord>();

@@ -5,15 +5,32 @@ using YamlDotNet.RepresentationModel;
 namespace Omstilling.Yaml;
 
 /// <summary>Collects diagnostics while one file is loaded. Not thread-safe (one per load).</summary>
-public sealed class DiagnosticBag(string file)
+public sealed class DiagnosticBag
 {
     private readonly List<YamlDiagnostic> _items = [];
+    private readonly Func<Mark, SourceLocation>? _locate;
 
-    public string File { get; } = file;
+    public DiagnosticBag(string file)
+    {
+        File = file;
+    }
+
+    /// <summary>
+    /// For YAML written from another format (a CSV file is read as YAML it is transcribed to):
+    /// <paramref name="locate"/> maps a position in the YAML back to the original's, so that
+    /// diagnostics name the line and column the user wrote.
+    /// </summary>
+    public DiagnosticBag(string file, Func<Mark, SourceLocation> locate)
+    {
+        File = file;
+        _locate = locate ?? throw new ArgumentNullException(nameof(locate));
+    }
+
+    public string File { get; }
 
     public bool HasErrors { get; private set; }
 
-    public SourceLocation At(Mark mark) => new(File, (int)mark.Line, (int)mark.Column);
+    public SourceLocation At(Mark mark) => _locate is null ? new(File, (int)mark.Line, (int)mark.Column) : _locate(mark);
 
     public SourceLocation At(YamlNode node) => At(node.Start);
 

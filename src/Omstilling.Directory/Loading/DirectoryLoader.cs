@@ -37,7 +37,12 @@ public static class DirectoryLoader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(sourceName);
-        var diagnostics = new DiagnosticBag(sourceName);
+        return Load(yaml, new DiagnosticBag(sourceName), policy);
+    }
+
+    /// <summary>Loads YAML text into a bag that may already hold problems, and may map positions (a transcribed CSV file).</summary>
+    internal static DirectoryLoadResult Load(string yaml, DiagnosticBag diagnostics, TelephonePolicy? policy)
+    {
         if (YamlRootReader.ReadRoot(yaml, diagnostics, "directory", "areas, departments and people", "the directory must be a mapping of keys; expected areas, departments and people") is not { } root)
         {
             return new DirectoryLoadResult(null, diagnostics.ToImmutable());

@@ -33,6 +33,10 @@ internal static class CommandLine
           phones     add EXT [--person ID]: a SIP account for a phone, its password made and
                      printed once (only its HA1 hashes are kept); list; passwd EXT: a new one;
                      remove EXT. [--data-dir DIR]; the running server follows at once.
+          directory  import FILE.csv|FILE.yaml [--apply]: what the file would change in the staff
+                     directory kept in the database (new, left, changed), applied with --apply;
+                     export [--output FILE]: the directory as YAML; log [--limit N]: who changed
+                     what. [--data-dir DIR | --database DB] [--policy FILE] (docs/directory.md).
 
         Options for run:
           --sip-port <port>     SIP port for UDP and TCP (default 5060)
@@ -70,8 +74,9 @@ internal static class CommandLine
                                 web port /api/status needs an administrator's login
           --diagnostics         Serve POST /api/diagnostics/gc (full garbage collection, then the
                                 managed heap size), for memory measurements
-          --directory <file>    The staff directory (vidensdatabase) for the console (default: the
-                                bundled config/guldborgsund-directory.yaml with the bundled policy)
+          --directory <file>    Keep the staff directory (vidensdatabase) in this file, followed when
+                                it changes and read-only on the web (default: in the database,
+                                seeded from config/guldborgsund-directory.yaml with the bundled policy)
           --database <db>       PostgreSQL as postgres://user:password@host:5432/db or Host=...;
                                 or a SQLite file (default: <data-dir>/omstilling.db)
           --smtp <host:port>    Mail server for phone messages (telefonbeskeder); without it they
@@ -133,6 +138,8 @@ internal static class CommandLine
                 return await UsersCommand.RunAsync(args.AsMemory(1), Console.In, output, error, cancellationToken);
             case "phones":
                 return await PhonesCommand.RunAsync(args.AsMemory(1), output, error, cancellationToken);
+            case "directory":
+                return await DirectoryCommand.RunAsync(args.AsMemory(1), output, error, cancellationToken);
             default:
                 await error.WriteLineAsync($"omstilling: unknown command '{args[0]}'");
                 await error.WriteLineAsync(Usage);

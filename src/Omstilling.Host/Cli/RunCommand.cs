@@ -5,6 +5,7 @@ using Omstilling.Calls.Trunks;
 using Omstilling.Calls.Voicemail;
 using Omstilling.Host.Accounts;
 using Omstilling.Host.Demo;
+using Omstilling.Host.Directories;
 using Omstilling.Host.Web;
 using Omstilling.Calls.Media;
 using Omstilling.Media;
@@ -24,6 +25,7 @@ using Omstilling.Directory.Live;
 using Omstilling.Directory.Loading;
 using Omstilling.Storage;
 using Omstilling.Storage.Absences;
+using Omstilling.Storage.DirectoryRows;
 using Omstilling.Storage.Forwardings;
 using Omstilling.Storage.Messages;
 using Omstilling.Storage.Users;
@@ -195,14 +197,29 @@ internal static partial class RunCommand
             return 1;
         }
 
-        var directoryFile = options.DirectoryFile ?? (options.PolicyFile is null ? PolicyFiles.DefaultDirectory() : null);
-        if (!TryLoadDirectory(directoryFile, policy, logger, out var staff))
+        var database = new OmstillingDatabase(options.Database ?? DatabaseOptions.EmbeddedIn(options.DataDirectory), loggerFactory);
+        try
         {
-            LogStartFailed(logger, $"the staff directory {directoryFile} has errors (see above)");
+            await database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            LogStartFailed(logger, $"the database ({database.Options.Redacted}) cannot be opened: {e.Message}");
             return 1;
         }
 
-        var directory = new DirectoryHolder(staff);
+        // The directory lives in the database (seeded from the bundled file with the bundled
+        // policy), or in the file given with --directory (docs/directory.md).
+        var directorySeed = options.PolicyFile is null ? PolicyFiles.DefaultDirectory() : null;
+        await using var directoryKeeper = await DirectoryKeeper.StartAsync(options.DirectoryFile, directorySeed, new DirectoryStore(database, time), policyProvider, faults, logger, cancellationToken);
+        if (directoryKeeper is null)
+        {
+            LogStartFailed(logger, $"the staff directory {options.DirectoryFile ?? directorySeed ?? DirectoryStore.SourceName} has errors (see above)");
+            return 1;
+        }
+
+        var directory = directoryKeeper.Holder;
+        var staff = directory.Current;
         using var absences = new AbsenceBook(time, loggerFactory.CreateLogger<AbsenceBook>());
         if (!CalendarWiring.TryCreate(directory, policyProvider, absences, time, loggerFactory, out var calendarWiring, out var calendarError))
         {
@@ -214,7 +231,6 @@ internal static partial class RunCommand
         using var staffAbsence = new DirectoryAbsence(directory, absences, prompts, policy.TimeZone, faults, loggerFactory.CreateLogger<DirectoryAbsence>());
         var forwardings = new ForwardingBook(loggerFactory.CreateLogger<ForwardingBook>());
         var staffForwarding = new DirectoryForwarding(directory, forwardings);
-        var database = new OmstillingDatabase(options.Database ?? DatabaseOptions.EmbeddedIn(options.DataDirectory), loggerFactory);
         var voicemailFolders = new VoicemailFolders(Path.Combine(options.DataDirectory, "voicemail"));
         using var voicemail = new StaffVoicemail(new VoicemailStore(database, time), voicemailFolders, directory, absences, staffAbsence, pbxOptions.Calls.ShortestVoicemail, time, faults, loggerFactory.CreateLogger<StaffVoicemail>());
         clock.Start();
@@ -232,16 +248,6 @@ internal static partial class RunCommand
                 : null,
             Calls = pbxOptions.Calls with { VoicemailFolder = voicemailFolders.Root, MessageWaiting = pbxOptions.Calls.MessageWaiting with { Unsolicited = options.UnsolicitedMwi } },
         }, loggerFactory, faults, policyProvider, meters, new StaffState(staffAbsence, staffForwarding) { Voicemail = voicemail, MessageWaiting = voicemail });
-        try
-        {
-            await database.MigrateAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException or UnauthorizedAccessException)
-        {
-            LogStartFailed(logger, $"the database ({database.Options.Redacted}) cannot be opened: {e.Message}");
-            return 1;
-        }
-
         await using var absencePersistence = new AbsencePersistence(database, absences, time, loggerFactory.CreateLogger<AbsencePersistence>());
         await absencePersistence.StartAsync(cancellationToken);
         calendars.Start(); // after the book is restored, so a restore does not undo the calendar's codings
@@ -261,35 +267,8 @@ internal static partial class RunCommand
         web = new WebPlatform(pbx.Switchboard, pbx.Queues, pbx.Presence, pbx.Events, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone), calendars.Availability]),
             users, messages, outbox, time, policy.TimeZone, faults) { Forwardings = forwardings, ForwardingRules = pbx.ForwardingRules, Voicemail = voicemail, PhoneAccounts = new PhoneAccountFile(options.DataDirectory, pbxOptions.Realm, accountSync.Reload) }.WithHistory(database, pbx.Marks);
 
-        // The directory is re-read when its file changes and when the policy it is checked against
-        // does, one read at a time and always against the policy in force, so an older read or an
-        // older policy never wins.
-        var directoryGate = new Lock();
-        void ReloadDirectory(Omstilling.Policy.TelephonePolicy against, string problem)
-        {
-            lock (directoryGate)
-            {
-                if (TryLoadDirectory(directoryFile, against, logger, out var reloaded))
-                {
-                    directory.Replace(reloaded);
-                    if (directoryFile is not null)
-                    {
-                        LogDirectoryReloaded(logger, directoryFile);
-                    }
-                }
-                else
-                {
-                    LogDirectoryKept(logger, directoryFile!, problem);
-                }
-            }
-        }
-
-        policyProvider.Changed += (_, reloaded) => ReloadDirectory(reloaded, "it has errors against the new policy (see above)");
         using var watcher = new PolicyWatcher(policyFile, policyProvider, async (reloaded, token) => await EnsurePolicyPromptsAsync(prompts, reloaded, token), time, faults, logger);
-
-        // An edit to the directory file alone is picked up too; a broken one leaves the directory in use.
-        using var directoryWatcher = directoryFile is null ? null : new QuietFileWatcher(directoryFile, time, faults.Boundary("host.directory-watcher"),
-            () => ReloadDirectory(policyProvider.Current, "it has errors (see above)"));
+        directoryKeeper.Follow(time);
         var events = new CallEventLog(capacity: 2000);
         using var eventLog = pbx.Events.Subscribe("the status API's recent events", events.Add);
 
@@ -339,31 +318,6 @@ internal static partial class RunCommand
         return options.MediaThreads is { } threads ? media with { Threads = threads } : media;
     }
 
-    /// <summary>The staff directory: the policy's people, with the directory file laid over them when there is one.</summary>
-    private static bool TryLoadDirectory(string? file, Omstilling.Policy.TelephonePolicy policy, ILogger logger, out StaffDirectory directory)
-    {
-        if (file is null)
-        {
-            directory = StaffDirectory.FromPolicy(policy);
-            return true;
-        }
-
-        var loaded = DirectoryLoader.LoadFile(file, policy);
-        foreach (var diagnostic in loaded.Diagnostics)
-        {
-            LogPolicyDiagnostic(logger, diagnostic.ToString());
-        }
-
-        if (!loaded.Succeeded)
-        {
-            directory = StaffDirectory.Empty;
-            return false;
-        }
-
-        directory = StaffDirectory.FromPolicy(policy, loaded.File);
-        return true;
-    }
-
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Omstilling started with {Accounts} accounts: SIP port {SipPort}, web port {WebPort}")]
     private static partial void LogStarted(ILogger logger, int accounts, int sipPort, int webPort);
 
@@ -399,12 +353,6 @@ internal static partial class RunCommand
 
     [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "Media on {Address}, RTP ports {First}-{Last}")]
     private static partial void LogMedia(ILogger logger, IPAddress address, int first, int last);
-
-    [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "The staff directory {Path} was reloaded")]
-    private static partial void LogDirectoryReloaded(ILogger logger, string path);
-
-    [LoggerMessage(EventId = 9007, Level = LogLevel.Warning, Message = "The staff directory {Path} was not reloaded: {Problem}; the one in use stays")]
-    private static partial void LogDirectoryKept(ILogger logger, string path, string problem);
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Critical, Message = "Omstilling cannot start: {Reason}")]
     private static partial void LogStartFailed(ILogger logger, string reason);
