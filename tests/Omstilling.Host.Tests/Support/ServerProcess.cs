@@ -56,7 +56,14 @@ public sealed class ServerProcess : IAsyncDisposable
     public static Task<ServerProcess> StartWithoutDemoAsync(string dataDirectory, params string[] extraArgs) =>
         StartCoreAsync(dataDirectory, extraArgs, keepData: true);
 
-    private static async Task<ServerProcess> StartCoreAsync(string data, string[] extraArgs, bool keepData = false)
+    /// <summary>
+    /// The server as a fresh installation runs it: the bundled policy and no --directory (so the
+    /// directory is seeded into the database), on a data directory made beforehand and left to the caller.
+    /// </summary>
+    public static Task<ServerProcess> StartBundledAsync(string dataDirectory) =>
+        StartCoreAsync(dataDirectory, [], keepData: true, bundled: true);
+
+    private static async Task<ServerProcess> StartCoreAsync(string data, string[] extraArgs, bool keepData = false, bool bundled = false)
     {
         var sipPort = FreePort.Next();
         var webPort = FreePort.Next();
@@ -68,7 +75,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "run", "--bind", "127.0.0.1", "--sip-port", sipPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--web-port", webPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--management", $"127.0.0.1:{managementPort}", "--data-dir", data }.Concat(TestPolicy.AddTo(extraArgs, Path.Combine(data, "policy"))))
+        foreach (var arg in new[] { dll, "run", "--bind", "127.0.0.1", "--sip-port", sipPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--web-port", webPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--management", $"127.0.0.1:{managementPort}", "--data-dir", data }.Concat(bundled ? extraArgs : TestPolicy.AddTo(extraArgs, Path.Combine(data, "policy"))))
         {
             info.ArgumentList.Add(arg);
         }
