@@ -10,7 +10,8 @@ using Omstilling.Benchmarks;
 // Console push latency:   bench/console/push.sh (runs console-push: N Chromium consoles, SIPp calls)
 // History writing cost:   dotnet run -c Release --project bench/Omstilling.Benchmarks -- history-write [calls [writer]]
 // A year's history report: dotnet run -c Release --project bench/Omstilling.Benchmarks -- history-year [calls]
-//   (both on SQLite; also on PostgreSQL with OMSTILLING_BENCH_POSTGRES=$(scripts/test-postgres.sh start))
+// A directory CSV import: dotnet run -c Release --project bench/Omstilling.Benchmarks -- directory-import [people]
+//   (these three on SQLite; also on PostgreSQL with OMSTILLING_BENCH_POSTGRES=$(scripts/test-postgres.sh start))
 // Each is run at a tiny size by tests/Omstilling.Bench.Tests (part of ./test.sh); the latest full
 // figures are in bench/RESULTS.md.
 if (args is ["media-load", ..])
@@ -32,6 +33,12 @@ if (args is ["history-write", ..])
 if (args is ["history-year", ..])
 {
     await Omstilling.Benchmarks.History.HistoryYearBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+    return 0;
+}
+
+if (args is ["directory-import", ..])
+{
+    await Omstilling.Benchmarks.DirectoryImport.DirectoryImportBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000);
     return 0;
 }
 

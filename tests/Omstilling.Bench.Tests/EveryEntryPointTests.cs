@@ -16,6 +16,7 @@ public sealed class EveryEntryPointTests
         ["registration-memory"] = typeof(RegistrationMemoryTests),
         ["history-write"] = typeof(HistoryBenchTests),
         ["history-year"] = typeof(HistoryBenchTests),
+        ["directory-import"] = typeof(DirectoryImportBenchTests),
         ["media-load"] = typeof(MediaLoadTests),
         ["console-push"] = typeof(ConsolePushTests),
     };

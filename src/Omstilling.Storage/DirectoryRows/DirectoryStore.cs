@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Omstilling.Directory.Editing;
 using Omstilling.Directory.Loading;
+using Omstilling.Storage.Bulk;
 using Omstilling.Storage.Entities;
 
 namespace Omstilling.Storage.DirectoryRows;
@@ -77,13 +78,11 @@ public sealed class DirectoryStore(OmstillingDatabase database, TimeProvider tim
         var people = await db.DirectoryPeople.ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, cancellationToken);
         var current = revision == 0 ? null : DirectoryRowMapping.ToFile(SourceName, areas.Values, departments.Values, people.Values);
         var diff = DirectoryDiff.Between(current, incoming);
-        Write(db, areas, incoming.Areas, a => a.Id, DirectoryRowMapping.ToRecord, DirectoryRowMapping.Copy, r => r.Position, (r, p) => r.Position = p);
-        Write(db, departments, incoming.Departments, d => d.Id, DirectoryRowMapping.ToRecord, DirectoryRowMapping.Copy, r => r.Position, (r, p) => r.Position = p);
-        Write(db, people, incoming.People, p => p.Id, DirectoryRowMapping.ToRecord, DirectoryRowMapping.Copy, r => r.Position, (r, p) => r.Position = p);
+        var newAreas = Write(db, areas, incoming.Areas, a => a.Id, DirectoryRowMapping.ToRecord, DirectoryRowMapping.Copy, r => r.Position, (r, p) => r.Position = p);
+        var newDepartments = Write(db, departments, incoming.Departments, d => d.Id, DirectoryRowMapping.ToRecord, DirectoryRowMapping.Copy, r => r.Position, (r, p) => r.Position = p);
+        var newPeople = Write(db, people, incoming.People, p => p.Id, DirectoryRowMapping.ToRecord, DirectoryRowMapping.Copy, r => r.Position, (r, p) => r.Position = p);
         var at = time.GetUtcNow();
-        foreach (var change in diff.Changes)
-        {
-            db.DirectoryChanges.Add(new DirectoryChangeRecord
+        var audit = diff.Changes.Select(change => new DirectoryChangeRecord
             {
                 At = at,
                 Actor = Clip(actor, 100),
@@ -93,11 +92,15 @@ public sealed class DirectoryStore(OmstillingDatabase database, TimeProvider tim
                 Change = change.Change.ToString(),
                 Before = change.Before,
                 After = change.After,
-            });
-        }
+            }).ToList();
 
+        // Changes and removals through EF; new rows and the audit in bulk (a first import is thousands).
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
+        await BulkInsert.InsertAsync(db, newAreas, cancellationToken);
+        await BulkInsert.InsertAsync(db, newDepartments, cancellationToken);
+        await BulkInsert.InsertAsync(db, newPeople, cancellationToken);
+        await BulkInsert.InsertAsync(db, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (diff, diff.IsEmpty ? revision : await RevisionAsync(db, cancellationToken));
     }
@@ -119,8 +122,8 @@ public sealed class DirectoryStore(OmstillingDatabase database, TimeProvider tim
     private static async Task<long> RevisionAsync(OmstillingDb db, CancellationToken cancellationToken) =>
         await db.DirectoryChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
 
-    /// <summary>Rows added, updated and removed so that the table holds <paramref name="incoming"/>, in its order.</summary>
-    private static void Write<TEntry, TRecord>(
+    /// <summary>Rows updated and removed so that the table holds <paramref name="incoming"/>, in its order; returns the rows to add.</summary>
+    private static List<TRecord> Write<TEntry, TRecord>(
         OmstillingDb db,
         Dictionary<string, TRecord> rows,
         IReadOnlyList<TEntry> incoming,
@@ -132,6 +135,7 @@ public sealed class DirectoryStore(OmstillingDatabase database, TimeProvider tim
         where TRecord : class
     {
         var kept = new HashSet<string>(StringComparer.Ordinal);
+        var added = new List<TRecord>();
         for (var i = 0; i < incoming.Count; i++)
         {
             var entry = incoming[i];
@@ -150,7 +154,7 @@ public sealed class DirectoryStore(OmstillingDatabase database, TimeProvider tim
             }
             else
             {
-                db.Add(create(entry, i));
+                added.Add(create(entry, i));
             }
         }
 
@@ -161,6 +165,8 @@ public sealed class DirectoryStore(OmstillingDatabase database, TimeProvider tim
                 db.Remove(row);
             }
         }
+
+        return added;
     }
 
     private static T Parse<T>(string value)
