@@ -116,6 +116,7 @@ public static class WebApp
         ReportEndpoints.Map(app);
         ContactEndpoints.Map(app);
         Voicemail.VoicemailEndpoints.Map(app);
+        DirectoryAdmin.DirectoryExportEndpoint.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

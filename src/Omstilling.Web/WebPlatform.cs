@@ -57,6 +57,9 @@ public sealed record WebPlatform(
     /// <summary>The phones' SIP accounts for IT's "Brugere og telefoner"; null where the host keeps none (tests).</summary>
     public Admin.IPhoneAccounts? PhoneAccounts { get; init; }
 
+    /// <summary>The directory kept in the database, as the web changes it (imports, department heads' edits); null in tests without one.</summary>
+    public DirectoryAdmin.DirectoryAdministration? DirectoryAdmin { get; init; }
+
     /// <summary>Marks of calls as "fejlstillet" (a person's own, an operator's in the console); null without an engine (tests).</summary>
     public IMisroutedMarks? Marks { get; init; }
 }

@@ -32,6 +32,7 @@ using Omstilling.Storage.Users;
 using Omstilling.Storage.Voicemail;
 using Omstilling.Web;
 using Omstilling.Web.Cards;
+using Omstilling.Web.DirectoryAdmin;
 using Omstilling.Web.Staff;
 using Omstilling.Web.Messages;
 using Omstilling.Web.Voicemail;
@@ -265,7 +266,7 @@ internal static partial class RunCommand
         voicemail.Kept += wakeMailer;
         using var unhookMailer = new Unsubscriber(() => voicemail.Kept -= wakeMailer);
         web = new WebPlatform(pbx.Switchboard, pbx.Queues, pbx.Presence, pbx.Events, policyProvider, directory, absences, new CompositeAvailability([new AbsenceAvailability(absences, policy.TimeZone), calendars.Availability]),
-            users, messages, outbox, time, policy.TimeZone, faults) { Forwardings = forwardings, ForwardingRules = pbx.ForwardingRules, Voicemail = voicemail, PhoneAccounts = new PhoneAccountFile(options.DataDirectory, pbxOptions.Realm, accountSync.Reload) }.WithHistory(database, pbx.Marks);
+            users, messages, outbox, time, policy.TimeZone, faults) { Forwardings = forwardings, ForwardingRules = pbx.ForwardingRules, Voicemail = voicemail, PhoneAccounts = new PhoneAccountFile(options.DataDirectory, pbxOptions.Realm, accountSync.Reload), DirectoryAdmin = new DirectoryAdministration(new DirectoryStore(database, time), policyProvider, directoryKeeper) }.WithHistory(database, pbx.Marks);
 
         using var watcher = new PolicyWatcher(policyFile, policyProvider, async (reloaded, token) => await EnsurePolicyPromptsAsync(prompts, reloaded, token), time, faults, logger);
         directoryKeeper.Follow(time);
