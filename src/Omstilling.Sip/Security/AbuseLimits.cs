@@ -69,6 +69,13 @@ public sealed record AbuseLimits
     public int MaxCallsPerAddress { get; init; } = 30;
 
     /// <summary>
+    /// Registrations (bindings) one account may hold at once (default 10: desk phone, softphone,
+    /// mobile app...); the oldest gives way to the newest. Stops one stolen password from filling
+    /// the location service; the platform's <c>RegistrarOptions.MaxContactsPerAor</c> is set from it.
+    /// </summary>
+    public int MaxRegistrationsPerAccount { get; init; } = 10;
+
+    /// <summary>
     /// Registrations (bindings) one address may hold across all accounts (default 50). Stops one
     /// host with a few stolen passwords from filling the location service; an office behind one
     /// NAT address needs one per phone. Refreshes of a binding it holds are always accepted.
