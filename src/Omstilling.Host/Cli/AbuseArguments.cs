@@ -57,7 +57,9 @@ internal static class AbuseArguments
             return kept;
         }
 
-        if (IPNetwork.TryParse(value, out var network))
+        // IPNetwork clears bits after the prefix; 10.0.0.1/8 is more likely a typing error than 10.0.0.0/8.
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0 && IPNetwork.TryParse(value, out var network) && IPAddress.TryParse(value.AsSpan(0, slash), out var written) && written.Equals(network.BaseAddress))
         {
             return [.. kept, network];
         }
