@@ -19,7 +19,7 @@ internal static class AbuseArguments
     /// <summary>The limits with option <paramref name="name"/> set to <paramref name="value"/>; a bad value is a <see cref="UsageException"/>.</summary>
     public static AbuseLimits Apply(AbuseLimits limits, string name, string value) => name switch
     {
-        "--auth-fail-limit" => limits with { AuthFailureLimit = Count(name, value) },
+        "--auth-fail-limit" => limits with { AuthFailureLimit = Count(name, value) is <= AbuseLimits.MaxAuthFailureLimit and var n ? n : throw new UsageException($"{name}: at most {AbuseLimits.MaxAuthFailureLimit} (each address that fails keeps this many times)") },
         "--auth-fail-window" => limits with { AuthFailureWindow = Seconds(name, value) },
         "--block-seconds" => limits with { BlockDuration = Seconds(name, value) },
         "--rate-limit" => limits with { MessageRateLimit = Count(name, value) },

@@ -24,6 +24,12 @@ public sealed record AbuseLimits
     /// </summary>
     public int AuthFailureLimit { get; init; } = 20;
 
+    /// <summary>
+    /// The highest <see cref="AuthFailureLimit"/>: an address that fails keeps the times of its last
+    /// failures (8 bytes each), so the table's worst case is <see cref="MaxTrackedAddresses"/> times this.
+    /// </summary>
+    public const int MaxAuthFailureLimit = 100;
+
     /// <summary>The sliding window in which <see cref="AuthFailureLimit"/> failures block (default 60 s).</summary>
     public TimeSpan AuthFailureWindow { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -40,6 +40,7 @@ public sealed partial class SourceGuard
         ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentOutOfRangeException.ThrowIfNegative(limits.AuthFailureLimit);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limits.AuthFailureLimit, AbuseLimits.MaxAuthFailureLimit);
         ArgumentOutOfRangeException.ThrowIfNegative(limits.MessageRateLimit);
         ArgumentOutOfRangeException.ThrowIfLessThan(limits.AuthFailureWindow, TimeSpan.FromSeconds(1));
         ArgumentOutOfRangeException.ThrowIfLessThan(limits.BlockDuration, TimeSpan.FromSeconds(1));

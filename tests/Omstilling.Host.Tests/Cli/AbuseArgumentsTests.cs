@@ -65,6 +65,7 @@ public sealed class AbuseArgumentsTests
     [Theory]
     [InlineData("--auth-fail-limit", "-1")]
     [InlineData("--auth-fail-limit", "many")]
+    [InlineData("--auth-fail-limit", "101")]
     [InlineData("--block-seconds", "0")]
     [InlineData("--auth-fail-window", "1.5")]
     [InlineData("--blocked-answer", "503")]
