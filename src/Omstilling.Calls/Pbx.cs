@@ -41,8 +41,10 @@ public sealed class Pbx
         Authenticator = new DigestAuthenticator(options.Realm, accounts, new NonceService(stack.Scheduler, options.NonceLifetime))
         {
             Offered = options.DigestAlgorithms,
+            Guard = stack.Guard,
         };
-        Registrar = new SipRegistrar(Authenticator, new BindingStore(stack.Scheduler, TimeSpan.FromSeconds(30)), options.Registrar, time);
+        Registrar = new SipRegistrar(Authenticator, new BindingStore(stack.Scheduler, TimeSpan.FromSeconds(30)),
+            stack.Options.Abuse is { } abuse ? options.Registrar with { MaxContactsPerAor = abuse.MaxRegistrationsPerAccount } : options.Registrar, time) { Abuse = stack.Options.Abuse };
         DialPlan = new DialPlan(options.PublicNumbers, number => accounts.TryGet(number, out _));
         Media = media;
         Prompts = prompts;

@@ -44,6 +44,7 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
     private readonly CallServices _services;
     private readonly CampOnWaiters _campOns = new();
     private readonly RecentTransfers _recentTransfers = new();
+    private readonly CallAdmission _admission;
 
     /// <param name="faults">
     /// Where failures are contained: a request whose handling threw (<c>calls.request</c>, answered
@@ -77,6 +78,7 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         Stack = stack;
+        _admission = new CallAdmission(stack.Options.Abuse);
         _dialPlan = dialPlan;
         _authenticator = authenticator;
         _bindings = bindings;
@@ -163,6 +165,7 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         }
 
         string caller;
+        string? account = null;
         var fromOutside = false;
         if ((target is { IsPublic: true } || planNumber is { Kind: not NumberKind.Extension }) && FromOutside(transaction))
         {
@@ -173,7 +176,7 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         }
         else
         {
-            var auth = _authenticator.Authenticate(request, proxy: true);
+            var auth = _authenticator.Authenticate(transaction, proxy: true);
             if (!auth.IsAuthenticated)
             {
                 transaction.Respond(_authenticator.Challenge(request, transaction.LocalTag, proxy: true, stale: auth.Outcome == AuthenticationOutcome.Stale));
@@ -181,6 +184,18 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
             }
 
             caller = auth.Username!;
+            account = caller;
+        }
+
+        if (planNumber is null && target is null)
+        {
+            transaction.Respond(SipStatus.NotFound);
+            return;
+        }
+
+        if (!Admit(transaction, account, out var lease))
+        {
+            return;
         }
 
         if (planNumber is not null)
@@ -189,19 +204,14 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
             // overflows the way the policy says (to the switchboard, to voicemail).
             var routed = new Call(_services, transaction, caller, dialled, fromOutside);
             var decision = policy!.Route(dialled, Stack.Scheduler.Time.GetUtcNow(), PolicyState);
-            Begin(routed, () => routed.StartPolicy(decision));
+            Begin(routed, lease, () => routed.StartPolicy(decision));
             return;
         }
 
-        if (target is null)
-        {
-            transaction.Respond(SipStatus.NotFound);
-            return;
-        }
-
-        if (target.Service != ServiceNumber.None)
+        if (target!.Service != ServiceNumber.None)
         {
             var served = new ServedCall(this, transaction, caller, dialled, target.Service, CarryOutFeature(target, caller));
+            _admission.Hold(served.Id, lease);
             _calls[served.Id] = served;
             LogCallStarted(served.Id, dialled);
             served.Start();
@@ -209,7 +219,7 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         }
 
         var call = new Call(_services, transaction, caller, dialled);
-        Begin(call, () => call.StartExtension(target.Extension));
+        Begin(call, lease, () => call.StartExtension(target.Extension));
     }
 
     /// <summary>
@@ -219,23 +229,6 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
     /// </summary>
     private bool FromOutside(ServerInviteTransaction transaction) =>
         Trunk is not { } trunk || transaction.Incoming.Source.EndPoint.Address.Equals(trunk.Peer.EndPoint.Address);
-
-    private void Begin(Call call, Action start)
-    {
-        _calls[call.Id] = call;
-        LogCallStarted(call.Id, call.Dialled);
-        try
-        {
-            start();
-        }
-        catch
-        {
-            // Its legs and media are released and the caller answered 500, then the failure is reported.
-            call.Abort();
-            _calls.TryRemove(call.Id, out _);
-            throw;
-        }
-    }
 
     /// <summary>A request with a To tag: it belongs to a dialog of some call, or it gets 481 (§12.2.2).</summary>
     public void OnInDialogRequest(ServerTransaction transaction)
@@ -301,6 +294,7 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
     internal void Remove(Guid callId, DialogId? callerDialog, IEnumerable<DialogId> calleeDialogs)
     {
         _calls.TryRemove(callId, out _);
+        _admission.Release(callId);
 
         // A BYE retransmission after this finds no dialog and gets 481, which is what a UAS answers once a dialog is gone.
         if (callerDialog is { } a)

@@ -87,6 +87,23 @@ internal static class CommandLine
           --public-url <url>    The web app's address, linked from the e-mails
           --log-level <level>   trace, debug, information, warning or error (default information)
 
+        Abuse limits for run (docs/security.md; 0 turns a count off):
+          --auth-fail-limit <n> Failed authentications from one address that block it (default 20)
+          --auth-fail-window <s> ... within this many seconds (default 60)
+          --rate-limit <n>      Messages per second from one address that block it (default 200)
+          --block-seconds <s>   How long an address stays blocked (default 600)
+          --blocked-answer <a>  What a blocked address gets: none or 403 (default none)
+          --allow <ip[/prefix]> Exempt from the per-address limits; repeat for several; the first
+                                replaces the default 127.0.0.0/8 and ::1; none: nobody (the trunk
+                                is always allowed)
+          --max-calls-per-account <n>          Calls one account may make at once (default 10)
+          --max-calls-per-address <n>          Calls from one address at once (default 30)
+          --max-registrations-per-account <n>  Phones registered per account (default 10)
+          --max-registrations-per-address <n>  Registrations from one address (default 50)
+          --max-calls-in-setup <n>  New calls being routed or ringing beyond which an INVITE is
+                                answered 503 with Retry-After (default 500)
+          --retry-after <s>     The 503's Retry-After (default 10)
+
           --help                Show this text
           --version             Show the version
         """;

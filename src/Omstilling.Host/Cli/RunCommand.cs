@@ -151,7 +151,7 @@ internal static partial class RunCommand
             return 1;
         }
 
-        await using var stack = new SipStack(new SipStackOptions { UserAgent = "Omstilling" }, time, loggerFactory, faults, meters);
+        await using var stack = new SipStack(new SipStackOptions { UserAgent = "Omstilling", Abuse = AbuseArguments.For(options) }, time, loggerFactory, faults, meters);
         try
         {
             foreach (var address in options.Bind)

@@ -70,6 +70,9 @@ internal sealed record RunOptions
     /// <summary>The SMTP server that phone messages are e-mailed through; null: messages stay in the web inbox.</summary>
     public Omstilling.Web.Messages.SmtpOptions? Smtp { get; init; }
 
+    /// <summary>Per-source limits and the overload limit (--auth-fail-limit, --allow, ...: <see cref="AbuseArguments"/>).</summary>
+    public Omstilling.Sip.Security.AbuseLimits Abuse { get; init; } = Omstilling.Sip.Security.AbuseLimits.Default;
+
     public int FirstRtpPort { get; init; } = 10000;
 
     public int LastRtpPort { get; init; } = 20000;
@@ -238,6 +241,9 @@ internal sealed record RunOptions
                                 : throw new UsageException($"--public-url: '{url}' is not an http(s) address"),
                         },
                     };
+                    break;
+                case var abuse when AbuseArguments.IsOption(abuse):
+                    options = options with { Abuse = AbuseArguments.Apply(options.Abuse, name, Value(args, ref i)) };
                     break;
                 case "--log-level":
                     var level = Value(args, ref i);

@@ -21,6 +21,10 @@ internal static class StatusEndpoints
             serverTransactions = stack.ServerTransactionCount,
             clientTransactions = stack.ClientTransactionCount,
             malformedMessages = stack.MalformedCount,
+
+            // The abuse limits (docs/security.md): new calls routed or ringing (503 past --max-calls-in-setup), addresses blocked now.
+            callsInSetup = stack.Setup.InSetup,
+            blockedAddresses = stack.Guard?.BlockedCount ?? 0,
             callEventsDropped = pbx.Events.Dropped,
 
             // The call history's writer (docs/history.md): dropped and lost stay 0 on a healthy server.

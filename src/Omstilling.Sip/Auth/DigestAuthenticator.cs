@@ -31,6 +31,25 @@ public sealed class DigestAuthenticator
     /// <summary>Algorithms offered in challenges, one WWW-Authenticate each, in this order.</summary>
     public IReadOnlyList<DigestAlgorithm> Offered { get; init; } = [DigestAlgorithm.Md5, DigestAlgorithm.Sha256];
 
+    /// <summary>Where failed authentications are counted per source address (blocking password guessers); none without it.</summary>
+    public Security.SourceGuard? Guard { get; init; }
+
+    /// <summary>
+    /// Checks a received request's credentials, as <see cref="Authenticate(SipRequest, bool)"/>, and
+    /// counts a failure (credentials given, but wrong) against the source's limit in <see cref="Guard"/>.
+    /// </summary>
+    public AuthenticationResult Authenticate(Transactions.ServerTransaction transaction, bool proxy)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var result = Authenticate(transaction.Request, proxy);
+        if (result.Outcome == AuthenticationOutcome.Failed)
+        {
+            Guard?.OnAuthenticationFailed(transaction.Incoming.Source.EndPoint.Address);
+        }
+
+        return result;
+    }
+
     /// <summary>Checks Authorization (or Proxy-Authorization when <paramref name="proxy"/>) against our realm.</summary>
     public AuthenticationResult Authenticate(SipRequest request, bool proxy)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Omstilling.Sip.Timing;
 
 namespace Omstilling.Sip.Registrar;
@@ -11,6 +12,7 @@ namespace Omstilling.Sip.Registrar;
 public sealed class BindingStore
 {
     private readonly ConcurrentDictionary<string, List<Binding>> _byAor = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<IPAddress, int> _bySource = new();
     private readonly TimeProvider _time;
     private long _count;
 
@@ -26,6 +28,17 @@ public sealed class BindingStore
 
     /// <summary>Bindings held, including expired ones not yet swept.</summary>
     public long Count => Interlocked.Read(ref _count);
+
+    /// <summary>
+    /// Bindings registered from <paramref name="source"/> (across every address of record, expired
+    /// ones not yet swept included), for the limit per address. The list being changed in an
+    /// <see cref="Update"/> is left out until its change is done.
+    /// </summary>
+    public int CountFrom(IPAddress source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return _bySource.TryGetValue(source, out var n) ? n : 0;
+    }
 
     /// <summary>The live bindings of an address of record.</summary>
     public IReadOnlyList<Binding> Lookup(string aor)
@@ -60,10 +73,39 @@ public sealed class BindingStore
                 }
 
                 var before = list.Count;
+                CountSources(list, -1);
                 list.RemoveAll(b => b.ExpiresAt <= now);
                 change(list, now);
+                CountSources(list, +1);
                 Interlocked.Add(ref _count, list.Count - before);
                 return [.. list];
+            }
+        }
+    }
+
+    private void CountSources(List<Binding> list, int delta)
+    {
+        foreach (var binding in list)
+        {
+            CountSource(binding.Source.EndPoint.Address, delta);
+        }
+    }
+
+    private void CountSource(IPAddress source, int delta)
+    {
+        while (true)
+        {
+            if (_bySource.TryGetValue(source, out var n))
+            {
+                var next = n + delta;
+                if (next <= 0 ? _bySource.TryRemove(new KeyValuePair<IPAddress, int>(source, n)) : _bySource.TryUpdate(source, next, n))
+                {
+                    return;
+                }
+            }
+            else if (delta <= 0 || _bySource.TryAdd(source, delta))
+            {
+                return;
             }
         }
     }
@@ -75,6 +117,14 @@ public sealed class BindingStore
         {
             lock (list)
             {
+                foreach (var binding in list)
+                {
+                    if (binding.ExpiresAt <= now)
+                    {
+                        CountSource(binding.Source.EndPoint.Address, -1);
+                    }
+                }
+
                 var removed = list.RemoveAll(b => b.ExpiresAt <= now);
                 Interlocked.Add(ref _count, -removed);
                 if (list.Count == 0)

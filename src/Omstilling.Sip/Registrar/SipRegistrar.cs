@@ -1,6 +1,7 @@
 using System.Globalization;
 using Omstilling.Sip.Auth;
 using Omstilling.Sip.Messages;
+using Omstilling.Sip.Security;
 using Omstilling.Sip.Transactions;
 
 namespace Omstilling.Sip.Registrar;
@@ -32,6 +33,9 @@ public sealed class SipRegistrar
 
     public BindingStore Bindings => _bindings;
 
+    /// <summary>The limit on bindings per source address (<see cref="AbuseLimits.MaxRegistrationsPerAddress"/>); none without it.</summary>
+    public AbuseLimits? Abuse { get; init; }
+
     /// <summary>Raised after the bindings of an address of record changed (for presence and the console).</summary>
     public event Action<string, IReadOnlyList<Binding>>? Changed;
 
@@ -46,7 +50,7 @@ public sealed class SipRegistrar
             return;
         }
 
-        var auth = _authenticator.Authenticate(request, proxy: false);
+        var auth = _authenticator.Authenticate(transaction, proxy: false);
         if (!auth.IsAuthenticated)
         {
             transaction.Respond(_authenticator.Challenge(request, transaction.LocalTag, proxy: false, stale: auth.Outcome == AuthenticationOutcome.Stale));
@@ -121,8 +125,12 @@ public sealed class SipRegistrar
         }
 
         SipResponse? refusal = null;
+        var source = transaction.Incoming.Source.EndPoint.Address;
+        var perSource = Abuse is { } abuse && abuse.MaxRegistrationsPerAddress > 0 && !abuse.IsAllowed(source) ? abuse.MaxRegistrationsPerAddress : int.MaxValue;
         var result = _bindings.Update(aor, (list, now) =>
         {
+            // This account's list is not in the store's count while it is changed: count its part here.
+            var fromSource = perSource == int.MaxValue ? 0 : _bindings.CountFrom(source) + list.Count(b => b.Source.EndPoint.Address.Equals(source));
             foreach (var (contact, expires) in requested)
             {
                 var existing = list.FindIndex(b => SameContact(b.Contact, contact.Uri));
@@ -130,6 +138,12 @@ public sealed class SipRegistrar
                 {
                     // §10.3 step 7: an out-of-order refresh must not overwrite a newer one.
                     refusal = transaction.CreateResponse(SipStatus.ServerInternalError, "Out of order REGISTER");
+                    return;
+                }
+
+                if (existing < 0 && expires > 0 && fromSource >= perSource)
+                {
+                    refusal = transaction.CreateResponse(SipStatus.Forbidden, "Too many registrations from this address");
                     return;
                 }
 
@@ -147,6 +161,7 @@ public sealed class SipRegistrar
 
                     list.Add(new Binding(aor, contact.Uri, transaction.Incoming.Source, now.AddSeconds(expires),
                         request.CallId, request.CSeq.Number, contact.Parameters.Get("+sip.instance")));
+                    fromSource += existing < 0 ? 1 : 0;
                 }
             }
         });

@@ -30,6 +30,9 @@ public sealed class ServerInviteTransaction : ServerTransaction
     /// <summary>Raised once (outside the lock) when a 2xx was never acknowledged (§13.3.1.4): the TU should send BYE.</summary>
     public event Action<ServerInviteTransaction>? AckTimedOut;
 
+    /// <summary>Counted in the stack's <see cref="Security.SetupGate"/> until its first final response.</summary>
+    internal bool InSetup { get; set; }
+
     /// <summary>True when a CANCEL for this INVITE arrived (§9.2).</summary>
     public bool IsCancelled { get; private set; }
 
@@ -47,6 +50,12 @@ public sealed class ServerInviteTransaction : ServerTransaction
             if (response.IsProvisional)
             {
                 return;
+            }
+
+            if (InSetup)
+            {
+                InSetup = false;
+                Stack.Setup.Exit();
             }
 
             _interval = Stack.Timers.T1;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Parsing;
+using Omstilling.Sip.Security;
 using Omstilling.Sip.Transport;
 
 namespace Omstilling.Sip.Transactions;
@@ -76,6 +77,18 @@ public sealed partial class SipStack
             return;
         }
 
+        if (created is ServerInviteTransaction newInvite && request.To.Tag is null)
+        {
+            if (!Setup.TryEnter())
+            {
+                // Overload: refused at once rather than taken on until the caller gives up.
+                RefuseOverloaded(newInvite);
+                return;
+            }
+
+            newInvite.InSetup = true;
+        }
+
         if (created is ServerInviteTransaction)
         {
             // §17.2.1: 100 Trying at once, so the UAC stops retransmitting while the call is routed.
@@ -90,6 +103,33 @@ public sealed partial class SipStack
         }
 
         core.OnRequest(created);
+    }
+
+    /// <summary>Whether messages from <paramref name="source"/> are handled (<see cref="Guard"/>); before parsing.</summary>
+    public SourceVerdict Screen(SipEndPoint source) =>
+        Guard is { } guard ? guard.Screen(source.EndPoint.Address) : SourceVerdict.Admit;
+
+    /// <summary>A request from a blocked source, with <see cref="BlockedAnswer.Forbidden"/>: 403, statelessly (an ACK or a response: nothing).</summary>
+    public void OnRefused(IncomingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Message is SipRequest request && request.Method != SipMethod.Ack)
+        {
+            var response = SipResponses.Create(request, SipStatus.Forbidden, "Blocked", SipIds.NewTag());
+            SendStateless(response, message);
+        }
+    }
+
+    private void RefuseOverloaded(ServerInviteTransaction invite)
+    {
+        var busy = invite.CreateResponse(SipStatus.ServiceUnavailable, "Overloaded");
+        var retryAfter = (long)Math.Ceiling((Options.Abuse?.RetryAfter ?? TimeSpan.FromSeconds(10)).TotalSeconds);
+        busy.Headers.Add(HeaderName.RetryAfter, retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        invite.Respond(busy);
+        if (_overloadLog.TryTake(out var heldBack))
+        {
+            LogOverloaded(invite.Incoming.Source, Setup.InSetup, heldBack);
+        }
     }
 
     private void OnCancel(IncomingMessage message, SipRequest cancel, TransactionKey key, ISipCore core)
@@ -170,6 +210,9 @@ public sealed partial class SipStack
         // Sent back where the bytes came from: the Via may be the malformed part.
         Send(transport, source.EndPoint, Serialization.SipMessageWriter.ToBytes(response), response);
     }
+
+    [LoggerMessage(EventId = 1305, Level = LogLevel.Warning, Message = "Overloaded: an INVITE from {Source} was answered 503, {InSetup} calls are in setup ({HeldBack} more since the last line)")]
+    private partial void LogOverloaded(SipEndPoint source, int inSetup, long heldBack);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "SIP from {Source}:\n{Message}")]
     private partial void LogReceived(SipEndPoint source, string message);

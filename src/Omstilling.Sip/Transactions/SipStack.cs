@@ -5,6 +5,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Metrics;
+using Omstilling.Sip.Security;
 using Omstilling.Sip.Timing;
 using Omstilling.Runtime;
 using Omstilling.Sip.Transport;
@@ -39,6 +40,9 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
         _sendFaults = faults.Boundary("sip.send");
         Scheduler = new SipScheduler(time, faults);
         _malformedLog = new LogRateLimit(time, perWindow: 20, TimeSpan.FromSeconds(10));
+        _overloadLog = new LogRateLimit(time, perWindow: 1, TimeSpan.FromSeconds(10));
+        Guard = options.Abuse is { } abuse ? new SourceGuard(abuse, Scheduler, loggerFactory.CreateLogger<SourceGuard>()) : null;
+        Setup = new SetupGate(options.Abuse?.MaxCallsInSetup ?? 0);
         _metrics = meters is null ? null : new SipMetrics(meters, () => MalformedCount, () => (ServerTransactionCount, ClientTransactionCount));
     }
 
@@ -47,6 +51,12 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
     public SipTimerSettings Timers => Options.Timers;
 
     public SipScheduler Scheduler { get; }
+
+    /// <summary>The per-source limits (<see cref="SipStackOptions.Abuse"/>); null without them.</summary>
+    public SourceGuard? Guard { get; }
+
+    /// <summary>New INVITEs waiting for their final answer, and the overload limit on them.</summary>
+    public SetupGate Setup { get; }
 
     public IReadOnlyList<ISipTransport> Transports => _transports;
 
@@ -62,6 +72,7 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
     private long _malformed;
     private readonly SipMetrics? _metrics;
     private readonly LogRateLimit _malformedLog;
+    private readonly LogRateLimit _overloadLog;
     private readonly FaultBoundary _sendFaults;
 
     /// <summary>Adds a transport before <see cref="StartAsync"/>.</summary>

@@ -18,4 +18,10 @@ public sealed record SipStackOptions
     /// Null: the address the OS would use to reach each peer.
     /// </summary>
     public IPAddress? AdvertisedAddress { get; init; }
+
+    /// <summary>
+    /// Per-source limits (blocking) and the overload limit on calls in setup (503); null: none
+    /// (tests and benchmarks that drive the stack directly). <c>omstilling run</c> always sets them.
+    /// </summary>
+    public Security.AbuseLimits? Abuse { get; init; }
 }

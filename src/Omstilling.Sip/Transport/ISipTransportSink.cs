@@ -1,4 +1,5 @@
 using Omstilling.Sip.Parsing;
+using Omstilling.Sip.Security;
 
 namespace Omstilling.Sip.Transport;
 
@@ -13,4 +14,17 @@ public interface ISipTransportSink
     /// the framing is lost (RFC 4475 §3.1.2.3).
     /// </summary>
     void OnMalformed(ISipTransport transport, SipEndPoint source, ReadOnlyMemory<byte> bytes, SipParseException exception);
+
+    /// <summary>
+    /// Asked for every datagram before it is parsed, and for every message on a connection: whether
+    /// the source is admitted, dropped (a stream transport closes the connection) or refused, in which
+    /// case the parsed message goes to <see cref="OnRefused"/> instead of <see cref="OnMessage"/>.
+    /// Admits everything unless the sink keeps abuse limits.
+    /// </summary>
+    SourceVerdict Screen(SipEndPoint source) => SourceVerdict.Admit;
+
+    /// <summary>A message from a blocked source that is answered 403 (<see cref="BlockedAnswer.Forbidden"/>).</summary>
+    void OnRefused(IncomingMessage message)
+    {
+    }
 }

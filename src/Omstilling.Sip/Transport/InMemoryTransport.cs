@@ -1,6 +1,7 @@
 using System.Net;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Parsing;
+using Omstilling.Sip.Security;
 
 namespace Omstilling.Sip.Transport;
 
@@ -56,11 +57,24 @@ public sealed class InMemoryTransport : ISipTransport
         var source = new SipEndPoint(Kind, packet.From);
         if (Kind == SipTransportKind.Udp)
         {
+            var verdict = sink.Screen(source);
+            if (verdict == SourceVerdict.Drop)
+            {
+                return;
+            }
+
             try
             {
                 if (SipParser.TryParseDatagram(packet.Bytes, Limits, out var message) == ParseStatus.Complete)
                 {
-                    sink.OnMessage(new IncomingMessage(message!, source, this));
+                    if (verdict == SourceVerdict.Admit)
+                    {
+                        sink.OnMessage(new IncomingMessage(message!, source, this));
+                    }
+                    else
+                    {
+                        sink.OnRefused(new IncomingMessage(message!, source, this));
+                    }
                 }
             }
             catch (SipParseException e)
@@ -73,7 +87,19 @@ public sealed class InMemoryTransport : ISipTransport
 
         foreach (var message in Frame(packet, source, sink))
         {
-            sink.OnMessage(new IncomingMessage(message, source, this));
+            switch (sink.Screen(source))
+            {
+                case SourceVerdict.Admit:
+                    sink.OnMessage(new IncomingMessage(message, source, this));
+                    break;
+                case SourceVerdict.Refuse:
+                    sink.OnRefused(new IncomingMessage(message, source, this));
+                    break;
+                case SourceVerdict.Drop:
+                    return;
+                default:
+                    throw new System.Diagnostics.UnreachableException();
+            }
         }
     }
 

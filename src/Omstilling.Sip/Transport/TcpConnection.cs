@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Omstilling.Runtime;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Parsing;
+using Omstilling.Sip.Security;
 
 namespace Omstilling.Sip.Transport;
 
@@ -144,9 +145,9 @@ internal sealed class TcpConnection : IAsyncDisposable
                     buffer.AsSpan(consumed, filled - consumed).CopyTo(rest);
                     filled -= consumed;
                     buffer = rest;
-                    if (message is not null)
+                    if (message is not null && !Dispatch(sink, message, source, transport))
                     {
-                        Dispatch(sink, message, source, transport);
+                        return; // A blocked source: the connection is closed.
                     }
                 }
             }
@@ -175,11 +176,24 @@ internal sealed class TcpConnection : IAsyncDisposable
         }
     }
 
-    private void Dispatch(ISipTransportSink sink, SipMessage message, SipEndPoint source, ISipTransport transport)
+    /// <summary>Hands a message on; false when its source is blocked and the connection is to be closed.</summary>
+    private bool Dispatch(ISipTransportSink sink, SipMessage message, SipEndPoint source, ISipTransport transport)
     {
         try
         {
-            sink.OnMessage(new IncomingMessage(message, source, transport));
+            switch (sink.Screen(source))
+            {
+                case SourceVerdict.Admit:
+                    sink.OnMessage(new IncomingMessage(message, source, transport));
+                    break;
+                case SourceVerdict.Refuse:
+                    sink.OnRefused(new IncomingMessage(message, source, transport));
+                    break;
+                case SourceVerdict.Drop:
+                    return false;
+                default:
+                    throw new System.Diagnostics.UnreachableException();
+            }
         }
 #pragma warning disable CA1031 // One failing message must not close the connection for the others.
         catch (Exception e)
@@ -187,6 +201,8 @@ internal sealed class TcpConnection : IAsyncDisposable
         {
             _faults.Contain(e, source, message is SipRequest request ? $"a {request.Method} request" : "a response");
         }
+
+        return true;
     }
 
     private void Reject(ISipTransportSink sink, ISipTransport transport, SipEndPoint source, ReadOnlyMemory<byte> bytes, SipParseException exception)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Omstilling.Sip.Messages;
 using Omstilling.Runtime;
 using Omstilling.Sip.Parsing;
+using Omstilling.Sip.Security;
 
 namespace Omstilling.Sip.Transport;
 
@@ -123,11 +124,31 @@ public sealed partial class UdpTransport : ISipTransport
             }
 
             var source = new SipEndPoint(SipTransportKind.Udp, (IPEndPoint)template.Create(address));
-            Deliver(sink, source, buffer.AsSpan(0, received).ToArray());
+            var verdict = Screen(sink, source);
+            if (verdict != SourceVerdict.Drop)
+            {
+                // Dropped unread: a blocked flood costs no parsing and no copy.
+                Deliver(sink, source, buffer.AsSpan(0, received).ToArray(), verdict);
+            }
         }
     }
 
-    private void Deliver(ISipTransportSink sink, SipEndPoint source, byte[] datagram)
+    private SourceVerdict Screen(ISipTransportSink sink, SipEndPoint source)
+    {
+        try
+        {
+            return sink.Screen(source);
+        }
+#pragma warning disable CA1031 // The boundary: a failing screen must not end the receive loop; the datagram is dropped.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _faults.Contain(e, source, "screening a datagram");
+            return SourceVerdict.Drop;
+        }
+    }
+
+    private void Deliver(ISipTransportSink sink, SipEndPoint source, byte[] datagram, SourceVerdict verdict)
     {
         try
         {
@@ -141,11 +162,22 @@ public sealed partial class UdpTransport : ISipTransport
             }
             catch (SipParseException e)
             {
-                sink.OnMalformed(this, source, datagram, e);
+                if (verdict == SourceVerdict.Admit)
+                {
+                    sink.OnMalformed(this, source, datagram, e);
+                }
+
                 return;
             }
 
-            sink.OnMessage(new IncomingMessage(message!, source, this));
+            if (verdict == SourceVerdict.Admit)
+            {
+                sink.OnMessage(new IncomingMessage(message!, source, this));
+            }
+            else
+            {
+                sink.OnRefused(new IncomingMessage(message!, source, this));
+            }
         }
 #pragma warning disable CA1031 // The boundary: one datagram must not end the receive loop for every other caller.
         catch (Exception e)

@@ -28,11 +28,11 @@ internal sealed class B2buaFixture : IAsyncDisposable
     private readonly List<TestPhone> _phones = [];
     private readonly ConcurrentQueue<CallEvent> _events = new();
 
-    private B2buaFixture(TelephonePolicy? policy, DateTimeOffset start, IEnumerable<string> extensions, MessageWaitingOptions? messageWaiting)
+    private B2buaFixture(TelephonePolicy? policy, DateTimeOffset start, IEnumerable<string> extensions, MessageWaitingOptions? messageWaiting, Omstilling.Sip.Security.AbuseLimits? abuse)
     {
         Time = new FakeTimeProvider(start);
         Faults = new FaultMonitor(NullLoggerFactory.Instance, Time);
-        Server = new SipStack(new SipStackOptions(), Time, NullLoggerFactory.Instance, Faults);
+        Server = new SipStack(new SipStackOptions { Abuse = abuse }, Time, NullLoggerFactory.Instance, Faults);
         Server.AddTransport(Network.Attach(SipTransportKind.Udp, ServerAddress));
         var accounts = new InMemoryAccountStore();
         foreach (var ext in StandardExtensions.Concat(extensions).Distinct())
@@ -153,9 +153,13 @@ internal sealed class B2buaFixture : IAsyncDisposable
     public static Task<B2buaFixture> StartAsync(MessageWaitingOptions messageWaiting, params string[] extensions) =>
         StartAsync(null, new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero), messageWaiting, extensions);
 
-    private static async Task<B2buaFixture> StartAsync(TelephonePolicy? policy, DateTimeOffset start, MessageWaitingOptions? messageWaiting, string[] extensions)
+    /// <summary>Without a policy, with the abuse limits <paramref name="abuse"/>; phones for more extensions.</summary>
+    public static Task<B2buaFixture> StartAsync(Omstilling.Sip.Security.AbuseLimits abuse, params string[] extensions) =>
+        StartAsync(null, new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero), null, extensions, abuse);
+
+    private static async Task<B2buaFixture> StartAsync(TelephonePolicy? policy, DateTimeOffset start, MessageWaitingOptions? messageWaiting, string[] extensions, Omstilling.Sip.Security.AbuseLimits? abuse = null)
     {
-        var fixture = new B2buaFixture(policy, start, extensions, messageWaiting);
+        var fixture = new B2buaFixture(policy, start, extensions, messageWaiting, abuse);
         if (policy is not null)
         {
             foreach (var (name, text) in PolicyPrompts.Required(policy))

@@ -16,8 +16,8 @@ internal sealed class RegistrarFixture : IAsyncDisposable
         Accounts.Add(SipAccount.FromPassword("2001", Realm, "demo2001"));
         Accounts.Add(SipAccount.FromPassword("2002", Realm, "demo2002"));
         Nonces = new NonceService(pair.Server.Scheduler, TimeSpan.FromMinutes(2));
-        Authenticator = new DigestAuthenticator(Realm, Accounts, Nonces);
-        Registrar = new SipRegistrar(Authenticator, new BindingStore(pair.Server.Scheduler, TimeSpan.FromSeconds(30)), new RegistrarOptions(), pair.Time);
+        Authenticator = new DigestAuthenticator(Realm, Accounts, Nonces) { Guard = pair.Server.Guard };
+        Registrar = new SipRegistrar(Authenticator, new BindingStore(pair.Server.Scheduler, TimeSpan.FromSeconds(30)), new RegistrarOptions(), pair.Time) { Abuse = pair.Server.Options.Abuse };
         pair.ServerCore.Answer = tx =>
         {
             Registrar.Handle(tx);
@@ -35,7 +35,8 @@ internal sealed class RegistrarFixture : IAsyncDisposable
 
     public SipRegistrar Registrar { get; }
 
-    public static async Task<RegistrarFixture> StartAsync() => new(await StackPair.StartAsync());
+    /// <param name="serverOptions">The server stack's options (abuse limits, say); the defaults without them.</param>
+    public static async Task<RegistrarFixture> StartAsync(SipStackOptions? serverOptions = null) => new(await StackPair.StartAsync(serverOptions: serverOptions));
 
     public static SipRequest NewRegister(string user, uint cseq, string callId, string? contact = null, long? expires = null)
     {

@@ -14,12 +14,12 @@ internal sealed class StackPair : IAsyncDisposable
     public static readonly IPEndPoint ClientAddress = new(IPAddress.Parse("192.0.2.1"), 5060);
     public static readonly IPEndPoint ServerAddress = new(IPAddress.Parse("192.0.2.2"), 5060);
 
-    private StackPair(SipTransportKind kind)
+    private StackPair(SipTransportKind kind, SipStackOptions? serverOptions)
     {
         Kind = kind;
         Faults = new FaultMonitor(NullLoggerFactory.Instance, Time);
         Client = new SipStack(new SipStackOptions(), Time, NullLoggerFactory.Instance, Faults);
-        Server = new SipStack(new SipStackOptions(), Time, NullLoggerFactory.Instance, Faults);
+        Server = new SipStack(serverOptions ?? new SipStackOptions(), Time, NullLoggerFactory.Instance, Faults);
         Client.AddTransport(Network.Attach(kind, ClientAddress));
         Server.AddTransport(Network.Attach(kind, ServerAddress));
     }
@@ -43,9 +43,10 @@ internal sealed class StackPair : IAsyncDisposable
 
     public SipEndPoint ServerEndPoint => new(Kind, ServerAddress);
 
-    public static async Task<StackPair> StartAsync(SipTransportKind kind = SipTransportKind.Udp)
+    /// <param name="serverOptions">The server stack's options (abuse limits, say); the defaults without them.</param>
+    public static async Task<StackPair> StartAsync(SipTransportKind kind = SipTransportKind.Udp, SipStackOptions? serverOptions = null)
     {
-        var pair = new StackPair(kind);
+        var pair = new StackPair(kind, serverOptions);
         await pair.Client.StartAsync(pair.ClientCore, CancellationToken.None);
         await pair.Server.StartAsync(pair.ServerCore, CancellationToken.None);
         return pair;

@@ -83,7 +83,7 @@ internal sealed class MwiSubscriptions
             return;
         }
 
-        var auth = _authenticator.Authenticate(request, proxy: false);
+        var auth = _authenticator.Authenticate(transaction, proxy: false);
         if (!auth.IsAuthenticated)
         {
             transaction.Respond(_authenticator.Challenge(request, transaction.LocalTag, proxy: false, stale: auth.Outcome == AuthenticationOutcome.Stale));
