@@ -60,8 +60,8 @@ public sealed class ServerProcess : IAsyncDisposable
     /// The server as a fresh installation runs it: the bundled policy and no --directory (so the
     /// directory is seeded into the database), on a data directory made beforehand and left to the caller.
     /// </summary>
-    public static Task<ServerProcess> StartBundledAsync(string dataDirectory) =>
-        StartCoreAsync(dataDirectory, [], keepData: true, bundled: true);
+    public static Task<ServerProcess> StartBundledAsync(string dataDirectory, params string[] extraArgs) =>
+        StartCoreAsync(dataDirectory, extraArgs, keepData: true, bundled: true);
 
     private static async Task<ServerProcess> StartCoreAsync(string data, string[] extraArgs, bool keepData = false, bool bundled = false)
     {

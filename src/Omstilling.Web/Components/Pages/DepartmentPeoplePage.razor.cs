@@ -44,6 +44,7 @@ public sealed partial class DepartmentPeoplePage : IDisposable
         }
 
         _watch = new StaffBooksWatch(Platform, OnChanged);
+        await LoadDepartmentAsync();
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -69,6 +70,7 @@ public sealed partial class DepartmentPeoplePage : IDisposable
 
     private void Choose(Person person)
     {
+        _editing = null;
         _chosen = person;
         _absence?.For(person.Id);
     }
