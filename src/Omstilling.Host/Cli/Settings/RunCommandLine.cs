@@ -10,8 +10,11 @@ namespace Omstilling.Host.Cli.Settings;
 /// </summary>
 internal sealed class RunCommandLine
 {
+    /// <summary>Where the configuration file is looked for without <c>--config</c>, as the help and the README say it.</summary>
+    public const string ConfigDefault = "omstilling.yaml or appsettings.json in the data directory";
+
     private readonly List<(RunSetting Setting, Option Option)> _options = [];
-    private readonly Option<string?> _config = new("--config") { Description = "The configuration file (YAML or JSON) [default: omstilling.yaml or appsettings.json in the data directory]", HelpName = "file" };
+    private readonly Option<string?> _config = new("--config") { Description = $"The configuration file (YAML or JSON) [default: {ConfigDefault}]", HelpName = "file" };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public RunCommandLine(Command command)

@@ -31,7 +31,7 @@ internal static class RunSettings
         new("--trunk-register", "Trunk:Register", null, "Register with the trunk and keep it registered", "off", (o, v) => o with { TrunkRegister = SettingValues.Flag(v) }),
         new("--unsolicited-mwi", "Sip:UnsolicitedMwi", null, "Tell phones that do not subscribe to message-waiting of their voicemail too", "off", (o, v) => o with { UnsolicitedMwi = SettingValues.Flag(v) }),
         new("--directory", "Policy:Directory", "file", "The staff directory (vidensdatabase) the console searches", "config/guldborgsund-directory.yaml with the bundled policy", (o, v) => o with { DirectoryFile = v }),
-        new("--database", "Storage:Database", "db", "PostgreSQL as postgres://user@host:5432/db or Host=...; or a SQLite file", "<data-dir>/omstilling.db", (o, v) => o with { Database = SettingValues.Database(v) }),
+        new("--database", "Storage:Database", "db", "PostgreSQL as postgres://user@host:5432/db or Host=...; or a SQLite file", "<data-dir>/omstilling.db (SQLite)", (o, v) => o with { Database = SettingValues.Database(v) }),
         new("--smtp", "Smtp:Server", "host:port", "Mail server for phone messages and voicemails", "none", (o, v) => o with { Smtp = SettingValues.SmtpServer(o, v) }),
         new("--smtp-from", "Smtp:From", "address", "Sender of those e-mails", SettingValues.DefaultFrom, (o, v) => o with { Smtp = SettingValues.Smtp(o) with { From = SettingValues.MailAddress(v) } }),
         new("--smtp-user", "Smtp:User", "name", "SMTP login", "none", (o, v) => o with { Smtp = SettingValues.Smtp(o) with { UserName = v } }),
