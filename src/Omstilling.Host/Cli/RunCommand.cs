@@ -125,7 +125,7 @@ internal static partial class RunCommand
         {
             var start = LocalTimeResolver.Resolve(startAt, policy.TimeZone).Instant;
             time = ShiftedTimeProvider.StartingAt(start);
-            LogClockShifted(logger, Omstilling.Runtime.IsoTime.Format(start));
+            LogClockShifted(logger, Omstilling.Runtime.IsoTime.Format(TimeZoneInfo.ConvertTime(start, policy.TimeZone)));
         }
 
         // Every place where outside input or a callback meets our code contains its failures here,

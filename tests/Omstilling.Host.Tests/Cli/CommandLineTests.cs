@@ -88,6 +88,15 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Prompts_list_prints_each_standard_prompt_with_its_text_and_exits_0()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync("prompts", "list");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("\ndu-er-nummer\t", "\n" + output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_command_at_all_is_a_usage_error()
     {
         var (exit, _, error) = await CliRunner.RunAsync();

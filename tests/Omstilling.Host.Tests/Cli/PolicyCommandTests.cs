@@ -111,5 +111,7 @@ public sealed class PolicyCommandTests
         Assert.Contains("24. december 2026", explanation.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Contains("har lukket", explanation.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Equal("Menu", explanation.GetProperty("decision").GetString());
+        Assert.Contains("The clock starts at 2026-12-24T19:00:00+01:00", server.Output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d info: ", server.Output);
     }
 }
