@@ -41,6 +41,13 @@ internal static class CliInvocation
         return Usage;
     }
 
+    /// <summary>
+    /// Parses <paramref name="args"/> (what follows the command's name) as <c>omstilling
+    /// COMMAND ...</c>, so that the help and the errors name the whole command.
+    /// </summary>
+    public static ParseResult ParseUnder(Command command, ReadOnlyMemory<string> args) =>
+        new RootCommand { command }.Parse([command.Name, .. args.Span]);
+
     /// <summary>Writes a problem found after parsing as a usage error, with the hint to <c>--help</c>.</summary>
     public static async Task<int> UsageErrorAsync(ParseResult parsed, string problem, TextWriter error)
     {

@@ -31,8 +31,8 @@ internal static class UsersCommand
         var enable = new Command("enable", "The user can log in again") { Name() };
         var passwd = new Command("passwd", "A new password (from OMSTILLING_USER_PASSWORD or standard input)") { Name() };
         var remove = new Command("remove", "Removes the login (asks nothing)") { Name() };
-        var root = new RootCommand("The web app's logins") { dataDirectory, database, add, list, disable, enable, passwd, remove };
-        var parsed = root.Parse(args.ToArray());
+        var root = new Command("users", "The web app's logins") { dataDirectory, database, add, list, disable, enable, passwd, remove };
+        var parsed = CliInvocation.ParseUnder(root, args);
         if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
