@@ -6,7 +6,7 @@ namespace Omstilling.Calendars;
 internal static partial class CalendarLog
 {
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "The {Provider} calendar of '{PersonId}' could not be read ({Failures} in a row): {Reason}; what was read before is kept, next try at {NextAttempt:O}")]
-    public static partial void FetchFailed(ILogger logger, string provider, string personId, int failures, string reason, DateTimeOffset nextAttempt);
+    public static partial void FetchFailed(ILogger logger, string provider, string personId, int failures, string reason, string nextAttempt);
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "The {Provider} calendar of '{PersonId}' is read again after {Failures} failures")]
     public static partial void FetchRecovered(ILogger logger, string provider, string personId, int failures);

@@ -233,7 +233,7 @@ public sealed class CalendarPoller : IAsyncDisposable
                 state.NextDue = next;
             }
 
-            CalendarLog.FetchFailed(_logger, provider.Name, personId, failures, e.Message, next);
+            CalendarLog.FetchFailed(_logger, provider.Name, personId, failures, e.Message, next.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)); // ISO 8601, whatever the culture
         }
     }
 

@@ -47,7 +47,7 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         _leg = new CallerLeg(invite, services.Stack, services.Registry, this, this, services.Media.Clock, dialled);
         _ringer = new Ringer(this, new BranchDialer(services.Stack, services.Registry, services.TrunkCredentials, this, this, caller, invite.Request.From.DisplayName, invite.Request.MaxForwards), services.Scheduler);
         _menus = new MenuRunner(this, services.Scheduler, () => services.Policy, services.PolicyState, services.Voicemail, services.Staff.Absence, services.Options);
-        _queue = new QueuedCaller(this, this, services.Queues, services.Bindings, services.Scheduler, services.Prompts, services.MusicOnHold);
+        _queue = new QueuedCaller(this, this, services.Queues, services.Bindings, services.Scheduler, services.Prompts, services.MusicOnHold, services.Logger);
         _keys = new KeyQueue((side, key) => Locked(() => _keyRouter!.Route(side, key), "a key"));
         _connection = new Connection(services.Media.Clock, services.MusicOnHold, _keys.Enqueue);
         _recalls = new Recalls(this, this, services);

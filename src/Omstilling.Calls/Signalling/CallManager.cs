@@ -88,7 +88,7 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         Queues = new QueueManager(bindings, stack.Scheduler, Activity, e => queueFaults.Contain(e, null, "a round of offers to the queues' operators (the next change tries again)"));
         Activity.BecameFree += _campOns.OnFree;
         Voicemail = Staff.Voicemail ?? new FolderVoicemailBoxes(new VoicemailFolders(options.VoicemailFolder), options.ShortestVoicemail);
-        _services = new CallServices(stack, media, prompts, musicOnHold, options, bindings, Queues, Activity, policy, PolicyState, trunk, TrunkCredentials, CallFaults, this, new SurveySampler(options.SurveySeed), Staff, Voicemail);
+        _services = new CallServices(stack, media, prompts, musicOnHold, options, bindings, Queues, Activity, policy, PolicyState, trunk, TrunkCredentials, CallFaults, this, new SurveySampler(options.SurveySeed), Staff, Voicemail, logger);
     }
 
     /// <summary>Where a request whose handling threw is contained (it is answered 500).</summary>

@@ -20,6 +20,7 @@ namespace Omstilling.Calls.Signalling;
 /// thread-safe.
 /// </summary>
 /// <param name="Faults">Where a call whose next step threw is contained (the call is ended).</param>
+/// <param name="Logger">The calls' log (what the queue rings).</param>
 internal sealed record CallServices(
     SipStack Stack,
     MediaServer Media,
@@ -37,7 +38,8 @@ internal sealed record CallServices(
     ICallRegistry Registry,
     SurveySampler SurveySampler,
     StaffState Staff,
-    IVoicemailBoxes Voicemail)
+    IVoicemailBoxes Voicemail,
+    Microsoft.Extensions.Logging.ILogger Logger)
 {
     /// <summary>The policy in force now (a reload swaps it between calls), or null when none is configured.</summary>
     public TelephonePolicy? Policy => PolicyProvider?.Current;

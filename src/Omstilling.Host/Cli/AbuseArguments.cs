@@ -11,10 +11,31 @@ namespace Omstilling.Host.Cli;
 /// </summary>
 internal static class AbuseArguments
 {
-    public static bool IsOption(string name) => name is
-        "--auth-fail-limit" or "--auth-fail-window" or "--block-seconds" or "--rate-limit" or "--blocked-answer" or "--allow" or
-        "--max-calls-per-account" or "--max-calls-per-address" or "--max-registrations-per-account" or "--max-registrations-per-address" or
-        "--max-calls-in-setup" or "--retry-after";
+    /// <summary>
+    /// The options with setting <paramref name="name"/> applied (<see cref="Settings.RunSettings"/>);
+    /// a repeated <c>--allow</c> comes as a comma-separated list. A bad value is a
+    /// <see cref="Settings.SettingException"/> saying what is expected.
+    /// </summary>
+    public static RunOptions Set(RunOptions options, string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(value);
+        try
+        {
+            var limits = options.Abuse;
+            foreach (var item in name == "--allow" ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [value])
+            {
+                limits = Apply(limits, name, item);
+            }
+
+            return options with { Abuse = limits };
+        }
+        catch (UsageException e)
+        {
+            var message = e.Message.StartsWith(name + ": ", StringComparison.Ordinal) ? e.Message[(name.Length + 2)..] : e.Message;
+            throw new Settings.SettingException(message);
+        }
+    }
 
     /// <summary>The limits with option <paramref name="name"/> set to <paramref name="value"/>; a bad value is a <see cref="UsageException"/>.</summary>
     public static AbuseLimits Apply(AbuseLimits limits, string name, string value) => name switch

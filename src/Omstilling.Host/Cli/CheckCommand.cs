@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Omstilling.Policy.Loading;
 
 namespace Omstilling.Host.Cli;
@@ -7,17 +8,22 @@ namespace Omstilling.Host.Cli;
 /// <c>file:line:column: error|warning: what is wrong and what is expected</c>. Exit 0 when it can be
 /// used (warnings allowed), 1 when it has errors, 2 for a bad command line.
 /// </summary>
-internal static class CheckCommand
+internal sealed class CheckCommand
 {
-    public static async Task<int> RunAsync(ReadOnlyMemory<string> args, TextWriter output, TextWriter error)
-    {
-        if (args.Length != 1 || args.Span[0].StartsWith("--", StringComparison.Ordinal))
-        {
-            await error.WriteLineAsync("Usage: omstilling check FILE");
-            return 2;
-        }
+    private readonly Argument<string> _file = new("FILE") { Description = "The telephone policy (YAML) to validate" };
 
-        var result = PolicyLoader.LoadFile(args.Span[0]);
+    public CheckCommand()
+    {
+        Command = new Command("check", "Validate a telephone policy; prints file:line:column for every problem") { _file };
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parsed, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var file = parsed.GetValue(_file)!;
+        var result = PolicyLoader.LoadFile(file);
         foreach (var diagnostic in result.Diagnostics)
         {
             await (result.Succeeded ? output : error).WriteLineAsync(diagnostic.ToString());
@@ -26,8 +32,8 @@ internal static class CheckCommand
         var errors = result.Errors.Count();
         var warnings = result.Warnings.Count();
         await output.WriteLineAsync(result.Succeeded
-            ? $"{args.Span[0]}: OK ({warnings} warning(s))"
-            : $"{args.Span[0]}: {errors} error(s), {warnings} warning(s)");
-        return result.Succeeded ? 0 : 1;
+            ? $"{file}: OK ({warnings} warning(s))"
+            : $"{file}: {errors} error(s), {warnings} warning(s)");
+        return result.Succeeded ? CliInvocation.Ok : CliInvocation.Failure;
     }
 }

@@ -23,8 +23,8 @@ internal static class PhonesCommand
         var list = new Command("list", "The accounts, one a line, tab-separated, after a header row");
         var passwd = new Command("passwd", "A new SIP password, printed once; the phone's registrations end") { Extension() };
         var remove = new Command("remove", "Removes the account (asks nothing); the phone's registrations end") { Extension() };
-        var root = new RootCommand("The phones' SIP accounts") { dataDirectory, add, list, passwd, remove };
-        var parsed = root.Parse(args.ToArray());
+        var root = new Command("phones", "The phones' SIP accounts") { dataDirectory, add, list, passwd, remove };
+        var parsed = CliInvocation.ParseUnder(root, args);
         if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Omstilling.Calls.Media;
 using Omstilling.Media.Prompts;
 using Omstilling.Policy.Loading;
@@ -11,39 +12,33 @@ namespace Omstilling.Host.Cli;
 /// (its greetings, menus and messages) into DIR (default prompts/da/spoken), each with its text
 /// beside it; <c>omstilling prompts list [--policy FILE]</c> prints names and texts.
 /// </summary>
-internal static class PromptsCommand
+internal sealed class PromptsCommand
 {
-    private const string Usage = "Usage: omstilling prompts generate [--policy FILE] [--out DIR] | omstilling prompts list [--policy FILE]";
+    private readonly Option<string?> _policy = new("--policy") { Description = "The policy whose prompts (greetings, menus, messages) are meant [default: the standard prompts]", HelpName = "file" };
+    private readonly Option<string?> _out = new("--out") { Description = "Where the WAV files go [default: prompts/da, or prompts/da/spoken with --policy]", HelpName = "dir" };
+    private readonly Command _generate;
+    private readonly Command _list;
 
-    public static async Task<int> RunAsync(ReadOnlyMemory<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public PromptsCommand()
     {
-        var span = args.Span;
-        if (span.Length < 1 || (span[0] != "list" && span[0] != "generate"))
+        _generate = new Command("generate", "Speak the prompts into WAV files (espeak-ng and sox)") { _policy, _out };
+        _list = new Command("list", "Print the prompts' names and texts, tab-separated") { _policy };
+        Command = new Command("prompts", "The prompts callers hear: speak them (espeak-ng, sox) or list them") { _generate, _list };
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parsed, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var command = parsed.CommandResult.Command;
+        if (command != _generate && command != _list)
         {
-            await error.WriteLineAsync(Usage);
-            return 2;
+            return await CliInvocation.UsageErrorAsync(parsed, "generate or list?", error);
         }
 
-        string? folder = null;
-        string? policyFile = null;
-        for (var i = 1; i < span.Length; i += 2)
-        {
-            if (i + 1 >= span.Length || (span[i] != "--out" && span[i] != "--policy") || (span[i] == "--out" && span[0] == "list"))
-            {
-                await error.WriteLineAsync(Usage);
-                return 2;
-            }
-
-            if (span[i] == "--out")
-            {
-                folder = span[i + 1];
-            }
-            else
-            {
-                policyFile = span[i + 1];
-            }
-        }
-
+        var policyFile = parsed.GetValue(_policy);
+        var folder = command == _generate ? parsed.GetValue(_out) : null;
         IReadOnlyList<(string Name, string Text)> prompts = StandardPrompts.All;
         if (policyFile is not null)
         {
@@ -51,13 +46,13 @@ internal static class PromptsCommand
             if (!loaded.Succeeded)
             {
                 await error.WriteLineAsync(loaded.Report());
-                return 1;
+                return CliInvocation.Failure;
             }
 
             prompts = PolicyPrompts.Required(loaded.Policy!);
         }
 
-        if (span[0] == "list")
+        if (command == _list)
         {
             foreach (var (name, text) in prompts)
             {

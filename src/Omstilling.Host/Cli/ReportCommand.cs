@@ -28,11 +28,11 @@ internal static class ReportCommand
         var dataDirectory = new Option<string>("--data-dir") { Description = "The server's data directory, whose embedded database is read", DefaultValueFactory = _ => "data" };
         var database = new Option<string?>("--database") { Description = "PostgreSQL (postgres://... or Host=...) or a SQLite file, instead of the data directory's" };
         var policyFile = new Option<string?>("--policy") { Description = "The telephone policy whose targets, time zone and main number apply (default: the bundled one)" };
-        var command = new RootCommand("The policy's goals against their targets, from the call history")
+        var command = new Command("report", "The policy's goals against their targets, from the call history")
         {
             from, to, department, format, dataDirectory, database, policyFile,
         };
-        var parsed = command.Parse(args.ToArray());
+        var parsed = CliInvocation.ParseUnder(command, args);
         if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);

@@ -55,6 +55,7 @@ internal static partial class RunCommand
         // when the server runs inside another program (the tests).
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(RunCommand).Assembly.GetName().Name });
         builder.Logging.SetMinimumLevel(options.LogLevel);
+        builder.Logging.AddSimpleConsole(console => console.TimestampFormat = Omstilling.Runtime.IsoTime.LogTimestampFormat);
         builder.Logging.AddFilter("Microsoft.AspNetCore", options.LogLevel < LogLevel.Warning ? LogLevel.Warning : options.LogLevel);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
@@ -127,7 +128,7 @@ internal static partial class RunCommand
         {
             var start = LocalTimeResolver.Resolve(startAt, policy.TimeZone).Instant;
             time = ShiftedTimeProvider.StartingAt(start);
-            LogClockShifted(logger, start);
+            LogClockShifted(logger, Omstilling.Runtime.IsoTime.Format(TimeZoneInfo.ConvertTime(start, policy.TimeZone)));
         }
 
         // Every place where outside input or a callback meets our code contains its failures here,
@@ -350,7 +351,7 @@ internal static partial class RunCommand
     private static partial void LogPolicyDiagnostic(ILogger logger, string diagnostic);
 
     [LoggerMessage(EventId = 9005, Level = LogLevel.Warning, Message = "The clock starts at {Start} (--at, or 09:00 with --simulate) and runs on from there")]
-    private static partial void LogClockShifted(ILogger logger, DateTimeOffset start);
+    private static partial void LogClockShifted(ILogger logger, string start);
 
     [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "Media on {Address}, RTP ports {First}-{Last}")]
     private static partial void LogMedia(ILogger logger, IPAddress address, int first, int last);

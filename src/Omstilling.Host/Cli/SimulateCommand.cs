@@ -32,8 +32,8 @@ internal static class SimulateCommand
         var bind = new Option<string>("--bind") { Description = "The address the simulated phones use", DefaultValueFactory = _ => "127.0.0.1" };
         var policyFile = new Option<string?>("--policy") { Description = "The telephone policy whose main number, direct numbers and operators are used (default: the bundled one)" };
         var profileFile = new Option<FileInfo?>("--profile") { Description = "The day's calls and how people behave, a YAML file (default: the built-in example, config/simulation-example.yaml)" };
-        var command = new RootCommand("Synthetic citizens and operators make a day of calls to a running server") { server, day, speed, seed, from, until, accounts, bind, policyFile, profileFile };
-        var parsed = command.Parse(args.ToArray());
+        var command = new Command("simulate", "Synthetic citizens and operators make a day of calls to a running server") { server, day, speed, seed, from, until, accounts, bind, policyFile, profileFile };
+        var parsed = CliInvocation.ParseUnder(command, args);
         if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);

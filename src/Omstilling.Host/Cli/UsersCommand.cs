@@ -31,8 +31,8 @@ internal static class UsersCommand
         var enable = new Command("enable", "The user can log in again") { Name() };
         var passwd = new Command("passwd", "A new password (from OMSTILLING_USER_PASSWORD or standard input)") { Name() };
         var remove = new Command("remove", "Removes the login (asks nothing)") { Name() };
-        var root = new RootCommand("The web app's logins") { dataDirectory, database, add, list, disable, enable, passwd, remove };
-        var parsed = root.Parse(args.ToArray());
+        var root = new Command("users", "The web app's logins") { dataDirectory, database, add, list, disable, enable, passwd, remove };
+        var parsed = CliInvocation.ParseUnder(root, args);
         if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
@@ -131,17 +131,31 @@ internal static class UsersCommand
         }
     }
 
-    /// <summary>The logins, tab-separated, after a header row; the last column "enabled" or "disabled".</summary>
+    /// <summary>
+    /// The logins, tab-separated, after a header row: the roles as <c>--role</c> takes them and, for
+    /// staff reading the list, by their Danish names as the web app shows them; the last column
+    /// "enabled" or "disabled".
+    /// </summary>
     public static string List(IReadOnlyList<WebUser> users)
     {
-        var text = new System.Text.StringBuilder("NAME\tDISPLAY NAME\tROLES\tEXTENSION\tPERSON\tDEPARTMENT\tSTATUS\n");
+        var text = new System.Text.StringBuilder("NAME\tDISPLAY NAME\tROLES\tROLLER\tEXTENSION\tPERSON\tDEPARTMENT\tSTATUS\n");
         foreach (var user in users)
         {
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{user.UserName}\t{user.DisplayName}\t{string.Join(',', user.Roles)}\t{user.Extension}\t{user.PersonId}\t{user.DepartmentId}\t{(user.Disabled ? "disabled" : "enabled")}\n");
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{user.UserName}\t{user.DisplayName}\t{string.Join(',', user.Roles.Select(RoleOption))}\t{Omstilling.Web.Admin.AdminText.Roles(user.Roles)}\t{user.Extension}\t{user.PersonId}\t{user.DepartmentId}\t{(user.Disabled ? "disabled" : "enabled")}\n");
         }
 
         return text.ToString();
     }
+
+    /// <summary>The role as <c>--role</c> takes it.</summary>
+    public static string RoleOption(UserRole role) => role switch
+    {
+        UserRole.Operator => "operator",
+        UserRole.Staff => "staff",
+        UserRole.DepartmentHead => "department-head",
+        UserRole.Admin => "admin",
+        _ => throw new System.Diagnostics.UnreachableException($"UserRole {role}"),
+    };
 
     private static Argument<string> Name() => new("NAME") { Description = "The login name (case-insensitive)" };
 

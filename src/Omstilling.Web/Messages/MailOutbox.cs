@@ -208,7 +208,7 @@ public sealed partial class MailOutbox : IAsyncDisposable
     {
         var attempts = mail.Attempts + 1;
         var next = giveUp || attempts >= MaxAttempts ? (DateTimeOffset?)null : _time.GetUtcNow() + RetryAfter(attempts);
-        LogFailed(_logger, source.Kind, mail.Id, error, next);
+        LogFailed(_logger, source.Kind, mail.Id, error, Omstilling.Runtime.IsoTime.Format(next));
         await source.RecordFailedAsync(mail.Id, error, next, token);
     }
 
@@ -225,7 +225,7 @@ public sealed partial class MailOutbox : IAsyncDisposable
     private static partial void LogSent(ILogger logger, string kind, Guid id, string address);
 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "{Kind} {Id} not e-mailed: {Error}; next attempt {Next}")]
-    private static partial void LogFailed(ILogger logger, string kind, Guid id, string error, DateTimeOffset? next);
+    private static partial void LogFailed(ILogger logger, string kind, Guid id, string error, string next);
 
     [LoggerMessage(EventId = 6104, Level = LogLevel.Warning, Message = "The mail server {Host}:{Port} could not be reached")]
     private static partial void LogUnreachable(ILogger logger, string host, int port, Exception exception);

@@ -213,7 +213,7 @@ public sealed partial class StaffVoicemail : IVoicemailBoxes, IMessageWaiting, I
             }
         }
 
-        LogRetention(_logger, deleted, before);
+        LogRetention(_logger, deleted, IsoTime.Format(before));
         return deleted;
     }
 
@@ -346,7 +346,7 @@ public sealed partial class StaffVoicemail : IVoicemailBoxes, IMessageWaiting, I
     private static partial void LogGreetingUnreadable(ILogger logger, string box, string error);
 
     [LoggerMessage(EventId = 6507, Level = LogLevel.Information, Message = "Voicemail retention: {Count} message(s) left before {Before} deleted")]
-    private static partial void LogRetention(ILogger logger, int count, DateTimeOffset before);
+    private static partial void LogRetention(ILogger logger, int count, string before);
 
     [LoggerMessage(EventId = 6506, Level = LogLevel.Warning, Message = "A voicemail recording cut off by a stop was removed: {File}")]
     private static partial void LogUnfinished(ILogger logger, string file);

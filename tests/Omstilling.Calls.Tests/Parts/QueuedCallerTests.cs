@@ -194,6 +194,20 @@ public sealed class QueuedCallerTests
     }
 
     [Fact]
+    public async Task The_queue_logs_the_members_it_rings_and_their_phones()
+    {
+        await using var b = new QueueBench();
+        b.Caller.Enter(b.Queue, onBusy: null, recalled: false);
+        Assert.Equal(PickResult.Offered, b.Rig.Queues.Pick(b.Owner, "100"));
+
+        b.Caller.Offer(["100"], TimeSpan.FromSeconds(15), "100", b.CurrentOffer());
+
+        var (eventId, message) = Assert.Single(b.Log.Entries);
+        Assert.Equal(2030, eventId);
+        Assert.Equal($"Call {b.Owner.Id}: the queue rings 100 on 1 phone(s): 100 at {b.Rig.Bindings.Lookup("100")[0].Source}", message);
+    }
+
+    [Fact]
     public async Task A_member_who_lost_their_phone_stops_ringing_and_the_others_ring_on()
     {
         await using var b = new QueueBench();
@@ -284,7 +298,9 @@ public sealed class QueuedCallerTests
             OnTimeout = new PolicyAction(ActionKind.Voicemail, "switchboard", default),
         };
 
-        public QueuedCaller NewCaller(Call owner) => new(Host, owner, Rig.Queues, Rig.Bindings, Rig.Server.Scheduler, Rig.Prompts, Rig.Music);
+        public ListLogger Log { get; } = new();
+
+        public QueuedCaller NewCaller(Call owner) => new(Host, owner, Rig.Queues, Rig.Bindings, Rig.Server.Scheduler, Rig.Prompts, Rig.Music, Log);
 
         /// <summary>The queue's offer of the caller now.</summary>
         public long CurrentOffer(Call? owner = null) => Enumerable.Range(1, 1000).Select(i => (long)i).Single(id => Rig.Queues.IsCurrentOffer(owner ?? Owner, id));

@@ -70,7 +70,6 @@ public sealed class PolicyCommandTests
 
     [Theory]
     [InlineData("explain", "54731000", "--at", "24-12-2026 19:00")]
-    [InlineData("explain", "54731000")]
     [InlineData("explain", "54731000", "--at", "2026-12-24 19:00", "--lang", "fr")]
     [InlineData("check")]
     public async Task Bad_command_lines_say_how_to_use_them(params string[] args)
@@ -79,6 +78,27 @@ public sealed class PolicyCommandTests
 
         Assert.Equal(2, exit);
         Assert.Contains("omstilling", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_without_at_explains_now_in_copenhagen()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync("explain", "54 73 10 00");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("24. december 2026", output, StringComparison.Ordinal);
+        Assert.Contains("19:00", output, StringComparison.Ordinal);
+        Assert.Contains("Hovedomstillingen har lukket", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_of_a_number_outside_the_plan_fails_and_suggests_the_nearest_numbers()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync("explain", "54 73 10 01", "--at", "2026-12-01 10:00");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Contains("54 73 10 01 is not in the number plan; the nearest numbers are 54 73 10 00, ", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,5 +111,7 @@ public sealed class PolicyCommandTests
         Assert.Contains("24. december 2026", explanation.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Contains("har lukket", explanation.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Equal("Menu", explanation.GetProperty("decision").GetString());
+        Assert.Contains("The clock starts at 2026-12-24T19:00:00+01:00", server.Output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d info: ", server.Output);
     }
 }

@@ -7,7 +7,7 @@ namespace Omstilling.Host.Tests.Cli;
 /// <summary><c>omstilling users add|list|disable|enable|passwd|remove</c>: logins for an installation without the demo, used by the running server.</summary>
 public sealed class UsersCommandTests
 {
-    private const string Header = "NAME\tDISPLAY NAME\tROLES\tEXTENSION\tPERSON\tDEPARTMENT\tSTATUS\n";
+    private const string Header = "NAME\tDISPLAY NAME\tROLES\tROLLER\tEXTENSION\tPERSON\tDEPARTMENT\tSTATUS\n";
     private const string SeeHelp = "omstilling users --help lists the commands and options.\n";
 
     [Fact]
@@ -63,11 +63,11 @@ public sealed class UsersCommandTests
             Assert.Equal((1, "omstilling users remove: 'jette' is the last enabled admin; enable or add another admin first\n"), await OmstillingAsync("", "users", "remove", "jette", "--data-dir", data));
             Assert.Equal((0, "User 'ib' disabled.\n"), await OmstillingAsync("", "users", "disable", "ib", "--data-dir", data));
             Assert.Equal(
-                (0, Header + "ib\tib\tStaff,DepartmentHead\t\tib-hansen\tteknik\tdisabled\njette\tJette Holm\tOperator,Admin\t101\t\t\tenabled\n"),
+                (0, Header + "ib\tib\tstaff,department-head\tMedarbejder, Afdelingsleder\t\tib-hansen\tteknik\tdisabled\njette\tJette Holm\toperator,admin\tOmstilling, Administrator\t101\t\t\tenabled\n"),
                 await OmstillingAsync("", "users", "list", "--data-dir", data));
 
             Assert.Equal((0, "User 'ib' removed.\n"), await OmstillingAsync("", "users", "remove", "ib", "--data-dir", data));
-            Assert.Equal((0, Header + "jette\tJette Holm\tOperator,Admin\t101\t\t\tenabled\n"), await OmstillingAsync("", "users", "list", "--data-dir", data));
+            Assert.Equal((0, Header + "jette\tJette Holm\toperator,admin\tOmstilling, Administrator\t101\t\t\tenabled\n"), await OmstillingAsync("", "users", "list", "--data-dir", data));
             Assert.Equal((1, "omstilling users remove: there is no user 'ib'\n"), await OmstillingAsync("", "users", "remove", "ib", "--data-dir", data));
             Assert.Equal((1, "omstilling users enable: there is no user 'ib'\n"), await OmstillingAsync("", "users", "enable", "ib", "--data-dir", data));
             Assert.Equal((1, "omstilling users passwd: there is no user 'ib'\n"), await OmstillingAsync("hemmelig-kode\n", "users", "passwd", "ib", "--data-dir", data));

@@ -9,15 +9,18 @@ namespace Omstilling.Host.Tests.Sip;
 /// </summary>
 public sealed class TrunkTests
 {
-    private static readonly string[] Account = ["--trunk-user", "omstilling", "--trunk-password", "hemmelig", "--trunk-register"];
+    private static readonly string[] Account = ["--trunk-user", "omstilling", "--trunk-register"];
 
     [Fact]
     public async Task The_platform_registers_with_the_trunk_and_answers_its_challenge_to_reach_the_snow_watch()
     {
+        var passwordFile = Path.GetTempFileName();
+        await File.WriteAllTextAsync(passwordFile, "hemmelig\n");
         var trunkPort = FreePort.Next();
         var trunk = Sipp.RunAsync("uas_trunk_auth.xml", 0, trunkPort, calls: 2, "127.0.0.1");
         Assert.True(await FreePort.WaitUntilBoundAsync(trunkPort, TimeSpan.FromSeconds(10)), "the trunk's SIPp did not start");
-        await using var server = await ServerProcess.StartAsync(["--at", "2026-12-01 22:00", "--trunk", $"127.0.0.1:{trunkPort}", .. Account]);
+        await using var server = await ServerProcess.StartAsync(["--at", "2026-12-01 22:00", "--trunk", $"127.0.0.1:{trunkPort}", "--trunk-password-file", passwordFile, .. Account]);
+        File.Delete(passwordFile);
         Assert.True(await server.WaitForStatusAsync(s => s.GetProperty("trunk").GetProperty("registered").GetBoolean(), TimeSpan.FromSeconds(10)), server.Output);
 
         var caller = await Sipp.RunAsync("uac_menu_keys.xml", server.SipPort, FreePort.Next(), ("callee", "54731000"), ("key1", "1"), ("key2", "5"));
@@ -34,7 +37,9 @@ public sealed class TrunkTests
         var trunkPort = FreePort.Next();
         var trunk = Sipp.RunAsync("uas_trunk_auth.xml", 0, trunkPort, calls: 1, "127.0.0.1");
         Assert.True(await FreePort.WaitUntilBoundAsync(trunkPort, TimeSpan.FromSeconds(10)), "the trunk's SIPp did not start");
-        await using var server = await ServerProcess.StartAsync("--trunk", $"127.0.0.1:{trunkPort}", "--trunk-user", "omstilling", "--trunk-password", "forkert", "--trunk-register");
+        await using var server = await ServerProcess.StartWithEnvironmentAsync(
+            new Dictionary<string, string> { ["OMSTILLING_TRUNK_PASSWORD"] = "forkert" },
+            "--trunk", $"127.0.0.1:{trunkPort}", "--trunk-user", "omstilling", "--trunk-register");
 
         Assert.True(await server.WaitForStatusAsync(s => s.GetProperty("trunk").GetProperty("lastStatus").GetInt32() == 403, TimeSpan.FromSeconds(10)), server.Output);
         Assert.False((await server.StatusAsync()).GetProperty("trunk").GetProperty("registered").GetBoolean());

@@ -52,6 +52,10 @@ public sealed class ServerProcess : IAsyncDisposable
     public static Task<ServerProcess> StartAsync(params string[] extraArgs) =>
         StartCoreAsync(Path.Combine(Path.GetTempPath(), "omstilling-test-" + Guid.NewGuid().ToString("N")), ["--demo", .. extraArgs]);
 
+    /// <summary>The demo server with these environment variables set for it (a password, OMSTILLING__SECTION__KEY settings).</summary>
+    public static Task<ServerProcess> StartWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] extraArgs) =>
+        StartCoreAsync(Path.Combine(Path.GetTempPath(), "omstilling-test-" + Guid.NewGuid().ToString("N")), ["--demo", .. extraArgs], environment: environment);
+
     /// <summary>The server on a data directory made beforehand (its users, its database), without --demo; the directory is left to the caller.</summary>
     public static Task<ServerProcess> StartWithoutDemoAsync(string dataDirectory, params string[] extraArgs) =>
         StartCoreAsync(dataDirectory, extraArgs, keepData: true);
@@ -63,7 +67,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public static Task<ServerProcess> StartBundledAsync(string dataDirectory, params string[] extraArgs) =>
         StartCoreAsync(dataDirectory, extraArgs, keepData: true, bundled: true);
 
-    private static async Task<ServerProcess> StartCoreAsync(string data, string[] extraArgs, bool keepData = false, bool bundled = false)
+    private static async Task<ServerProcess> StartCoreAsync(string data, string[] extraArgs, bool keepData = false, IReadOnlyDictionary<string, string>? environment = null, bool bundled = false)
     {
         var sipPort = FreePort.Next();
         var webPort = FreePort.Next();
@@ -78,6 +82,11 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var arg in new[] { dll, "run", "--bind", "127.0.0.1", "--sip-port", sipPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--web-port", webPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--management", $"127.0.0.1:{managementPort}", "--data-dir", data }.Concat(bundled ? extraArgs : TestPolicy.AddTo(extraArgs, Path.Combine(data, "policy"))))
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start omstilling.");

@@ -32,7 +32,7 @@ internal enum QueueWaitState
 /// who is free, offers) is the <see cref="QueueManager"/>'s. Owned by its call and used under the
 /// call's lock.
 /// </summary>
-internal sealed class QueuedCaller(IQueueHost call, Call owner, QueueManager queues, BindingStore bindings, SipScheduler scheduler, PromptLibrary prompts, AudioClip musicOnHold)
+internal sealed class QueuedCaller(IQueueHost call, Call owner, QueueManager queues, BindingStore bindings, SipScheduler scheduler, PromptLibrary prompts, AudioClip musicOnHold, Microsoft.Extensions.Logging.ILogger logger)
 {
     private ScheduledTimer? _announce;
     private ScheduledTimer? _maxWait;
@@ -114,6 +114,7 @@ internal sealed class QueuedCaller(IQueueHost call, Call owner, QueueManager que
         PickedBy = pickedBy;
         OfferId = offerId;
         call.Emit(call.Event(CallEventKind.Offered) with { Members = members, Operator = pickedBy });
+        QueueLog.Ringing(logger, owner.Id, members, phones);
         call.Ring(new RingGroup(RingPurpose.QueueOffer, members), phones, ringFor, ringback: false);
     }
 

@@ -65,7 +65,7 @@ internal sealed class PartsRig : IAsyncDisposable
             Server, Media, Prompts, Music, Options, Bindings, Queues, Activity,
             policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance),
             PolicyState.Staffed, null, null, Faults.Boundary("calls.call"), Registry, new SurveySampler(Options.SurveySeed), StaffState.None,
-            new FolderVoicemailBoxes(new VoicemailFolders(_voicemail), Options.ShortestVoicemail));
+            new FolderVoicemailBoxes(new VoicemailFolders(_voicemail), Options.ShortestVoicemail), NullLogger.Instance);
     }
 
     public RigTime Time { get; }
