@@ -9,7 +9,8 @@
 #                                   script, the scenarios and the parsing)
 #
 # Settings (environment): HOST SIP_PORT UAS_PORT UAC_PORT REG_PORT PING_PORT
-#   WEB_PORT MANAGEMENT_PORT CALL_RATES REG_RATES STEP_SECONDS BINDINGS BINDINGS_RATE
+#   WEB_PORT MANAGEMENT_PORT COLD_START_RATE COLD_START_SECONDS COLD_START_TARGET_PCT
+#   CALL_RATES REG_RATES STEP_SECONDS BINDINGS BINDINGS_RATE
 #   STOP_FAILED_PCT MAX_RETRANS_PCT DRAIN_SECONDS OMSTILLING_BIN SIPP OUT_DIR
 # Output: bench/sipp/out/<date-time>/ (or OUT_DIR/<date-time>/; one directory
 #   per step with the SIPp traces, server.log, results.jsonl, memory.json,
@@ -28,7 +29,7 @@ for arg in "$@"; do
   case "$arg" in
     --selftest) MODE=selftest ;;
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "load.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -51,6 +52,9 @@ else
   BINDINGS=${BINDINGS:-100000}
 fi
 BINDINGS_RATE=${BINDINGS_RATE:-4000}
+if [[ $MODE == selftest ]]; then COLD_START_RATE=${COLD_START_RATE:-0}; else COLD_START_RATE=${COLD_START_RATE:-1000}; fi
+COLD_START_SECONDS=${COLD_START_SECONDS:-10}
+COLD_START_TARGET_PCT=${COLD_START_TARGET_PCT:-0.1}
 STOP_FAILED_PCT=${STOP_FAILED_PCT:-20}   # stop a ramp after a step this bad
 MAX_RETRANS_PCT=${MAX_RETRANS_PCT:-0.1}
 SIPP=${SIPP:-sipp}
@@ -172,6 +176,7 @@ if [[ $MODE == server ]]; then
   STARTED_PIDS+=("$SERVER_PID")
   echo "server pid $SERVER_PID on $HOST:$SIP_PORT; waiting for OPTIONS answer..."
   wait_for_ping "$SIP_PORT" "$SERVER_PID"
+  READY_AT=$(now)
   echo "server is up (RSS $(( $(rss_kb "$SERVER_PID") / 1024 )) MB)"
 fi
 
@@ -204,6 +209,7 @@ if [[ $MODE == server ]]; then
 else
   TARGET_PID=$UAS_PID   # selftest: the "server" measured is the UAS
   wait_for_ping "$UAS_PORT" "$UAS_PID"
+  READY_AT=$(now)
 fi
 for _ in $(seq 1 50); do
   UAS_COUNTS=$(ls "$UAS_DIR"/uas_load_*_counts.csv 2>/dev/null | head -n 1 || true)
@@ -212,26 +218,44 @@ for _ in $(seq 1 50); do
 done
 alive "$UAS_PID" || die "uas_load.xml did not start (see $UAS_DIR/sipp.log)"
 
-# --- 4-5. call ramp -----------------------------------------------------------
-echo
-echo "Call ramp: $CALL_RATES calls/s, $STEP_SECONDS s each, $CALLER -> $CALLEE"
-for rate in $CALL_RATES; do
-  alive "$TARGET_PID" || die "the server died (see $RUN_DIR/server.log)"
-  dir="$RUN_DIR/calls-$rate"; mkdir -p "$dir"
+# One step of calls from $CALLER to $CALLEE at $2 calls/s for $3 seconds, recorded as kind $1.
+call_step() {
+  local kind=$1 rate=$2 seconds=$3 dir c0 c1 t0 limit rc=0
+  dir="$RUN_DIR/$kind-$rate"; mkdir -p "$dir"
   limit=$(( rate * 2 > 200 ? rate * 2 : 200 ))
-  c0=$(cpu_ticks "$TARGET_PID"); t0=$(now); rc=0
+  c0=$(cpu_ticks "$TARGET_PID"); t0=$(now)
   (cd "$dir" && "$SIPP" "$HOST:$CALL_PORT" -sf "$SCRIPT_DIR/uac_load.xml" "${SIPP_COMMON[@]}" \
-      -p "$UAC_PORT" -r "$rate" -m $(( rate * STEP_SECONDS )) -l "$limit" -timeout $(( STEP_SECONDS + 60 ))s \
+      -p "$UAC_PORT" -r "$rate" -m $(( rate * seconds )) -l "$limit" -timeout $(( seconds + 60 ))s \
       -key username "$CALLER" -key password "$CALLER_PASSWORD" -key callee "$CALLEE" \
       -trace_stat -stf stat.csv -fd 1 -trace_rtt -rtt_freq 1 -trace_counts \
       -trace_err -max_log_size 20000000 > sipp.log 2>&1) || rc=$?
   c1=$(cpu_ticks "$TARGET_PID")
   sleep "$SETTLE_SECONDS"
-  python3 "$STATS" step --dir "$dir" --kind calls --rate "$rate" --rtd invite \
+  python3 "$STATS" step --dir "$dir" --kind "$kind" --rate "$rate" --rtd invite \
       --cpu-before "$c0" --cpu-after "$c1" --clk-tck "$CLK_TCK" --rss-kb "$(rss_kb "$TARGET_PID")" \
       --results "$RESULTS" --peer-counts "$UAS_COUNTS" --t0 "$t0" --t1 "$(now)"
+  STEP_RC=$rc
+}
+
+# --- 4. cold start ------------------------------------------------------------
+# The first calls reach a server that has only just answered its first OPTIONS: what a restart
+# in office hours does to the calls that arrive at once (issue 15: <= 0.1 % failed at 1,000/s).
+if (( COLD_START_RATE > 0 )); then
+  echo
+  echo "Cold start: $COLD_START_RATE calls/s for $COLD_START_SECONDS s, starting" \
+      "$(python3 -c 'import sys; print(f"{float(sys.argv[2]) - float(sys.argv[1]):.2f}")' "$READY_AT" "$(now)") s after the first answer"
+  alive "$TARGET_PID" || die "the server died (see $RUN_DIR/server.log)"
+  call_step cold "$COLD_START_RATE" "$COLD_START_SECONDS"
+fi
+
+# --- 5. call ramp -------------------------------------------------------------
+echo
+echo "Call ramp: $CALL_RATES calls/s, $STEP_SECONDS s each, $CALLER -> $CALLEE"
+for rate in $CALL_RATES; do
+  alive "$TARGET_PID" || die "the server died (see $RUN_DIR/server.log)"
+  call_step calls "$rate" "$STEP_SECONDS"
   if (( $(last_failed_pct) > STOP_FAILED_PCT )); then
-    echo "  more than $STOP_FAILED_PCT % failed (sipp exit $rc): call ramp stopped"
+    echo "  more than $STOP_FAILED_PCT % failed (sipp exit $STEP_RC): call ramp stopped"
     break
   fi
 done
@@ -315,6 +339,7 @@ python3 "$STATS" memory --dir "$dir" --requested "$BINDINGS" --rss-before "$rss0
 # --- 8. summary -------------------------------------------------------------------
 echo
 python3 "$STATS" summary --results "$RESULTS" --memory "$MEMORY" --max-retrans-pct "$MAX_RETRANS_PCT" \
+    --cold-target-pct "$COLD_START_TARGET_PCT" \
     | tee "$RUN_DIR/summary.txt"
 if [[ $MODE == selftest ]]; then
   echo "(selftest: CPU and RSS are those of the SIPp UAS / registrar, not of Omstilling)"

@@ -51,6 +51,8 @@ public sealed class SippLoadTests : IDisposable
             Assert.True(step[6] > 0, $"{kind}: no CPU time measured\n{run}");
         }
 
+        Assert.True(Read(run, Step("cold"))[1] > 0, $"cold start: no successful call\n{run}");
+        Assert.Single(ReadAll(run, @"cold start at 20/s: [0-9.]+ % of [0-9]+ calls failed \(target <= 0.1 %\): (?:met|NOT met)"));
         Assert.Equal(2, ReadAll(run, @"highest clean rate \(.*\): (?:[0-9,]+/s|none)").Count);
         var (registered, requested) = Two(Read(run, @"bindings registered: " + N + " of " + N));
         Assert.Equal(200, requested);
@@ -63,7 +65,7 @@ public sealed class SippLoadTests : IDisposable
     {
         ["SIP_PORT"] = Port(), ["UAS_PORT"] = Port(), ["UAC_PORT"] = Port(), ["REG_PORT"] = Port(), ["PING_PORT"] = Port(),
         ["WEB_PORT"] = Port(), ["MANAGEMENT_PORT"] = Port(),
-        ["CALL_RATES"] = "20", ["REG_RATES"] = "50", ["STEP_SECONDS"] = "2", ["BINDINGS"] = "200", ["BINDINGS_RATE"] = "200",
+        ["COLD_START_RATE"] = "20", ["COLD_START_SECONDS"] = "2", ["CALL_RATES"] = "20", ["REG_RATES"] = "50", ["STEP_SECONDS"] = "2", ["BINDINGS"] = "200", ["BINDINGS_RATE"] = "200",
         ["DRAIN_SECONDS"] = "2", ["OUT_DIR"] = _out,
     };
 

@@ -284,6 +284,7 @@ internal static partial class RunCommand
         voicemail.StartRetention(() => policyProvider.Current.Retention.VoicemailDays);
         pbx.Events.Start();
         await using var dispatcher = pbx.Events;
+        await Warmup.RunAsync(options, pbxOptions, prompts, policyProvider, time, logger, cancellationToken); // before SIP answers: the first calls meet compiled code
         await stack.StartAsync(pbx.Server, cancellationToken);
         using var trunkRegistration = pbx.TrunkRegistration;
         trunkRegistration?.Start();

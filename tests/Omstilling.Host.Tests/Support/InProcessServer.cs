@@ -58,6 +58,9 @@ public sealed class InProcessServer : IAsyncDisposable
             "--data-dir", data, "--diagnostics", "--log-level", "warning", "--policy", policy, "--directory", TestPolicy.Directory,
             .. extraArgs,
         ]);
+        // The start-up warm-up (seconds of calls on a private server) is for production and the
+        // bench; the tests of behaviour start many servers and test the warm-up on its own.
+        Environment.SetEnvironmentVariable(Warmup.Variable, "off");
         var stop = new CancellationTokenSource();
         var started = new TaskCompletionSource<WebApplication>(TaskCreationOptions.RunContinuationsAsynchronously);
         var run = Task.Run(() => RunCommand.RunAsync(options, app => started.TrySetResult(app), stop.Token));

@@ -67,7 +67,11 @@ public sealed class ServerProcess : IAsyncDisposable
     public static Task<ServerProcess> StartBundledAsync(string dataDirectory, params string[] extraArgs) =>
         StartCoreAsync(dataDirectory, extraArgs, keepData: true, bundled: true);
 
-    private static async Task<ServerProcess> StartCoreAsync(string data, string[] extraArgs, bool keepData = false, IReadOnlyDictionary<string, string>? environment = null, bool bundled = false)
+    /// <summary>The server with its start-up warm-up (which the other starts leave out).</summary>
+    public static Task<ServerProcess> StartWarmedUpAsync(params string[] extraArgs) =>
+        StartCoreAsync(Path.Combine(Path.GetTempPath(), "omstilling-test-" + Guid.NewGuid().ToString("N")), ["--demo", .. extraArgs], warmup: true);
+
+    private static async Task<ServerProcess> StartCoreAsync(string data, string[] extraArgs, bool keepData = false, IReadOnlyDictionary<string, string>? environment = null, bool bundled = false, bool warmup = false)
     {
         var sipPort = FreePort.Next();
         var webPort = FreePort.Next();
@@ -79,6 +83,10 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+
+        // The start-up warm-up (seconds of calls on a private server) is for production and the
+        // bench; the tests of behaviour start many servers, and WarmupTests start theirs with it.
+        info.Environment["OMSTILLING_WARMUP"] = warmup ? "on" : "off"; // Warmup.Variable (internal to the host)
         foreach (var arg in new[] { dll, "run", "--bind", "127.0.0.1", "--sip-port", sipPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--web-port", webPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--management", $"127.0.0.1:{managementPort}", "--data-dir", data }.Concat(bundled ? extraArgs : TestPolicy.AddTo(extraArgs, Path.Combine(data, "policy"))))
         {
             info.ArgumentList.Add(arg);
