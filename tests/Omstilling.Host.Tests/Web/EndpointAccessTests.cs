@@ -69,6 +69,9 @@ public sealed class EndpointAccessTests(WebAccessFixture fixture)
         ["POST /rapporter/opkald"] = Access.Reports,
         ["GET /brugere"] = Access.Admin,
         ["POST /brugere"] = Access.Admin,
+        ["GET /vidensdatabase"] = Access.Admin,
+        ["POST /vidensdatabase"] = Access.Admin,
+        ["GET /vidensdatabase/eksport.yaml"] = Access.Admin,
 
         // Blazor's connection for the interactive pages (endpoints without a method answer any;
         // they are asked with GET), and its redirect for enhanced navigation: only for those who
