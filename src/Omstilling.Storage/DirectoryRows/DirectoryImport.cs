@@ -19,22 +19,9 @@ public sealed class DirectoryImport(DirectoryStore store)
     /// <summary>Reads a file by its extension (.csv, .yaml or .yml).</summary>
     public async Task<DirectoryImportPreview> PreviewFileAsync(string path, TelephonePolicy policy, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = await File.ReadAllTextAsync(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), cancellationToken);
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            return Failed(path, "the file is not UTF-8 text; expected a file saved as UTF-8 (in a spreadsheet: \"CSV UTF-8\")");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Failed(path, $"cannot read the file: {e.Message}");
-        }
-
-        return await PreviewAsync(text, path, policy, cancellationToken);
+        return DirectoryFileText.TryRead(path, out var failed) is { } text
+            ? await PreviewAsync(text, path, policy, cancellationToken)
+            : new DirectoryImportPreview(path, failed.Diagnostics, null, null, 0);
     }
 
     /// <summary>Reads text whose format is told by <paramref name="name"/>'s extension; diagnostics name it.</summary>

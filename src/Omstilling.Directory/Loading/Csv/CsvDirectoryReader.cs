@@ -21,22 +21,7 @@ public static class CsvDirectoryReader
     /// <summary>Reads a CSV file; the path is printed in diagnostics as given.</summary>
     public static DirectoryLoadResult LoadFile(string path, DirectoryFile? basis, TelephonePolicy? policy)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
-        }
-        catch (DecoderFallbackException)
-        {
-            return Failed(path, "the file is not UTF-8 text; expected a CSV file saved as UTF-8 (in a spreadsheet: \"CSV UTF-8\")");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Failed(path, $"cannot read the file: {e.Message}");
-        }
-
-        return Load(text, path, basis, policy);
+        return DirectoryFileText.TryRead(path, out var failed) is { } text ? Load(text, path, basis, policy) : failed;
     }
 
     /// <summary>Reads CSV text; <paramref name="sourceName"/> is what diagnostics name.</summary>
@@ -140,7 +125,4 @@ public static class CsvDirectoryReader
 
         return new SourceLocation(file, span.Line, span.Column);
     }
-
-    private static DirectoryLoadResult Failed(string path, string message) =>
-        new(null, [new YamlDiagnostic(DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), message)]);
 }
