@@ -49,6 +49,6 @@ public sealed partial class CallManager
         }
     }
 
-    [LoggerMessage(EventId = 2030, Level = LogLevel.Warning, Message = "SECURITY refused a call by {Account} from {Address}: too many {What} at once")]
+    [LoggerMessage(EventId = 2031, Level = LogLevel.Warning, Message = "SECURITY refused a call by {Account} from {Address}: too many {What} at once")]
     private partial void LogCallRefused(string account, System.Net.IPAddress address, string what);
 }

@@ -202,7 +202,7 @@ internal sealed partial class DirectoryKeeper : IDirectoryKeeper, IAsyncDisposab
         return loaded.Diagnostics.IsEmpty ? StaffDirectory.FromPolicy(policy) : null;
     }
 
-    [LoggerMessage(EventId = 9004, Level = LogLevel.Warning, Message = "Policy: {Diagnostic}")]
+    [LoggerMessage(EventId = 9044, Level = LogLevel.Warning, Message = "Directory: {Diagnostic}")]
     private static partial void LogDiagnostic(ILogger logger, string diagnostic);
 
     [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "The staff directory {Path} was reloaded")]
