@@ -27,4 +27,7 @@ public enum CallEndReason
     /// completed an attended transfer, and the person it called now talks to the transferred caller.
     /// </summary>
     Transferred,
+
+    /// <summary>The server was stopped: the call was still up when the drain time ran out, and was ended with BYE.</summary>
+    Shutdown,
 }

@@ -186,6 +186,8 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
 
     public void HangUp(CallEndReason reason) => End(reason, null);
 
+    public void EndForShutdown() => Locked(() => End(CallEndReason.Shutdown, SipStatus.ServiceUnavailable), "the server's stop");
+
     public void Refuse(int status, string? reason, CallEndReason endReason)
     {
         _leg.Refuse(status, reason);

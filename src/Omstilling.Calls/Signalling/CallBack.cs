@@ -231,6 +231,8 @@ internal sealed class CallBack : IDialogOwner, IClientTransactionOwner, IRingHos
     {
     }
 
+    public void EndForShutdown() => Locked(() => End(CallEndReason.Shutdown), "the server's stop");
+
     /// <summary>The operator took the call-back: the citizen is rung; the operator hears the ringing tone meanwhile.</summary>
     private void OperatorAnswered(Branch operatorLeg)
     {

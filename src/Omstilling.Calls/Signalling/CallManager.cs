@@ -105,6 +105,22 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
 
     public int ActiveCalls => _calls.Count;
 
+    /// <summary>
+    /// Ends every call still up (the server stops after its drain time): each hangs up its legs
+    /// with BYE, or refuses an unanswered caller 503, and ends as <see cref="CallEndReason.Shutdown"/>.
+    /// Returns how many there were.
+    /// </summary>
+    public int EndAllCalls()
+    {
+        var calls = _calls.Values.ToList();
+        foreach (var call in calls)
+        {
+            call.EndForShutdown();
+        }
+
+        return calls.Count;
+    }
+
     internal SipStack Stack { get; }
 
     internal CallOptions Options { get; }

@@ -14,4 +14,7 @@ internal interface IDialogOwner
     void OnStray2xx(DialogId dialogId);
 
     void OnCallerCancel();
+
+    /// <summary>The server stops: every leg still up is hung up (BYE) or refused (503), and the call ends as <see cref="Omstilling.Calls.Events.CallEndReason.Shutdown"/>.</summary>
+    void EndForShutdown();
 }

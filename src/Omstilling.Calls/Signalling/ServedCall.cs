@@ -287,6 +287,22 @@ internal sealed partial class ServedCall : IDialogOwner, IClientTransactionOwner
         _pendingReinvite = transaction as ServerInviteTransaction;
     }
 
+    public void EndForShutdown()
+    {
+        lock (_sync)
+        {
+            if (_invite.IsAnswered && _dialog is not null)
+            {
+                Hangup(CallEndReason.Shutdown);
+            }
+            else
+            {
+                _invite.TryRespond(_invite.CreateResponse(SipStatus.ServiceUnavailable));
+                End(CallEndReason.Shutdown, SipStatus.ServiceUnavailable);
+            }
+        }
+    }
+
     private void Hangup(CallEndReason reason)
     {
         lock (_sync)

@@ -69,6 +69,9 @@ internal sealed record RunOptions
     /// <summary>The SMTP server that phone messages are e-mailed through; null: messages stay in the web inbox.</summary>
     public Omstilling.Web.Messages.SmtpOptions? Smtp { get; init; }
 
+    /// <summary>--drain-seconds: at the stop, how long the calls up may go on (new ones are refused 503) before they are ended with BYE.</summary>
+    public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(20);
+
     public int FirstRtpPort { get; init; } = 10000;
 
     public int LastRtpPort { get; init; } = 20000;

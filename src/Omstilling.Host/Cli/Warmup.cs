@@ -49,6 +49,7 @@ internal static partial class Warmup
             return null;
         }
 
+        LogWarming(logger);
         var outcome = await WarmAsync(options, pbxOptions, prompts, policy, time, cancellationToken);
         if (outcome.Problem is { } problem)
         {
@@ -110,6 +111,9 @@ internal static partial class Warmup
 
     [LoggerMessage(EventId = 9051, Level = LogLevel.Warning, Message = "The warm-up stopped after {Milliseconds:F0} ms ({Calls} calls, {Registrations} registrations): {Problem}; the server starts without it")]
     private static partial void LogIncomplete(ILogger logger, double milliseconds, int calls, int registrations, string problem);
+
+    [LoggerMessage(EventId = 9053, Level = LogLevel.Information, Message = "Warming up before SIP answers: a private server on loopback takes calls until the code is compiled (at most 15 s)")]
+    private static partial void LogWarming(ILogger logger);
 
     [LoggerMessage(EventId = 9052, Level = LogLevel.Information, Message = "No warm-up ({Variable}=off): the first calls meet code not yet compiled")]
     private static partial void LogSkipped(ILogger logger, string variable);

@@ -1,4 +1,4 @@
-using Omstilling.Calls;
+using Omstilling.Host.Server;
 using Omstilling.Web.Auth;
 
 namespace Omstilling.Host.Web;
@@ -10,10 +10,15 @@ namespace Omstilling.Host.Web;
 /// </summary>
 internal static class StatusEndpoints
 {
-    public static void Map(WebApplication app, Pbx pbx, Omstilling.Media.Clock.MediaClock clock, Omstilling.Sip.Transactions.SipStack stack, CallEventLog events, Omstilling.History.HistoryWriter history, Omstilling.Runtime.FaultMonitor faults, bool diagnostics)
+    public static void Map(WebApplication app, ServerParts parts, ServerReadiness readiness)
     {
+        var (pbx, clock, stack, events, history, faults) = (parts.Pbx, parts.Clock, parts.Stack, parts.RecentEvents, parts.History, parts.Faults);
         var api = app.MapGroup("/api");
-        api.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ServedOnManagementListener();
+
+        // Ready (200) only once SIP, media and the web all listen and SIP answers; 503 while it starts and while it drains at the stop.
+        api.MapGet("/health", () => readiness.State == ServerState.Ready
+            ? Results.Ok(new { status = ServerReadiness.Word(ServerState.Ready) })
+            : Results.Json(new { status = ServerReadiness.Word(readiness.State) }, statusCode: StatusCodes.Status503ServiceUnavailable)).AllowAnonymous().ServedOnManagementListener();
         api.MapGet("/status", () => Results.Ok(new
         {
             registrations = pbx.Registrar.Bindings.Count,
@@ -44,7 +49,7 @@ internal static class StatusEndpoints
                 ? new { registered = trunk.IsRegistered, registeredUntil = trunk.RegisteredUntil, lastStatus = trunk.LastStatus }
                 : null,
         })).RequireAuthorization(AccessPolicies.AdminOrManagement).ServedOnManagementListener();
-        if (diagnostics)
+        if (parts.Options.Diagnostics)
         {
             // What registrations really hold, without the garbage a collector has not reached yet.
             api.MapPost("/diagnostics/gc", () =>

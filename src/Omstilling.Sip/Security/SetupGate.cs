@@ -10,6 +10,7 @@ namespace Omstilling.Sip.Security;
 public sealed class SetupGate(int limit)
 {
     private int _inSetup;
+    private volatile bool _closed;
 
     /// <summary>INVITEs let in at once; 0: no limit.</summary>
     public int Limit { get; } = limit >= 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), limit, "The limit is a count (0: none).");
@@ -17,9 +18,20 @@ public sealed class SetupGate(int limit)
     /// <summary>INVITEs in setup now.</summary>
     public int InSetup => Volatile.Read(ref _inSetup);
 
-    /// <summary>Enters a new INVITE; false (and nothing counted) when <see cref="Limit"/> are in already.</summary>
+    /// <summary>Whether the gate takes no new INVITE at all: the server is stopping (<see cref="Close"/>).</summary>
+    public bool IsClosed => _closed;
+
+    /// <summary>Every new INVITE from now on is refused (503 with Retry-After): the server drains its calls before it stops.</summary>
+    public void Close() => _closed = true;
+
+    /// <summary>Enters a new INVITE; false (and nothing counted) when <see cref="Limit"/> are in already, or the gate is closed.</summary>
     public bool TryEnter()
     {
+        if (_closed)
+        {
+            return false;
+        }
+
         var now = Interlocked.Increment(ref _inSetup);
         if (Limit == 0 || now <= Limit)
         {

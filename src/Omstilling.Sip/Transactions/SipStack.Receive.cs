@@ -81,7 +81,7 @@ public sealed partial class SipStack
         {
             if (!Setup.TryEnter())
             {
-                // Overload: refused at once rather than taken on until the caller gives up.
+                // Overload or stopping: refused at once rather than taken on until the caller gives up.
                 RefuseOverloaded(newInvite);
                 return;
             }
@@ -122,11 +122,12 @@ public sealed partial class SipStack
 
     private void RefuseOverloaded(ServerInviteTransaction invite)
     {
-        var busy = invite.CreateResponse(SipStatus.ServiceUnavailable, "Overloaded");
+        var stopping = Setup.IsClosed;
+        var busy = invite.CreateResponse(SipStatus.ServiceUnavailable, stopping ? "Shutting down" : "Overloaded");
         var retryAfter = (long)Math.Ceiling((Options.Abuse?.RetryAfter ?? TimeSpan.FromSeconds(10)).TotalSeconds);
         busy.Headers.Add(HeaderName.RetryAfter, retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture));
         invite.Respond(busy);
-        if (_overloadLog.TryTake(out var heldBack))
+        if (!stopping && _overloadLog.TryTake(out var heldBack))
         {
             LogOverloaded(invite.Incoming.Source, Setup.InSetup, heldBack);
         }

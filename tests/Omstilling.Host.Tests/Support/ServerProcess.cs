@@ -71,7 +71,49 @@ public sealed class ServerProcess : IAsyncDisposable
     public static Task<ServerProcess> StartWarmedUpAsync(params string[] extraArgs) =>
         StartCoreAsync(Path.Combine(Path.GetTempPath(), "omstilling-test-" + Guid.NewGuid().ToString("N")), ["--demo", .. extraArgs], warmup: true);
 
-    private static async Task<ServerProcess> StartCoreAsync(string data, string[] extraArgs, bool keepData = false, IReadOnlyDictionary<string, string>? environment = null, bool bundled = false, bool warmup = false)
+    /// <summary>The server launched and not waited for: a test that acts while it starts (<see cref="WaitForOutputAsync"/>).</summary>
+    public static Task<ServerProcess> LaunchAsync(bool warmup, params string[] extraArgs) =>
+        StartCoreAsync(Path.Combine(Path.GetTempPath(), "omstilling-test-" + Guid.NewGuid().ToString("N")), ["--demo", .. extraArgs], warmup: warmup, waitUntilReady: false);
+
+    /// <summary>Sends SIGTERM (what systemd and Ctrl+C's kin send) and waits for the exit; its code, or null when it did not exit within <paramref name="limit"/>.</summary>
+    public async Task<int?> TerminateAsync(TimeSpan limit)
+    {
+        var term = await ProcessRunner.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10));
+        if (term.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM failed: {term}");
+        }
+
+        using var wait = new CancellationTokenSource(limit);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Waits until a line of the server's output contains <paramref name="text"/>; false after <paramref name="limit"/> or when it exits.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            if (_output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            await Task.Delay(10);
+        }
+
+        return _output.Any(line => line.Contains(text, StringComparison.Ordinal));
+    }
+
+    private static async Task<ServerProcess> StartCoreAsync(string data, string[] extraArgs, bool keepData = false, IReadOnlyDictionary<string, string>? environment = null, bool bundled = false, bool warmup = false, bool waitUntilReady = true)
     {
         var sipPort = FreePort.Next();
         var webPort = FreePort.Next();
@@ -103,7 +145,11 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitUntilReadyAsync();
+        if (waitUntilReady)
+        {
+            await server.WaitUntilReadyAsync();
+        }
+
         return server;
     }
 

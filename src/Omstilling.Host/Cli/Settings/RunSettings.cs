@@ -39,6 +39,7 @@ internal static class RunSettings
         new("--smtp-password-file", "Smtp:PasswordFile", "file", "A file whose first line is the SMTP password (or set OMSTILLING_SMTP_PASSWORD)", "none", (o, v) => o with { Smtp = SettingValues.Smtp(o) with { Password = SettingValues.PasswordFile(v) } }),
         new("--smtp-security", "Smtp:Security", "s", "auto (STARTTLS when offered), none, starttls or tls", "auto", (o, v) => o with { Smtp = SettingValues.Smtp(o) with { Security = SettingValues.SmtpSecurity(v) } }),
         new("--public-url", "Smtp:PublicUrl", "url", "The web app's address, linked from the e-mails", "none", (o, v) => o with { Smtp = SettingValues.Smtp(o) with { PublicUrl = SettingValues.PublicUrl(v) } }),
+        new("--drain-seconds", "Sip:DrainSeconds", "s", "At the stop, how long the calls up may go on (new calls are refused 503) before they are ended with BYE", "20", (o, v) => o with { Drain = SettingValues.DrainSeconds(v) }),
         new("--diagnostics", "Web:Diagnostics", null, "Serve POST /api/diagnostics/gc for memory measurements", "off", (o, v) => o with { Diagnostics = SettingValues.Flag(v) }),
         new("--log-level", "Logging:Level", "level", "trace, debug, information, warning or error", "information", (o, v) => o with { LogLevel = SettingValues.LogLevel(v) }),
 

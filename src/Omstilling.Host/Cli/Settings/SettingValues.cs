@@ -61,6 +61,11 @@ internal static class SettingValues
             : (first, last);
     }
 
+    public static TimeSpan DrainSeconds(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new SettingException($"'{text}' is not a number of seconds from 0 to 3600");
+
     public static int MediaThreads(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 64
             ? count
