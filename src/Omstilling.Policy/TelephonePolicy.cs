@@ -48,7 +48,10 @@ public sealed partial class TelephonePolicy
     /// <summary>How many forwardings one call follows (A → B → C is two); a longer chain is cut where it reaches this (<c>forwarding: max-chain</c>, 1-10).</summary>
     public int MaxForwardingChain { get; init; } = DefaultMaxForwardingChain;
 
-    /// <summary>Where staff call to hear their voicemail (<c>voicemail: number</c>); null: the platform's default, 8500.</summary>
+    /// <summary>The voicemail number when the policy gives none.</summary>
+    public const string DefaultVoicemailNumber = "8500";
+
+    /// <summary>Where staff call to hear their voicemail (<c>voicemail: number</c>); null: <see cref="DefaultVoicemailNumber"/>.</summary>
     public string? VoicemailNumber { get; init; }
 
     /// <summary>The post-call survey, or null when the policy asks nobody.</summary>

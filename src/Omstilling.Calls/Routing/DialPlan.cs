@@ -30,7 +30,7 @@ public sealed class DialPlan
     public const string GreetingNumber = "8001";
 
     /// <summary>The voicemail number when the policy names none.</summary>
-    public const string DefaultVoicemailNumber = "8500";
+    public const string DefaultVoicemailNumber = Omstilling.Policy.TelephonePolicy.DefaultVoicemailNumber;
 
     /// <summary>The feature code with which a person marks the call just put through to them as "fejlstillet".</summary>
     public const string MisroutedCode = "*88";

@@ -55,6 +55,7 @@ internal sealed partial class PolicyBuilder(PolicyDraft draft, DiagnosticBag dia
         var menus = BuildMenus();
         CheckMenuGraph();
         CheckPassBackCode();
+        CheckVoicemailNumber();
         CheckOutsideHoursLoops();
         if (_diagnostics.HasErrors)
         {
@@ -70,7 +71,7 @@ internal sealed partial class PolicyBuilder(PolicyDraft draft, DiagnosticBag dia
             Targets = _draft.Targets,
             Retention = _draft.Retention,
             MaxForwardingChain = _draft.MaxForwardingChain,
-            VoicemailNumber = _draft.VoicemailNumber,
+            VoicemailNumber = _draft.VoicemailNumber?.Number,
             Survey = BuildSurvey(),
             Calendar = calendar,
             Seasons = _draft.Seasons.ToFrozenDictionary(StringComparer.Ordinal),
@@ -93,6 +94,26 @@ internal sealed partial class PolicyBuilder(PolicyDraft draft, DiagnosticBag dia
         if (_draft.PassBackCode is { } code && _numbers.TryGetValue(code.Code, out var taken))
         {
             _diagnostics.Error(code.Source, $"the pass-back code '{code.Code}' is also a number of the plan (line {taken.Source.Line}); expected a code of its own");
+        }
+    }
+
+    /// <summary>
+    /// The voicemail number must not be a number of the plan: a call to it would reach the voicemail
+    /// box instead of the person or department the plan gives it to. Without <c>voicemail: number</c>
+    /// it is <see cref="TelephonePolicy.DefaultVoicemailNumber"/>, and the plan's number is the one reported.
+    /// </summary>
+    private void CheckVoicemailNumber()
+    {
+        if (_draft.VoicemailNumber is { } given)
+        {
+            if (_numbers.TryGetValue(given.Number, out var taken))
+            {
+                _diagnostics.Error(given.Source, $"the voicemail number '{given.Number}' is also a number of the plan (line {taken.Source.Line}, {_ownerNames[given.Number]}); expected a number of its own");
+            }
+        }
+        else if (_numbers.TryGetValue(TelephonePolicy.DefaultVoicemailNumber, out var taken))
+        {
+            _diagnostics.Error(taken.Source, $"{taken.Display} is the voicemail number when 'voicemail: number' is not given; expected another number here, or a voicemail number of its own");
         }
     }
 

@@ -124,7 +124,7 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
             return;
         }
 
-        _draft.VoicemailNumber = number;
+        _draft.VoicemailNumber = (number, _diagnostics.At(node));
     }
 
     private void ParseTimeZone(YamlMap map)

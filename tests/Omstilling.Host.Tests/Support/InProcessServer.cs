@@ -56,6 +56,9 @@ public sealed class InProcessServer : IAsyncDisposable
         [
             "--bind", "127.0.0.1", "--sip-port", Text(sipPort), "--web-port", Text(webPort), "--management", $"127.0.0.1:{Text(managementPort)}",
             "--data-dir", data, "--diagnostics", "--log-level", "warning", "--policy", policy, "--directory", TestPolicy.Directory,
+
+            // A test's calls still up at its end are ended at once (GracefulStopTests test the drain).
+            "--drain-seconds", "0",
             .. extraArgs,
         ]);
         // The start-up warm-up (seconds of calls on a private server) is for production and the

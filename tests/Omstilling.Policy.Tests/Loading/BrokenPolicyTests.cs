@@ -138,6 +138,17 @@ public sealed class BrokenPolicyTests
     }
 
     [Fact]
+    public void The_voicemail_number_given_or_by_default_must_be_no_number_of_the_plan()
+    {
+        AssertRejected(
+            "taken-voicemail-number",
+            "BrokenPolicies/taken-voicemail-number.yaml:6:11: error: the voicemail number '101' is also a number of the plan (line 9, operator 101); expected a number of its own");
+        AssertRejected(
+            "default-voicemail-number-taken",
+            "BrokenPolicies/default-voicemail-number-taken.yaml:7:20: error: 8500 is the voicemail number when 'voicemail: number' is not given; expected another number here, or a voicemail number of its own");
+    }
+
+    [Fact]
     public void A_pass_back_code_must_be_digits_and_no_number_of_the_plan()
     {
         AssertRejected(

@@ -33,6 +33,22 @@ public sealed class SetupGateTests
     }
 
     [Fact]
+    public void A_closed_gate_refuses_every_new_INVITE_even_without_a_limit_while_those_in_setup_still_leave()
+    {
+        var gate = new SetupGate(0);
+        Assert.True(gate.TryEnter());
+
+        gate.Close();
+
+        Assert.True(gate.IsClosed);
+        Assert.False(gate.TryEnter());
+        Assert.Equal(1, gate.InSetup);
+        gate.Exit();
+        Assert.Equal(0, gate.InSetup);
+        Assert.False(gate.TryEnter());
+    }
+
+    [Fact]
     public void A_negative_limit_is_an_error()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SetupGate(-1));

@@ -22,7 +22,7 @@ internal sealed class PolicyDraft
 
     public int MaxForwardingChain { get; set; } = TelephonePolicy.DefaultMaxForwardingChain;
 
-    public string? VoicemailNumber { get; set; }
+    public (string Number, SourceLocation Source)? VoicemailNumber { get; set; }
 
     /// <summary>The post-call survey, or null when the policy asks nobody.</summary>
     public SurveyDraft? Survey { get; set; }
