@@ -82,6 +82,25 @@ public sealed class DirectoryStoreTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.PostgreSql)]
+    public async Task Retention_deletes_the_changes_made_before_the_cutoff_but_never_the_newest_which_is_the_revision(StorageProvider provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = new DirectoryStore(test.Database, test.Time);
+        await store.ApplyAsync(First, "it-afdelingen", "import first.yaml", 0, default);
+        test.Time.Advance(TimeSpan.FromDays(10));
+        var (_, revision) = await store.ApplyAsync(First with { People = [Anne with { Title = "Teamleder" }, Bo] }, "it-afdelingen", "import second.yaml", 4, default);
+
+        Assert.Equal(4, await store.DeleteChangesBeforeAsync(test.Time.GetUtcNow() - TimeSpan.FromDays(5), default));
+        Assert.Equal(["anne-soerensen"], (await store.ChangesAsync(10, null, default)).Select(e => e.EntryId));
+
+        Assert.Equal(0, await store.DeleteChangesBeforeAsync(test.Time.GetUtcNow() + TimeSpan.FromDays(1), default));
+        Assert.Equal(revision, (await store.LoadAsync(default)).Revision);
+        Assert.Equal("Teamleder", (await store.LoadAsync(default)).File!.People.Single(p => p.Id == Anne.Id).Title);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.PostgreSql)]
     public async Task A_change_prepared_against_an_older_revision_is_refused_and_writes_nothing(StorageProvider provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);

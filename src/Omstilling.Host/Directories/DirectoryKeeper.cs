@@ -32,6 +32,7 @@ internal sealed partial class DirectoryKeeper : IDirectoryKeeper, IAsyncDisposab
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private ITimer? _poll;
+    private DailyJob? _retention;
     private QuietFileWatcher? _watcher;
     private long _revision;
 
@@ -97,7 +98,17 @@ internal sealed partial class DirectoryKeeper : IDirectoryKeeper, IAsyncDisposab
         else
         {
             _poll = time.CreateTimer(_ => _ = ReloadAsync("it has errors against the policy (see above)", force: false), null, PollInterval, PollInterval);
+            _retention = new DailyJob(time, _faults, () => DeleteExpiredChangesAsync(_store!, time), "a day's retention of the directory's audit log");
+            _retention.Start();
         }
+    }
+
+    /// <summary>The policy's <c>retention: directory-changes-days</c>, applied to the audit log (the newest change stays: it is the revision).</summary>
+    private async Task DeleteExpiredChangesAsync(DirectoryStore store, TimeProvider time)
+    {
+        var before = time.GetUtcNow() - TimeSpan.FromDays(_policies.Current.Retention.DirectoryChangesDays);
+        var deleted = await store.DeleteChangesBeforeAsync(before, _stopping.Token);
+        LogChangesDeleted(_logger, deleted, IsoTime.Format(before));
     }
 
     /// <summary>Reads the database's directory now (after a change made on the web), and completes when it is in use.</summary>
@@ -106,6 +117,7 @@ internal sealed partial class DirectoryKeeper : IDirectoryKeeper, IAsyncDisposab
     public async ValueTask DisposeAsync()
     {
         _policies.Changed -= OnPolicyChanged;
+        _retention?.Dispose();
         _watcher?.Dispose();
         if (_poll is not null)
         {
@@ -201,6 +213,9 @@ internal sealed partial class DirectoryKeeper : IDirectoryKeeper, IAsyncDisposab
 
         return loaded.Diagnostics.IsEmpty ? StaffDirectory.FromPolicy(policy) : null;
     }
+
+    [LoggerMessage(EventId = 9045, Level = LogLevel.Information, Message = "Directory audit retention: {Count} change(s) made before {Before} deleted")]
+    private static partial void LogChangesDeleted(ILogger logger, int count, string before);
 
     [LoggerMessage(EventId = 9044, Level = LogLevel.Warning, Message = "Directory: {Diagnostic}")]
     private static partial void LogDiagnostic(ILogger logger, string diagnostic);

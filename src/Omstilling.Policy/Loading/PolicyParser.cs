@@ -21,7 +21,7 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
 
     private static readonly string[] TargetKeys = ["answer-within-rings", "answered-within-rings-percent", "correct-transfers-percent", "satisfied-callers-percent", "called-again-within-minutes"];
 
-    private static readonly string[] RetentionKeys = ["caller-numbers-days", "records-days", "voicemail-days"];
+    private static readonly string[] RetentionKeys = ["caller-numbers-days", "records-days", "voicemail-days", "directory-changes-days"];
 
     private static readonly string[] ForwardingKeys = ["max-chain"];
     private static readonly string[] VoicemailKeys = ["number"];
@@ -176,6 +176,7 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
         _draft.Retention = new PolicyRetention(numbers, records)
         {
             VoicemailDays = map.Int("voicemail-days", 1, 3650) ?? PolicyRetention.DefaultVoicemailDays,
+            DirectoryChangesDays = map.Int("directory-changes-days", 1, 3650) ?? PolicyRetention.DefaultDirectoryChangesDays,
         };
     }
 

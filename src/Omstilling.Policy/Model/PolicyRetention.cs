@@ -15,4 +15,14 @@ public sealed record PolicyRetention(int CallerNumbersDays, int RecordsDays)
 
     /// <summary>How long a voicemail (its recording and its row) is kept after it was left (<c>retention: voicemail-days</c>).</summary>
     public int VoicemailDays { get; init; } = DefaultVoicemailDays;
+
+    /// <summary>
+    /// Without <c>directory-changes-days</c>: the directory's audit log (who changed which
+    /// employee's entry, with the entry before and after) is kept two years, long enough to
+    /// answer "who changed this, and when" in a complaint, no longer.
+    /// </summary>
+    public const int DefaultDirectoryChangesDays = 730;
+
+    /// <summary>How long a change in the directory's audit log is kept (<c>retention: directory-changes-days</c>); the newest is always kept (it is the directory's revision).</summary>
+    public int DirectoryChangesDays { get; init; } = DefaultDirectoryChangesDays;
 }

@@ -119,6 +119,18 @@ public sealed class DirectoryStore(OmstillingDatabase database, TimeProvider tim
         return [.. rows.Select(r => new DirectoryAuditEntry(r.Id, r.At, r.Actor, r.Source, Parse<DirectoryEntryKind>(r.Kind), r.EntryId, Parse<DirectoryChangeKind>(r.Change), r.Before, r.After))];
     }
 
+    /// <summary>
+    /// Deletes the audit log's changes made before <paramref name="before"/> (the policy's
+    /// <c>retention: directory-changes-days</c>), except the newest: its id is the directory's
+    /// revision, which must never go back. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> DeleteChangesBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateContext();
+        var newest = await RevisionAsync(db, cancellationToken);
+        return await db.DirectoryChanges.Where(c => c.At < before && c.Id < newest).ExecuteDeleteAsync(cancellationToken);
+    }
+
     private static async Task<long> RevisionAsync(OmstillingDb db, CancellationToken cancellationToken) =>
         await db.DirectoryChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
 

@@ -121,6 +121,11 @@ public sealed class PolicyLoaderTests
         Assert.Equal(new PolicyRetention(30, 365), result.Policy!.Retention);
         Assert.Equal(60, result.Policy.Retention.VoicemailDays);
         Assert.Equal(14, PolicyLoader.Load(Minimal + "\nretention:\n  voicemail-days: 14\n", "retention.yaml").Policy!.Retention.VoicemailDays);
+        Assert.Equal(730, result.Policy.Retention.DirectoryChangesDays);
+        Assert.Equal(365, PolicyLoader.Load(Minimal + "\nretention:\n  directory-changes-days: 365\n", "retention.yaml").Policy!.Retention.DirectoryChangesDays);
+        Assert.Equal(
+            "retention.yaml:12:27: error: 'directory-changes-days' in retention is '0'; expected a whole number from 1 to 3650",
+            PolicyLoader.Load(Minimal + "\nretention:\n  directory-changes-days: 0\n", "retention.yaml").Diagnostics.Single().ToString());
     }
 
     [Theory]
