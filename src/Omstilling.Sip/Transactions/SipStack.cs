@@ -143,18 +143,57 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
         Send(request.Transport, target, Serialization.SipMessageWriter.ToBytes(response), response);
     }
 
-    /// <summary>The transport for a destination: same protocol and address family.</summary>
+    /// <summary>
+    /// The transport for a destination: same protocol and address family. With several bound
+    /// addresses (--bind 127.0.0.1 --bind 10.0.0.5), the one the operating system routes the
+    /// destination from; a socket bound to another address could not reach it (EINVAL from
+    /// loopback to the network), else one bound to every address, else the first.
+    /// </summary>
     public ISipTransport TransportFor(SipEndPoint destination)
     {
+        ISipTransport? first = null;
+        var candidates = 0;
         foreach (var t in _transports)
         {
             if (t.Kind == destination.Transport && t.LocalEndPoint.AddressFamily == destination.EndPoint.AddressFamily)
             {
-                return t;
+                first ??= t;
+                candidates++;
             }
         }
 
-        throw new InvalidOperationException($"No {destination.Transport} transport for {destination.EndPoint.AddressFamily}.");
+        if (first is null)
+        {
+            throw new InvalidOperationException($"No {destination.Transport} transport for {destination.EndPoint.AddressFamily}.");
+        }
+
+        return candidates == 1 ? first : RoutedTransport(destination, first);
+    }
+
+    private ISipTransport RoutedTransport(SipEndPoint destination, ISipTransport first)
+    {
+        var source = RouteSource(destination.EndPoint.Address);
+        ISipTransport? wildcard = null;
+        foreach (var t in _transports)
+        {
+            if (t.Kind != destination.Transport || t.LocalEndPoint.AddressFamily != destination.EndPoint.AddressFamily)
+            {
+                continue;
+            }
+
+            var bound = t.LocalEndPoint.Address;
+            if (bound.Equals(source))
+            {
+                return t;
+            }
+
+            if (bound.Equals(IPAddress.Any) || bound.Equals(IPAddress.IPv6Any))
+            {
+                wildcard ??= t;
+            }
+        }
+
+        return wildcard ?? first;
     }
 
     /// <summary>Our address and port as a peer at <paramref name="destination"/> should see them (Via sent-by, Contact).</summary>
@@ -254,14 +293,18 @@ public sealed partial class SipStack : ISipTransportSink, IAsyncDisposable
             return advertised;
         }
 
-        return _localAddressFor.GetOrAdd(remote, static r =>
+        return RouteSource(remote);
+    }
+
+    /// <summary>The source address the operating system routes <paramref name="remote"/> from (remembered per address).</summary>
+    private IPAddress RouteSource(IPAddress remote) =>
+        _localAddressFor.GetOrAdd(remote, static r =>
         {
             // Connecting a UDP socket sends nothing; it only asks the OS which source address routes to r.
             using var probe = new Socket(r.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
             probe.Connect(new IPEndPoint(r, 9));
             return ((IPEndPoint)probe.LocalEndPoint!).Address;
         });
-    }
 
     /// <summary>IPv6 addresses are bracketed in Via and URIs.</summary>
     public static string FormatHost(IPAddress address)
