@@ -58,25 +58,13 @@ public sealed class PacketLossTests
         Assert.All(chosen, r => Assert.Contains("snevagten", r.MenuPath ?? "", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>SIPp in the namespace: <paramref name="calls"/> calls, 2 a second, each allowed for the retransmissions' time.</summary>
     private static List<string> Arguments(string scenario, string serverAddress, int serverPort, int localPort, string localAddress, int calls, (string Key, string Value)[] keys)
     {
-        var args = new List<string>
-        {
-            $"{serverAddress}:{Text(serverPort)}",
-            "-sf", Sipp.Scenario(scenario),
-            "-i", localAddress,
-            "-p", Text(localPort),
-            "-m", Text(calls),
-            "-r", "2",
-            "-timeout", "120s",
-            "-nostdin",
-        };
-        foreach (var (key, value) in keys)
-        {
-            args.AddRange(["-key", key, value]);
-        }
-
-        return args;
+        var args = Sipp.Arguments(scenario, serverAddress, serverPort, localAddress, localPort, keys);
+        args[args.IndexOf("-m") + 1] = Text(calls);
+        args[args.IndexOf("-timeout") + 1] = "120s";
+        return [.. args, "-r", "2"];
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

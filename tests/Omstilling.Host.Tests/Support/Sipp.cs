@@ -65,13 +65,17 @@ public static class Sipp
         Assert.True(result.ExitCode == 0, $"registering {extension} failed: {result}");
     }
 
-    private static List<string> Arguments(string scenario, int serverPort, int localPort, (string Key, string Value)[] keys)
+    private static List<string> Arguments(string scenario, int serverPort, int localPort, (string Key, string Value)[] keys) =>
+        Arguments(scenario, "127.0.0.1", serverPort, "127.0.0.1", localPort, keys);
+
+    /// <summary>SIPp's command line for one call of <paramref name="scenario"/> between the given addresses (a phone in a network namespace).</summary>
+    public static List<string> Arguments(string scenario, string serverAddress, int serverPort, string localAddress, int localPort, (string Key, string Value)[] keys)
     {
         var args = new List<string>
         {
-            $"127.0.0.1:{serverPort.ToString(CultureInfo.InvariantCulture)}",
+            $"{serverAddress}:{serverPort.ToString(CultureInfo.InvariantCulture)}",
             "-sf", Scenario(scenario),
-            "-i", "127.0.0.1",
+            "-i", localAddress,
             "-p", localPort.ToString(CultureInfo.InvariantCulture),
             "-m", "1",
             "-timeout", "40s",
