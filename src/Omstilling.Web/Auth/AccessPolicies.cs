@@ -23,6 +23,9 @@ public static class AccessPolicies
     /// <summary>Reports of the call history (with callers' numbers): administrators, and department heads for their own department.</summary>
     public const string Reports = "reports";
 
+    /// <summary>The voicemail boxes that are no one person's: operators (the switchboard's) and department heads (their department's); see VoicemailReaders.</summary>
+    public const string SharedVoicemail = "shared-voicemail";
+
     /// <summary>The server's state for monitoring: administrators, or anyone on the management listener (<c>--management</c>).</summary>
     public const string AdminOrManagement = "admin-or-management";
 
@@ -33,6 +36,7 @@ public static class AccessPolicies
         options.AddPolicy(Admin, p => p.RequireRole(nameof(UserRole.Admin)));
         options.AddPolicy(Notices, p => p.RequireRole(nameof(UserRole.Admin), nameof(UserRole.DepartmentHead)));
         options.AddPolicy(Reports, p => p.RequireRole(nameof(UserRole.Admin), nameof(UserRole.DepartmentHead)));
+        options.AddPolicy(SharedVoicemail, p => p.RequireRole(nameof(UserRole.Operator), nameof(UserRole.DepartmentHead)));
         options.AddPolicy(AdminOrManagement, p => p.RequireAssertion(context =>
             context.User.IsInRole(nameof(UserRole.Admin)) || (context.Resource is HttpContext http && management.Serves(http))));
     }

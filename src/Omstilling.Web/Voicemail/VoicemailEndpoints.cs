@@ -8,9 +8,10 @@ using Omstilling.Web.Staff;
 namespace Omstilling.Web.Voicemail;
 
 /// <summary>
-/// The sound files of "Min telefonsvarer", for its players and "Hent" links: a message of the
-/// signed-in person's own box (<c>?hent=1</c> saves it as a file) and their recorded greetings.
-/// Another box's message answers 404 as one that does not exist, so its id tells nothing.
+/// The sound files of "Min telefonsvarer" and "Fælles telefonsvarere", for their players and
+/// "Hent" links: a message of a box the signed-in user may hear (<see cref="VoicemailReaders"/>;
+/// <c>?hent=1</c> saves it as a file) and their own recorded greetings. Another box's message
+/// answers 404 as one that does not exist, so its id tells nothing.
 /// Stateless; every answer is marked not to be cached (messages are personal data).
 /// </summary>
 internal static partial class VoicemailEndpoints
@@ -25,17 +26,12 @@ internal static partial class VoicemailEndpoints
     {
         app.MapGet(MessagePattern, async (Guid id, string? hent, HttpContext http, WebPlatform platform, ILoggerFactory logs, CancellationToken cancellationToken) =>
         {
-            if (Box(http, platform) is not { } box || platform.Voicemail is not { } voicemail)
+            if (platform.Voicemail is not { } voicemail || await voicemail.Store.FindAsync(id, cancellationToken) is not { } message)
             {
                 return Results.NotFound();
             }
 
-            if (await voicemail.Store.FindAsync(id, cancellationToken) is not { } message)
-            {
-                return Results.NotFound();
-            }
-
-            if (!string.Equals(message.Box, box, StringComparison.Ordinal))
+            if (!VoicemailReaders.MayRead(SignedInUser.From(http.User), platform.Directory.Current, platform.Policy?.Current, message.Box))
             {
                 LogNotTheirs(logs.CreateLogger(typeof(VoicemailEndpoints).FullName!), http.User.Identity?.Name, id);
                 return Results.NotFound();

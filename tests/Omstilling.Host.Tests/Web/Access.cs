@@ -18,6 +18,9 @@ public enum Access
     /// <summary>Department heads (their department's calls) and administrators (all): reports of the call history, with callers' numbers.</summary>
     Reports,
 
+    /// <summary>Operators (the switchboard's box) and department heads (their department's): the shared voicemail boxes, personal data not even administrators read.</summary>
+    SharedVoicemail,
+
     /// <summary>Administrators only on the web port; the management listener serves these without a login.</summary>
     Admin,
 }

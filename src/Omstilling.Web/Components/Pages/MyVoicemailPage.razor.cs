@@ -30,7 +30,6 @@ public sealed partial class MyVoicemailPage : IDisposable
     private IReadOnlyList<StoredVoicemail> _messages = [];
     private VoicemailBoxSettings _settings = VoicemailBoxSettings.Default("");
     private string? _pin;
-    private Guid? _confirmDelete;
     private ConsoleFeedback _feedback = null!;
 
     [CascadingParameter]
@@ -116,7 +115,6 @@ public sealed partial class MyVoicemailPage : IDisposable
 
     private async Task Delete(StoredVoicemail message)
     {
-        _confirmDelete = null;
         if (_box is not null && _voicemail is not null)
         {
             await _voicemail.DeleteAsync(_box, message.Id, CancellationToken.None);
