@@ -20,7 +20,7 @@ namespace Omstilling.Host.Cli;
 /// the call engine routing through the real policy, a media server) takes registrations and
 /// calls from simulated phones on another loopback port until the JIT has gone quiet. Nothing of
 /// it is visible afterwards: its accounts, registrations, calls and events are its own, it has no
-/// meters and logs nothing but one line with how long it took, and it is gone before the real SIP
+/// meters and logs nothing but a line as it starts and one with how long it took, and it is gone before the real SIP
 /// stack starts. Bounded: <see cref="WarmupTraffic.MaxDuration"/> at most, and never a reason not
 /// to start (a warm-up that fails is reported in that line and the server starts anyway).
 /// </summary>
@@ -36,7 +36,7 @@ internal static partial class Warmup
     public static bool Enabled(string? setting) => !string.Equals(setting?.Trim(), "off", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Warms up (unless <see cref="Variable"/> is <c>off</c>) and logs how it went in one line.
+    /// Warms up (unless <see cref="Variable"/> is <c>off</c>) and logs that it starts and how it went.
     /// Returns the outcome; only <paramref name="cancellationToken"/> (the server stopping) ends it with an exception.
     /// </summary>
     public static async Task<WarmupOutcome?> RunAsync(RunOptions options, PbxOptions pbxOptions, PromptLibrary prompts, PolicyProvider policy, TimeProvider time, ILogger logger, CancellationToken cancellationToken)

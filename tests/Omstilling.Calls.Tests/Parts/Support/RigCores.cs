@@ -162,6 +162,10 @@ internal sealed class FakeRegistry : ICallRegistry, IDialogOwner
     public void OnCallerCancel()
     {
     }
+
+    public void EndForShutdown()
+    {
+    }
 }
 
 /// <summary>A stream's listener that keeps the digits it hears.</summary>
