@@ -17,7 +17,7 @@ internal sealed class TestCertificates : IDisposable
     public TestCertificates(string caName = "Omstilling Test CA")
     {
         Folder = Path.Combine(Path.GetTempPath(), "omstilling-tls-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Folder);
+        System.IO.Directory.CreateDirectory(Folder);
         _caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={caName}", _caKey, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
@@ -70,7 +70,7 @@ internal sealed class TestCertificates : IDisposable
         Ca.Dispose();
         try
         {
-            Directory.Delete(Folder, recursive: true);
+            System.IO.Directory.Delete(Folder, recursive: true);
         }
         catch (IOException)
         {
