@@ -11,10 +11,10 @@ internal static class RunSettings
     public static IReadOnlyList<RunSetting> All { get; } =
     [
         new("--sip-port", "Sip:Port", "port", "SIP port for UDP and TCP", "5060", (o, v) => o with { SipPort = SettingValues.Port(v) }),
+        new("--web-port", "Web:Port", "port", "HTTP port of the web app and the API (HTTPS with --tls-cert)", "8080", (o, v) => o with { WebPort = SettingValues.Port(v) }),
         new("--tls-port", "Sip:TlsPort", "port", "SIP over TLS port (with --tls-cert)", "5061", (o, v) => o with { TlsPort = SettingValues.Port(v) }),
         new("--tls-cert", "Tls:Certificate", "file", "PEM certificate (then its intermediates) for SIP over TLS and HTTPS on the web port; re-read when it changes", "none: no TLS, HTTP", (o, v) => o with { TlsCertificate = SettingValues.ExistingFile(v) }),
         new("--tls-key", "Tls:Key", "file", "PEM private key of --tls-cert", "none", (o, v) => o with { TlsKey = SettingValues.ExistingFile(v) }),
-        new("--web-port", "Web:Port", "port", "HTTP port of the web app and the API (HTTPS with --tls-cert)", "8080", (o, v) => o with { WebPort = SettingValues.Port(v) }),
         new("--management", "Web:Management", "ip:port", "A second web listener for monitoring: /api/health and /api/status (and /api/diagnostics/gc) without a login, nothing else", "none", (o, v) => o with { Management = SettingValues.EndPoint(v, "127.0.0.1:8081") }),
         new("--bind", "Sip:Bind", "address", "Address to listen on (SIP and web); repeat for several", "0.0.0.0 and ::", (o, v) => o with { Bind = SettingValues.Addresses(v) }) { Repeatable = true },
         new("--data-dir", "Storage:DataDirectory", "path", "Where accounts, the configuration file and data are kept", "./data", (o, v) => o with { DataDirectory = v }),
