@@ -40,9 +40,28 @@ public sealed class SippLoadTests : IDisposable
         Assert.True(registrationsAfter - registrationsBefore > 0, run.ToString());
     }
 
+    [Fact]
+    public async Task The_call_ramp_over_tls_runs_beside_udp_and_prints_both()
+    {
+        _ = Repository.ServerDll;
+        var settings = Settings();
+        settings["TRANSPORT"] = "udp tls";
+        settings["TLS_PORT"] = Port();
+        settings["TUNNEL_PORT"] = Port();
+
+        var run = await BenchProcess.RunAsync("bench/sipp/load.sh", ["--no-build"], Repository.Root, TimeSpan.FromMinutes(3), settings);
+
+        Succeeded(run);
+        AssertFigures(run, ramps: 3);
+        var tls = Read(run, Step("calls-tls"));
+        Assert.True(tls[1] > 0, $"calls-tls: no successful call\n{run}");
+        Assert.True(tls[6] > 0, $"calls-tls: no CPU time measured\n{run}");
+        Assert.Single(ReadAll(run, @"^Calls, the caller over TLS"));
+    }
+
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
-    private static void AssertFigures(ProcessRunner.Result run)
+    private static void AssertFigures(ProcessRunner.Result run, int ramps = 2)
     {
         foreach (var kind in new[] { "calls", "register" })
         {
@@ -53,7 +72,7 @@ public sealed class SippLoadTests : IDisposable
 
         Assert.True(Read(run, Step("cold"))[1] > 0, $"cold start: no successful call\n{run}");
         Assert.Single(ReadAll(run, @"cold start at 20/s: [0-9.]+ % of [0-9]+ calls failed \(target <= 0.1 %\): (?:met|NOT met)"));
-        Assert.Equal(2, ReadAll(run, @"highest clean rate \(.*\): (?:[0-9,]+/s|none)").Count);
+        Assert.Equal(ramps, ReadAll(run, @"highest clean rate \(.*\): (?:[0-9,]+/s|none)").Count);
         var (registered, requested) = Two(Read(run, @"bindings registered: " + N + " of " + N));
         Assert.Equal(200, requested);
         Assert.True(registered > 0, run.ToString());
