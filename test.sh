@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-need_packages=(sip-tester baresip-core espeak-ng sox postgresql chromium sipvicious fail2ban systemd iproute2 nftables)
+need_packages=(sip-tester baresip-core espeak-ng sox postgresql chromium sipvicious fail2ban systemd iproute2 nftables stunnel4 openssl)
 missing=()
 for pkg in "${need_packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

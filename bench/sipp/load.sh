@@ -9,6 +9,8 @@
 #                                   script, the scenarios and the parsing)
 #
 # Settings (environment): HOST SIP_PORT UAS_PORT UAC_PORT REG_PORT PING_PORT
+#   TRANSPORT ("udp", "tls" or "udp tls": the call ramp once per transport;
+#   tls: the caller over TLS through a stunnel client) TLS_PORT TUNNEL_PORT
 #   WEB_PORT MANAGEMENT_PORT COLD_START_RATE COLD_START_SECONDS COLD_START_TARGET_PCT
 #   CALL_RATES REG_RATES STEP_SECONDS BINDINGS BINDINGS_RATE
 #   STOP_FAILED_PCT MAX_RETRANS_PCT DRAIN_SECONDS OMSTILLING_BIN SIPP OUT_DIR
@@ -29,7 +31,7 @@ for arg in "$@"; do
   case "$arg" in
     --selftest) MODE=selftest ;;
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "load.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -40,6 +42,12 @@ UAS_PORT=${UAS_PORT:-5090}
 UAC_PORT=${UAC_PORT:-5092}
 REG_PORT=${REG_PORT:-5094}
 PING_PORT=${PING_PORT:-5096}
+TRANSPORT=${TRANSPORT:-udp}
+TLS_PORT=${TLS_PORT:-5071}
+TUNNEL_PORT=${TUNNEL_PORT:-5098}
+for t in $TRANSPORT; do
+  [[ $t == udp || $t == tls ]] || { echo "load.sh: TRANSPORT must list udp and/or tls, not '$t'" >&2; exit 2; }
+done
 if [[ $MODE == selftest ]]; then
   CALL_RATES=${CALL_RATES:-"200 500"}
   REG_RATES=${REG_RATES:-"500 1000"}
@@ -65,6 +73,11 @@ SIPP_COMMON=(-i "$HOST" -nostdin -buff_size 4194304)
 
 die() { echo "load.sh: $*" >&2; exit 1; }
 command -v "$SIPP" >/dev/null || die "sipp not found (apt-get install sip-tester)"
+if [[ " $TRANSPORT " == *" tls "* ]]; then
+  [[ $MODE == server ]] || die "TRANSPORT=tls needs the server (not --selftest)"
+  command -v stunnel4 >/dev/null || die "stunnel4 not found (apt-get install stunnel4): Debian's SIPp has no TLS of its own"
+  command -v openssl >/dev/null || die "openssl not found"
+fi
 command -v python3 >/dev/null || die "python3 not found"
 [[ -r /proc/self/stat ]] || die "needs Linux /proc"
 
@@ -171,16 +184,52 @@ if [[ $MODE == server ]]; then
   mkdir -p "$RUN_DIR/data"
   python3 "$STATS" accounts --bench-users "$BINDINGS" --accounts "$RUN_DIR/data/accounts.json" \
       --csv "$RUN_DIR/bench-users.csv"
+  TLS_ARGS=()
+  if [[ " $TRANSPORT " == *" tls "* ]]; then
+    # A throwaway CA and a certificate for $HOST: the server's --tls-cert, what the tunnel trusts.
+    tls="$RUN_DIR/tls"; mkdir -p "$tls"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj "/CN=load.sh CA" \
+        -keyout "$tls/ca.key" -out "$tls/ca.pem" > "$tls/openssl.log" 2>&1 || die "openssl: see $tls/openssl.log"
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=$HOST" \
+        -keyout "$tls/server.key" -out "$tls/server.csr" >> "$tls/openssl.log" 2>&1 || die "openssl: see $tls/openssl.log"
+    printf 'subjectAltName=IP:%s\nbasicConstraints=CA:FALSE\n' "$HOST" > "$tls/ext.cnf"
+    openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -days 1 \
+        -extfile "$tls/ext.cnf" -out "$tls/server.pem" >> "$tls/openssl.log" 2>&1 || die "openssl: see $tls/openssl.log"
+    TLS_ARGS=(--tls-port "$TLS_PORT" --tls-cert "$tls/server.pem" --tls-key "$tls/server.key")
+  fi
   (cd "$RUN_DIR" && exec "${SERVER_CMD[@]}" run --demo --bind "$HOST" --sip-port "$SIP_PORT" \
       --web-port "${WEB_PORT:-18099}" --management "$HOST:${MANAGEMENT_PORT:-18098}" \
       --data-dir "$RUN_DIR/data" --diagnostics --log-level warning \
-      --max-calls-per-account 1000000 --max-calls-per-address 1000000 > server.log 2>&1) &
+      --max-calls-per-account 1000000 --max-calls-per-address 1000000 \
+      "${TLS_ARGS[@]+"${TLS_ARGS[@]}"}" > server.log 2>&1) &
   SERVER_PID=$!
   STARTED_PIDS+=("$SERVER_PID")
   echo "server pid $SERVER_PID on $HOST:$SIP_PORT; waiting for OPTIONS answer..."
   wait_for_ping "$SIP_PORT" "$SERVER_PID"
   READY_AT=$(now)
   echo "server is up (RSS $(( $(rss_kb "$SERVER_PID") / 1024 )) MB)"
+  if [[ " $TRANSPORT " == *" tls "* ]]; then
+    # SIPp's one TCP connection (-t t1) on $TUNNEL_PORT becomes one TLS connection to the server.
+    cat > "$tls/stunnel.conf" <<CONF
+foreground = yes
+pid =
+debug = warning
+[sip]
+client = yes
+accept = $HOST:$TUNNEL_PORT
+connect = $HOST:$TLS_PORT
+CAfile = $tls/ca.pem
+verifyChain = yes
+checkIP = $HOST
+CONF
+    (cd "$tls" && exec stunnel4 "$tls/stunnel.conf" > stunnel.log 2>&1) &
+    STARTED_PIDS+=("$!")
+    for _ in $(seq 1 50); do
+      (exec 3<>"/dev/tcp/$HOST/$TUNNEL_PORT") 2>/dev/null && break
+      sleep 0.1
+    done
+    echo "SIP over TLS on $HOST:$TLS_PORT, through stunnel from $HOST:$TUNNEL_PORT"
+  fi
 fi
 
 # --- 3. callee ----------------------------------------------------------------
@@ -221,13 +270,15 @@ for _ in $(seq 1 50); do
 done
 alive "$UAS_PID" || die "uas_load.xml did not start (see $UAS_DIR/sipp.log)"
 
-# One step of calls from $CALLER to $CALLEE at $2 calls/s for $3 seconds, recorded as kind $1.
+# One step of calls from $CALLER to $CALLEE at $2 calls/s for $3 seconds, recorded as kind $1;
+# $4 (optional) is the transport of the caller: udp, or tls through the tunnel.
 call_step() {
-  local kind=$1 rate=$2 seconds=$3 dir c0 c1 t0 limit rc=0
+  local kind=$1 rate=$2 seconds=$3 transport=${4:-udp} dir c0 c1 t0 limit rc=0 target=$CALL_PORT extra=()
+  if [[ $transport == tls ]]; then target=$TUNNEL_PORT; extra=(-t t1); fi
   dir="$RUN_DIR/$kind-$rate"; mkdir -p "$dir"
   limit=$(( rate * 2 > 200 ? rate * 2 : 200 ))
   c0=$(cpu_ticks "$TARGET_PID"); t0=$(now)
-  (cd "$dir" && "$SIPP" "$HOST:$CALL_PORT" -sf "$SCRIPT_DIR/uac_load.xml" "${SIPP_COMMON[@]}" \
+  (cd "$dir" && "$SIPP" "$HOST:$target" -sf "$SCRIPT_DIR/uac_load.xml" "${SIPP_COMMON[@]}" "${extra[@]+"${extra[@]}"}" \
       -p "$UAC_PORT" -r "$rate" -m $(( rate * seconds )) -l "$limit" -timeout $(( seconds + 60 ))s \
       -key username "$CALLER" -key password "$CALLER_PASSWORD" -key callee "$CALLEE" \
       -trace_stat -stf stat.csv -fd 1 -trace_rtt -rtt_freq 1 -trace_counts \
@@ -252,15 +303,19 @@ if (( COLD_START_RATE > 0 )); then
 fi
 
 # --- 5. call ramp -------------------------------------------------------------
-echo
-echo "Call ramp: $CALL_RATES calls/s, $STEP_SECONDS s each, $CALLER -> $CALLEE"
-for rate in $CALL_RATES; do
-  alive "$TARGET_PID" || die "the server died (see $RUN_DIR/server.log)"
-  call_step calls "$rate" "$STEP_SECONDS"
-  if (( $(last_failed_pct) > STOP_FAILED_PCT )); then
-    echo "  more than $STOP_FAILED_PCT % failed (sipp exit $STEP_RC): call ramp stopped"
-    break
-  fi
+# Once per transport of the caller (the callee stays on UDP): kind "calls" (UDP), "calls-tls".
+for transport in $TRANSPORT; do
+  kind=calls; [[ $transport == tls ]] && kind=calls-tls
+  echo
+  echo "Call ramp ($transport): $CALL_RATES calls/s, $STEP_SECONDS s each, $CALLER -> $CALLEE"
+  for rate in $CALL_RATES; do
+    alive "$TARGET_PID" || die "the server died (see $RUN_DIR/server.log)"
+    call_step "$kind" "$rate" "$STEP_SECONDS" "$transport"
+    if (( $(last_failed_pct) > STOP_FAILED_PCT )); then
+      echo "  more than $STOP_FAILED_PCT % failed (sipp exit $STEP_RC): call ramp stopped"
+      break
+    fi
+  done
 done
 stop_pid "$UAS_PID"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reads the SIPp trace files of one load.sh step and prints the summary.
 
-  sipp_stats.py step --dir STEPDIR --kind cold|calls|register --rate R --rtd NAME
+  sipp_stats.py step --dir STEPDIR --kind cold|calls|calls-tls|register --rate R --rtd NAME
                      --cpu-before TICKS --cpu-after TICKS --clk-tck HZ
                      --rss-kb KB --results FILE [--peer-counts CSV --t0 S --t1 S]
       Appends one JSON line for the step to FILE and prints a one-line report.
@@ -262,8 +262,9 @@ def cmd_summary(args):
             results = [json.loads(line) for line in f if line.strip()]
     titles = {"cold": ("Cold start: calls from the moment the server first answers", "INVITE->180", "CPU ms/call"),
               "calls": ("Calls (INVITE, 407 dance, 180, 200, ACK, 100 ms, BYE)", "INVITE->180", "CPU ms/call"),
+              "calls-tls": ("Calls, the caller over TLS (SIPp -t t1 through stunnel: one TLS connection; the callee on UDP)", "INVITE->180", "CPU ms/call"),
               "register": ("REGISTER with digest (401 then 200)", "REG->200", "CPU ms/reg")}
-    for kind in ("cold", "calls", "register"):
+    for kind in ("cold", "calls", "calls-tls", "register"):
         rows = [r for r in results if r["kind"] == kind]
         if not rows:
             continue

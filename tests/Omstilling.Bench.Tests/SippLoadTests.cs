@@ -40,6 +40,31 @@ public sealed class SippLoadTests : IDisposable
         Assert.True(registrationsAfter - registrationsBefore > 0, run.ToString());
     }
 
+    [Fact]
+    public async Task The_call_ramp_over_tls_runs_beside_udp_and_prints_both()
+    {
+        _ = Repository.ServerDll;
+        var settings = Settings();
+        settings["TRANSPORT"] = "udp tls";
+        settings["TLS_PORT"] = Port();
+        settings["TUNNEL_PORT"] = Port();
+        settings["COLD_START_RATE"] = "0";
+
+        var run = await BenchProcess.RunAsync("bench/sipp/load.sh", ["--no-build"], Repository.Root, TimeSpan.FromMinutes(3), settings);
+
+        // Only what TLS adds is checked here: the other figures are the test above's.
+        Succeeded(run);
+        foreach (var kind in new[] { "calls", "calls-tls" })
+        {
+            var step = Read(run, Step(kind));
+            Assert.True(step[1] > 0, $"{kind}: no successful call\n{run}");
+            Assert.True(step[6] > 0, $"{kind}: no CPU time measured\n{run}");
+        }
+
+        Assert.Single(ReadAll(run, @"^Calls, the caller over TLS"));
+        Assert.Equal(3, ReadAll(run, @"highest clean rate \(.*\): (?:[0-9,]+/s|none)").Count);
+    }
+
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
     private static void AssertFigures(ProcessRunner.Result run)

@@ -50,6 +50,7 @@ internal static partial class RunCommand
 
         await using (parts)
         {
+            parts.Tls.UseHsts(app);
             StatusEndpoints.Map(app, parts, app.Services.GetRequiredService<ServerReadiness>());
             PolicyEndpoints.Map(app, parts.Policy, parts.Time);
             MetricsEndpoint.Map(app);

@@ -11,6 +11,15 @@ internal sealed record RunOptions
 
     public int WebPort { get; init; } = 8080;
 
+    /// <summary>--tls-port: SIP over TLS, on every bind address, when <see cref="TlsCertificate"/> is given.</summary>
+    public int TlsPort { get; init; } = 5061;
+
+    /// <summary>--tls-cert: our PEM certificate (SIP over TLS and HTTPS); null: neither.</summary>
+    public string? TlsCertificate { get; init; }
+
+    /// <summary>--tls-key: the PEM private key of <see cref="TlsCertificate"/>.</summary>
+    public string? TlsKey { get; init; }
+
     public IReadOnlyList<IPAddress> Bind { get; init; } = [IPAddress.Any, IPAddress.IPv6Any];
 
     public string DataDirectory { get; init; } = "data";
@@ -33,8 +42,14 @@ internal sealed record RunOptions
     /// <summary>The address RTP binds to and SDP announces; null: the first specific --bind address, else the primary interface's.</summary>
     public IPAddress? MediaAddress { get; init; }
 
-    /// <summary>The SIP trunk (UDP) that external numbers are called through; null without one.</summary>
+    /// <summary>The SIP trunk that external numbers are called through; null without one.</summary>
     public IPEndPoint? Trunk { get; init; }
+
+    /// <summary>--trunk-transport: how the trunk is reached.</summary>
+    public Omstilling.Sip.Transport.SipTransportKind TrunkTransport { get; init; } = Omstilling.Sip.Transport.SipTransportKind.Udp;
+
+    /// <summary>--trunk-ca: CA certificates trusted for the TLS trunk instead of the system's; null: the system's.</summary>
+    public string? TrunkCaFile { get; init; }
 
     /// <summary>Our account at the trunk; null when the trunk trusts our address.</summary>
     public string? TrunkUser { get; init; }

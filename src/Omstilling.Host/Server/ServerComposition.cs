@@ -84,6 +84,10 @@ internal static partial class ServerComposition
         var faults = new FaultMonitor(loggers, time);
         owned.Own(UnobservedTasks.Contain(faults));
 
+        // --tls-cert: read now, so a certificate that cannot be used stops the start before any port is bound.
+        var tls = owned.Own(new TlsWiring(options));
+        tls.Load(time, loggers);
+
         var pbxOptions = new PbxOptions { DigestAlgorithms = options.DigestAlgorithms };
         var accounts = new InMemoryAccountStore();
         if (!AccountSync.TryLoad(options.DataDirectory, options.Demo, pbxOptions.Realm, accounts, out var accountProblem))
@@ -180,6 +184,7 @@ internal static partial class ServerComposition
             PolicyFile = policyFile,
             Accounts = accounts,
             Stack = stack,
+            Tls = tls,
             PbxOptions = pbxOptions,
             Pbx = pbx,
             Media = media,
@@ -212,7 +217,7 @@ internal static partial class ServerComposition
     }
 
     private static TrunkOptions? TrunkFor(RunOptions options) => options.Trunk is { } trunk
-        ? new TrunkOptions(new SipEndPoint(SipTransportKind.Udp, trunk))
+        ? new TrunkOptions(new SipEndPoint(options.TrunkTransport, trunk))
         {
             Username = options.TrunkUser,
             Password = options.TrunkPassword,

@@ -21,7 +21,7 @@ internal static class ServerHost
         // when the server runs inside another program (the tests).
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(RunCommand).Assembly.GetName().Name });
         ConfigureLogging(builder.Logging, options);
-        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, options));
+        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, options, () => parts().Tls));
 
         // The console's scripts and styles come from the build's static web assets (blazor.web.js
         // from the framework, ours from Omstilling.Web), also when not run as Development.
@@ -71,7 +71,8 @@ internal static class ServerHost
         logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
     }
 
-    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, RunOptions options)
+    /// <summary>The web port on every bind address (HTTPS with --tls-cert), and the management listener (always plain HTTP).</summary>
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, RunOptions options, Func<TlsWiring> tls)
     {
         // Kestrel listens on :: in dual mode, which takes 0.0.0.0 too: the default (both)
         // is one dual-mode listener (IPv4 alone where the machine has no IPv6).
@@ -79,12 +80,12 @@ internal static class ServerHost
         if (addresses.Contains(IPAddress.Any) && addresses.Contains(IPAddress.IPv6Any))
         {
             addresses.RemoveAll(a => a.Equals(IPAddress.Any) || a.Equals(IPAddress.IPv6Any));
-            kestrel.ListenAnyIP(options.WebPort);
+            kestrel.ListenAnyIP(options.WebPort, listen => TlsWiring.Https(listen, options, tls));
         }
 
         foreach (var address in addresses)
         {
-            kestrel.Listen(address, options.WebPort);
+            kestrel.Listen(address, options.WebPort, listen => TlsWiring.Https(listen, options, tls));
         }
 
         if (options.Management is { } management)

@@ -39,6 +39,9 @@ internal sealed class ServerParts : IAsyncDisposable
 
     public required SipStack Stack { get; init; }
 
+    /// <summary>--tls-cert: SIP over TLS, HTTPS, the TLS trunk (does nothing without it).</summary>
+    public required TlsWiring Tls { get; init; }
+
     public required PbxOptions PbxOptions { get; init; }
 
     public required Pbx Pbx { get; init; }

@@ -46,6 +46,12 @@ public sealed class Dialog
 
     public SipEndPoint Peer { get; }
 
+    /// <summary>
+    /// The dialog's signalling with <see cref="Peer"/> goes over TLS, both ways (our in-dialog
+    /// requests reuse the peer's connection): where SDES keys (SRTP) may be offered or accepted.
+    /// </summary>
+    public bool IsSecure => Peer.Transport.IsSecure();
+
     /// <summary>Our Contact, put in requests and responses we send in the dialog.</summary>
     public NameAddress LocalContact { get; }
 

@@ -10,7 +10,7 @@ internal static class KnownTokens
 {
     private static readonly string[] Tokens =
     [
-        "tag", "branch", "rport", "received", "transport", "udp", "tcp", "tls", "UDP", "TCP", "lr", "expires", "maddr",
+        "tag", "branch", "rport", "received", "transport", "udp", "tcp", "tls", "UDP", "TCP", "TLS", "lr", "expires", "maddr",
         "user", "phone", "q", "ob", "+sip.instance", "reg-id", "ttl", "method",
     ];
 

@@ -17,6 +17,9 @@ public sealed record Binding(
     uint CSeq,
     string? InstanceId)
 {
+    /// <summary>The phone registered over TLS, so requests to it travel over TLS too (its connection): SRTP may be offered to it.</summary>
+    public bool IsSecure => Source.Transport.IsSecure();
+
     /// <summary>Seconds left at <paramref name="now"/>, never negative.</summary>
     public long SecondsLeft(DateTimeOffset now) => Math.Max(0, (long)Math.Ceiling((ExpiresAt - now).TotalSeconds));
 }

@@ -50,7 +50,11 @@ public sealed class Baresip : IAsyncDisposable
     /// False for a citizen's phone: no REGISTER and no credentials (<paramref name="extension"/> is then
     /// the number it calls from), as a caller through the telephone network reaches public numbers.
     /// </param>
-    public static async Task<Baresip> StartAsync(string extension, int serverPort, bool autoAnswer, int toneSeconds = 30, int toneHz = 440, bool register = true)
+    /// <param name="tlsCaFile">
+    /// With a CA file: the phone speaks SIP over TLS (<c>transport=tls</c>) to <paramref name="serverPort"/>,
+    /// the server's TLS port, trusting that CA.
+    /// </param>
+    public static async Task<Baresip> StartAsync(string extension, int serverPort, bool autoAnswer, int toneSeconds = 30, int toneHz = 440, bool register = true, string? tlsCaFile = null)
     {
         // baresip takes sip_listen for UDP/TCP and the next port for TLS: both must be free.
         var sipPort = FreePort.NextPair();
@@ -78,11 +82,12 @@ public sealed class Baresip : IAsyncDisposable
             module_app		menu.so
             ctrl_tcp_listen		127.0.0.1:{controlPort}
             rtp_ports		{rtpBase}-{rtpBase + 99}
+            {(tlsCaFile is null ? "" : $"sip_cafile		{tlsCaFile}")}
             """);
         var answer = autoAnswer ? ";answermode=auto" : "";
         var registration = register ? $";auth_pass=demo{extension};regint=600" : ";regint=0";
         await File.WriteAllTextAsync(Path.Combine(directory, "accounts"),
-            $"<sip:{extension}@127.0.0.1:{serverPort}>{registration}{answer}\n");
+            $"<sip:{extension}@127.0.0.1:{serverPort}{(tlsCaFile is null ? "" : ";transport=tls")}>{registration}{answer}\n");
 
         var info = new ProcessStartInfo("baresip") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var arg in new[] { "-4", "-f", directory })

@@ -73,6 +73,28 @@ internal static class FreePort
         return false;
     }
 
+    /// <summary>Waits until some process listens on the TCP port (/proc/net/tcp and tcp6, state LISTEN); false on timeout.</summary>
+    public static async Task<bool> WaitUntilListeningAsync(int port, TimeSpan timeout)
+    {
+        var hex = ":" + port.ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
+            {
+                var rows = File.Exists(table) ? await File.ReadAllLinesAsync(table) : [];
+                if (rows.Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Any(f => f[1].EndsWith(hex, StringComparison.Ordinal) && f[3] == "0A"))
+                {
+                    return true;
+                }
+            }
+
+            await Task.Delay(20);
+        }
+
+        return false;
+    }
+
     private static bool IsFree(int port)
     {
         try

@@ -253,7 +253,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{WebPort}/api/health"));
+                // On the management listener, which stays plain HTTP when the web port is HTTPS (--tls-cert).
+                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{ManagementPort}/api/health"));
                 if (response.IsSuccessStatusCode)
                 {
                     return;

@@ -58,6 +58,14 @@ public static class Sipp
         return ProcessRunner.RunAsync("sipp", args, Limit);
     }
 
+    /// <summary>
+    /// Runs a scenario over one TCP connection (<c>-t t1</c>) to <paramref name="serverPort"/>: with
+    /// a <see cref="Stunnel"/> client there, SIP over TLS to the server (Debian's SIPp has no TLS of
+    /// its own). <paramref name="serverPort"/> 0 runs a UAS that listens for TCP on <paramref name="localPort"/>.
+    /// </summary>
+    public static Task<ProcessRunner.Result> RunOverTcpAsync(string scenario, int serverPort, int localPort, params (string Key, string Value)[] keys) =>
+        ProcessRunner.RunAsync("sipp", [.. Arguments(scenario, serverPort, localPort, keys), "-t", "t1"], Limit);
+
     /// <summary>Registers <paramref name="extension"/> from <paramref name="localPort"/>, where a UAS scenario will then answer.</summary>
     public static async Task RegisterAsync(string extension, int serverPort, int localPort)
     {

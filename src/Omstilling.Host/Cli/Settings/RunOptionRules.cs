@@ -13,6 +13,26 @@ internal static class RunOptionRules
                 : "--trunk-user and --trunk-domain need --trunk");
         }
 
+        if ((options.TlsCertificate is null) != (options.TlsKey is null))
+        {
+            throw new UsageException("--tls-cert and --tls-key go together");
+        }
+
+        if (options.TrunkTransport == Omstilling.Sip.Transport.SipTransportKind.Tls && options.TlsCertificate is null)
+        {
+            throw new UsageException("--trunk-transport tls needs --tls-cert and --tls-key (our certificate is shown to the trunk)");
+        }
+
+        if (options.TrunkCaFile is not null && options.TrunkTransport != Omstilling.Sip.Transport.SipTransportKind.Tls)
+        {
+            throw new UsageException("--trunk-ca needs --trunk-transport tls");
+        }
+
+        if (options.TlsCertificate is not null && options.TlsPort == options.SipPort)
+        {
+            throw new UsageException($"--tls-port needs a port of its own, not the SIP port {options.SipPort}");
+        }
+
         if (options.Simulate && !options.Demo)
         {
             throw new UsageException("--simulate needs --demo (the simulated operators use the demo's phones)");

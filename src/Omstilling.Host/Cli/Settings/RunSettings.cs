@@ -11,7 +11,10 @@ internal static class RunSettings
     public static IReadOnlyList<RunSetting> All { get; } =
     [
         new("--sip-port", "Sip:Port", "port", "SIP port for UDP and TCP", "5060", (o, v) => o with { SipPort = SettingValues.Port(v) }),
-        new("--web-port", "Web:Port", "port", "HTTP port of the web app and the API", "8080", (o, v) => o with { WebPort = SettingValues.Port(v) }),
+        new("--web-port", "Web:Port", "port", "HTTP port of the web app and the API (HTTPS with --tls-cert)", "8080", (o, v) => o with { WebPort = SettingValues.Port(v) }),
+        new("--tls-port", "Sip:TlsPort", "port", "SIP over TLS port (with --tls-cert)", "5061", (o, v) => o with { TlsPort = SettingValues.Port(v) }),
+        new("--tls-cert", "Tls:Certificate", "file", "PEM certificate (then its intermediates) for SIP over TLS and HTTPS on the web port; re-read when it changes", "none: no TLS, HTTP", (o, v) => o with { TlsCertificate = SettingValues.ExistingFile(v) }),
+        new("--tls-key", "Tls:Key", "file", "PEM private key of --tls-cert", "none", (o, v) => o with { TlsKey = SettingValues.ExistingFile(v) }),
         new("--management", "Web:Management", "ip:port", "A second web listener for monitoring: /api/health and /api/status (and /api/diagnostics/gc) without a login, nothing else", "none", (o, v) => o with { Management = SettingValues.EndPoint(v, "127.0.0.1:8081") }),
         new("--bind", "Sip:Bind", "address", "Address to listen on (SIP and web); repeat for several", "0.0.0.0 and ::", (o, v) => o with { Bind = SettingValues.Addresses(v) }) { Repeatable = true },
         new("--data-dir", "Storage:DataDirectory", "path", "Where accounts, the configuration file and data are kept", "./data", (o, v) => o with { DataDirectory = v }),
@@ -23,7 +26,9 @@ internal static class RunSettings
         new("--media-threads", "Media:Threads", "n", "Media threads: n send (clock lanes), n receive and relay RTP", "cores, 2 to 4", (o, v) => o with { MediaThreads = SettingValues.MediaThreads(v) }),
         new("--policy", "Policy:File", "file", "The telephone policy; edits are picked up while running", "config/guldborgsund.yaml", (o, v) => o with { PolicyFile = v }),
         new("--at", "Clock:StartAt", "YYYY-MM-DD HH:MM[:SS]", "Start the server's clock at that Copenhagen time and let it run on", "now", (o, v) => o with { StartAt = SettingValues.LocalTime(v) }),
-        new("--trunk", "Trunk:Address", "ip:port", "The SIP trunk (UDP): external numbers are called through it; calls from it need no credentials", "none", (o, v) => o with { Trunk = SettingValues.EndPoint(v, "192.0.2.50:5060") }),
+        new("--trunk", "Trunk:Address", "ip:port", "The SIP trunk: external numbers are called through it; calls from it need no credentials", "none", (o, v) => o with { Trunk = SettingValues.EndPoint(v, "192.0.2.50:5060") }),
+        new("--trunk-transport", "Trunk:Transport", "t", "How the trunk is reached: udp, tcp or tls (needs --tls-cert)", "udp", (o, v) => o with { TrunkTransport = SettingValues.Transport(v) }),
+        new("--trunk-ca", "Trunk:CaFile", "file", "PEM CA certificate(s) trusted for the TLS trunk's certificate, instead of the system's", "the system's CAs", (o, v) => o with { TrunkCaFile = SettingValues.ExistingFile(v) }),
         new("--trunk-user", "Trunk:User", "name", "Our account at the trunk: its digest challenges are answered", "none", (o, v) => o with { TrunkUser = v }),
         new(null, "Trunk:Password", "password", "The account's password (only from the environment: OMSTILLING_TRUNK_PASSWORD)", "none", (o, v) => o with { TrunkPassword = v }) { Secret = true },
         new("--trunk-password-file", "Trunk:PasswordFile", "file", "A file whose first line is the account's password (or set OMSTILLING_TRUNK_PASSWORD)", "none", (o, v) => o with { TrunkPassword = SettingValues.PasswordFile(v) }),

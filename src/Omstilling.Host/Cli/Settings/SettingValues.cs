@@ -138,5 +138,15 @@ internal static class SettingValues
         }
     }
 
+    /// <summary>A file that must exist when the options are made (a certificate, a key): read later, by what uses it.</summary>
+    public static string ExistingFile(string path) =>
+        File.Exists(path) ? path : throw new SettingException($"the file '{path}' does not exist");
+
+    /// <summary>A SIP transport: udp, tcp or tls.</summary>
+    public static Omstilling.Sip.Transport.SipTransportKind Transport(string text) =>
+        Omstilling.Sip.Transport.SipTransportKindExtensions.TryParse(text, out var kind)
+            ? kind
+            : throw new SettingException($"'{text}' is not udp, tcp or tls");
+
     private static string[] List(string text) => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

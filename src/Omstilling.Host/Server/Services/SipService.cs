@@ -5,7 +5,7 @@ using Omstilling.Sip.Transport;
 namespace Omstilling.Host.Server.Services;
 
 /// <summary>
-/// SIP on every bind address, UDP and TCP. Its ports are bound at the start (a port in use stops
+/// SIP on every bind address, UDP and TCP (and TLS with --tls-cert). Its ports are bound at the start (a port in use stops
 /// the start with one line), but SIP answers only once every part listens and the warm-up is done.
 /// At the stop it drains: new calls are refused 503 with Retry-After, the calls up may go on for
 /// the drain time (--drain-seconds), and those still up then are ended with BYE.
@@ -31,6 +31,8 @@ internal sealed partial class SipService(ServerParts parts, ILogger logger) : Se
         {
             throw new ServerStartException($"cannot listen on SIP port {options.SipPort}: {e.Message}", e);
         }
+
+        parts.Tls.AddTransports(stack, parts.Time, parts.Faults, parts.Loggers);
 
         return Task.CompletedTask;
     }

@@ -8,28 +8,35 @@ using Omstilling.Sip.Security;
 namespace Omstilling.Sip.Transport;
 
 /// <summary>
-/// One TCP connection: a read loop that frames messages by Content-Length, and serialized writes.
+/// One connection of a stream transport, TCP or TLS (the stream is a <see cref="NetworkStream"/>
+/// or an authenticated <see cref="System.Net.Security.SslStream"/> over it): a read loop that
+/// frames messages by Content-Length, and serialized writes.
 /// Each complete message keeps the array it was read into; the unread rest moves to a new array,
 /// so no message is parsed twice and none shares memory with the next. What handling a message
 /// throws is contained at the transport's boundary: the message is dropped, the connection goes on
 /// (or closes when the failure leaves its framing unknown). Thread-safe.
 /// </summary>
-internal sealed class TcpConnection : IAsyncDisposable
+internal sealed class StreamConnection : IAsyncDisposable
 {
     private const int InitialBuffer = 4096;
 
-    private readonly TcpTransport _owner;
+    private readonly ConnectionPool _owner;
     private readonly Socket _socket;
+    private readonly Stream _stream;
     private readonly SipParserLimits _limits;
     private readonly FaultBoundary _faults;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _closed = new();
     private int _disposed;
+    private long _lastActivity;
 
-    public TcpConnection(TcpTransport owner, Socket socket, IPEndPoint remote, SipParserLimits limits, FaultBoundary faults)
+    /// <param name="stream">The connection's stream over <paramref name="socket"/>; owns the socket (closing it closes the socket).</param>
+    public StreamConnection(ConnectionPool owner, Socket socket, Stream stream, IPEndPoint remote, SipParserLimits limits, FaultBoundary faults)
     {
         _owner = owner;
         _socket = socket;
+        _stream = stream;
+        _lastActivity = owner.Time.GetTimestamp();
         Remote = remote;
         _limits = limits;
         _faults = faults;
@@ -39,6 +46,9 @@ internal sealed class TcpConnection : IAsyncDisposable
 
     public bool IsOpen => Volatile.Read(ref _disposed) == 0;
 
+    /// <summary>When something was last read or written (<see cref="TimeProvider.GetTimestamp"/>), for the idle timeout.</summary>
+    public long LastActivity => Volatile.Read(ref _lastActivity);
+
     public void Start(ISipTransportSink sink, CancellationToken cancellationToken) =>
         _faults.Observe(Task.Run(() => ReadLoopAsync(sink, cancellationToken), CancellationToken.None), Remote, "a connection");
 
@@ -47,13 +57,10 @@ internal sealed class TcpConnection : IAsyncDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            while (!message.IsEmpty)
-            {
-                var sent = await _socket.SendAsync(message, SocketFlags.None, cancellationToken);
-                message = message[sent..];
-            }
+            await _stream.WriteAsync(message, cancellationToken);
+            Volatile.Write(ref _lastActivity, _owner.Time.GetTimestamp());
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or IOException)
         {
             await DisposeAsync();
             throw;
@@ -82,14 +89,15 @@ internal sealed class TcpConnection : IAsyncDisposable
             // Already reset by the peer.
         }
 
+        await _stream.DisposeAsync();
         _socket.Dispose();
     }
 
     private async Task ReadLoopAsync(ISipTransportSink sink, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
-        var source = new SipEndPoint(SipTransportKind.Tcp, Remote);
-        var transport = (ISipTransport)_owner;
+        var source = new SipEndPoint(_owner.Kind, Remote);
+        var transport = _owner.Transport;
         var buffer = new byte[InitialBuffer];
         var filled = 0;
         var maxBuffer = _limits.MaxHeaderSectionBytes + _limits.MaxBodyBytes + 8;
@@ -108,11 +116,13 @@ internal sealed class TcpConnection : IAsyncDisposable
                     Array.Resize(ref buffer, Math.Min(buffer.Length * 2, maxBuffer));
                 }
 
-                var read = await _socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, linked.Token);
+                var read = await _stream.ReadAsync(buffer.AsMemory(filled), linked.Token);
                 if (read == 0)
                 {
                     return;
                 }
+
+                Volatile.Write(ref _lastActivity, _owner.Time.GetTimestamp());
 
                 filled += read;
                 while (filled > 0)
@@ -156,9 +166,9 @@ internal sealed class TcpConnection : IAsyncDisposable
         {
             // Closed by us.
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or IOException)
         {
-            // Reset by the peer.
+            // Reset by the peer (a stream wraps the socket's error in an IOException).
         }
         catch (ObjectDisposedException)
         {
