@@ -27,4 +27,10 @@ public enum CallEndReason
     /// completed an attended transfer, and the person it called now talks to the transferred caller.
     /// </summary>
     Transferred,
+
+    /// <summary>
+    /// The platform stopped (a crash, <c>kill -9</c>, a power cut) while the call was up; the next
+    /// start closed its record with this reason, so no call stays open in the history.
+    /// </summary>
+    PlatformRestarted,
 }

@@ -115,6 +115,7 @@ public sealed class CallMetrics
         CallEndReason.Failed => "failed",
         CallEndReason.Completed => "completed",
         CallEndReason.Transferred => "transferred",
+        CallEndReason.PlatformRestarted => "platform_restarted",
         _ => throw new UnreachableException($"Not a call end reason: {reason}"),
     };
 

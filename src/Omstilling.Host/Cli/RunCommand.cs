@@ -257,6 +257,7 @@ internal static partial class RunCommand
         await using var forwardingPersistence = new ForwardingPersistence(database, forwardings, loggerFactory.CreateLogger<ForwardingPersistence>());
         await forwardingPersistence.StartAsync(cancellationToken);
         await voicemail.StartAsync(cancellationToken);
+        await using var durability = await Durability.PlatformDurability.StartAsync(database, pbx, () => directory.Current, time, faults, loggerFactory, cancellationToken); // before the history and SIP start
         var users = new UserStore(database, time);
         var messages = new MessageStore(database, time);
         using var accountSync = new AccountSync(options.DataDirectory, accounts, pbx.Registrar, time, faults, logger);
