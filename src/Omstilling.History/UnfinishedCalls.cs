@@ -32,6 +32,7 @@ public sealed partial class UnfinishedCalls(OmstillingDatabase database, Func<St
             await using var db = database.CreateContext();
             var open = await db.CallEvents.AsNoTracking()
                 .Where(e => e.Kind == started && !db.CallRecords.Any(r => r.CallId == e.CallId))
+                .OrderBy(e => e.Id)
                 .Select(e => e.CallId)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
