@@ -9,7 +9,7 @@ namespace Omstilling.Sip.Tests.Registrar;
 public sealed partial class RegistrarTests
 {
     [Fact]
-    public async Task Kept_bindings_are_restored_unless_expired_or_registered_again_since_and_each_account_is_announced()
+    public async Task Kept_bindings_are_restored_unless_expired_registered_again_since_or_of_a_removed_account_and_each_account_is_announced()
     {
         await using var f = await RegistrarFixture.StartAsync();
         Assert.Equal(200, f.Register("2001", "demo2001").StatusCode); // this contact registered again before the restore
@@ -22,7 +22,8 @@ public sealed partial class RegistrarTests
             Kept("2001", $"sip:2001@{StackPair.ClientAddress}", now.AddMinutes(10), cseq: 1), // the fresh one stays
             Kept("2001", "sip:2001@10.0.0.9:5062", now.AddMinutes(10)),
             Kept("2002", "sip:2002@10.0.0.2:5060", now.AddMinutes(30)),
-            Kept("2003", "sip:2003@10.0.0.3:5060", now.AddSeconds(-1)), // expired while the platform was down
+            Kept("2002", "sip:2002@10.0.0.5:5060", now.AddSeconds(-1)), // expired while the platform was down
+            Kept("2999", "sip:2999@10.0.0.3:5060", now.AddMinutes(30)), // an account removed while it was down
         ]);
 
         Assert.Equal(2, restored);
@@ -30,7 +31,7 @@ public sealed partial class RegistrarTests
         Assert.Equal([StackPair.ClientAddress, new IPEndPoint(IPAddress.Parse("10.0.0.9"), 5062)], f.Registrar.Bindings.Lookup("2001").Select(b => b.Source.EndPoint));
         Assert.NotEqual("kept-2001", f.Registrar.Bindings.Lookup("2001")[0].CallId);
         Assert.Equal(now.AddMinutes(30), Assert.Single(f.Registrar.Bindings.Lookup("2002")).ExpiresAt);
-        Assert.Empty(f.Registrar.Bindings.Lookup("2003"));
+        Assert.Empty(f.Registrar.Bindings.Lookup("2999"));
     }
 
     private static Binding Kept(string aor, string contact, DateTimeOffset expires, uint cseq = 7)
