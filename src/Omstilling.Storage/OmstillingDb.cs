@@ -4,7 +4,7 @@ using Omstilling.Storage.Entities;
 namespace Omstilling.Storage;
 
 /// <summary>
-/// The platform's database: console users, phone messages, voicemail, absences, forwardings, department notices, the staff directory and the call history.
+/// The platform's database: console users, phone messages, voicemail, absences, forwardings, department notices, the staff directory, the call history, the phones' registrations and the operators' log-in and pause state.
 /// One model for every provider; each provider has its own subclass only so that it can carry its
 /// own migrations (<see cref="SqliteOmstillingDb"/>, <see cref="PostgresOmstillingDb"/>).
 /// A context is short-lived and used by one thread; create one per unit of work.
@@ -41,6 +41,12 @@ public abstract class OmstillingDb(DbContextOptions options) : DbContext(options
     public DbSet<CallRecord> CallRecords => Set<CallRecord>();
 
     public DbSet<CallRingRecord> CallRings => Set<CallRingRecord>();
+
+    /// <summary>The phones' registrations, kept so that they are reached at once after a restart.</summary>
+    public DbSet<RegistrationRecord> Registrations => Set<RegistrationRecord>();
+
+    /// <summary>Switchboard operators logged out or paused on the console.</summary>
+    public DbSet<QueueMemberRecord> QueueMembers => Set<QueueMemberRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -30,4 +30,10 @@ public enum CallEndReason
 
     /// <summary>The server was stopped: the call was still up when the drain time ran out, and was ended with BYE.</summary>
     Shutdown,
+
+    /// <summary>
+    /// The platform stopped (a crash, <c>kill -9</c>, a power cut) while the call was up; the next
+    /// start closed its record with this reason, so no call stays open in the history.
+    /// </summary>
+    PlatformRestarted,
 }

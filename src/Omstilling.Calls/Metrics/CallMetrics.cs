@@ -116,6 +116,7 @@ public sealed class CallMetrics
         CallEndReason.Completed => "completed",
         CallEndReason.Transferred => "transferred",
         CallEndReason.Shutdown => "shutdown",
+        CallEndReason.PlatformRestarted => "platform_restarted",
         _ => throw new UnreachableException($"Not a call end reason: {reason}"),
     };
 

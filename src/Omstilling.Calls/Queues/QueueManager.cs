@@ -135,6 +135,40 @@ public sealed partial class QueueManager : Control.IQueueMembers
         Changed?.Invoke();
     }
 
+    /// <summary>The members who are logged out or paused, by extension (everyone else takes callers while registered).</summary>
+    public IReadOnlyList<MemberSetting> Settings()
+    {
+        lock (_sync)
+        {
+            return [.. _loggedOut.Select(e => new MemberSetting(e, true, null))
+                .Concat(_paused.Where(p => !_loggedOut.Contains(p.Key)).Select(p => new MemberSetting(p.Key, false, p.Value)))
+                .OrderBy(s => s.Extension, StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>Puts back what members chose before a restart (<see cref="Settings"/> as it was kept).</summary>
+    public void Restore(IEnumerable<MemberSetting> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        lock (_sync)
+        {
+            foreach (var setting in settings)
+            {
+                if (setting.LoggedOut)
+                {
+                    _loggedOut.Add(setting.Extension);
+                    _paused.Remove(setting.Extension);
+                }
+                else if (setting.PausedReason is { } reason)
+                {
+                    _paused[setting.Extension] = reason;
+                }
+            }
+        }
+
+        Changed?.Invoke();
+    }
+
     /// <summary>Why the member is paused, or null when they are not.</summary>
     public string? PauseReason(string extension)
     {

@@ -1,19 +1,18 @@
 using System.Globalization;
 using Omstilling.Calls.Control;
+using Omstilling.Runtime;
 
 namespace Omstilling.Calls.Voicemail;
 
 /// <summary>
 /// Where voicemail lives on disk: one folder per box under the data directory's <c>voicemail</c>
 /// folder, a message as <c>&lt;id&gt;.wav</c> and a recorded greeting as <c>hilsen-&lt;id&gt;.wav</c>.
-/// A recording is written to <c>&lt;id&gt;.wav.part</c> and renamed into place only when whole (a
-/// rename within a folder is atomic), so a crash leaves a <c>.part</c> file, never half a message.
+/// A recording is written to <c>&lt;id&gt;.wav.part</c> and renamed into place only when whole
+/// (<see cref="AtomicFile.Commit"/>), so a crash leaves a <c>.part</c> file, never half a message.
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class VoicemailFolders(string root)
 {
-    private const string TemporaryExtension = ".part";
-
     public string Root { get; } = root ?? throw new ArgumentNullException(nameof(root));
 
     /// <summary>The box's folder: its name kept to ASCII letters, digits, '-' and '_', so no box names a path outside the root.</summary>
@@ -37,7 +36,7 @@ public sealed class VoicemailFolders(string root)
         var folder = BoxFolder(box);
         System.IO.Directory.CreateDirectory(folder);
         var id = Guid.CreateVersion7(now);
-        return new VoicemailRecording(id, box, purpose, caller, callId, now, Path.Combine(folder, FinalName(id, purpose) + TemporaryExtension));
+        return new VoicemailRecording(id, box, purpose, caller, callId, now, Path.Combine(folder, FinalName(id, purpose) + AtomicFile.TemporarySuffix));
     }
 
     /// <summary>The name a recording is kept under once whole.</summary>
@@ -53,7 +52,7 @@ public sealed class VoicemailFolders(string root)
     {
         ArgumentNullException.ThrowIfNull(recording);
         var name = FinalName(recording.Id, recording.Purpose);
-        File.Move(recording.TemporaryFile, PathOf(recording.Box, name));
+        AtomicFile.Commit(recording.TemporaryFile, PathOf(recording.Box, name), overwrite: false);
         return name;
     }
 
@@ -62,9 +61,7 @@ public sealed class VoicemailFolders(string root)
     {
         var path = PathOf(box, fileName);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + TemporaryExtension;
-        await File.WriteAllBytesAsync(temporary, content.ToArray(), cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        await AtomicFile.WriteAllBytesAsync(path, content, cancellationToken);
         return path;
     }
 
@@ -73,7 +70,7 @@ public sealed class VoicemailFolders(string root)
 
     /// <summary>Recordings cut off by a stop or a crash (<c>.part</c> files), to be cleared at start.</summary>
     public IEnumerable<string> Unfinished() => System.IO.Directory.Exists(Root)
-        ? System.IO.Directory.EnumerateFiles(Root, "*" + TemporaryExtension, SearchOption.AllDirectories)
+        ? System.IO.Directory.EnumerateFiles(Root, "*" + AtomicFile.TemporarySuffix, SearchOption.AllDirectories)
         : [];
 
     private static string SafeName(string box)

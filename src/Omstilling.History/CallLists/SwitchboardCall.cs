@@ -19,6 +19,9 @@ public sealed record SwitchboardCall(
     string? VoicemailBox,
     string? MisroutedBy)
 {
+    /// <summary>The call was up when the platform stopped without a shutdown, and was closed at the next start.</summary>
+    public bool CutOffByRestart { get; init; }
+
     /// <summary>Whether the call was put through to a person who took it: what an operator may mark "fejlstillet".</summary>
     public bool PutThrough => TransferOutcome == CallRecordBuilder.Completed && TransferTarget is not null;
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Omstilling.Calls.Events;
 using Omstilling.Calls.Signalling;
 using Omstilling.Policy.Model;
 using Omstilling.Storage;
@@ -28,10 +29,11 @@ public sealed class SwitchboardCalls(OmstillingDatabase database, TimeProvider t
             .Where(r => r.ArrivedAt >= start)
             .OrderByDescending(r => r.ArrivedAt)
             .ToListAsync(cancellationToken);
+        var restarted = nameof(CallEndReason.PlatformRestarted);
         var calls = records
             .Where(r => r.Operator is not null || r.QueueId is not null)
             .Take(MaxCalls)
-            .Select(r => new SwitchboardCall(r.CallId, r.ArrivedAt, r.Caller, r.MenuPath, r.AnsweredBy, r.TransferTarget, r.TransferOutcome, r.Recalls, r.Abandoned, r.VoicemailBox, r.MisroutedBy))
+            .Select(r => new SwitchboardCall(r.CallId, r.ArrivedAt, r.Caller, r.MenuPath, r.AnsweredBy, r.TransferTarget, r.TransferOutcome, r.Recalls, r.Abandoned, r.VoicemailBox, r.MisroutedBy) { CutOffByRestart = r.EndReason == restarted })
             .ToList();
         // Calls back ("Ring op": from an operator, not from outside) that the number called answered.
         var answer = CallRecordBuilder.Answered;

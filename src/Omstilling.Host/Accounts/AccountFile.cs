@@ -43,9 +43,7 @@ internal static class AccountFile
     {
         System.IO.Directory.CreateDirectory(dataDirectory);
         var path = PathIn(dataDirectory);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(accounts.OrderBy(a => a.Username, StringComparer.Ordinal), Json));
-        File.Move(temp, path, overwrite: true);
+        Omstilling.Runtime.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(accounts.OrderBy(a => a.Username, StringComparer.Ordinal), Json));
     }
 
     /// <summary>

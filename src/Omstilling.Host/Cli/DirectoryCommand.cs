@@ -146,7 +146,7 @@ internal static class DirectoryCommand
         }
         else
         {
-            await File.WriteAllTextAsync(path, yaml, cancellationToken);
+            await Omstilling.Runtime.AtomicFile.WriteAllTextAsync(path, yaml, cancellationToken);
         }
 
         return 0;

@@ -149,6 +149,9 @@ internal static partial class ServerComposition
         await forwardingPersistence.StartAsync(cancellationToken);
         await voicemail.StartAsync(cancellationToken);
 
+        // What a dead process left is repaired, and registrations and operators' state are kept, before the history and SIP start.
+        owned.Own(await Durability.PlatformDurability.StartAsync(database, pbx, () => directory.Current, time, faults, loggers, cancellationToken));
+
         var users = new UserStore(database, time);
         var messages = new MessageStore(database, time);
         var accountSync = owned.Own(new AccountSync(options.DataDirectory, accounts, pbx.Registrar, time, faults, logger));

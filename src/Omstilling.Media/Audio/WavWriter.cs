@@ -21,10 +21,16 @@ public sealed class WavWriter : IDisposable
 
     public TimeSpan Duration => TimeSpan.FromSeconds(_dataBytes / 2 / (double)AudioClip.SampleRate);
 
+    /// <summary>Writes a whole file at once, atomically (<see cref="Omstilling.Runtime.AtomicFile"/>).</summary>
     public static void Write(string path, ReadOnlySpan<short> samples)
     {
-        using var writer = new WavWriter(File.Create(path));
-        writer.Append(samples);
+        var temporary = Omstilling.Runtime.AtomicFile.TemporaryFor(path);
+        using (var writer = new WavWriter(File.Create(temporary)))
+        {
+            writer.Append(samples);
+        }
+
+        Omstilling.Runtime.AtomicFile.Commit(temporary, path, overwrite: true);
     }
 
     public void Append(ReadOnlySpan<short> samples)

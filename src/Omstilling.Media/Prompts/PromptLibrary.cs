@@ -147,8 +147,8 @@ public sealed class PromptLibrary
         // Made beside and moved in, so that a call never reads a half-written file.
         var fresh = Path.Combine(folder, name + ".new.wav");
         await EspeakSynthesizer.SynthesizeAsync(text, fresh, cancellationToken);
-        File.Move(fresh, file, overwrite: true);
-        await File.WriteAllTextAsync(Path.ChangeExtension(file, ".txt"), text + "\n", cancellationToken);
+        Omstilling.Runtime.AtomicFile.Commit(fresh, file, overwrite: true);
+        await Omstilling.Runtime.AtomicFile.WriteAllTextAsync(Path.ChangeExtension(file, ".txt"), text + "\n", cancellationToken);
         return file;
     }
 

@@ -38,6 +38,9 @@ public sealed class DigestAuthenticator
     /// Checks a received request's credentials, as <see cref="Authenticate(SipRequest, bool)"/>, and
     /// counts a failure (credentials given, but wrong) against the source's limit in <see cref="Guard"/>.
     /// </summary>
+    /// <summary>Whether <paramref name="username"/> is an account now (a binding kept from before a restart is restored only then).</summary>
+    public bool HasAccount(string username) => _accounts.TryGet(username, out _);
+
     public AuthenticationResult Authenticate(Transactions.ServerTransaction transaction, bool proxy)
     {
         ArgumentNullException.ThrowIfNull(transaction);

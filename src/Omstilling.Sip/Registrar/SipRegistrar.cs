@@ -90,6 +90,40 @@ public sealed class SipRegistrar
         return ended;
     }
 
+    /// <summary>
+    /// Puts back bindings kept from before a restart (the phones are reached at once, not only after
+    /// their next REGISTER): those already expired and those of an account that is gone (removed
+    /// while the platform was down) are left out, a contact registered since is not overwritten, and <see cref="Changed"/> is raised for each address of record that got one.
+    /// Returns how many were restored.
+    /// </summary>
+    public int Restore(IEnumerable<Binding> kept)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        var restored = 0;
+        foreach (var aor in kept.GroupBy(b => b.Aor, StringComparer.Ordinal).Where(a => _authenticator.HasAccount(a.Key)))
+        {
+            var added = 0;
+            var left = _bindings.Update(aor.Key, (list, now) =>
+            {
+                foreach (var binding in aor)
+                {
+                    if (binding.ExpiresAt > now && list.Count < _options.MaxContactsPerAor && !list.Exists(b => SameContact(b.Contact, binding.Contact)))
+                    {
+                        list.Add(binding);
+                        added++;
+                    }
+                }
+            });
+            if (added > 0)
+            {
+                restored += added;
+                Changed?.Invoke(aor.Key, left);
+            }
+        }
+
+        return restored;
+    }
+
     private SipResponse Apply(ServerTransaction transaction, string aor)
     {
         var request = transaction.Request;

@@ -23,6 +23,9 @@ public sealed class CallEventRecord
 
     public required string Dialled { get; set; }
 
+    /// <summary>For a Started event: the caller came from outside (kept so that a call cut off by a restart can be closed from its events alone).</summary>
+    public bool? External { get; set; }
+
     public string? Party { get; set; }
 
     public string? Operator { get; set; }

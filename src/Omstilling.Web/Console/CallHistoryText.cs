@@ -35,10 +35,21 @@ public static class CallHistoryText
         return extension is null ? "–" : directory.FindByExtension(extension)?.Name ?? extension;
     }
 
-    /// <summary>How the call ended up: the transfer's outcome, else whether it was answered, left a voicemail or was given up.</summary>
+    /// <summary>What the list says of a call the platform's stop cut off (closed at the next start).</summary>
+    public const string CutOffByRestart = "Afbrudt af genstart";
+
+    /// <summary>
+    /// How the call ended up: cut off by a restart, else the transfer's outcome, else whether it was
+    /// answered, left a voicemail or was given up.
+    /// </summary>
     public static string Outcome(SwitchboardCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
+        if (call.CutOffByRestart)
+        {
+            return CutOffByRestart;
+        }
+
         var outcome = call.TransferOutcome switch
         {
             null when call.VoicemailBox is not null => "Telefonsvarer",

@@ -19,6 +19,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private bool _keepData;
 
     private readonly Lazy<Task<HttpClient>> _admin;
+    private ProcessStartInfo? _startInfo;
 
     private ServerProcess(Process process, int sipPort, int webPort, int managementPort, string dataDirectory)
     {
@@ -139,8 +140,13 @@ public sealed class ServerProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
 
+        return await LaunchAsync(info, sipPort, webPort, managementPort, data, keepData, waitUntilReady);
+    }
+
+    private static async Task<ServerProcess> LaunchAsync(ProcessStartInfo info, int sipPort, int webPort, int managementPort, string data, bool keepData, bool waitUntilReady = true)
+    {
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start omstilling.");
-        var server = new ServerProcess(process, sipPort, webPort, managementPort, data) { _keepData = keepData };
+        var server = new ServerProcess(process, sipPort, webPort, managementPort, data) { _keepData = keepData, _startInfo = info };
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -151,6 +157,32 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         return server;
+    }
+
+    /// <summary>
+    /// Ends the process with SIGKILL (<c>kill -9</c>: no shutdown, nothing flushed, as a crash or a
+    /// power cut would) and waits until it is gone. Its data directory is left for <see cref="RestartAsync"/>.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(); // SIGKILL on Linux
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>
+    /// A new process with the same command line, ports and data directory (after <see cref="KillAsync"/>),
+    /// once it is ready; it removes the data directory when disposed, as this one would have.
+    /// </summary>
+    public async Task<ServerProcess> RestartAsync()
+    {
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException("The server still runs: kill it first.");
+        }
+
+        var keep = _keepData;
+        _keepData = true; // the data directory is the new process's now
+        return await LaunchAsync(_startInfo!, SipPort, WebPort, ManagementPort, _dataDirectory, keep);
     }
 
     /// <summary>GET /api/status as JSON, on the management listener (no login there).</summary>

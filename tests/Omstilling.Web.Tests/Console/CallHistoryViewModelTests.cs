@@ -50,6 +50,17 @@ public sealed class CallHistoryViewModelTests
     }
 
     [Fact]
+    public void A_call_the_platforms_stop_cut_off_says_so_whatever_else_its_record_holds()
+    {
+        var vm = Model();
+        var cutOff = _putThrough with { CallId = Guid.NewGuid(), ArrivedAt = Nine.AddMinutes(20), TransferOutcome = "Unfinished", CutOffByRestart = true };
+
+        vm.Apply(new SwitchboardDay(new DateOnly(2026, 12, 3), [cutOff, _putThrough], []));
+
+        Assert.Equal(["Afbrudt af genstart", "Taget"], vm.Calls.Select(c => c.Outcome));
+    }
+
+    [Fact]
     public void An_operator_marks_a_call_put_through_to_a_person_misrouted_once()
     {
         var vm = Model();

@@ -187,7 +187,7 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
             CallEndReason.Busy => "optaget",
             CallEndReason.NoAnswer or CallEndReason.Unavailable => "intet-svar",
             CallEndReason.CallerHungUp or CallEndReason.CalleeHungUp or CallEndReason.CallerCancelled or CallEndReason.Rejected
-                or CallEndReason.Failed or CallEndReason.Completed or CallEndReason.Transferred or CallEndReason.Shutdown => "farvel",
+                or CallEndReason.Failed or CallEndReason.Completed or CallEndReason.Transferred or CallEndReason.Shutdown or CallEndReason.PlatformRestarted => "farvel",
             _ => throw new System.Diagnostics.UnreachableException($"CallEndReason {reason}"),
         };
         call.PlayThen([prompt], () => call.HangUp(reason));

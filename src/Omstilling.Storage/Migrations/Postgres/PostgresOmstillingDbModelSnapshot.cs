@@ -105,6 +105,9 @@ namespace Omstilling.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool?>("External")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -704,6 +707,72 @@ namespace Omstilling.Storage.Migrations.Postgres
                     b.HasIndex("PersonId", "TakenAt");
 
                     b.ToTable("phone_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Omstilling.Storage.Entities.QueueMemberRecord", b =>
+                {
+                    b.Property<string>("Extension")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("LoggedOut")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Extension");
+
+                    b.ToTable("queue_members", (string)null);
+                });
+
+            modelBuilder.Entity("Omstilling.Storage.Entities.RegistrationRecord", b =>
+                {
+                    b.Property<string>("Aor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("CSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SourceAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SourcePort")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Aor", "Contact");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("registrations", (string)null);
                 });
 
             modelBuilder.Entity("Omstilling.Storage.Entities.VoicemailBoxRecord", b =>

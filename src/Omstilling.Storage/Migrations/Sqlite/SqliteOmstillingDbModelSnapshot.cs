@@ -98,6 +98,9 @@ namespace Omstilling.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("External")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -691,6 +694,72 @@ namespace Omstilling.Storage.Migrations.Sqlite
                     b.HasIndex("PersonId", "TakenAt");
 
                     b.ToTable("phone_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Omstilling.Storage.Entities.QueueMemberRecord", b =>
+                {
+                    b.Property<string>("Extension")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LoggedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Extension");
+
+                    b.ToTable("queue_members", (string)null);
+                });
+
+            modelBuilder.Entity("Omstilling.Storage.Entities.RegistrationRecord", b =>
+                {
+                    b.Property<string>("Aor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourcePort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Aor", "Contact");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("registrations", (string)null);
                 });
 
             modelBuilder.Entity("Omstilling.Storage.Entities.VoicemailBoxRecord", b =>
