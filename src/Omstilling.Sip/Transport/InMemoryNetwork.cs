@@ -22,9 +22,10 @@ public sealed class InMemoryNetwork
     /// <summary>Keep every packet in <see cref="Sent"/>; off for load and memory measurements.</summary>
     public bool RecordSent { get; set; } = true;
 
-    public InMemoryTransport Attach(SipTransportKind kind, IPEndPoint local)
+    /// <param name="secure">Whether what the transport receives counts as secure signalling (as TLS will).</param>
+    public InMemoryTransport Attach(SipTransportKind kind, IPEndPoint local, bool secure = false)
     {
-        var transport = new InMemoryTransport(this, kind, local);
+        var transport = new InMemoryTransport(this, kind, local, secure);
         if (!_transports.TryAdd((kind, local), transport))
         {
             throw new InvalidOperationException($"{kind} {local} is already attached.");

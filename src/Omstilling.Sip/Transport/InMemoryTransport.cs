@@ -16,12 +16,16 @@ public sealed class InMemoryTransport : ISipTransport
     private readonly Lock _lock = new();
     private ISipTransportSink? _sink;
 
-    internal InMemoryTransport(InMemoryNetwork network, SipTransportKind kind, IPEndPoint local)
+    internal InMemoryTransport(InMemoryNetwork network, SipTransportKind kind, IPEndPoint local, bool secure)
     {
         _network = network;
         Kind = kind;
         LocalEndPoint = local;
+        Secure = secure;
     }
+
+    /// <summary>Whether what this transport receives counts as secure signalling (<see cref="IncomingMessage.IsSecure"/>): a stand-in for TLS in tests.</summary>
+    public bool Secure { get; }
 
     public SipTransportKind Kind { get; }
 
@@ -69,11 +73,11 @@ public sealed class InMemoryTransport : ISipTransport
                 {
                     if (verdict == SourceVerdict.Admit)
                     {
-                        sink.OnMessage(new IncomingMessage(message!, source, this));
+                        sink.OnMessage(new IncomingMessage(message!, source, this) { IsSecure = Secure });
                     }
                     else
                     {
-                        sink.OnRefused(new IncomingMessage(message!, source, this));
+                        sink.OnRefused(new IncomingMessage(message!, source, this) { IsSecure = Secure });
                     }
                 }
             }
@@ -90,10 +94,10 @@ public sealed class InMemoryTransport : ISipTransport
             switch (sink.Screen(source))
             {
                 case SourceVerdict.Admit:
-                    sink.OnMessage(new IncomingMessage(message, source, this));
+                    sink.OnMessage(new IncomingMessage(message, source, this) { IsSecure = Secure });
                     break;
                 case SourceVerdict.Refuse:
-                    sink.OnRefused(new IncomingMessage(message, source, this));
+                    sink.OnRefused(new IncomingMessage(message, source, this) { IsSecure = Secure });
                     break;
                 case SourceVerdict.Drop:
                     return;

@@ -184,10 +184,10 @@ internal sealed class TcpConnection : IAsyncDisposable
             switch (sink.Screen(source))
             {
                 case SourceVerdict.Admit:
-                    sink.OnMessage(new IncomingMessage(message, source, transport));
+                    sink.OnMessage(new IncomingMessage(message, source, transport) { IsSecure = false });
                     break;
                 case SourceVerdict.Refuse:
-                    sink.OnRefused(new IncomingMessage(message, source, transport));
+                    sink.OnRefused(new IncomingMessage(message, source, transport) { IsSecure = false });
                     break;
                 case SourceVerdict.Drop:
                     return false;

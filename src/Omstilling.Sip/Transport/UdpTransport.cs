@@ -172,11 +172,11 @@ public sealed partial class UdpTransport : ISipTransport
 
             if (verdict == SourceVerdict.Admit)
             {
-                sink.OnMessage(new IncomingMessage(message!, source, this));
+                sink.OnMessage(new IncomingMessage(message!, source, this) { IsSecure = false });
             }
             else
             {
-                sink.OnRefused(new IncomingMessage(message!, source, this));
+                sink.OnRefused(new IncomingMessage(message!, source, this) { IsSecure = false });
             }
         }
 #pragma warning disable CA1031 // The boundary: one datagram must not end the receive loop for every other caller.
