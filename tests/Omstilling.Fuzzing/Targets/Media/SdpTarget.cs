@@ -100,8 +100,8 @@ internal sealed class SdpTarget : IFuzzTarget
             if (secured.Audio.Srtp is { } keys)
             {
                 var line = Assert(chosen.Crypto.SingleOrDefault(), "our SRTP answer has one crypto line");
-                OracleViolationException.Check(line.Key == OverTls.LocalKey && keys.Local == OverTls.LocalKey, "our SRTP answer carries our own key");
-                OracleViolationException.Check(offer.Media.Any(m => m.Crypto.Any(c => c.Tag == line.Tag && c.IsUsable && c.Key == keys.Remote)), "the answered crypto tag and key are an offered usable line");
+                OracleViolationException.Check(OverTls.LocalKey.Equals(line.Key) && OverTls.LocalKey.Equals(keys.Local), "our SRTP answer carries our own key");
+                OracleViolationException.Check(offer.Media.Any(m => m.Crypto.Any(c => c.Tag == line.Tag && c.IsUsable && keys.Remote.Equals(c.Key))), "the answered crypto tag and key are an offered usable line");
             }
             else
             {
