@@ -259,7 +259,7 @@ internal static partial class RunCommand
         await voicemail.StartAsync(cancellationToken);
         var users = new UserStore(database, time);
         var messages = new MessageStore(database, time);
-        using var accountSync = new AccountSync(options.DataDirectory, accounts, pbx.Registrar, time, faults, logger);
+        using var accountSync = new AccountSync(options.DataDirectory, accounts, pbx.Registrar, pbx.Srtp, time, faults, logger);
         var demoUsers = options.Demo ? DemoUsers.SeedAsync(users, staff, faults, logger, cancellationToken) : Task.CompletedTask;
         await using var outbox = options.Smtp is { } smtp ? new MailOutbox(smtp, [new PhoneMessageMailSource(messages, users, smtp, policy.TimeZone), new VoicemailMailSource(voicemail.Store, voicemailFolders, smtp, policy.TimeZone)], time, faults, loggerFactory.CreateLogger<MailOutbox>()) : null;
         outbox?.Start();
