@@ -17,16 +17,25 @@ internal sealed class SrtpSessionKeys : IDisposable
     /// <summary>The most one packet may be encrypted: 2^16 AES blocks, all the counter has (RFC 3711 §4.1.1).</summary>
     public const int MaxTransformLength = 65536 * 16;
 
-    /// <summary>The keystream made at once, on the stack: more than any RTP packet we read.</summary>
-    private const int ChunkLength = 4096;
+    /// <summary>The keystream made per call of the cipher: 16 blocks, a G.711 packet's payload in one.</summary>
+    private const int ChunkLength = 256;
 
     private readonly Aes _cipher;
+
+    // One ECB encryptor made once and reused: the one-shot EncryptEcb makes a native cipher context
+    // (and a managed handle) per call, which cost more than the encryption itself.
+    private readonly ICryptoTransform _encryptor;
+    private readonly byte[] _counters = new byte[ChunkLength];
+    private readonly byte[] _keystream = new byte[ChunkLength];
     private readonly IncrementalHash _mac;
     private readonly byte[] _salt = new byte[SrtpMasterKey.SaltLength];
 
     private SrtpSessionKeys(Aes cipher, IncrementalHash mac, ReadOnlySpan<byte> salt)
     {
+        cipher.Mode = CipherMode.ECB;
+        cipher.Padding = PaddingMode.None;
         _cipher = cipher;
+        _encryptor = cipher.CreateEncryptor(cipher.Key, null);
         _mac = mac;
         salt.CopyTo(_salt);
     }
@@ -50,7 +59,7 @@ internal sealed class SrtpSessionKeys : IDisposable
     /// <summary>
     /// Encrypts or decrypts <paramref name="data"/> in place with AES in counter mode (§4.1.1): the
     /// keystream block j is AES(k_e, IV + j), IV = (k_s * 2^16) XOR (SSRC * 2^64) XOR (index * 2^16).
-    /// The keystream is made on the stack, one call of the cipher per 4 KiB (one for any RTP packet).
+    /// The keystream is made in the context's own buffers, one call of the cipher per 16 blocks.
     /// </summary>
     public void Transform(uint ssrc, ulong index, Span<byte> data)
     {
@@ -75,21 +84,20 @@ internal sealed class SrtpSessionKeys : IDisposable
             iv[8 + i] ^= word[i];
         }
 
-        Span<byte> keystream = stackalloc byte[ChunkLength];
         var block = 0;
         for (var offset = 0; offset < data.Length; offset += ChunkLength)
         {
             var chunk = data[offset..Math.Min(data.Length, offset + ChunkLength)];
             var blocks = (chunk.Length + 15) / 16;
-            var stream = keystream[..(blocks * 16)];
             for (var j = 0; j < blocks; j++, block++)
             {
-                var counter = stream.Slice(j * 16, 16);
+                var counter = _counters.AsSpan(j * 16, 16);
                 iv.CopyTo(counter);
                 BinaryPrimitives.WriteUInt16BigEndian(counter[14..], (ushort)block);
             }
 
-            _cipher.EncryptEcb(stream, stream, PaddingMode.None);
+            _encryptor.TransformBlock(_counters, 0, blocks * 16, _keystream, 0);
+            var stream = _keystream.AsSpan(0, chunk.Length);
             for (var i = 0; i < chunk.Length; i++)
             {
                 chunk[i] ^= stream[i];
@@ -116,6 +124,7 @@ internal sealed class SrtpSessionKeys : IDisposable
 
     public void Dispose()
     {
+        _encryptor.Dispose();
         _cipher.Dispose();
         _mac.Dispose();
     }
