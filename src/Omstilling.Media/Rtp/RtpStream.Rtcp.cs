@@ -96,7 +96,10 @@ public sealed partial class RtpStream
         }
 
         _rtcpTypes.Clear();
-        CountReport(Unprotected(_rtcpBuffer.AsSpan(0, received), out var rtcp) && RtcpPacket.TryReadTypes(rtcp, _rtcpTypes));
+        if (Unprotected(_rtcpBuffer.AsSpan(0, received), out var rtcp))
+        {
+            CountReport(RtcpPacket.TryReadTypes(rtcp, _rtcpTypes));
+        }
     }
 
     private void CountReport(bool valid) => Interlocked.Increment(ref valid ? ref _reportsReceived : ref _malformed);
@@ -124,11 +127,14 @@ public sealed partial class RtpStream
             }
 
             types.Clear();
-            CountReport(Unprotected(buffer.AsSpan(0, received), out var rtcp) && RtcpPacket.TryReadTypes(rtcp, types));
+            if (Unprotected(buffer.AsSpan(0, received), out var rtcp))
+            {
+                CountReport(RtcpPacket.TryReadTypes(rtcp, types));
+            }
         }
     }
 
-    /// <summary>A received RTCP packet as RTCP: SRTCP checked and decrypted in place when the stream is SRTP.</summary>
+    /// <summary>A received RTCP packet as RTCP: SRTCP checked and decrypted in place when the stream is SRTP; false (counted in <see cref="SrtpRejected"/>) to drop it.</summary>
     private bool Unprotected(Span<byte> packet, out Span<byte> rtcp)
     {
         rtcp = packet;
@@ -141,6 +147,7 @@ public sealed partial class RtpStream
         {
             if (srtp.UnprotectRtcp(packet, out var length) != SrtpVerdict.Accepted)
             {
+                Interlocked.Increment(ref _srtpRejected);
                 return false;
             }
 
