@@ -79,6 +79,9 @@ public sealed class Pbx
 
     public DigestAuthenticator Authenticator { get; }
 
+    /// <summary>Each account's SRTP policy; the host replaces it whenever it reads the accounts file.</summary>
+    public Omstilling.Calls.Media.SrtpAccounts Srtp => Calls.Srtp;
+
     public SipRegistrar Registrar { get; }
 
     public DialPlan DialPlan { get; }

@@ -25,6 +25,7 @@ public sealed class BenchmarkDotNetTests : IDisposable
             .ToList();
         Assert.Contains("MessageBenchmarks.ParseInvite", benchmarks);
         Assert.Contains("DirectoryBenchmarks.Search", benchmarks);
+        Assert.Contains("SrtpBenchmarks.ProtectAndUnprotect", benchmarks);
         Assert.True(benchmarks.Select(b => b.Split('.')[0]).Distinct().Count() >= 4, list.ToString());
 
         var run = await BenchProcess.RunAsync("dotnet", [Repository.BenchmarksDll, "--filter", "*", "--job", "dry", "--inProcess", "--artifacts", _artifacts],

@@ -135,7 +135,7 @@ internal sealed partial class Call
     /// <summary>Creates our stream towards the caller and answers its SDP offer; false when the call ended instead.</summary>
     public bool PrepareCallerMedia()
     {
-        if (CreateMedia() is not { } media)
+        if (CreateMedia(() => LegMedia.Create(_services.Media, CallerSrtp, _leg.Invite.Incoming.IsSecure)) is not { } media)
         {
             return false;
         }
@@ -148,19 +148,21 @@ internal sealed partial class Call
                 Refuse(SipStatus.BadRequest, LegMedia.UnreadableSdp, CallEndReason.Rejected);
                 return false;
             case CallerMediaSetup.NoCommonCodec:
-                Refuse(SipStatus.NotAcceptableHere, "No common audio codec (PCMA or PCMU)", CallEndReason.Rejected);
+                Refuse(SipStatus.NotAcceptableHere, LegMedia.NotAcceptable, CallEndReason.Rejected);
                 return false;
             default:
                 throw new System.Diagnostics.UnreachableException("CallerMediaSetup");
         }
     }
 
-    /// <summary>A stream for a leg; when the RTP port range is used up the caller gets 503 and the call ends (null).</summary>
-    private LegMedia? CreateMedia()
+    /// <summary>A plain stream for a callee's leg; when the RTP port range is used up the caller gets 503 and the call ends (null).</summary>
+    private LegMedia? CreateMedia() => CreateMedia(() => LegMedia.Create(_services.Media));
+
+    private LegMedia? CreateMedia(Func<LegMedia> create)
     {
         try
         {
-            return LegMedia.Create(_services.Media);
+            return create();
         }
         catch (InvalidOperationException)
         {

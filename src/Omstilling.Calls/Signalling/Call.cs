@@ -63,6 +63,9 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
 
     public Guid Id { get; } = Guid.CreateVersion7();
 
+    /// <summary>The SRTP policy of the caller's account, for the caller's leg (the callees' legs are plain RTP).</summary>
+    public Omstilling.Media.Srtp.SrtpPolicy CallerSrtp { get; init; } = Omstilling.Media.Srtp.SrtpPolicy.Optional;
+
     public string Caller { get; }
 
     public string Dialled { get; }

@@ -91,6 +91,9 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         _services = new CallServices(stack, media, prompts, musicOnHold, options, bindings, Queues, Activity, policy, PolicyState, trunk, TrunkCredentials, CallFaults, this, new SurveySampler(options.SurveySeed), Staff, Voicemail, logger);
     }
 
+    /// <summary>Each account's SRTP policy for the calls it makes (the host keeps it in step with the accounts file).</summary>
+    public SrtpAccounts Srtp { get; } = new();
+
     /// <summary>Where a request whose handling threw is contained (it is answered 500).</summary>
     internal FaultBoundary RequestFaults { get; }
 
@@ -218,7 +221,7 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         {
             // The policy decides, also for calls between colleagues: an unanswered extension
             // overflows the way the policy says (to the switchboard, to voicemail).
-            var routed = new Call(_services, transaction, caller, dialled, fromOutside);
+            var routed = new Call(_services, transaction, caller, dialled, fromOutside) { CallerSrtp = Srtp.For(account) };
             var decision = policy!.Route(dialled, Stack.Scheduler.Time.GetUtcNow(), PolicyState);
             Begin(routed, lease, () => routed.StartPolicy(decision));
             return;
@@ -226,7 +229,7 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
 
         if (target!.Service != ServiceNumber.None)
         {
-            var served = new ServedCall(this, transaction, caller, dialled, target.Service, CarryOutFeature(target, caller));
+            var served = new ServedCall(this, transaction, caller, dialled, target.Service, CarryOutFeature(target, caller)) { CallerSrtp = Srtp.For(account) };
             _admission.Hold(served.Id, lease);
             _calls[served.Id] = served;
             LogCallStarted(served.Id, dialled);
@@ -234,7 +237,7 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
             return;
         }
 
-        var call = new Call(_services, transaction, caller, dialled);
+        var call = new Call(_services, transaction, caller, dialled) { CallerSrtp = Srtp.For(account) };
         Begin(call, lease, () => call.StartExtension(target.Extension));
     }
 

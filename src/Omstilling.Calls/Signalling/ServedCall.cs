@@ -49,6 +49,9 @@ internal sealed partial class ServedCall : IDialogOwner, IClientTransactionOwner
 
     public string Caller { get; }
 
+    /// <summary>The SRTP policy of the caller's account, for its leg.</summary>
+    public Omstilling.Media.Srtp.SrtpPolicy CallerSrtp { get; init; } = Omstilling.Media.Srtp.SrtpPolicy.Optional;
+
     public string Dialled { get; }
 
     private SipStack Stack => _manager.Stack;
@@ -61,7 +64,7 @@ internal sealed partial class ServedCall : IDialogOwner, IClientTransactionOwner
             Emit(Event(CallEventKind.Started));
             try
             {
-                _media = LegMedia.Create(_manager.Media);
+                _media = LegMedia.Create(_manager.Media, CallerSrtp, _invite.Incoming.IsSecure);
             }
             catch (InvalidOperationException)
             {
@@ -82,7 +85,7 @@ internal sealed partial class ServedCall : IDialogOwner, IClientTransactionOwner
 
             if (answer is null)
             {
-                Refuse(SipStatus.NotAcceptableHere, "No common audio codec (PCMA or PCMU)");
+                Refuse(SipStatus.NotAcceptableHere, LegMedia.NotAcceptable);
                 return;
             }
 

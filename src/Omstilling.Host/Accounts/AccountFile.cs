@@ -30,11 +30,21 @@ internal static class AccountFile
 
         try
         {
-            return JsonSerializer.Deserialize<List<StoredAccount>>(File.ReadAllText(path), Json) ?? [];
+            var accounts = JsonSerializer.Deserialize<List<StoredAccount>>(File.ReadAllText(path), Json) ?? [];
+            foreach (var account in accounts)
+            {
+                _ = account.SrtpPolicy(); // a wrong word is refused with the file, not found at the account's first call
+            }
+
+            return accounts;
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{path}: not a valid accounts file ({e.Message})", e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
         }
     }
 

@@ -1,3 +1,4 @@
+using Omstilling.Calls.Media;
 using Omstilling.Host.Demo;
 using Omstilling.Host.Cli;
 using Omstilling.Runtime;
@@ -10,8 +11,9 @@ namespace Omstilling.Host.Accounts;
 /// Keeps the running server's SIP accounts in step with <c>accounts.json</c>: read at the start,
 /// read again when the file changes (once quiet, <see cref="QuietFileWatcher"/>) or when the web
 /// page has changed it (<see cref="Reload"/>). An account removed or given a new password has its
-/// registrations ended at once; its phone's next REGISTER is challenged and refused. A file that
-/// cannot be read leaves the accounts in use. Thread-safe: one reload at a time.
+/// registrations ended at once; its phone's next REGISTER is challenged and refused. Each
+/// account's SRTP policy goes to <see cref="SrtpAccounts"/> with it (the next call uses it). A file
+/// that cannot be read leaves the accounts in use. Thread-safe: one reload at a time.
 /// </summary>
 internal sealed partial class AccountSync : IDisposable
 {
@@ -21,13 +23,25 @@ internal sealed partial class AccountSync : IDisposable
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly QuietFileWatcher _watcher;
+    private readonly SrtpAccounts _srtp;
 
-    public AccountSync(string dataDirectory, InMemoryAccountStore accounts, SipRegistrar registrar, TimeProvider time, FaultMonitor faults, ILogger logger)
+    /// <param name="srtp">Where each account's SRTP policy goes: read from the file now and at every reload.</param>
+    public AccountSync(string dataDirectory, InMemoryAccountStore accounts, SipRegistrar registrar, SrtpAccounts srtp, TimeProvider time, FaultMonitor faults, ILogger logger)
     {
         _dataDirectory = dataDirectory;
         _accounts = accounts;
         _registrar = registrar;
+        _srtp = srtp;
         _logger = logger;
+        try
+        {
+            ApplySrtp(AccountFile.Load(dataDirectory));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            LogKept(_logger, e.Message); // read a moment ago by TryLoad; changed since, and the watcher will see it
+        }
+
         _watcher = new QuietFileWatcher(AccountFile.PathIn(dataDirectory), time, faults.Boundary("host.account-watcher"), Reload);
     }
 
@@ -71,6 +85,7 @@ internal sealed partial class AccountSync : IDisposable
                 return;
             }
 
+            ApplySrtp(loaded);
             foreach (var username in _accounts.Replace(loaded.Select(a => a.ToSipAccount())))
             {
                 LogEnded(_logger, username, _registrar.Unregister(username));
@@ -81,6 +96,9 @@ internal sealed partial class AccountSync : IDisposable
     }
 
     public void Dispose() => _watcher.Dispose();
+
+    private void ApplySrtp(IReadOnlyList<StoredAccount> loaded) =>
+        _srtp.Replace(loaded.Select(a => new KeyValuePair<string, Omstilling.Media.Srtp.SrtpPolicy>(a.Username, a.SrtpPolicy())));
 
     [LoggerMessage(EventId = 9040, Level = LogLevel.Information, Message = "SIP accounts reloaded: {Count} accounts")]
     private static partial void LogReloaded(ILogger logger, int count);

@@ -54,7 +54,7 @@ internal sealed class PhoneAccountFile(string dataDirectory, string realm, Actio
                 return (PhoneAccountResult.Refused(PhoneAccountChange.Unknown), false);
             }
 
-            accounts[index] = StoredAccount.From(hashed, accounts[index].PersonId);
+            accounts[index] = StoredAccount.From(hashed, accounts[index].PersonId) with { Srtp = accounts[index].Srtp };
             return (new PhoneAccountResult(PhoneAccountChange.Done, password), true);
         }));
     }

@@ -154,7 +154,7 @@ internal static partial class ServerComposition
 
         var users = new UserStore(database, time);
         var messages = new MessageStore(database, time);
-        var accountSync = owned.Own(new AccountSync(options.DataDirectory, accounts, pbx.Registrar, time, faults, logger));
+        var accountSync = owned.Own(new AccountSync(options.DataDirectory, accounts, pbx.Registrar, pbx.Srtp, time, faults, logger));
         var demoUsers = options.Demo ? DemoUsers.SeedAsync(users, staff, faults, logger, cancellationToken) : Task.CompletedTask;
         var outbox = options.Smtp is { } smtp
             ? new MailOutbox(smtp, [new PhoneMessageMailSource(messages, users, smtp, policy.TimeZone), new VoicemailMailSource(voicemail.Store, voicemailFolders, smtp, policy.TimeZone)], time, faults, loggers.CreateLogger<MailOutbox>())

@@ -36,7 +36,7 @@ public sealed partial class RtpStream : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly FaultBoundary _receiveFaults;
     private readonly Lock _sendLock = new();
-    private readonly byte[] _sendBuffer = new byte[MaxPacket];
+    private readonly byte[] _sendBuffer = new byte[MaxPacket + Srtp.SrtpSession.MaxOverhead];
     private readonly CancellationTokenSource _stop = new();
     private readonly Rfc4733Receiver _dtmf = new();
     private readonly ReceptionStatistics _reception = new();
@@ -129,6 +129,7 @@ public sealed partial class RtpStream : IAsyncDisposable
             PayloadType = audio.PayloadType;
             TelephoneEventPayloadType = audio.TelephoneEventPayloadType;
             Direction = audio.LocalDirection;
+            ApplySrtp(audio.Srtp);
             if (Remote is null || !Remote.Address.Equals(audio.Remote.Address) || Remote.Port != audio.Remote.Port)
             {
                 PointAt(audio.Remote);
@@ -245,76 +246,6 @@ public sealed partial class RtpStream : IAsyncDisposable
     /// <summary>Whether the peer can receive RFC 4733 events (it offered telephone-event).</summary>
     public bool CanSendDigits => TelephoneEventPayloadType is not null;
 
-    /// <summary>
-    /// Sends an RTCP report now, unless a packet of this stream is being sent or counted at this
-    /// instant: then nothing is sent and the answer is false, to try again a tick later. The media
-    /// clock calls this on a thread above the receive threads, so waiting for the lock could mean
-    /// waiting for a receive thread it has itself pre-empted, while every other sender of its lane
-    /// waits too.
-    /// </summary>
-    internal bool TrySendReport(DateTimeOffset now)
-    {
-        Span<byte> buffer = stackalloc byte[256];
-        int length;
-        SocketAddress? remote;
-        if (!_sendLock.TryEnter())
-        {
-            return false;
-        }
-
-        try
-        {
-            remote = _remoteRtcp;
-            if (remote is null)
-            {
-                return true; // nowhere to report to yet
-            }
-
-            RtcpPacket.ReportBlock? block = null;
-            if (_reception.Received > 0)
-            {
-                if (!_receptionLock.TryEnter())
-                {
-                    return false;
-                }
-
-                try
-                {
-                    block = new RtcpPacket.ReportBlock(_reception.Ssrc, _reception.TakeFractionLost(), (int)_reception.Lost, _reception.ExtendedHighest, _reception.Jitter, 0, 0);
-                }
-                finally
-                {
-                    _receptionLock.Exit();
-                }
-            }
-
-            RtcpPacket.SenderInfo? sender = PacketsSent > 0
-                ? new RtcpPacket.SenderInfo(now, _timestamp, (uint)PacketsSent, (uint)(PacketsSent * 160))
-                : null;
-            length = RtcpPacket.WriteReport(buffer, Ssrc, Cname, sender, block);
-        }
-        finally
-        {
-            _sendLock.Exit();
-        }
-
-        try
-        {
-            _rtcp.SendTo(buffer[..length], SocketFlags.None, remote);
-            Interlocked.Increment(ref _reportsSent);
-        }
-        catch (SocketException)
-        {
-            // RTCP is best effort; an unreachable port is the peer's business.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The call ended while its report was being made.
-        }
-
-        return true;
-    }
-
     /// <summary>Closes the sockets and gives the ports back at once; the receive loop ends by itself.</summary>
     public void Close()
     {
@@ -332,6 +263,7 @@ public sealed partial class RtpStream : IAsyncDisposable
 
         _rtp.Dispose();
         _rtcp.Dispose();
+        DisposeSrtp();
         _released(this);
     }
 
@@ -375,6 +307,7 @@ public sealed partial class RtpStream : IAsyncDisposable
 
     private void Transmit(int length)
     {
+        length = ProtectRtp(length);
         try
         {
             _rtp.SendTo(_sendBuffer.AsSpan(0, length), SocketFlags.None, _remote!);
@@ -423,8 +356,13 @@ public sealed partial class RtpStream : IAsyncDisposable
         }
     }
 
-    private void OnPacket(ReadOnlySpan<byte> packet, SocketAddress from)
+    private void OnPacket(Span<byte> packet, SocketAddress from)
     {
+        if (!UnprotectRtp(ref packet))
+        {
+            return;
+        }
+
         if (!RtpHeader.TryParse(packet, out var header, out var range))
         {
             Interlocked.Increment(ref _malformed);
@@ -513,26 +451,6 @@ public sealed partial class RtpStream : IAsyncDisposable
         OnPacket(_receiveBuffer.AsSpan(0, received), _receiveFrom);
     }
 
-    private readonly List<byte> _rtcpTypes = [];
-
-    private void ReadRtcp()
-    {
-        int received;
-        try
-        {
-            received = _rtcp.ReceiveFrom(_rtcpBuffer, SocketFlags.None, _rtcpFrom);
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            return;
-        }
-
-        _rtcpTypes.Clear();
-        CountReport(RtcpPacket.TryReadTypes(_rtcpBuffer.AsSpan(0, received), _rtcpTypes));
-    }
-
-    private void CountReport(bool valid) => Interlocked.Increment(ref valid ? ref _reportsReceived : ref _malformed);
-
     /// <summary>Where a failure is logged: our port and the phone's address.</summary>
     public override string ToString() => $"RTP port {LocalEndPoint.Port} with {Remote?.ToString() ?? "no phone yet"}";
 
@@ -541,33 +459,6 @@ public sealed partial class RtpStream : IAsyncDisposable
         public void OnReadable() => read();
 
         public override string ToString() => stream.ToString();
-    }
-
-    /// <summary>RTCP from the phone: validated and counted; malformed ones are dropped.</summary>
-    private async Task ReceiveRtcpAsync(CancellationToken cancellationToken)
-    {
-        var buffer = new byte[1500];
-        var from = new SocketAddress(LocalEndPoint.AddressFamily);
-        var types = new List<byte>();
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            int received;
-            try
-            {
-                received = await _rtcp.ReceiveFromAsync(buffer, SocketFlags.None, from, cancellationToken);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-
-            types.Clear();
-            CountReport(RtcpPacket.TryReadTypes(buffer.AsSpan(0, received), types));
-        }
     }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "RTP on port {Port} now goes to {Remote} (symmetric RTP)")]

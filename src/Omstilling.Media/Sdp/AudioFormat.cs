@@ -20,4 +20,7 @@ public sealed record NegotiatedAudio(
     /// RTP port is 65535 and there is no port above it (an odd RTP port breaks §11 anyway).
     /// </summary>
     public System.Net.IPEndPoint? RemoteRtcp => Rtp.RtcpPort.Above(Remote);
+
+    /// <summary>The SDES keys when the stream is SRTP (RFC 4568), null for plain RTP.</summary>
+    public SdesKeys? Srtp { get; init; }
 }

@@ -42,6 +42,16 @@ public sealed record MediaDescription
 
     public IReadOnlyList<string> OtherAttributes { get; init; } = [];
 
+    /// <summary>Whether the profile is secure RTP (RFC 3711 §12: RTP/SAVP, or RTP/SAVPF of RFC 5124).</summary>
+    public bool IsSecureProfile => Protocol is "RTP/SAVP" or "RTP/SAVPF";
+
+    /// <summary>
+    /// The <c>a=crypto</c> lines (RFC 4568), read from the attributes in the order given: the offerer's
+    /// preference. Kept among <see cref="OtherAttributes"/>, so SDP writes back as it was read.
+    /// </summary>
+    public IReadOnlyList<SdesCrypto> Crypto =>
+        [.. OtherAttributes.Select(a => SdesCrypto.TryParse(a, out var crypto) ? crypto : null).OfType<SdesCrypto>()];
+
     /// <summary>The encoding name of a payload type, from rtpmap or the static table of RFC 3551.</summary>
     public string? EncodingOf(int payloadType)
     {

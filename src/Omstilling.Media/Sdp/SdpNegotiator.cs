@@ -6,17 +6,28 @@ namespace Omstilling.Media.Sdp;
 /// <summary>
 /// Offer/answer (RFC 3264) for one audio stream: G.711 A-law preferred, µ-law, and RFC 4733
 /// telephone-event, 20 ms packets. Other m= sections are answered with port 0. An offer with no
-/// audio we can serve is refused (the SIP layer answers 488). Stateless and thread-safe.
+/// audio we can serve is refused (the SIP layer answers 488). SRTP with SDES keys (RFC 4568) as
+/// the leg's <see cref="MediaSecurity"/> allows: an RTP/SAVP offer, or an RTP/AVP offer with
+/// <c>a=crypto</c> lines (the "best effort" SRTP of baresip's <c>mediaenc=srtp</c>), is answered
+/// in the same profile with our own key under the tag of the first usable line. Stateless and thread-safe.
 /// </summary>
 public static class SdpNegotiator
 {
     public const int DefaultTelephoneEventPayloadType = 101;
     public const int PacketTimeMs = 20;
 
-    /// <summary>Our offer for a new stream on <paramref name="local"/>.</summary>
-    public static SessionDescription CreateOffer(IPEndPoint local, ulong sessionId, MediaDirection direction = MediaDirection.SendReceive, ulong version = 1)
+    /// <summary>The tag of the crypto line we offer.</summary>
+    public const int OfferedCryptoTag = 1;
+
+    /// <summary>
+    /// Our offer for a new stream on <paramref name="local"/>. With a <paramref name="security"/>
+    /// that allows SRTP: RTP/SAVP and our key when plain RTP is not allowed, otherwise RTP/AVP with
+    /// our key as well, which a phone that knows SDES may take up and any other ignores.
+    /// </summary>
+    public static SessionDescription CreateOffer(IPEndPoint local, ulong sessionId, MediaDirection direction = MediaDirection.SendReceive, ulong version = 1, MediaSecurity? security = null)
     {
         ArgumentNullException.ThrowIfNull(local);
+        var srtp = security is { AllowsSrtp: true };
         return new SessionDescription
         {
             OriginUser = "omstilling", SessionId = sessionId, SessionVersion = version, OriginAddress = local.Address, SessionName = "Omstilling",
@@ -25,13 +36,15 @@ public static class SdpNegotiator
             [
                 new MediaDescription
                 {
-                    Media = "audio", Port = local.Port, Protocol = "RTP/AVP", Formats = [8, 0, DefaultTelephoneEventPayloadType],
+                    Media = "audio", Port = local.Port, Protocol = srtp && !security!.AllowsPlain ? "RTP/SAVP" : "RTP/AVP",
+                    Formats = [8, 0, DefaultTelephoneEventPayloadType],
                     RtpMaps = new Dictionary<int, string>
                     {
                         [8] = "PCMA/8000", [0] = "PCMU/8000", [DefaultTelephoneEventPayloadType] = "telephone-event/8000",
                     },
                     Fmtps = new Dictionary<int, string> { [DefaultTelephoneEventPayloadType] = "0-16" },
                     PacketTime = PacketTimeMs, Direction = direction,
+                    OtherAttributes = srtp ? [new SdesCrypto(OfferedCryptoTag, SdesCrypto.SupportedSuite, security!.LocalKey).ToAttribute()] : [],
                 },
             ],
         };
@@ -41,16 +54,28 @@ public static class SdpNegotiator
     /// Answers an offer from the peer with our address <paramref name="local"/>; null when no audio
     /// stream of the offer can be served (answer 488 Not Acceptable Here).
     /// </summary>
-    public static (SessionDescription Answer, NegotiatedAudio Audio)? Answer(SessionDescription offer, IPEndPoint local, ulong sessionId, ulong version = 1)
+    /// <remarks>
+    /// Without <paramref name="security"/>, plain RTP only. An audio stream is unusable when it is
+    /// RTP/SAVP and SRTP is not allowed or none of its crypto lines is usable, or when it would be
+    /// plain and the policy requires SRTP.
+    /// </remarks>
+    public static (SessionDescription Answer, NegotiatedAudio Audio)? Answer(SessionDescription offer, IPEndPoint local, ulong sessionId, ulong version = 1, MediaSecurity? security = null)
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(local);
+        security ??= MediaSecurity.Plain;
         NegotiatedAudio? chosen = null;
         var answered = new List<MediaDescription>();
         foreach (var m in offer.Media)
         {
-            var usable = chosen is null && m.Media == "audio" && m.Port != 0 && m.Protocol is "RTP/AVP" or "RTP/AVPF" &&
+            var usable = chosen is null && m.Media == "audio" && m.Port != 0 && m.Protocol is "RTP/AVP" or "RTP/AVPF" or "RTP/SAVP" or "RTP/SAVPF" &&
                          offer.ConnectionOf(m) is not null;
+            var crypto = usable && security.AllowsSrtp ? m.Crypto.FirstOrDefault(c => c.IsUsable) : null;
+            if (crypto is null && (m.IsSecureProfile || !security.AllowsPlain))
+            {
+                usable = false;
+            }
+
             var pick = usable ? PickCodec(m) : null;
             if (pick is null)
             {
@@ -67,7 +92,10 @@ public static class SdpNegotiator
             var dtmf = m.Formats.FirstOrDefault(f => m.EncodingOf(f) == "TELEPHONE-EVENT" && m.ClockRateOf(f) == 8000, -1);
             var direction = offer.DirectionOf(m).Answering();
             var address = offer.ConnectionOf(m)!;
-            chosen = new NegotiatedAudio(codec, pt, dtmf >= 0 ? dtmf : null, new IPEndPoint(address, m.Port), direction);
+            chosen = new NegotiatedAudio(codec, pt, dtmf >= 0 ? dtmf : null, new IPEndPoint(address, m.Port), direction)
+            {
+                Srtp = crypto is null ? null : new SdesKeys(security.LocalKey, crypto.Key!),
+            };
             var formats = dtmf >= 0 ? new List<int> { pt, dtmf } : [pt];
             var maps = new Dictionary<int, string> { [pt] = codec == AudioCodec.Pcma ? "PCMA/8000" : "PCMU/8000" };
             var fmtps = new Dictionary<int, string>();
@@ -81,6 +109,7 @@ public static class SdpNegotiator
             {
                 Media = "audio", Port = local.Port, Protocol = m.Protocol, Formats = formats, RtpMaps = maps, Fmtps = fmtps,
                 PacketTime = PacketTimeMs, Direction = direction,
+                OtherAttributes = crypto is null ? [] : [new SdesCrypto(crypto.Tag, SdesCrypto.SupportedSuite, security.LocalKey).ToAttribute()],
             });
         }
 
@@ -97,10 +126,14 @@ public static class SdpNegotiator
         return (answer, chosen);
     }
 
-    /// <summary>Reads the peer's answer to our offer; null when it accepted no audio we offered.</summary>
-    public static NegotiatedAudio? ReadAnswer(SessionDescription answer)
+    /// <summary>
+    /// Reads the peer's answer to our offer (made with <paramref name="offered"/>); null when it
+    /// accepted no audio we offered, or answered without a usable crypto line where plain RTP is not allowed.
+    /// </summary>
+    public static NegotiatedAudio? ReadAnswer(SessionDescription answer, MediaSecurity? offered = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        offered ??= MediaSecurity.Plain;
         foreach (var m in answer.Media)
         {
             if (m.Media != "audio" || m.Port == 0 || answer.ConnectionOf(m) is not { } address || PickCodec(m) is not { } pick)
@@ -108,17 +141,26 @@ public static class SdpNegotiator
                 continue;
             }
 
+            var crypto = offered.AllowsSrtp ? m.Crypto.FirstOrDefault(c => c.Tag == OfferedCryptoTag && c.IsUsable) : null;
+            if (crypto is null && (m.IsSecureProfile || !offered.AllowsPlain))
+            {
+                continue;
+            }
+
             var dtmf = m.Formats.FirstOrDefault(f => m.EncodingOf(f) == "TELEPHONE-EVENT", -1);
             var remoteDirection = answer.DirectionOf(m);
-            return new NegotiatedAudio(pick.Codec, pick.PayloadType, dtmf >= 0 ? dtmf : null, new IPEndPoint(address, m.Port), remoteDirection.Answering());
+            return new NegotiatedAudio(pick.Codec, pick.PayloadType, dtmf >= 0 ? dtmf : null, new IPEndPoint(address, m.Port), remoteDirection.Answering())
+            {
+                Srtp = crypto is null ? null : new SdesKeys(offered.LocalKey, crypto.Key!),
+            };
         }
 
         return null;
     }
 
-    /// <summary>A new version of our SDP for a re-INVITE (hold: sendonly; resume: sendrecv), same session id.</summary>
-    public static SessionDescription Reoffer(IPEndPoint local, ulong sessionId, ulong version, MediaDirection direction) =>
-        CreateOffer(local, sessionId, direction, version);
+    /// <summary>A new version of our SDP for a re-INVITE (hold: sendonly; resume: sendrecv), same session id and key.</summary>
+    public static SessionDescription Reoffer(IPEndPoint local, ulong sessionId, ulong version, MediaDirection direction, MediaSecurity? security = null) =>
+        CreateOffer(local, sessionId, direction, version, security);
 
     private static (AudioCodec Codec, int PayloadType)? PickCodec(MediaDescription m)
     {
@@ -138,5 +180,5 @@ public static class SdpNegotiator
     }
 
     internal static string Describe(NegotiatedAudio audio) =>
-        string.Create(CultureInfo.InvariantCulture, $"{audio.Codec}/{audio.PayloadType} to {audio.Remote} ({audio.LocalDirection})");
+        string.Create(CultureInfo.InvariantCulture, $"{audio.Codec}/{audio.PayloadType} to {audio.Remote} ({audio.LocalDirection}{(audio.Srtp is null ? "" : ", SRTP")})");
 }

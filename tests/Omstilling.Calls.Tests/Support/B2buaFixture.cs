@@ -23,6 +23,9 @@ internal sealed class B2buaFixture : IAsyncDisposable
 {
     public static readonly IPEndPoint ServerAddress = new(IPAddress.Parse("192.0.2.2"), 5060);
 
+    /// <summary>Where the server takes signalling over TLS (the in-memory network's TLS kind: reliable, and secure as <see cref="Omstilling.Sip.Transport.IncomingMessage.IsSecure"/> reads it).</summary>
+    public static readonly IPEndPoint SecureServerAddress = new(IPAddress.Parse("192.0.2.2"), 5061);
+
     private static readonly string[] StandardExtensions = ["100", "2001", "2002", "2003"];
     private static int _ranges = Environment.ProcessId;
     private readonly List<TestPhone> _phones = [];
@@ -34,6 +37,7 @@ internal sealed class B2buaFixture : IAsyncDisposable
         Faults = new FaultMonitor(NullLoggerFactory.Instance, Time);
         Server = new SipStack(new SipStackOptions { Abuse = abuse }, Time, NullLoggerFactory.Instance, Faults);
         Server.AddTransport(Network.Attach(SipTransportKind.Udp, ServerAddress));
+        Server.AddTransport(Network.Attach(SipTransportKind.Tls, SecureServerAddress));
         var accounts = new InMemoryAccountStore();
         foreach (var ext in StandardExtensions.Concat(extensions).Distinct())
         {
@@ -143,6 +147,9 @@ internal sealed class B2buaFixture : IAsyncDisposable
 
     public SipEndPoint ServerEndPoint => new(SipTransportKind.Udp, ServerAddress);
 
+    /// <summary>The server's secure signalling (<see cref="SecureServerAddress"/>).</summary>
+    public SipEndPoint SecureServerEndPoint => new(SipTransportKind.Tls, SecureServerAddress);
+
     public static Task<B2buaFixture> StartAsync() => StartAsync(null, new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>With a policy (its prompts ready) and the clock at <paramref name="start"/>; phones for more extensions.</summary>
@@ -173,9 +180,10 @@ internal sealed class B2buaFixture : IAsyncDisposable
     }
 
     /// <summary>A phone for <paramref name="user"/> at 192.0.2.(10 + n), started; registered unless told otherwise.</summary>
-    public async Task<TestPhone> PhoneAsync(string user, bool register = true)
+    /// <param name="secure">Signalling over the server's secure transport (<see cref="SecureServerEndPoint"/>) instead of UDP.</param>
+    public async Task<TestPhone> PhoneAsync(string user, bool register = true, bool secure = false)
     {
-        var phone = new TestPhone(this, user, new IPEndPoint(IPAddress.Parse($"192.0.2.{10 + _phones.Count}"), 5060));
+        var phone = new TestPhone(this, user, new IPEndPoint(IPAddress.Parse($"192.0.2.{10 + _phones.Count}"), 5060), secure);
         _phones.Add(phone);
         await phone.Stack.StartAsync(phone, CancellationToken.None);
         if (register)

@@ -30,17 +30,22 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
     private readonly string _password;
     private ClientInviteTransaction? _outgoing;
 
-    public TestPhone(B2buaFixture fixture, string user, IPEndPoint address)
+    /// <param name="secure">Signalling over the server's TLS transport instead of UDP.</param>
+    public TestPhone(B2buaFixture fixture, string user, IPEndPoint address, bool secure = false)
     {
+        Server = secure ? fixture.SecureServerEndPoint : fixture.ServerEndPoint;
         _fixture = fixture;
         User = user;
         _password = "demo" + user;
         Address = address;
         Stack = new SipStack(new SipStackOptions(), fixture.Time, NullLoggerFactory.Instance, new FaultMonitor(NullLoggerFactory.Instance, fixture.Time));
-        Stack.AddTransport(fixture.Network.Attach(SipTransportKind.Udp, address));
+        Stack.AddTransport(fixture.Network.Attach(Server.Transport, address));
     }
 
     public string User { get; }
+
+    /// <summary>Where the phone sends its requests: the server's UDP or its secure transport.</summary>
+    public SipEndPoint Server { get; }
 
     public IPEndPoint Address { get; }
 
@@ -115,7 +120,7 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
     public void Call(string number, bool authenticate = true)
     {
         var invite = NewInvite(number, 1, SipIds.NewCallId("phone"));
-        _outgoing = (ClientInviteTransaction)Stack.SendRequest(invite, _fixture.ServerEndPoint, this);
+        _outgoing = (ClientInviteTransaction)Stack.SendRequest(invite, Server, this);
         _fixture.Deliver();
         var challenge = Responses.LastOrDefault(r => r.StatusCode == SipStatus.ProxyAuthenticationRequired);
         if (challenge is null || !authenticate)
@@ -125,7 +130,7 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
 
         var again = NewInvite(number, 2, invite.CallId);
         again.Headers.Add(HeaderName.ProxyAuthorization, Answer(challenge.Header(HeaderName.ProxyAuthenticate)!, again));
-        _outgoing = (ClientInviteTransaction)Stack.SendRequest(again, _fixture.ServerEndPoint, this);
+        _outgoing = (ClientInviteTransaction)Stack.SendRequest(again, Server, this);
         _fixture.Deliver();
     }
 
@@ -278,12 +283,12 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
         Responses.Enqueue(response);
         if (transaction is ClientInviteTransaction && response.IsSuccess && transaction.Request.To.Tag is null)
         {
-            Dialog = Dialog.CreateUac(transaction.Request, response, _fixture.ServerEndPoint, new NameAddress(SipUri.Sip(User, Address.Address.ToString(), Address.Port)));
-            Stack.SendAck(Dialog.CreateAck(transaction.Request.CSeq.Number), _fixture.ServerEndPoint);
+            Dialog = Dialog.CreateUac(transaction.Request, response, Server, new NameAddress(SipUri.Sip(User, Address.Address.ToString(), Address.Port)));
+            Stack.SendAck(Dialog.CreateAck(transaction.Request.CSeq.Number), Server);
         }
         else if (transaction is ClientInviteTransaction && response.IsSuccess && Dialog is not null)
         {
-            Stack.SendAck(Dialog.CreateAck(transaction.Request.CSeq.Number), _fixture.ServerEndPoint);
+            Stack.SendAck(Dialog.CreateAck(transaction.Request.CSeq.Number), Server);
         }
     }
 
@@ -320,7 +325,7 @@ internal sealed class TestPhone : ISipCore, IClientTransactionOwner
 
     private void Send(SipRequest request)
     {
-        Stack.SendRequest(request, _fixture.ServerEndPoint, this);
+        Stack.SendRequest(request, Server, this);
         _fixture.Deliver();
     }
 }

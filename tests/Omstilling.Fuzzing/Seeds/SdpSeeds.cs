@@ -39,6 +39,16 @@ internal static class SdpSeeds
         // A trunk: media-level connections, two audio sections, a multicast TTL, LF line ends.
         "v=0\no=SBC 0 0 IN IP4 203.0.113.5\ns=SBC\nt=0 0\nm=audio 20000 RTP/AVP 18 8\nc=IN IP4 203.0.113.5/127\na=recvonly\n" +
         "m=audio 20002 RTP/SAVP 0\nc=IN IP4 203.0.113.6\na=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:abc\n",
+        // SDES (RFC 4568): baresip's best-effort SRTP (crypto lines in RTP/AVP), and an RTP/SAVP offer
+        // with an unknown suite first, a lifetime, an MKI and a session parameter.
+        "v=0\r\no=- 7 7 IN IP4 192.0.2.50\r\ns=-\r\nc=IN IP4 192.0.2.50\r\nt=0 0\r\nm=audio 10000 RTP/AVP 8 0 101\r\n" +
+        "a=rtpmap:101 telephone-event/8000\r\na=crypto:1 AES_CM_128_HMAC_SHA1_32 inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVz\r\n" +
+        "a=crypto:2 AES_CM_128_HMAC_SHA1_80 inline:YUJDZGVmZ2hpSktMbW9QUXJzVHVWd3l6MTIzNDU2\r\na=sendrecv\r\n",
+        "v=0\r\no=- 8 8 IN IP4 192.0.2.51\r\ns=-\r\nc=IN IP4 192.0.2.51\r\nt=0 0\r\nm=audio 10002 RTP/SAVP 8 101\r\n" +
+        "a=crypto:1 AEAD_AES_256_GCM inline:WVNfX19zZW1jdGwgKCkgewkyMjA7fQp9CnVubGVzc2VkLGJ5Z2U=\r\n" +
+        "a=crypto:2 AES_CM_128_HMAC_SHA1_80 inline:YUJDZGVmZ2hpSktMbW9QUXJzVHVWd3l6MTIzNDU2|2^20|1:4\r\n" +
+        "a=crypto:3 AES_CM_128_HMAC_SHA1_80 inline:YUJDZGVmZ2hpSktMbW9QUXJzVHVWd3l6MTIzNDU2 KDR=1\r\n" +
+        "a=crypto:4 AES_CM_128_HMAC_SHA1_80 inline:YUJDZGVmZ2hpSktMbW9QUXJzVHVWd3l6MTIzNDU2|2^31\r\n",
     ];
 
     private static byte[][] Load()

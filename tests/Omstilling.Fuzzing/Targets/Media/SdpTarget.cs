@@ -4,6 +4,7 @@ using Omstilling.Fuzzing.Engine;
 using Omstilling.Fuzzing.Mutation;
 using Omstilling.Fuzzing.Seeds;
 using Omstilling.Media.Sdp;
+using Omstilling.Media.Srtp;
 
 namespace Omstilling.Fuzzing.Targets.Media;
 
@@ -15,13 +16,17 @@ internal sealed class SdpTarget : IFuzzTarget
 {
     private static readonly IPEndPoint Local = new(IPAddress.Parse("192.0.2.10"), 40000);
 
+    /// <summary>A leg over TLS whose account allows SRTP: what an SDES offer is answered with.</summary>
+    private static readonly MediaSecurity OverTls = new(SrtpPolicy.Optional, SecureSignalling: true, SrtpMasterKey.Generate());
+
     private readonly Mutator _mutator = new(64 * 1024, SdpMutations.All, LineMutations.All, ByteMutations.All);
 
     public string Name => "sdp";
 
     public string Oracle =>
         "SessionDescription.Parse returns or throws SdpParseException; what it returns writes out to SDP that parses again to the same " +
-        "text; our answer parses, has one m= line per offered one (RFC 3264 §6) and its chosen stream's RTP and RTCP addresses are usable";
+        "text; our answer parses, has one m= line per offered one (RFC 3264 §6) and its chosen stream's RTP and RTCP addresses are usable; " +
+        "answered over TLS, an SRTP stream's answer carries our key under an offered crypto tag and a plain one none";
 
     public IReadOnlyList<byte[]> Seeds => SdpSeeds.All;
 
@@ -88,6 +93,29 @@ internal sealed class SdpTarget : IFuzzTarget
             outcome = $"answered:{answered.Audio.Codec}:{answered.Audio.TelephoneEventPayloadType is not null}:{answered.Audio.LocalDirection}";
         }
 
+        if (SdpNegotiator.Answer(offer, Local, 7, security: OverTls) is { } secured)
+        {
+            var answer = Reparse(secured.Answer.ToString(), "our SRTP answer");
+            var chosen = answer.Media.Single(m => m.Port != 0);
+            if (secured.Audio.Srtp is { } keys)
+            {
+                var line = Assert(chosen.Crypto.SingleOrDefault(), "our SRTP answer has one crypto line");
+                OracleViolationException.Check(OverTls.LocalKey.Equals(line.Key) && OverTls.LocalKey.Equals(keys.Local), "our SRTP answer carries our own key");
+                OracleViolationException.Check(offer.Media.Any(m => m.Crypto.Any(c => c.Tag == line.Tag && c.IsUsable && keys.Remote.Equals(c.Key))), "the answered crypto tag and key are an offered usable line");
+            }
+            else
+            {
+                OracleViolationException.Check(chosen.Crypto.Count == 0 && !chosen.IsSecureProfile, "a plain answer has no crypto line and no SAVP");
+            }
+
+            outcome += $":srtp={secured.Audio.Srtp is not null}";
+        }
+
+        foreach (var m in offer.Media)
+        {
+            _ = m.Crypto.Select(c => (c.IsUsable, c.ToString())).ToList();
+        }
+
         if (SdpNegotiator.ReadAnswer(offer) is { } read)
         {
             Usable(read);
@@ -95,6 +123,9 @@ internal sealed class SdpTarget : IFuzzTarget
 
         return outcome;
     }
+
+    private static T Assert<T>(T? value, string what) where T : class =>
+        value ?? throw new OracleViolationException($"violated: {what}");
 
     private static SessionDescription Reparse(string text, string what)
     {
