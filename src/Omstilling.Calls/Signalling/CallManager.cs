@@ -12,6 +12,7 @@ using Omstilling.Media.Audio;
 using Omstilling.Media.Prompts;
 using Omstilling.Policy;
 using Omstilling.Policy.Model;
+using Omstilling.Policy.Outbound;
 using Omstilling.Policy.Routing;
 using Omstilling.Runtime;
 using Omstilling.Sip.Auth;
@@ -88,7 +89,8 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         Queues = new QueueManager(bindings, stack.Scheduler, Activity, e => queueFaults.Contain(e, null, "a round of offers to the queues' operators (the next change tries again)"));
         Activity.BecameFree += _campOns.OnFree;
         Voicemail = Staff.Voicemail ?? new FolderVoicemailBoxes(new VoicemailFolders(options.VoicemailFolder), options.ShortestVoicemail);
-        _services = new CallServices(stack, media, prompts, musicOnHold, options, bindings, Queues, Activity, policy, PolicyState, trunk, TrunkCredentials, CallFaults, this, new SurveySampler(options.SurveySeed), Staff, Voicemail, logger);
+        Outbound = new OutboundGuard(() => Policy?.Outbound ?? OutboundPermission.Default, Staff.ClassOfService, logger);
+        _services = new CallServices(stack, media, prompts, musicOnHold, options, bindings, Queues, Activity, policy, PolicyState, trunk, TrunkCredentials, CallFaults, this, new SurveySampler(options.SurveySeed), Staff, Voicemail, logger) { Outbound = Outbound };
     }
 
     /// <summary>Where a request whose handling threw is contained (it is answered 500).</summary>
@@ -136,6 +138,9 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
 
     /// <summary>Answers the trunk's challenges to our INVITEs; null when it trusts our address.</summary>
     internal DigestClient? TrunkCredentials { get; }
+
+    /// <summary>The toll-fraud guard: every way onto the trunk asks it (docs/security.md, "Toll fraud").</summary>
+    public OutboundGuard Outbound { get; }
 
     private readonly PolicyProvider? _policy;
 
@@ -187,10 +192,18 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
             account = caller;
         }
 
+        OutboundVerdict? outside = null;
         if (planNumber is null && target is null)
         {
-            transaction.Respond(SipStatus.NotFound);
-            return;
+            // Not ours: a number outside, which only an authenticated account (account is set
+            // here: public numbers are found above) may call, as far as its class and the policy allow.
+            var verdict = Outbound.Check(account, dialled, OutboundPath.Dialled, transaction.Incoming.Source.EndPoint.Address);
+            if (RefuseOutside(transaction, verdict))
+            {
+                return;
+            }
+
+            outside = verdict;
         }
 
         if (!Admit(transaction, account, out var lease))
@@ -208,7 +221,7 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
             return;
         }
 
-        if (target!.Service != ServiceNumber.None)
+        if (target is not null && target.Service != ServiceNumber.None)
         {
             var served = new ServedCall(this, transaction, caller, dialled, target.Service, CarryOutFeature(target, caller));
             _admission.Hold(served.Id, lease);
@@ -219,7 +232,44 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         }
 
         var call = new Call(_services, transaction, caller, dialled);
-        Begin(call, lease, () => call.StartExtension(target.Extension));
+        if (outside is { } allowed)
+        {
+            Begin(call, lease, () => call.StartOutbound(allowed));
+            return;
+        }
+
+        Begin(call, lease, () => call.StartExtension(target!.Extension));
+    }
+
+    /// <summary>
+    /// Answers an INVITE to a number outside that may not go out, and says so (true); false when
+    /// it may (and a trunk is there to take it). Malformed strings get 484, strings that are no
+    /// number 404, refusals of the guard 403 with the reason.
+    /// </summary>
+    private bool RefuseOutside(ServerInviteTransaction transaction, OutboundVerdict verdict)
+    {
+        switch (verdict.Outcome)
+        {
+            case OutboundOutcome.Allowed when Trunk is null:
+                transaction.Respond(SipStatus.NotFound, "No line out");
+                return true;
+            case OutboundOutcome.Allowed:
+                return false;
+            case OutboundOutcome.Malformed:
+                transaction.Respond(SipStatus.AddressIncomplete, "Only digits, +, * and # may be dialled");
+                return true;
+            case OutboundOutcome.NotANumber:
+                transaction.Respond(SipStatus.NotFound);
+                return true;
+            case OutboundOutcome.ClassOfService:
+                transaction.Respond(SipStatus.Forbidden, "Class of service does not allow this number");
+                return true;
+            case OutboundOutcome.NotAllowedByPolicy:
+                transaction.Respond(SipStatus.Forbidden, "The policy does not allow this number");
+                return true;
+            default:
+                throw new System.Diagnostics.UnreachableException($"OutboundOutcome {verdict.Outcome}");
+        }
     }
 
     /// <summary>

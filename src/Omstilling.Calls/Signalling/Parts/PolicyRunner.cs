@@ -2,9 +2,11 @@ using System.Collections.Immutable;
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
+using Omstilling.Calls.Routing;
 using Omstilling.Media.Audio;
 using Omstilling.Calls.Signalling.Referral;
 using Omstilling.Policy.Model;
+using Omstilling.Policy.Outbound;
 using Omstilling.Policy.Routing;
 using Omstilling.Sip.Messages;
 
@@ -48,6 +50,16 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
         if (call.PrepareCallerMedia())
         {
             RingPerson(extension, [extension], null, null, services.Options.RingLimit);
+        }
+    }
+
+    /// <summary>A phone's call to a number outside, allowed by the toll-fraud guard: the trunk rings it for the external ring limit.</summary>
+    public void StartOutbound(OutboundVerdict allowed)
+    {
+        call.Emit(call.Event(CallEventKind.Started) with { External = false });
+        if (call.PrepareCallerMedia())
+        {
+            Forward(allowed, services.Options.ExternalRingLimit, null, null);
         }
     }
 
@@ -95,7 +107,7 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
                 break;
             case DecisionKind.Forward:
                 var externalLimit = decision.RingLimit.Rings > 0 ? decision.RingLimit.Duration : services.Options.ExternalRingLimit;
-                GreetThen(decision.Greeting, () => Forward(decision.ExternalNumber!, externalLimit, decision.OnBusy, decision.OnNoAnswer));
+                GreetThen(decision.Greeting, () => ForwardFromPolicy(decision.ExternalNumber!, externalLimit, decision.OnBusy, decision.OnNoAnswer));
                 break;
             case DecisionKind.Menu:
                 GreetThen(decision.Greeting, () => menus.Open(decision.Menu!.Value.Menu));
@@ -263,8 +275,11 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
             case PhoneTransferTargetKind.Switchboard or PhoneTransferTargetKind.Department:
                 Execute(services.Policy!.Route(step.Hop.Target, call.Now, services.PolicyState)); // the forwarder follows these only with a policy
                 return true;
+            case PhoneTransferTargetKind.External when step.Outside is { } allowed:
+                Forward(allowed, services.Options.ExternalRingLimit, onBusy, onNoAnswer);
+                return true;
             case PhoneTransferTargetKind.External or PhoneTransferTargetKind.Unknown:
-                throw new System.Diagnostics.UnreachableException($"A forwarding to {step.Target.Kind} is cut, not followed");
+                throw new System.Diagnostics.UnreachableException($"A forwarding to {step.Target.Kind} without the guard's leave is cut, not followed");
             default:
                 throw new System.Diagnostics.UnreachableException($"PhoneTransferTargetKind {step.Target.Kind}");
         }
@@ -316,17 +331,34 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
         return present.IsEmpty ? extensions : present;
     }
 
-    /// <summary>Calls an external number through the trunk (only numbers the policy names get here).</summary>
-    private void Forward(string number, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer)
+    /// <summary>
+    /// The policy's forward to an external number: the guard is asked as for the policy itself (a
+    /// load already refused numbers <c>outbound:</c> does not allow; a reload may have changed it).
+    /// </summary>
+    private void ForwardFromPolicy(string number, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer)
+    {
+        var verdict = services.Outbound.Check(null, number, OutboundPath.PolicyForward, null);
+        if (!verdict.IsAllowed)
+        {
+            call.Emit(call.Event(CallEventKind.Routed) with { Decision = DecisionKind.Forward, Target = number, RouteFailure = RouteFailure.NotAllowed });
+            Follow(onNoAnswer, SipStatus.Forbidden, CallEndReason.Failed);
+            return;
+        }
+
+        Forward(verdict, limit, onBusy, onNoAnswer);
+    }
+
+    /// <summary>Calls a number outside through the trunk; only a number the toll-fraud guard allowed gets here.</summary>
+    private void Forward(OutboundVerdict allowed, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer)
     {
         if (services.Trunk is not { } trunk)
         {
-            call.Emit(call.Event(CallEventKind.Routed) with { Decision = DecisionKind.Forward, Target = number, RouteFailure = RouteFailure.NoTrunk });
+            call.Emit(call.Event(CallEventKind.Routed) with { Decision = DecisionKind.Forward, Target = allowed.Number, RouteFailure = RouteFailure.NoTrunk });
             Follow(onNoAnswer, SipStatus.ServiceUnavailable, CallEndReason.Failed);
             return;
         }
 
-        call.Ring(new RingGroup(RingPurpose.Call, [], onBusy, onNoAnswer), [BranchDialer.TrunkBinding(trunk, number)], limit, ringback: true, toTrunk: true);
+        call.Ring(new RingGroup(RingPurpose.Call, [], onBusy, onNoAnswer) { Diversions = _forwarder.Hops }, [BranchDialer.TrunkBinding(trunk, allowed)], limit, ringback: true, toTrunk: true);
     }
 
     /// <summary>
