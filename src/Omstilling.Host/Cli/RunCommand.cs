@@ -249,7 +249,7 @@ internal static partial class RunCommand
                 }
                 : null,
             Calls = pbxOptions.Calls with { VoicemailFolder = voicemailFolders.Root, MessageWaiting = pbxOptions.Calls.MessageWaiting with { Unsolicited = options.UnsolicitedMwi } },
-        }, loggerFactory, faults, policyProvider, meters, new StaffState(staffAbsence, staffForwarding) { Voicemail = voicemail, MessageWaiting = voicemail });
+        }, loggerFactory, faults, policyProvider, meters, new StaffState(staffAbsence, staffForwarding) { Voicemail = voicemail, MessageWaiting = voicemail, ClassOfService = new DirectoryClassOfService(directory) });
         await using var absencePersistence = new AbsencePersistence(database, absences, time, loggerFactory.CreateLogger<AbsencePersistence>());
         await absencePersistence.StartAsync(cancellationToken);
         calendars.Start(); // after the book is restored, so a restore does not undo the calendar's codings
