@@ -46,7 +46,7 @@ public sealed class ClassOfServiceTests
         Assert.Equal(ClassOfService.International, people.Single(p => p.Extension == "2098").ClassOfService);
         Assert.Null(people.Single(p => p.Extension == "2097").ClassOfService);
         var written = DirectoryYaml.Write(Basis);
-        Assert.Contains("class-of-service: internal", written, StringComparison.Ordinal);
-        Assert.Contains("class-of-service: international", written, StringComparison.Ordinal);
+        Assert.Contains("class-of-service: " + DirectoryYaml.Quote("internal"), written, StringComparison.Ordinal);
+        Assert.Contains("class-of-service: " + DirectoryYaml.Quote("international"), written, StringComparison.Ordinal);
     }
 }
