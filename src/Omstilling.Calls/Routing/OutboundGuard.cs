@@ -82,6 +82,6 @@ public sealed partial class OutboundGuard
     /// Fixed wording a fail2ban filter can read (docs/security.md): the address is a phone's for a
     /// dialled call and '-' for the web and the policy, which no filter can ban.
     /// </remarks>
-    [LoggerMessage(EventId = 2031, Level = LogLevel.Warning, Message = "SECURITY refused a call out by {Account} from {Address} to {Number} ({Path}): {Why}")]
+    [LoggerMessage(EventId = 2032, Level = LogLevel.Warning, Message = "SECURITY refused a call out by {Account} from {Address} to {Number} ({Path}): {Why}")]
     private partial void LogRefused(string account, string address, string number, string path, string why);
 }

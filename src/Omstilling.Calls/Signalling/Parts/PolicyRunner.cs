@@ -18,7 +18,7 @@ namespace Omstilling.Calls.Signalling;
 /// next. A policy whose rules lead round in a circle ends the call after <see cref="MaxSteps"/>
 /// decisions instead of forever. Owned by its call and used under the call's lock.
 /// </summary>
-internal sealed class PolicyRunner(IPolicyHost call, CallServices services, MenuRunner menus, PostCallSurvey survey, bool fromOutside)
+internal sealed partial class PolicyRunner(IPolicyHost call, CallServices services, MenuRunner menus, PostCallSurvey survey, bool fromOutside)
 {
     /// <summary>Decisions one call may take.</summary>
     public const int MaxSteps = 25;
@@ -50,16 +50,6 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
         if (call.PrepareCallerMedia())
         {
             RingPerson(extension, [extension], null, null, services.Options.RingLimit);
-        }
-    }
-
-    /// <summary>A phone's call to a number outside, allowed by the toll-fraud guard: the trunk rings it for the external ring limit.</summary>
-    public void StartOutbound(OutboundVerdict allowed)
-    {
-        call.Emit(call.Event(CallEventKind.Started) with { External = false });
-        if (call.PrepareCallerMedia())
-        {
-            Forward(allowed, services.Options.ExternalRingLimit, null, null);
         }
     }
 
@@ -329,36 +319,6 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
         var now = call.Now;
         var present = extensions.RemoveAll(e => services.Staff.Absence.GreetingFor(e, now) is not null);
         return present.IsEmpty ? extensions : present;
-    }
-
-    /// <summary>
-    /// The policy's forward to an external number: the guard is asked as for the policy itself (a
-    /// load already refused numbers <c>outbound:</c> does not allow; a reload may have changed it).
-    /// </summary>
-    private void ForwardFromPolicy(string number, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer)
-    {
-        var verdict = services.Outbound.Check(null, number, OutboundPath.PolicyForward, null);
-        if (!verdict.IsAllowed)
-        {
-            call.Emit(call.Event(CallEventKind.Routed) with { Decision = DecisionKind.Forward, Target = number, RouteFailure = RouteFailure.NotAllowed });
-            Follow(onNoAnswer, SipStatus.Forbidden, CallEndReason.Failed);
-            return;
-        }
-
-        Forward(verdict, limit, onBusy, onNoAnswer);
-    }
-
-    /// <summary>Calls a number outside through the trunk; only a number the toll-fraud guard allowed gets here.</summary>
-    private void Forward(OutboundVerdict allowed, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer)
-    {
-        if (services.Trunk is not { } trunk)
-        {
-            call.Emit(call.Event(CallEventKind.Routed) with { Decision = DecisionKind.Forward, Target = allowed.Number, RouteFailure = RouteFailure.NoTrunk });
-            Follow(onNoAnswer, SipStatus.ServiceUnavailable, CallEndReason.Failed);
-            return;
-        }
-
-        call.Ring(new RingGroup(RingPurpose.Call, [], onBusy, onNoAnswer) { Diversions = _forwarder.Hops }, [BranchDialer.TrunkBinding(trunk, allowed)], limit, ringback: true, toTrunk: true);
     }
 
     /// <summary>
