@@ -65,7 +65,7 @@ public sealed class Pbx
         Server = new SipServer(Registrar, Calls, MessageWaiting, new UasRequestChecks(), stack.Options.UserAgent);
         if (meters is not null)
         {
-            var metrics = new CallMetrics(meters, () => Calls.ActiveCalls, Calls.Queues.WaitingCounts, () => Registrar.Bindings.Count, () => Events.Dropped);
+            var metrics = new CallMetrics(meters, () => Calls.ActiveCalls, Calls.Queues.WaitingCounts, () => Registrar.Bindings.Count, () => Events.Dropped, () => Calls.Outbound.Refused);
             _metricsSubscription = Events.Subscribe("the metrics", metrics.OnEvent);
         }
     }

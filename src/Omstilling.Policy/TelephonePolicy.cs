@@ -54,6 +54,9 @@ public sealed partial class TelephonePolicy
     /// <summary>Where staff call to hear their voicemail (<c>voicemail: number</c>); null: <see cref="DefaultVoicemailNumber"/>.</summary>
     public string? VoicemailNumber { get; init; }
 
+    /// <summary>Which numbers calls may go out to through the trunk, for which class of service (<c>outbound:</c>; the toll-fraud guard).</summary>
+    public Outbound.OutboundPermission Outbound { get; init; } = Policy.Outbound.OutboundPermission.Default;
+
     /// <summary>The post-call survey, or null when the policy asks nobody.</summary>
     public PolicySurvey? Survey { get; init; }
 

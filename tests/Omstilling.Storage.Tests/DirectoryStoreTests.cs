@@ -20,6 +20,7 @@ public sealed class DirectoryStoreTests
         Topics = ["pas", "kørekort"],
         CoveredBy = ["bo-jensen"],
         Calendar = new CalendarSource("/kalendere/anne.ics", "anne@guldborgsund.example"),
+        ClassOfService = Omstilling.Policy.Outbound.ClassOfService.International, // the toll-fraud guard's; Bo has none (national)
     };
 
     private static readonly Person Bo = new("bo-jensen", "Bo Jensen", "borgerservice") { Extension = "2011" };

@@ -16,4 +16,6 @@ public enum CallControlResult
     UnknownTarget,
     /// <summary>Another operator took the caller first.</summary>
     TakenByOther,
+    /// <summary>The number outside may not be called (the toll-fraud guard: the operator's class of service or the policy's outbound patterns).</summary>
+    NotAllowed,
 }

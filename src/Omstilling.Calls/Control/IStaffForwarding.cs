@@ -18,7 +18,7 @@ public interface IStaffForwarding
     /// <summary>Where calls to the person at <paramref name="extension"/> go on the condition, or null.</summary>
     CallForwarding? ForwardingOf(string extension, ForwardCondition condition);
 
-    /// <summary>Forwards the calls of the person at <paramref name="extension"/> on the condition to <paramref name="target"/> (already checked by the engine: an extension or a number of the plan).</summary>
+    /// <summary>Forwards the calls of the person at <paramref name="extension"/> on the condition to <paramref name="target"/> (already checked by the engine: an extension, a number of the plan, or a number outside the person may call).</summary>
     PhoneForwardingResult SetFromPhone(string extension, ForwardCondition condition, string target, DateTimeOffset now);
 
     /// <summary>Cancels the forwarding of the person at <paramref name="extension"/> on the condition.</summary>
@@ -37,7 +37,7 @@ public enum PhoneForwardingResult
     NothingToClear,
     /// <summary>The number leads nowhere.</summary>
     UnknownTarget,
-    /// <summary>A number outside the municipality: not allowed (toll fraud; the class of service decides later).</summary>
+    /// <summary>A number outside the person may not call (toll fraud: their class of service, or the policy's outbound patterns).</summary>
     NotAllowed,
     /// <summary>The person's own extension or number.</summary>
     OwnNumber,
@@ -60,7 +60,11 @@ public interface IForwardingRules
 }
 
 /// <summary>The outcome of <see cref="IForwardingRules.Check"/>: <see cref="PhoneForwardingResult.Set"/> and the number to keep, or the refusal.</summary>
-public readonly record struct ForwardingTargetCheck(PhoneForwardingResult Result, string? Target);
+public readonly record struct ForwardingTargetCheck(PhoneForwardingResult Result, string? Target)
+{
+    /// <summary>For <see cref="PhoneForwardingResult.NotAllowed"/>: why, as staff read it (a Danish sentence).</summary>
+    public string? Refusal { get; init; }
+}
 
 /// <summary>No forwarding anywhere: a platform without a staff directory.</summary>
 public sealed class NoStaffForwarding : IStaffForwarding
@@ -77,6 +81,9 @@ public sealed record StaffState(IStaffAbsence Absence, IStaffForwarding Forwardi
 {
     /// <summary>How many messages wait in each voicemail box, for the phones' lamps (none without voicemail).</summary>
     public IMessageWaiting MessageWaiting { get; init; } = new NoMessageWaiting();
+
+    /// <summary>Which numbers outside each account may call (everyone national without a directory).</summary>
+    public IStaffClassOfService ClassOfService { get; init; } = new NationalClassOfService();
 
     /// <summary>The voicemail boxes: greetings, messages kept, the voicemail number; null keeps recordings as files only (<see cref="Voicemail.FolderVoicemailBoxes"/>).</summary>
     public IVoicemailBoxes? Voicemail { get; init; }

@@ -27,7 +27,8 @@ public sealed class CallMetrics
     /// <param name="waiting">Callers waiting, per queue (read when scraped).</param>
     /// <param name="registrations">Registered phone bindings (read when scraped).</param>
     /// <param name="eventsDropped">Call events the dispatcher dropped (read when scraped).</param>
-    public CallMetrics(IMeterFactory meters, Func<int> activeCalls, Func<IReadOnlyList<(string QueueId, int Callers)>> waiting, Func<long> registrations, Func<long> eventsDropped)
+    /// <param name="outboundRefused">Calls out the toll-fraud guard refused (read when scraped); none counted without it.</param>
+    public CallMetrics(IMeterFactory meters, Func<int> activeCalls, Func<IReadOnlyList<(string QueueId, int Callers)>> waiting, Func<long> registrations, Func<long> eventsDropped, Func<long>? outboundRefused = null)
     {
         ArgumentNullException.ThrowIfNull(meters);
         ArgumentNullException.ThrowIfNull(activeCalls);
@@ -41,6 +42,7 @@ public sealed class CallMetrics
         _queueWait = meter.CreateHistogram("omstilling.queue.wait", "s", "How long callers waited in a queue before an answer, giving up or the queue's longest wait, by queue and outcome.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [5, 10, 20, 30, 60, 120, 300, 600] });
         meter.CreateObservableUpDownCounter("omstilling.sip.registrations", registrations, "{binding}", "Phone registrations (bindings) held by the registrar.");
+        meter.CreateObservableCounter("omstilling.calls.outbound.refused", outboundRefused ?? (() => 0L), "{call}", "Calls out through the trunk the toll-fraud guard refused (class of service, the policy's outbound patterns, malformed numbers).");
         meter.CreateObservableCounter("omstilling.call_events.dropped", eventsDropped, "{event}", "Call events the dispatcher dropped because its consumers were a whole channel behind.");
     }
 

@@ -1,3 +1,4 @@
+using Omstilling.Policy.Outbound;
 using Omstilling.Calls.Events;
 using Omstilling.Media.Audio;
 using Omstilling.Policy.Model;
@@ -108,6 +109,15 @@ internal sealed partial class Call : IDialogOwner, IClientTransactionOwner, IRin
         lock (_sync)
         {
             _policy.StartExtension(extension);
+        }
+    }
+
+    /// <summary>A phone's call to a number outside that the toll-fraud guard allowed: through the trunk.</summary>
+    public void StartOutbound(OutboundVerdict allowed)
+    {
+        lock (_sync)
+        {
+            _policy.StartOutbound(allowed);
         }
     }
 

@@ -2,6 +2,8 @@ using Omstilling.Calls.Control;
 using Omstilling.Calls.Media;
 using Omstilling.Calls.Routing;
 using Omstilling.Calls.Signalling.Referral;
+using Omstilling.Policy.Model;
+using Omstilling.Policy.Outbound;
 
 namespace Omstilling.Calls.Signalling;
 
@@ -43,10 +45,27 @@ public sealed partial class CallManager
     ForwardingTargetCheck IForwardingRules.Check(string extension, string number) => CheckForwarding(extension, number);
 
     /// <summary>
+    /// A forwarding to a number outside, as the toll-fraud guard allows it for the person (their
+    /// class of service, the policy's patterns), kept as the trunk is sent it; never to an
+    /// emergency number (a person's calls are no alarm).
+    /// </summary>
+    private ForwardingTargetCheck CheckForwardingOutside(string extension, string number)
+    {
+        var typed = DanishNumber.TryNormalizeExternal(number, out var normalized) ? normalized : number;
+        var verdict = Outbound.Check(extension, typed, OutboundPath.ForwardingSet, null);
+        return verdict switch
+        {
+            { Class: NumberClass.Emergency } => new(PhoneForwardingResult.NotAllowed, null) { Refusal = "Der kan ikke viderestilles til et alarmnummer." },
+            { IsAllowed: true, Number: { } outside } => new(PhoneForwardingResult.Set, outside),
+            _ => new(PhoneForwardingResult.NotAllowed, null) { Refusal = OutboundWords.Danish(verdict) },
+        };
+    }
+
+    /// <summary>
     /// A forwarding's number is checked the way a phone's transfer is (<see cref="ResolveTransferTarget"/>):
     /// a colleague's extension or direct number is kept as the extension, the main number or the
     /// pass-back code as the main number, a department's number as it is; a number outside the
-    /// municipality is refused until the class of service allows it (toll fraud), one that leads
+    /// municipality only as the toll-fraud guard allows it (<see cref="CheckForwardingOutside"/>), one that leads
     /// nowhere is refused, and so is the person's own.
     /// </summary>
     internal ForwardingTargetCheck CheckForwarding(string extension, string number)
@@ -63,7 +82,7 @@ public sealed partial class CallManager
             PhoneTransferTargetKind.External or PhoneTransferTargetKind.Unknown => null,
             _ => throw new System.Diagnostics.UnreachableException($"PhoneTransferTargetKind {target.Kind}"),
         };
-        return target.Kind == PhoneTransferTargetKind.External ? new(PhoneForwardingResult.NotAllowed, null)
+        return target.Kind == PhoneTransferTargetKind.External ? CheckForwardingOutside(extension, number)
             : stored is null ? new(PhoneForwardingResult.UnknownTarget, null)
             : stored == extension ? new(PhoneForwardingResult.OwnNumber, null)
             : new(PhoneForwardingResult.Set, stored);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Omstilling.Calls.Signalling.Referral;
 using Omstilling.Policy.Model;
+using Omstilling.Policy.Outbound;
 using Omstilling.Sip.Dialogs;
 using Omstilling.Sip.Messages;
 using Omstilling.Sip.Transactions;
@@ -21,7 +22,8 @@ public sealed partial class CallManager
     /// <summary>
     /// Where a transfer from a phone to <paramref name="number"/> leads: the pass-back code and the
     /// main number to the switchboard; an extension, or a person's direct number, to that person;
-    /// another number of the plan is a department's; a Danish or international number is outside.
+    /// another number of the plan is a department's; a Danish or international number (also 00 and a
+    /// number abroad, 112, 114) is outside.
     /// </summary>
     internal PhoneTransferTarget ResolveTransferTarget(string number)
     {
@@ -51,7 +53,7 @@ public sealed partial class CallManager
         }
 
         return planned is not null ? new(PhoneTransferTargetKind.Department)
-            : DanishNumber.TryParse(number, out _) || number.StartsWith('+') ? new(PhoneTransferTargetKind.External)
+            : DanishNumber.TryParse(number, out _) || number.StartsWith('+') || (policy?.Outbound ?? OutboundPermission.Default).Classify(number).Class != NumberClass.None ? new(PhoneTransferTargetKind.External)
             : new(PhoneTransferTargetKind.Unknown);
     }
 

@@ -12,6 +12,7 @@ using Omstilling.Media.Audio;
 using Omstilling.Media.Prompts;
 using Omstilling.Policy;
 using Omstilling.Policy.Model;
+using Omstilling.Policy.Outbound;
 using Omstilling.Policy.Routing;
 using Omstilling.Runtime;
 using Omstilling.Sip.Auth;
@@ -88,7 +89,8 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         Queues = new QueueManager(bindings, stack.Scheduler, Activity, e => queueFaults.Contain(e, null, "a round of offers to the queues' operators (the next change tries again)"));
         Activity.BecameFree += _campOns.OnFree;
         Voicemail = Staff.Voicemail ?? new FolderVoicemailBoxes(new VoicemailFolders(options.VoicemailFolder), options.ShortestVoicemail);
-        _services = new CallServices(stack, media, prompts, musicOnHold, options, bindings, Queues, Activity, policy, PolicyState, trunk, TrunkCredentials, CallFaults, this, new SurveySampler(options.SurveySeed), Staff, Voicemail, logger);
+        Outbound = new OutboundGuard(() => Policy?.Outbound ?? OutboundPermission.Default, Staff.ClassOfService, logger);
+        _services = new CallServices(stack, media, prompts, musicOnHold, options, bindings, Queues, Activity, policy, PolicyState, trunk, TrunkCredentials, CallFaults, this, new SurveySampler(options.SurveySeed), Staff, Voicemail, logger) { Outbound = Outbound };
     }
 
     /// <summary>Each account's SRTP policy for the calls it makes (the host keeps it in step with the accounts file).</summary>
@@ -156,6 +158,9 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
     /// <summary>Answers the trunk's challenges to our INVITEs; null when it trusts our address.</summary>
     internal DigestClient? TrunkCredentials { get; }
 
+    /// <summary>The toll-fraud guard: every way onto the trunk asks it (docs/security.md, "Toll fraud").</summary>
+    public OutboundGuard Outbound { get; }
+
     private readonly PolicyProvider? _policy;
 
     /// <summary>A new INVITE outside any dialog.</summary>
@@ -206,10 +211,18 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
             account = caller;
         }
 
+        OutboundVerdict? outside = null;
         if (planNumber is null && target is null)
         {
-            transaction.Respond(SipStatus.NotFound);
-            return;
+            // Not ours: a number outside, which only an authenticated account (account is set
+            // here: public numbers are found above) may call, as far as its class and the policy allow.
+            var verdict = Outbound.Check(account, dialled, OutboundPath.Dialled, transaction.Incoming.Source.EndPoint.Address);
+            if (RefuseOutside(transaction, verdict))
+            {
+                return;
+            }
+
+            outside = verdict;
         }
 
         if (!Admit(transaction, account, out var lease))
@@ -227,7 +240,7 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
             return;
         }
 
-        if (target!.Service != ServiceNumber.None)
+        if (target is not null && target.Service != ServiceNumber.None)
         {
             var served = new ServedCall(this, transaction, caller, dialled, target.Service, CarryOutFeature(target, caller)) { CallerSrtp = Srtp.For(account) };
             _admission.Hold(served.Id, lease);
@@ -238,16 +251,14 @@ public sealed partial class CallManager : ICallRegistry, IForwardingRules
         }
 
         var call = new Call(_services, transaction, caller, dialled) { CallerSrtp = Srtp.For(account) };
-        Begin(call, lease, () => call.StartExtension(target.Extension));
-    }
+        if (outside is { } allowed)
+        {
+            Begin(call, lease, () => call.StartOutbound(allowed));
+            return;
+        }
 
-    /// <summary>
-    /// Whether a call for a public number may come in without credentials: from the trunk's
-    /// address when there is a trunk (IP trust); from anywhere when there is none (a lab or demo,
-    /// where phones and test callers stand in for the telephone network).
-    /// </summary>
-    private bool FromOutside(ServerInviteTransaction transaction) =>
-        Trunk is not { } trunk || transaction.Incoming.Source.EndPoint.Address.Equals(trunk.Peer.EndPoint.Address);
+        Begin(call, lease, () => call.StartExtension(target!.Extension));
+    }
 
     /// <summary>A request with a To tag: it belongs to a dialog of some call, or it gets 481 (§12.2.2).</summary>
     public void OnInDialogRequest(ServerTransaction transaction)

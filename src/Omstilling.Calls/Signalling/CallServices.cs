@@ -1,10 +1,12 @@
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Queues;
+using Omstilling.Calls.Routing;
 using Omstilling.Calls.Trunks;
 using Omstilling.Media;
 using Omstilling.Media.Audio;
 using Omstilling.Media.Prompts;
 using Omstilling.Policy;
+using Omstilling.Policy.Outbound;
 using Omstilling.Policy.Routing;
 using Omstilling.Runtime;
 using Omstilling.Sip.Auth;
@@ -43,6 +45,9 @@ internal sealed record CallServices(
 {
     /// <summary>The policy in force now (a reload swaps it between calls), or null when none is configured.</summary>
     public TelephonePolicy? Policy => PolicyProvider?.Current;
+
+    /// <summary>The toll-fraud guard every way onto the trunk asks (the manager's, so its refusals are counted once).</summary>
+    public OutboundGuard Outbound { get; init; } = new(() => PolicyProvider?.Current.Outbound ?? OutboundPermission.Default, Staff.ClassOfService, Logger);
 
     public SipScheduler Scheduler => Stack.Scheduler;
 

@@ -3,6 +3,8 @@ using Omstilling.Calls.Control;
 using Omstilling.Calls.Queues;
 using Omstilling.Media.Prompts;
 using Omstilling.Policy.Model;
+using Omstilling.Policy.Outbound;
+using Omstilling.Calls.Routing;
 
 namespace Omstilling.Calls.Signalling;
 
@@ -120,9 +122,24 @@ internal sealed partial class SwitchboardControl(CallManager calls, QueueManager
             return CallControlResult.Done;
         }
 
-        if (!DanishNumber.TryParse(citizen, out var external))
+        // A number as staff write it ("54 73 10 00", "+46 8 123 456 78", "0046812345678"); letters are a typo, not an attempt.
+        var typed = DanishNumber.TryNormalizeExternal(citizen, out var normalized) ? normalized : citizen;
+        if (typed.Length == 0 || !typed.All(c => char.IsAsciiDigit(c) || c == '+'))
         {
             return CallControlResult.UnknownTarget;
+        }
+
+        var verdict = calls.Outbound.Check(op, typed, OutboundPath.CallBack, null);
+        switch (verdict.Outcome)
+        {
+            case OutboundOutcome.Allowed:
+                break;
+            case OutboundOutcome.NotANumber or OutboundOutcome.Malformed:
+                return CallControlResult.UnknownTarget;
+            case OutboundOutcome.ClassOfService or OutboundOutcome.NotAllowedByPolicy:
+                return CallControlResult.NotAllowed;
+            default:
+                throw new System.Diagnostics.UnreachableException($"OutboundOutcome {verdict.Outcome}");
         }
 
         if (calls.Trunk is not { } trunk)
@@ -132,7 +149,7 @@ internal sealed partial class SwitchboardControl(CallManager calls, QueueManager
 
         // The citizen sees the municipality's main number (the switchboard they called), else the operator's extension.
         var sees = calls.Policy?.MainNumber is { Length: > 0 } main && DanishNumber.TryParse(main, out var mainNumber) ? mainNumber.National : op;
-        calls.StartCallBack(op, external.National, operatorPhones, [BranchDialer.TrunkBinding(trunk, external.National)], viaTrunk: true, citizenSees: sees);
+        calls.StartCallBack(op, verdict.Number!, operatorPhones, [BranchDialer.TrunkBinding(trunk, verdict)], viaTrunk: true, citizenSees: sees);
         return CallControlResult.Done;
     }
 

@@ -223,5 +223,6 @@ internal sealed class DirectoryChecker(DirectoryDraft draft, TelephonePolicy? po
         Topics = [.. draft.Topics],
         CoveredBy = [.. draft.CoveredBy.Select(c => c.Value).Distinct(StringComparer.Ordinal)],
         Calendar = draft.Calendar,
+        ClassOfService = draft.ClassOfService,
     };
 }

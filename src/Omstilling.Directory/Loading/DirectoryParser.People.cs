@@ -2,6 +2,7 @@ using Omstilling.Directory.Loading.Drafts;
 using Omstilling.Directory.Model;
 using Omstilling.Directory.Text;
 using Omstilling.Policy.Model;
+using Omstilling.Policy.Outbound;
 using YamlDotNet.RepresentationModel;
 
 namespace Omstilling.Directory.Loading;
@@ -9,7 +10,7 @@ namespace Omstilling.Directory.Loading;
 /// <summary>People and their numbers.</summary>
 internal sealed partial class DirectoryParser
 {
-    private static readonly string[] PersonKeys = ["id", "name", "title", "department", "extension", "email", "mobile", "direct", "topics", "covered-by", "calendar"];
+    private static readonly string[] PersonKeys = ["id", "name", "title", "department", "extension", "email", "mobile", "direct", "topics", "covered-by", "calendar", "class-of-service"];
 
     private const string DanishNumberExpected = "8 digits such as 54 73 20 10";
     private const string ExtensionExpected = "2 to 6 digits not starting with 0, such as 2010";
@@ -40,6 +41,7 @@ internal sealed partial class DirectoryParser
         var topics = ParseTopics(map);
         var coveredBy = ParseCoveredBy(map);
         var calendar = ParseCalendar(map);
+        var classOfService = ParseClassOfService(map);
         if (name is null || id is not { } personId || !departmentOk)
         {
             return null;
@@ -56,6 +58,7 @@ internal sealed partial class DirectoryParser
             Topics = topics,
             CoveredBy = coveredBy,
             Calendar = calendar,
+            ClassOfService = classOfService,
         };
     }
 
@@ -108,6 +111,23 @@ internal sealed partial class DirectoryParser
         }
 
         _diagnostics.Error(node, $"'{text}' is not an extension; expected {ExtensionExpected}");
+        return null;
+    }
+
+    /// <summary><c>class-of-service:</c> internal, local, national or international (the toll-fraud guard's; national when not written).</summary>
+    private ClassOfService? ParseClassOfService(YamlFields map)
+    {
+        if (map.Scalar("class-of-service", required: false, OutboundPermission.ClassNames) is not { Value: { } text } node)
+        {
+            return null;
+        }
+
+        if (OutboundPermission.TryParseClass(text, out var classOfService))
+        {
+            return classOfService;
+        }
+
+        _diagnostics.Error(node, $"'{text}' is not a class of service; expected {OutboundPermission.ClassNames} (national when not written)");
         return null;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Omstilling.Directory.Model;
+using Omstilling.Policy.Outbound;
 
 namespace Omstilling.Directory.Loading;
 
@@ -124,6 +125,7 @@ public static class DirectoryYaml
         AddNumbers(fields, person.DirectNumbers);
         AddList(fields, "topics", person.Topics);
         AddList(fields, "covered-by", person.CoveredBy);
+        Add(fields, "class-of-service", person.ClassOfService is { } classOfService ? OutboundPermission.Name(classOfService) : null);
         if (person.Calendar is { } calendar)
         {
             var source = new List<(string Key, string Value)>();

@@ -35,4 +35,14 @@ public sealed record Person(string Id, string Name, string DepartmentId)
 
     /// <summary>Where the person's calendar is read from (busy times, out of office), or null.</summary>
     public CalendarSource? Calendar { get; init; }
+
+    /// <summary>
+    /// Which numbers outside the person's phone may call through the trunk (<c>class-of-service:</c>);
+    /// null when none is written, which is <see cref="Policy.Outbound.ClassOfService.National"/>.
+    /// Premium-rate numbers only as the policy's <c>outbound: allow</c> says (docs/security.md).
+    /// </summary>
+    public Policy.Outbound.ClassOfService? ClassOfService { get; init; }
+
+    /// <summary>The class of service in force: the written one, else national.</summary>
+    public Policy.Outbound.ClassOfService EffectiveClassOfService => ClassOfService ?? Policy.Outbound.ClassOfService.National;
 }

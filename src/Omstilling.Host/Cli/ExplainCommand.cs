@@ -3,13 +3,14 @@ using System.Globalization;
 using Omstilling.Policy;
 using Omstilling.Policy.Explaining;
 using Omstilling.Policy.Loading;
+using Omstilling.Policy.Outbound;
 using Omstilling.Policy.Routing;
 
 namespace Omstilling.Host.Cli;
 
 /// <summary>
 /// <c>omstilling explain NUMBER [--at "YYYY-MM-DD HH:MM"] [--lang da|en] [--policy FILE]
-/// [--closed-switchboard]</c>: what a caller hears and can do at that local time (Europe/Copenhagen;
+/// [--closed-switchboard] [--outbound CLASS]</c>: what a caller hears and can do at that local time (Europe/Copenhagen;
 /// default now), and which rule decided. A number the plan does not have exits 1 with the plan's
 /// nearest numbers.
 /// </summary>
@@ -20,13 +21,15 @@ internal sealed class ExplainCommand
     private readonly Option<string> _language = new("--lang") { Description = "The language of the explanation", DefaultValueFactory = _ => "da" };
     private readonly Option<string?> _policy = new("--policy") { Description = "The telephone policy [default: the bundled one]", HelpName = "file" };
     private readonly Option<bool> _closed = new("--closed-switchboard") { Description = "As if no operator were logged in" };
+    private readonly Option<string?> _outbound = new("--outbound") { Description = "Instead: whether a phone of this class of service may call NUMBER out through the trunk, and why (the toll-fraud guard)", HelpName = "internal|local|national|international" };
     private readonly TimeProvider _time;
 
     public ExplainCommand(TimeProvider time)
     {
         _time = time;
         _language.AcceptOnlyFromAmong("da", "en");
-        Command = new Command("explain", "What a caller to NUMBER hears and can do at a local time, and why") { _number, _at, _language, _policy, _closed };
+        _outbound.AcceptOnlyFromAmong("internal", "local", "national", "international");
+        Command = new Command("explain", "What a caller to NUMBER hears and can do at a local time, and why") { _number, _at, _language, _policy, _closed, _outbound };
     }
 
     public Command Command { get; }
@@ -44,6 +47,13 @@ internal sealed class ExplainCommand
         var policy = result.Policy!;
         var number = parsed.GetValue(_number)!;
         var language = parsed.GetValue(_language) == "en" ? ExplainLanguage.English : ExplainLanguage.Danish;
+        if (OutboundPermission.TryParseClass(parsed.GetValue(_outbound), out var classOfService))
+        {
+            // The toll-fraud guard's answer: exit 0 when the call may go out, 1 when it is refused.
+            await output.WriteLineAsync(OutboundWords.Explain(policy.Outbound, classOfService, number, language));
+            return policy.Outbound.Check(classOfService, number).IsAllowed ? CliInvocation.Ok : CliInvocation.Failure;
+        }
+
         var state = parsed.GetValue(_closed) ? PolicyState.Unstaffed : PolicyState.Staffed;
         var explanation = parsed.GetValue(_at) is { } local
             ? policy.Explain(number, local, language, state)

@@ -137,7 +137,7 @@ internal static partial class ServerComposition
             MusicOnHoldPrompt = StandardPrompts.MusicOnHold,
             Trunk = TrunkFor(options),
             Calls = pbxOptions.Calls with { VoicemailFolder = voicemailFolders.Root, MessageWaiting = pbxOptions.Calls.MessageWaiting with { Unsolicited = options.UnsolicitedMwi } },
-        }, loggers, faults, policyProvider, meters, new StaffState(staffAbsence, staffForwarding) { Voicemail = voicemail, MessageWaiting = voicemail });
+        }, loggers, faults, policyProvider, meters, new StaffState(staffAbsence, staffForwarding) { Voicemail = voicemail, MessageWaiting = voicemail, ClassOfService = new DirectoryClassOfService(directory) });
 
         // The staff's state is restored before the first call: absence, then the calendars (so a
         // restore does not undo their codings), forwarding and the voicemail boxes.

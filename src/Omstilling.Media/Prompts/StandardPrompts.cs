@@ -64,7 +64,7 @@ public static class StandardPrompts
             ("viderestilling-slaaet-fra", "Viderestillingen er slået fra."),
             ("ingen-viderestilling", "Der er ingen viderestilling at slå fra."),
             ("nummeret-findes-ikke", "Det nummer findes ikke."),
-            ("viderestilling-ikke-tilladt", "Der kan ikke viderestilles til numre uden for kommunen."),
+            ("viderestilling-ikke-tilladt", "Du må ikke viderestille til det nummer."),
             ("viderestilling-til-dig-selv", "Du kan ikke viderestille til dit eget nummer."),
             ("indtal-besked", "Indtal din besked efter tonen. Tast firkant, når du er færdig."),
             ("telefonsvarer-pinkode", "Indtast din pinkode, og afslut med firkant."),

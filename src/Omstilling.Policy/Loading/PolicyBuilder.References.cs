@@ -1,3 +1,4 @@
+using Omstilling.Policy.Outbound;
 using System.Diagnostics;
 using Omstilling.Policy.Model;
 
@@ -89,8 +90,11 @@ internal sealed partial class PolicyBuilder
             case ActionKind.Extension or ActionKind.Number or ActionKind.Department or ActionKind.Queue or ActionKind.Menu or ActionKind.Message or ActionKind.Voicemail:
                 // The target exists.
                 break;
+            case ActionKind.External when _draft.Outbound.Check(ClassOfService.International, action.Target) is { IsAllowed: false } refused:
+                _diagnostics.Error(action.Source, $"{context} forwards to {action.Target}, which 'outbound' does not allow ({OutboundWords.Why(refused)}); expected a number one of the patterns of outbound: allow names ({string.Join(", ", _draft.Outbound.Allow)})");
+                break;
             case ActionKind.External or ActionKind.Back or ActionKind.Operator or ActionKind.Hangup:
-                // Nothing of the policy's to look up: the parser checked the external number; the rest have no target.
+                // Nothing of the policy's to look up: the parser checked the external number and 'outbound' allows it; the rest have no target.
                 break;
             default:
                 throw new UnreachableException($"Not an action kind: {action.Kind}");

@@ -72,6 +72,7 @@ internal sealed partial class PolicyBuilder(PolicyDraft draft, DiagnosticBag dia
             Retention = _draft.Retention,
             MaxForwardingChain = _draft.MaxForwardingChain,
             VoicemailNumber = _draft.VoicemailNumber?.Number,
+            Outbound = _draft.Outbound,
             Survey = BuildSurvey(),
             Calendar = calendar,
             Seasons = _draft.Seasons.ToFrozenDictionary(StringComparer.Ordinal),

@@ -15,7 +15,7 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
 {
     private static readonly string[] RootKeys =
     [
-        "organisation", "time-zone", "ring-limit", "ring-cadence-seconds", "targets", "retention", "survey", "forwarding", "voicemail", "prompts", "holidays",
+        "organisation", "time-zone", "ring-limit", "ring-cadence-seconds", "targets", "retention", "survey", "forwarding", "voicemail", "outbound", "prompts", "holidays",
         "seasons", "hours", "overflow", "switchboard", "queues", "areas", "menus", "overrides",
     ];
 
@@ -57,6 +57,11 @@ internal sealed partial class PolicyParser(DiagnosticBag diagnostics)
         if (map.Mapping("voicemail", "a mapping (number)") is { } voicemail)
         {
             ParseVoicemail(new YamlMap(voicemail, "voicemail", VoicemailKeys, _diagnostics));
+        }
+
+        if (map.Mapping("outbound", "a mapping (allow, local, premium)") is { } outbound)
+        {
+            ParseOutbound(outbound);
         }
 
         if (map.Mapping("survey", "a mapping (ask, share-percent, invitation, question, thanks, scale, satisfied-from)") is { } survey)

@@ -19,6 +19,7 @@ internal sealed class DirectoryPersonConfiguration : IEntityTypeConfiguration<Di
         builder.Property(p => p.Mobile).HasMaxLength(20);
         builder.Property(p => p.CalendarIcs).HasMaxLength(1000);
         builder.Property(p => p.CalendarMicrosoft365).HasMaxLength(200);
+        builder.Property(p => p.ClassOfService).HasMaxLength(16);
         builder.HasIndex(p => p.DepartmentId);
     }
 }

@@ -4,6 +4,7 @@ using Omstilling.Directory.Loading;
 using Omstilling.Directory.Model;
 using NumberVisibility = Omstilling.Policy.Model.NumberVisibility;
 using Omstilling.Storage.Entities;
+using Omstilling.Policy.Outbound;
 
 namespace Omstilling.Storage.DirectoryRows;
 
@@ -60,6 +61,7 @@ internal static class DirectoryRowMapping
         row.CoveredBy = Strings(person.CoveredBy);
         row.CalendarIcs = person.Calendar?.Ics;
         row.CalendarMicrosoft365 = person.Calendar?.Microsoft365;
+        row.ClassOfService = person.ClassOfService is { } classOfService ? OutboundPermission.Name(classOfService) : null;
     }
 
     private static DepartmentEntry ToEntry(DirectoryDepartmentRecord row) => new(row.Id)
@@ -81,6 +83,7 @@ internal static class DirectoryRowMapping
         Topics = ReadStrings(row.Topics),
         CoveredBy = ReadStrings(row.CoveredBy),
         Calendar = row.CalendarIcs is null && row.CalendarMicrosoft365 is null ? null : new CalendarSource(row.CalendarIcs, row.CalendarMicrosoft365),
+        ClassOfService = OutboundPermission.TryParseClass(row.ClassOfService, out var classOfService) ? classOfService : null,
     };
 
     private static string Strings(ImmutableArray<string> values) => JsonSerializer.Serialize(values.IsDefault ? [] : values.ToArray(), Json);

@@ -30,5 +30,8 @@ public sealed class DirectoryPersonRecord
 
     public string? CalendarMicrosoft365 { get; set; }
 
+    /// <summary>internal, local, national or international; null when none was written (national).</summary>
+    public string? ClassOfService { get; set; }
+
     public int Position { get; set; }
 }

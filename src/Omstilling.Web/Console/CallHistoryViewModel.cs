@@ -62,6 +62,7 @@ public sealed class CallHistoryViewModel(IMisroutedMarks? marks, ISwitchboardCon
             case CallControlResult.TargetUnavailable:
             case CallControlResult.UnknownTarget:
             case CallControlResult.TakenByOther:
+            case CallControlResult.NotAllowed:
                 Problem = "Opkaldet kunne ikke markeres. Prøv igen.";
                 break;
             default:
@@ -100,6 +101,9 @@ public sealed class CallHistoryViewModel(IMisroutedMarks? marks, ISwitchboardCon
                 break;
             case CallControlResult.UnknownTarget:
                 Problem = $"{number} er ikke et nummer, der kan ringes op.";
+                break;
+            case CallControlResult.NotAllowed:
+                Problem = $"Din telefon må ikke ringe til {number} (telefonpolitikken eller din rettighed).";
                 break;
             case CallControlResult.NoSuchCall:
             case CallControlResult.NotYourCall:

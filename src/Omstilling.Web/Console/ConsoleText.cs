@@ -61,6 +61,7 @@ public static class ConsoleText
         CallControlResult.TargetUnavailable => name is null ? "Telefonen er ikke logget på." : $"{name}s telefon er ikke logget på.",
         CallControlResult.UnknownTarget => name is null ? "Nummeret findes ikke." : $"{name} har intet lokalnummer.",
         CallControlResult.TakenByOther => "En kollega har allerede taget opkaldet.",
+        CallControlResult.NotAllowed => "Du må ikke ringe til det nummer (telefonpolitikken eller din rettighed).",
         CallControlResult.NotNow or CallControlResult.Done => "Det kan ikke lade sig gøre lige nu.",
         _ => throw new UnreachableException($"Not a call control result: {result}"),
     };
@@ -73,7 +74,7 @@ public static class ConsoleText
         CallControlResult.NotNow => "Opkalderen venter ikke længere i køen.",
         // The queue found the operator's phone unregistered, in a call or ringing at that moment.
         CallControlResult.TargetUnavailable => "Din telefon kan ikke tage opkaldet lige nu.",
-        CallControlResult.NotYourCall or CallControlResult.UnknownTarget or CallControlResult.Done => "Det kan ikke lade sig gøre lige nu.",
+        CallControlResult.NotYourCall or CallControlResult.UnknownTarget or CallControlResult.NotAllowed or CallControlResult.Done => "Det kan ikke lade sig gøre lige nu.",
         _ => throw new UnreachableException($"Not a call control result: {result}"),
     };
 

@@ -34,7 +34,7 @@ public sealed class ForwardingForm(ForwardingBook book, IForwardingRules rules, 
         var check = rules.Check(extension, number);
         if (check is not { Result: PhoneForwardingResult.Set, Target: { } target })
         {
-            feedback.Refuse(Refusal(check.Result));
+            feedback.Refuse(check.Refusal ?? Refusal(check.Result));
             return false;
         }
 
@@ -62,7 +62,7 @@ public sealed class ForwardingForm(ForwardingBook book, IForwardingRules rules, 
     {
         PhoneForwardingResult.NothingToClear => "Der er ingen viderestilling at slå fra.",
         PhoneForwardingResult.UnknownTarget => "Nummeret findes ikke. Skriv et lokalnummer, et direkte nummer, en afdelings nummer eller hovednummeret.",
-        PhoneForwardingResult.NotAllowed => "Der kan ikke viderestilles til numre uden for kommunen.",
+        PhoneForwardingResult.NotAllowed => "Du må ikke viderestille til det nummer.",
         PhoneForwardingResult.OwnNumber => "Du kan ikke viderestille til dit eget nummer.",
         PhoneForwardingResult.NotAPerson => "Dit lokalnummer hører ikke til en medarbejder i telefonbogen.",
         PhoneForwardingResult.Set or PhoneForwardingResult.Cleared => throw new ArgumentOutOfRangeException(nameof(result), result, "Not a refusal."),

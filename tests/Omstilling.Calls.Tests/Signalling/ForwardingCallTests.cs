@@ -181,8 +181,8 @@ public sealed class ForwardingCallTests
 
     [Theory]
     [InlineData("*21*2001#")] // herself
-    [InlineData("*21*20304050#")] // outside the municipality
-    [InlineData("*21*+4520304050#")]
+    [InlineData("*21*0046812345678#")] // abroad: her class of service (national) does not reach it (TollFraudCallTests has the rest)
+    [InlineData("*21*90123456#")] // premium-rate: the policy names none
     [InlineData("*21*12#")] // nothing
     public async Task A_number_that_is_her_own_outside_or_nowhere_sets_nothing(string keys)
     {

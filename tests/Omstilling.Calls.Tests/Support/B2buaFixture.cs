@@ -31,7 +31,10 @@ internal sealed class B2buaFixture : IAsyncDisposable
     private readonly List<TestPhone> _phones = [];
     private readonly ConcurrentQueue<CallEvent> _events = new();
 
-    private B2buaFixture(TelephonePolicy? policy, DateTimeOffset start, IEnumerable<string> extensions, MessageWaitingOptions? messageWaiting, Omstilling.Sip.Security.AbuseLimits? abuse)
+    /// <summary>Where the trunk is when a fixture has one (<see cref="StartWithTrunkAsync"/>): the telephone network, a <see cref="TrunkAsync"/> phone.</summary>
+    public static readonly IPEndPoint TrunkAddress = new(IPAddress.Parse("192.0.2.250"), 5060);
+
+    private B2buaFixture(TelephonePolicy? policy, DateTimeOffset start, IEnumerable<string> extensions, MessageWaitingOptions? messageWaiting, Omstilling.Sip.Security.AbuseLimits? abuse, bool trunk = false)
     {
         Time = new FakeTimeProvider(start);
         Faults = new FaultMonitor(NullLoggerFactory.Instance, Time);
@@ -56,9 +59,10 @@ internal sealed class B2buaFixture : IAsyncDisposable
             PublicNumbers = policy is null ? new Dictionary<string, string> { ["54731000"] = "100" } : new Dictionary<string, string>(),
             // The test phones send no audio: a message of silence is kept all the same.
             Calls = new CallOptions { VoicemailFolder = VoicemailFolder, ShortestVoicemail = TimeSpan.Zero, MessageWaiting = messageWaiting ?? new MessageWaitingOptions() },
+            Trunk = trunk ? new Omstilling.Calls.Trunks.TrunkOptions(new SipEndPoint(SipTransportKind.Udp, TrunkAddress)) : null,
         };
         var provider = policy is null ? null : new PolicyProvider(policy, NullLogger<PolicyProvider>.Instance);
-        Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, Faults, provider, staff: new StaffState(Absence, Forwarding) { MessageWaiting = Boxes, Voicemail = Voicemail });
+        Pbx = new Pbx(Server, Media, Prompts, accounts, options, NullLoggerFactory.Instance, Faults, provider, staff: new StaffState(Absence, Forwarding) { MessageWaiting = Boxes, Voicemail = Voicemail, ClassOfService = Classes });
         Pbx.Events.Subscribe("the test", e => _events.Enqueue(e));
         Pbx.Events.Start();
     }
@@ -94,6 +98,9 @@ internal sealed class B2buaFixture : IAsyncDisposable
 
     /// <summary>Whose calls are forwarded where (the directory's forwarding book stands behind this in the server).</summary>
     public ForwardedExtensions Forwarding { get; } = new();
+
+    /// <summary>Each extension's class of service (national unless a test sets another).</summary>
+    public TestClassesOfService Classes { get; } = new();
 
     /// <summary>How many messages wait in each voicemail box (the voicemail store stands behind this in the server).</summary>
     public TestMessageBoxes Boxes { get; } = new();
@@ -164,9 +171,13 @@ internal sealed class B2buaFixture : IAsyncDisposable
     public static Task<B2buaFixture> StartAsync(Omstilling.Sip.Security.AbuseLimits abuse, params string[] extensions) =>
         StartAsync(null, new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero), null, extensions, abuse);
 
-    private static async Task<B2buaFixture> StartAsync(TelephonePolicy? policy, DateTimeOffset start, MessageWaitingOptions? messageWaiting, string[] extensions, Omstilling.Sip.Security.AbuseLimits? abuse = null)
+    /// <summary>With a policy and a trunk at <see cref="TrunkAddress"/> (its phone: <see cref="TrunkAsync"/>); phones for more extensions.</summary>
+    public static Task<B2buaFixture> StartWithTrunkAsync(TelephonePolicy policy, DateTimeOffset start, params string[] extensions) =>
+        StartAsync(policy, start, null, extensions, trunk: true);
+
+    private static async Task<B2buaFixture> StartAsync(TelephonePolicy? policy, DateTimeOffset start, MessageWaitingOptions? messageWaiting, string[] extensions, Omstilling.Sip.Security.AbuseLimits? abuse = null, bool trunk = false)
     {
-        var fixture = new B2buaFixture(policy, start, extensions, messageWaiting, abuse);
+        var fixture = new B2buaFixture(policy, start, extensions, messageWaiting, abuse, trunk);
         if (policy is not null)
         {
             foreach (var (name, text) in PolicyPrompts.Required(policy))
@@ -193,6 +204,15 @@ internal sealed class B2buaFixture : IAsyncDisposable
         }
 
         return phone;
+    }
+
+    /// <summary>The telephone network behind the trunk, as a phone at <see cref="TrunkAddress"/> (not registered: it gets every call out).</summary>
+    public async Task<TestPhone> TrunkAsync()
+    {
+        var trunk = new TestPhone(this, "trunk", TrunkAddress);
+        _phones.Add(trunk);
+        await trunk.Stack.StartAsync(trunk, CancellationToken.None);
+        return trunk;
     }
 
     public void Deliver() => Network.Deliver();

@@ -64,7 +64,7 @@ public sealed class CsvDirectoryReaderTests
     }
 
     [Theory]
-    [InlineData("name,afdeling\nAnne,borgerservice\n", "folk.csv:1:6: error: unknown column 'afdeling'; expected one of id, name, title, department, extension, email, mobile, direct, direct-partners, topics, covered-by, calendar-ics, calendar-microsoft365|folk.csv:1:1: error: the header has no 'department' column; expected at least name, department")]
+    [InlineData("name,afdeling\nAnne,borgerservice\n", "folk.csv:1:6: error: unknown column 'afdeling'; expected one of id, name, title, department, extension, email, mobile, direct, direct-partners, topics, covered-by, calendar-ics, calendar-microsoft365, class-of-service|folk.csv:1:1: error: the header has no 'department' column; expected at least name, department")]
     [InlineData("name,department,name\nAnne,borgerservice,Anne\n", "folk.csv:1:17: error: column 'name' is named twice; expected each column once")]
     [InlineData("name,department\nAnne,borgerservice,2010\n", "folk.csv:2:20: error: the row has 3 cells but the header names 2 columns; expected at most 2 (a cell holding ',' must be in quotes)")]
     [InlineData("name,department\n\"Anne,borgerservice\n", "folk.csv:2:1: error: this quote is never closed; expected a closing '\"' (a quote inside a cell is written twice: \"\")")]

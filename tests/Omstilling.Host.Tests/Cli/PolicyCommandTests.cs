@@ -68,7 +68,26 @@ public sealed class PolicyCommandTests
         Assert.Contains("Key 5 (Snevagten) is not offered now", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Explain_outbound_says_a_national_phone_may_not_call_abroad_and_exits_1()
+    {
+        var (exit, output, _) = await RunAsync("explain", "0046812345678", "--outbound", "national");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("En telefon med rettigheden national må ikke ringe til 0046812345678 (numre i udlandet): Din telefon må ikke ringe til numre i udlandet. Tilladte mønstre: +45, +46, +47, +49.", output.Trim());
+    }
+
+    [Fact]
+    public async Task Explain_outbound_says_an_international_phone_may_call_Sweden_and_what_the_trunk_is_sent()
+    {
+        var (exit, output, _) = await RunAsync("explain", "0046812345678", "--outbound", "international", "--lang", "en");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("A phone with class of service international may call 0046812345678 (a number abroad) through the trunk; the trunk is sent +46812345678. Allowed patterns: +45, +46, +47, +49.", output.Trim());
+    }
+
     [Theory]
+    [InlineData("explain", "90123456", "--outbound", "premium")]
     [InlineData("explain", "54731000", "--at", "24-12-2026 19:00")]
     [InlineData("explain", "54731000", "--at", "2026-12-24 19:00", "--lang", "fr")]
     [InlineData("check")]

@@ -36,7 +36,8 @@ public sealed class ForwardingFormTests
     }
 
     [Theory]
-    [InlineData("20304050", "Der kan ikke viderestilles til numre uden for kommunen.")]
+    [InlineData("20304050", "Du må ikke viderestille til det nummer.")]
+    [InlineData("0046812345678", "Din telefon må ikke ringe til numre i udlandet.")] // the engine's reason, as the guard words it
     [InlineData("2001", "Du kan ikke viderestille til dit eget nummer.")]
     [InlineData("12", "Nummeret findes ikke. Skriv et lokalnummer, et direkte nummer, en afdelings nummer eller hovednummeret.")]
     [InlineData("  ", "Skriv det nummer, dine opkald skal viderestilles til.")]
@@ -69,6 +70,7 @@ public sealed class ForwardingFormTests
         {
             "54731000" => new(PhoneForwardingResult.Set, "54731000"),
             "20304050" => new(PhoneForwardingResult.NotAllowed, null),
+            "0046812345678" => new(PhoneForwardingResult.NotAllowed, null) { Refusal = "Din telefon må ikke ringe til numre i udlandet." },
             _ when number == extension => new(PhoneForwardingResult.OwnNumber, null),
             _ => new(PhoneForwardingResult.UnknownTarget, null),
         };

@@ -1,3 +1,4 @@
+using Omstilling.Policy.Outbound;
 using System.Globalization;
 using Omstilling.Calls.Media;
 using Omstilling.Calls.Trunks;
@@ -20,9 +21,18 @@ namespace Omstilling.Calls.Signalling;
 internal sealed class BranchDialer(SipStack stack, ICallRegistry registry, DigestClient? trunkCredentials, IClientTransactionOwner responses, IDialogOwner dialogs, string caller, string? callerName, int? maxForwards)
 {
     /// <summary>The binding that reaches an external number through the trunk.</summary>
-    public static Binding TrunkBinding(TrunkOptions trunk, string number)
+    /// <remarks>
+    /// Only a verdict of the toll-fraud guard that allowed the call makes one, so no way onto the
+    /// trunk can skip the guard (docs/security.md, "Toll fraud").
+    /// </remarks>
+    public static Binding TrunkBinding(TrunkOptions trunk, OutboundVerdict allowed)
     {
         ArgumentNullException.ThrowIfNull(trunk);
+        if (allowed is not { IsAllowed: true, Number: { } number })
+        {
+            throw new ArgumentException($"The toll-fraud guard did not allow this call out ({allowed.Outcome}).", nameof(allowed));
+        }
+
         var uri = SipUri.Sip(number, trunk.DomainOrPeer, trunk.Domain is null ? trunk.Peer.EndPoint.Port : null);
         return new Binding(number, uri, trunk.Peer, DateTimeOffset.MaxValue, "", 0, null);
     }

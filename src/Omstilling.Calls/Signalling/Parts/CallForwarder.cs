@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
+using Omstilling.Calls.Routing;
 using Omstilling.Calls.Signalling.Referral;
+using Omstilling.Policy.Outbound;
 
 namespace Omstilling.Calls.Signalling;
 
@@ -20,7 +22,8 @@ internal sealed record ForwardHop(string From, string PersonName, ForwardConditi
 }
 
 /// <summary>Where a forwarding leads: a colleague's phone, or a number the policy routes (a department, the switchboard).</summary>
-internal sealed record ForwardStep(ForwardHop Hop, PhoneTransferTarget Target);
+/// <param name="Outside">For a number outside: the toll-fraud guard's leave, asked for the person who forwarded.</param>
+internal sealed record ForwardStep(ForwardHop Hop, PhoneTransferTarget Target, OutboundVerdict? Outside = null);
 
 /// <summary>
 /// Follows staff forwarding for one call (README, "Forwarding from the phone"): which forwarding
@@ -28,7 +31,7 @@ internal sealed record ForwardStep(ForwardHop Hop, PhoneTransferTarget Target);
 /// there were no forwarding) when it would come back to a phone it has already left (a loop, A → B
 /// → A) or grow longer than the policy's <c>forwarding: max-chain</c> (without a policy,
 /// <see cref="CallOptions.MaxForwardingHops"/>); a number that leads
-/// nowhere or outside the municipality is not followed either, nor one of the plan without a policy. Owned by its call; under its lock.
+/// nowhere, or outside where the toll-fraud guard does not allow it for the person, is not followed either, nor one of the plan without a policy. Owned by its call; under its lock.
 /// </summary>
 internal sealed class CallForwarder(ICallBasics call, CallServices services)
 {
@@ -48,8 +51,13 @@ internal sealed class CallForwarder(ICallBasics call, CallServices services)
         var target = services.Registry.ResolveTransferTarget(forwarding.Target);
         var loops = _hops.Any(h => h.From == extension)
             || (target.Kind == PhoneTransferTargetKind.Person && (target.Extension == extension || _hops.Any(h => h.From == target.Extension)));
+        // A number outside is asked again when followed: the person's class or the policy may have changed since it was set.
+        var outside = target.Kind == PhoneTransferTargetKind.External
+            ? services.Outbound.Check(extension, forwarding.Target, OutboundPath.Forwarded, null) is { IsAllowed: true } allowed ? allowed : (OutboundVerdict?)null
+            : null;
         var routable = target.Kind == PhoneTransferTargetKind.Person
-            || (target.Kind is PhoneTransferTargetKind.Switchboard or PhoneTransferTargetKind.Department && services.Policy is not null);
+            || (target.Kind is PhoneTransferTargetKind.Switchboard or PhoneTransferTargetKind.Department && services.Policy is not null)
+            || outside is not null;
         if (loops || !routable || _hops.Length >= (services.Policy?.MaxForwardingChain ?? services.Options.MaxForwardingHops))
         {
             call.Emit(call.Event(CallEventKind.Diverted) with { Party = extension, Outcome = RingOutcome.ForwardingCut, Target = forwarding.Target });
@@ -59,6 +67,6 @@ internal sealed class CallForwarder(ICallBasics call, CallServices services)
         var hop = new ForwardHop(extension, forwarding.PersonName, condition, forwarding.Target);
         _hops = _hops.Add(hop);
         call.Emit(call.Event(CallEventKind.Diverted) with { Party = extension, Outcome = RingOutcome.Forwarded, Target = forwarding.Target });
-        return new ForwardStep(hop, target);
+        return new ForwardStep(hop, target, outside);
     }
 }

@@ -2,9 +2,11 @@ using System.Collections.Immutable;
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Media;
+using Omstilling.Calls.Routing;
 using Omstilling.Media.Audio;
 using Omstilling.Calls.Signalling.Referral;
 using Omstilling.Policy.Model;
+using Omstilling.Policy.Outbound;
 using Omstilling.Policy.Routing;
 using Omstilling.Sip.Messages;
 
@@ -16,7 +18,7 @@ namespace Omstilling.Calls.Signalling;
 /// next. A policy whose rules lead round in a circle ends the call after <see cref="MaxSteps"/>
 /// decisions instead of forever. Owned by its call and used under the call's lock.
 /// </summary>
-internal sealed class PolicyRunner(IPolicyHost call, CallServices services, MenuRunner menus, PostCallSurvey survey, bool fromOutside)
+internal sealed partial class PolicyRunner(IPolicyHost call, CallServices services, MenuRunner menus, PostCallSurvey survey, bool fromOutside)
 {
     /// <summary>Decisions one call may take.</summary>
     public const int MaxSteps = 25;
@@ -95,7 +97,7 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
                 break;
             case DecisionKind.Forward:
                 var externalLimit = decision.RingLimit.Rings > 0 ? decision.RingLimit.Duration : services.Options.ExternalRingLimit;
-                GreetThen(decision.Greeting, () => Forward(decision.ExternalNumber!, externalLimit, decision.OnBusy, decision.OnNoAnswer));
+                GreetThen(decision.Greeting, () => ForwardFromPolicy(decision.ExternalNumber!, externalLimit, decision.OnBusy, decision.OnNoAnswer));
                 break;
             case DecisionKind.Menu:
                 GreetThen(decision.Greeting, () => menus.Open(decision.Menu!.Value.Menu));
@@ -263,8 +265,11 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
             case PhoneTransferTargetKind.Switchboard or PhoneTransferTargetKind.Department:
                 Execute(services.Policy!.Route(step.Hop.Target, call.Now, services.PolicyState)); // the forwarder follows these only with a policy
                 return true;
+            case PhoneTransferTargetKind.External when step.Outside is { } allowed:
+                Forward(allowed, services.Options.ExternalRingLimit, onBusy, onNoAnswer);
+                return true;
             case PhoneTransferTargetKind.External or PhoneTransferTargetKind.Unknown:
-                throw new System.Diagnostics.UnreachableException($"A forwarding to {step.Target.Kind} is cut, not followed");
+                throw new System.Diagnostics.UnreachableException($"A forwarding to {step.Target.Kind} without the guard's leave is cut, not followed");
             default:
                 throw new System.Diagnostics.UnreachableException($"PhoneTransferTargetKind {step.Target.Kind}");
         }
@@ -314,19 +319,6 @@ internal sealed class PolicyRunner(IPolicyHost call, CallServices services, Menu
         var now = call.Now;
         var present = extensions.RemoveAll(e => services.Staff.Absence.GreetingFor(e, now) is not null);
         return present.IsEmpty ? extensions : present;
-    }
-
-    /// <summary>Calls an external number through the trunk (only numbers the policy names get here).</summary>
-    private void Forward(string number, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer)
-    {
-        if (services.Trunk is not { } trunk)
-        {
-            call.Emit(call.Event(CallEventKind.Routed) with { Decision = DecisionKind.Forward, Target = number, RouteFailure = RouteFailure.NoTrunk });
-            Follow(onNoAnswer, SipStatus.ServiceUnavailable, CallEndReason.Failed);
-            return;
-        }
-
-        call.Ring(new RingGroup(RingPurpose.Call, [], onBusy, onNoAnswer), [BranchDialer.TrunkBinding(trunk, number)], limit, ringback: true, toTrunk: true);
     }
 
     /// <summary>

@@ -154,7 +154,7 @@ internal sealed class PhoneTransfers(Call call, CallServices services, Connectio
             case CallControlResult.NotNow:
                 refer.Respond(SipStatus.RequestPending, "A transfer of the call is under way");
                 return;
-            case CallControlResult.TakenByOther or CallControlResult.TargetUnavailable or CallControlResult.UnknownTarget or CallControlResult.Done:
+            case CallControlResult.TakenByOther or CallControlResult.TargetUnavailable or CallControlResult.UnknownTarget or CallControlResult.NotAllowed or CallControlResult.Done:
                 throw new System.Diagnostics.UnreachableException($"Transfers.Refusal does not answer {result}");
             default:
                 throw new System.Diagnostics.UnreachableException($"CallControlResult {result}");

@@ -41,6 +41,7 @@ internal sealed record CsvColumn(string Header, CsvColumnKind Kind)
         new("covered-by", CsvColumnKind.List),
         new("calendar-ics", CsvColumnKind.CalendarIcs),
         new("calendar-microsoft365", CsvColumnKind.CalendarMicrosoft365),
+        new("class-of-service", CsvColumnKind.Text),
     ];
 
     /// <summary>Columns a file must have.</summary>

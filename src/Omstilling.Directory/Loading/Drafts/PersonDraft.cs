@@ -25,4 +25,6 @@ internal sealed record PersonDraft(Located Id, string Name, Located Department, 
     public List<Located> CoveredBy { get; init; } = [];
 
     public CalendarSource? Calendar { get; init; }
+
+    public Policy.Outbound.ClassOfService? ClassOfService { get; init; }
 }

@@ -24,6 +24,9 @@ internal sealed class PolicyDraft
 
     public (string Number, SourceLocation Source)? VoicemailNumber { get; set; }
 
+    /// <summary>The toll-fraud rule of <c>outbound:</c> (the default without the section).</summary>
+    public Outbound.OutboundPermission Outbound { get; set; } = Policy.Outbound.OutboundPermission.Default;
+
     /// <summary>The post-call survey, or null when the policy asks nobody.</summary>
     public SurveyDraft? Survey { get; set; }
 

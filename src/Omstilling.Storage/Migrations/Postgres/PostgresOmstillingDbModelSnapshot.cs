@@ -552,6 +552,10 @@ namespace Omstilling.Storage.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ClassOfService")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("CoveredBy")
                         .IsRequired()
                         .HasColumnType("text");

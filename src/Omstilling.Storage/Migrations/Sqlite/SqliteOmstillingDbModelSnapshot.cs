@@ -539,6 +539,10 @@ namespace Omstilling.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClassOfService")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CoveredBy")
                         .IsRequired()
                         .HasColumnType("TEXT");

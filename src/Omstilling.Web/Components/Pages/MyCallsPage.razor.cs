@@ -65,7 +65,7 @@ public sealed partial class MyCallsPage
         {
             CallControlResult.Done => null,
             CallControlResult.NoSuchCall or CallControlResult.NotYourCall or CallControlResult.NotNow or CallControlResult.TargetUnavailable
-                or CallControlResult.UnknownTarget or CallControlResult.TakenByOther => "Opkaldet kunne ikke markeres. Prøv igen.",
+                or CallControlResult.UnknownTarget or CallControlResult.TakenByOther or CallControlResult.NotAllowed => "Opkaldet kunne ikke markeres. Prøv igen.",
             _ => throw new System.Diagnostics.UnreachableException("CallControlResult"),
         };
         if (_problem is null)
