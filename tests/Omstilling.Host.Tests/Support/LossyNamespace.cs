@@ -68,6 +68,13 @@ public sealed class LossyNamespace : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Whatever still runs inside (a SIPp a failed test did not wait for) ends with the namespace.
+        var pids = await ProcessRunner.RunAsync("ip", ["netns", "pids", Name], CommandLimit);
+        foreach (var pid in pids.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(p => p.All(char.IsAsciiDigit)))
+        {
+            await ProcessRunner.RunAsync("kill", ["-KILL", pid], CommandLimit);
+        }
+
         await ProcessRunner.RunAsync("nft", ["delete", "table", "netdev", "loss_" + HostLink], CommandLimit); // none with netem
         await ProcessRunner.RunAsync("ip", ["link", "del", HostLink], CommandLimit); // takes its peer with it
         await ProcessRunner.RunAsync("ip", ["netns", "del", Name], CommandLimit);
