@@ -36,7 +36,7 @@ public sealed class BrokenDirectoryTests
             "BrokenDirectories/bad-structure.yaml:8:13: error: a topic of department 'borgerservice' must be a word or phrase; expected a list such as [pas, kørekort]",
             "BrokenDirectories/bad-structure.yaml:9:5: error: unknown key 'phone' in department 'borgerservice'; expected one of: name, area, topics, email, direct",
             "BrokenDirectories/bad-structure.yaml:10:14: error: department 'jobcenter' must be a mapping; expected name, area, topics, email, direct",
-            "BrokenDirectories/bad-structure.yaml:14:5: error: unknown key 'extention' in person 'Anne Sørensen'; expected one of: id, name, title, department, extension, email, mobile, direct, topics, covered-by, calendar",
+            "BrokenDirectories/bad-structure.yaml:14:5: error: unknown key 'extention' in person 'Anne Sørensen'; expected one of: id, name, title, department, extension, email, mobile, direct, topics, covered-by, calendar, class-of-service",
             "BrokenDirectories/bad-structure.yaml:15:5: error: a person has no 'name'; expected the person's full name",
             "BrokenDirectories/bad-structure.yaml:17:5: error: a person must be a mapping, not a text; expected name, department, extension, ...");
     }

@@ -54,7 +54,8 @@ public sealed class Baresip : IAsyncDisposable
     /// With a CA file: the phone speaks SIP over TLS (<c>transport=tls</c>) to <paramref name="serverPort"/>,
     /// the server's TLS port, trusting that CA.
     /// </param>
-    public static async Task<Baresip> StartAsync(string extension, int serverPort, bool autoAnswer, int toneSeconds = 30, int toneHz = 440, bool register = true, string? tlsCaFile = null)
+    /// <param name="mediaEncryption">baresip's <c>mediaenc</c> for the account (<c>srtp</c>: SDES keys in the SDP, RFC 4568), with its srtp module.</param>
+    public static async Task<Baresip> StartAsync(string extension, int serverPort, bool autoAnswer, int toneSeconds = 30, int toneHz = 440, bool register = true, string? tlsCaFile = null, string? mediaEncryption = null)
     {
         // baresip takes sip_listen for UDP/TCP and the next port for TLS: both must be free.
         var sipPort = FreePort.NextPair();
@@ -83,11 +84,12 @@ public sealed class Baresip : IAsyncDisposable
             ctrl_tcp_listen		127.0.0.1:{controlPort}
             rtp_ports		{rtpBase}-{rtpBase + 99}
             {(tlsCaFile is null ? "" : $"sip_cafile		{tlsCaFile}")}
+            {(mediaEncryption is null ? "" : "module			srtp.so")}
             """);
         var answer = autoAnswer ? ";answermode=auto" : "";
         var registration = register ? $";auth_pass=demo{extension};regint=600" : ";regint=0";
         await File.WriteAllTextAsync(Path.Combine(directory, "accounts"),
-            $"<sip:{extension}@127.0.0.1:{serverPort}{(tlsCaFile is null ? "" : ";transport=tls")}>{registration}{answer}\n");
+            $"<sip:{extension}@127.0.0.1:{serverPort}{(tlsCaFile is null ? "" : ";transport=tls")}>{registration}{answer}{(mediaEncryption is null ? "" : ";mediaenc=" + mediaEncryption)}\n");
 
         var info = new ProcessStartInfo("baresip") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var arg in new[] { "-4", "-f", directory })

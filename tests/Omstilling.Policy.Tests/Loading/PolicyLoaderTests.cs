@@ -131,7 +131,7 @@ public sealed class PolicyLoaderTests
     [Theory]
     [InlineData("  caller-numbers-days: 400\n  records-days: 365\n", "retention.yaml:12:3: error: retention: caller-numbers-days (400) is longer than records-days (365); expected numbers anonymised no later than the records are deleted")]
     [InlineData("  caller-numbers-days: 0\n", "retention.yaml:12:24: error: 'caller-numbers-days' in retention is '0'; expected a whole number from 1 to 3650")]
-    [InlineData("  records: 30\n", "retention.yaml:12:3: error: unknown key 'records' in retention; expected one of: caller-numbers-days, records-days, voicemail-days")]
+    [InlineData("  records: 30\n", "retention.yaml:12:3: error: unknown key 'records' in retention; expected one of: caller-numbers-days, records-days, voicemail-days, directory-changes-days")]
     [InlineData("  voicemail-days: 0\n", "retention.yaml:12:19: error: 'voicemail-days' in retention is '0'; expected a whole number from 1 to 3650")]
     public void Retention_out_of_range_or_backwards_is_an_error_at_its_place(string body, string expected)
     {
