@@ -96,20 +96,25 @@ public sealed class LossyNamespace : IAsyncDisposable
 
         // Dropped as they arrive, at each end's ingress (a drop on the way out would be an error
         // to the sender, which real loss is not): into the namespace on its side, out of it on ours.
-        await DropOnIngressAsync(["ip", "netns", "exec", name], insideLink);
-        await DropOnIngressAsync([], hostLink);
+        await DropOnIngressAsync(name, insideLink);
+        await DropOnIngressAsync(null, hostLink);
         return "nftables: 5 % of UDP packets lost each way (this kernel has no netem, so no delay)";
     }
 
-    /// <summary>A netdev table of the link's own (removed with the link): 5 % of the UDP packets arriving on it are dropped.</summary>
-    private static async Task DropOnIngressAsync(string[] prefix, string link)
+    /// <summary>
+    /// A netdev table of the link's own, in <paramref name="inside"/> (null: ours): 5 % of the UDP
+    /// packets arriving on it are dropped. Ours is deleted when this is disposed; theirs goes with the namespace.
+    /// </summary>
+    private static async Task DropOnIngressAsync(string? inside, string link)
     {
-        var (file, args) = prefix.Length == 0 ? ("nft", Array.Empty<string>()) : (prefix[0], prefix[1..].Append("nft").ToArray());
         var table = "loss_" + link;
-        await RunAsync(file, [.. args, "add", "table", "netdev", table]);
-        await RunAsync(file, [.. args, "add", "chain", "netdev", table, "in", $"{{ type filter hook ingress device {link} priority 0; }}"]);
-        await RunAsync(file, [.. args, "add", "rule", "netdev", table, "in", "meta", "l4proto", "udp", "numgen", "random", "mod", "100", "<", "5", "counter", "drop"]);
+        await NftAsync(inside, "add", "table", "netdev", table);
+        await NftAsync(inside, "add", "chain", "netdev", table, "in", $"{{ type filter hook ingress device {link} priority 0; }}");
+        await NftAsync(inside, "add", "rule", "netdev", table, "in", "meta", "l4proto", "udp", "numgen", "random", "mod", "100", "<", "5", "counter", "drop");
     }
+
+    private static Task NftAsync(string? inside, params string[] args) =>
+        inside is null ? RunAsync("nft", args) : RunAsync("ip", ["netns", "exec", inside, "nft", .. args]);
 
     /// <summary>
     /// The packets dropped so far on both ends, as nftables counted them; null with netem (which
