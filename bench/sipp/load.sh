@@ -14,6 +14,7 @@
 #   WEB_PORT MANAGEMENT_PORT COLD_START_RATE COLD_START_SECONDS COLD_START_TARGET_PCT
 #   CALL_RATES REG_RATES STEP_SECONDS BINDINGS BINDINGS_RATE
 #   STOP_FAILED_PCT MAX_RETRANS_PCT DRAIN_SECONDS OMSTILLING_BIN SIPP OUT_DIR
+#   LOG_LEVEL (the server's --log-level, default warning; information shows the warm-up)
 # Output: bench/sipp/out/<date-time>/ (or OUT_DIR/<date-time>/; one directory
 #   per step with the SIPp traces, server.log, results.jsonl, memory.json,
 #   summary.txt). tests/Omstilling.Bench.Tests runs --selftest and one short
@@ -199,7 +200,7 @@ if [[ $MODE == server ]]; then
   fi
   (cd "$RUN_DIR" && exec "${SERVER_CMD[@]}" run --demo --bind "$HOST" --sip-port "$SIP_PORT" \
       --web-port "${WEB_PORT:-18099}" --management "$HOST:${MANAGEMENT_PORT:-18098}" \
-      --data-dir "$RUN_DIR/data" --diagnostics --log-level warning \
+      --data-dir "$RUN_DIR/data" --diagnostics --log-level "${LOG_LEVEL:-warning}" \
       --max-calls-per-account 1000000 --max-calls-per-address 1000000 \
       "${TLS_ARGS[@]+"${TLS_ARGS[@]}"}" > server.log 2>&1) &
   SERVER_PID=$!

@@ -82,7 +82,10 @@ public sealed class SippLoadTests : IDisposable
         var (registered, requested) = Two(Read(run, @"bindings registered: " + N + " of " + N));
         Assert.Equal(200, requested);
         Assert.True(registered > 0, run.ToString());
-        Assert.True(Read(run, @"^\s+= " + N + " bytes per binding")[0] >= 0, run.ToString());
+        // RSS is an estimate that the GC can shrink while bindings are added (a negative figure has
+        // been printed): the line must be there with a number; the exact figure is the managed heap's
+        // ("managed heap after a full collection", asserted in the test that calls this).
+        Assert.Single(ReadAll(run, @"^\s+= -?[0-9][0-9,]* bytes per binding, -?[0-9.]+ MB per 100,000 bindings"));
     }
 
     /// <summary>Ports of their own, the output in a temporary folder, and a tiny size (a few seconds per part).</summary>

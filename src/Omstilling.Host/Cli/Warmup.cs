@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Omstilling.Calls;
+using Omstilling.Directory;
 using Omstilling.Media;
 using Omstilling.Media.Clock;
 using Omstilling.Media.Prompts;
@@ -18,8 +19,9 @@ namespace Omstilling.Host.Cli;
 /// is served by compiled code (issue 15: 1,000 calls/s from the moment the server answers). A
 /// private server of its own (SIP stack on a loopback UDP port, registrar, digest authentication,
 /// the call engine routing through the real policy, a media server) takes registrations and
-/// calls from simulated phones on another loopback port until the JIT has gone quiet. Nothing of
-/// it is visible afterwards: its accounts, registrations, calls and events are its own, it has no
+/// calls from simulated phones on another loopback port until the JIT has gone quiet, and its
+/// calls' events are written to a call history of its own (<see cref="WarmupHistory"/>). Nothing of
+/// it is visible afterwards: its accounts, registrations, calls, events and history are its own, it has no
 /// meters and logs nothing but a line as it starts and one with how long it took, and it is gone before the real SIP
 /// stack starts. Bounded: <see cref="WarmupTraffic.MaxDuration"/> at most, and never a reason not
 /// to start (a warm-up that fails is reported in that line and the server starts anyway).
@@ -39,7 +41,7 @@ internal static partial class Warmup
     /// Warms up (unless <see cref="Variable"/> is <c>off</c>) and logs that it starts and how it went.
     /// Returns the outcome; only <paramref name="cancellationToken"/> (the server stopping) ends it with an exception.
     /// </summary>
-    public static async Task<WarmupOutcome?> RunAsync(RunOptions options, PbxOptions pbxOptions, PromptLibrary prompts, PolicyProvider policy, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<WarmupOutcome?> RunAsync(RunOptions options, PbxOptions pbxOptions, PromptLibrary prompts, PolicyProvider policy, Func<StaffDirectory> directory, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
@@ -50,21 +52,24 @@ internal static partial class Warmup
         }
 
         LogWarming(logger);
-        var outcome = await WarmAsync(options, pbxOptions, prompts, policy, time, cancellationToken);
+        var outcome = await WarmAsync(options, pbxOptions, prompts, policy, directory, time, cancellationToken);
         if (outcome.Problem is { } problem)
         {
             LogIncomplete(logger, outcome.Elapsed.TotalMilliseconds, outcome.Calls, outcome.Registrations, problem);
         }
         else
         {
-            LogWarmed(logger, outcome.Elapsed.TotalMilliseconds, outcome.Calls, outcome.Registrations, outcome.MethodsCompiled);
+            LogWarmed(logger, outcome.Elapsed.TotalMilliseconds, outcome.Calls, outcome.Registrations, outcome.HistoryEvents, outcome.MethodsCompiled);
         }
 
         return outcome;
     }
 
-    /// <summary>The private server and its phones, the traffic, and everything torn down again.</summary>
-    internal static async Task<WarmupOutcome> WarmAsync(RunOptions options, PbxOptions pbxOptions, PromptLibrary prompts, PolicyProvider policy, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// The private server and its phones, the traffic, and everything torn down again; its history's
+    /// database in a folder made in <paramref name="temporaryFolder"/> (the system's when null) and removed.
+    /// </summary>
+    internal static async Task<WarmupOutcome> WarmAsync(RunOptions options, PbxOptions pbxOptions, PromptLibrary prompts, PolicyProvider policy, Func<StaffDirectory> directory, TimeProvider time, CancellationToken cancellationToken, string? temporaryFolder = null)
     {
         var started = time.GetTimestamp();
         var methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
@@ -87,6 +92,7 @@ internal static partial class Warmup
             await using var media = new MediaServer(mediaOptions, clock, time, quiet, faults);
             var pbx = new Pbx(stack, media, prompts, accounts, pbxOptions, quiet, faults, policy);
             clock.Start();
+            await using var history = await WarmupHistory.StartAsync(pbx.Events, directory, faults, time, temporaryFolder, cancellationToken);
             pbx.Events.Start();
             await using var events = pbx.Events;
             await stack.StartAsync(pbx.Server, cancellationToken);
@@ -94,20 +100,22 @@ internal static partial class Warmup
             await using var phones = await PhoneNetwork.StartAsync(
                 new PhoneNetworkOptions(server, IPAddress.Loopback, 0, options.FirstRtpPort, options.LastRtpPort), time, quiet, cancellationToken);
             var traffic = await WarmupTraffic.RunAsync(phones, credentials, WarmupTraffic.CallsPerRound(options.LastRtpPort - options.FirstRtpPort + 1), time, started, cancellationToken);
-            return new WarmupOutcome(time.GetElapsedTime(started), traffic.Calls, traffic.Registrations,
+            await events.DisposeAsync(); // the last events to the history, which writes them as it goes
+            await history.DisposeAsync();
+            return new WarmupOutcome(time.GetElapsedTime(started), traffic.Calls, traffic.Registrations, history.Written,
                 System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false) - methodsBefore, traffic.Problem);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
             // A warm-up is an optimisation: whatever stopped it (a port, a socket, a bug) is said
             // in the one line, and the server starts cold.
-            return new WarmupOutcome(time.GetElapsedTime(started), 0, 0,
+            return new WarmupOutcome(time.GetElapsedTime(started), 0, 0, 0,
                 System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false) - methodsBefore, $"{e.GetType().Name}: {e.Message}");
         }
     }
 
-    [LoggerMessage(EventId = 9050, Level = LogLevel.Information, Message = "Warmed up in {Milliseconds:F0} ms ({Calls} calls, {Registrations} registrations, {Methods} methods compiled)")]
-    private static partial void LogWarmed(ILogger logger, double milliseconds, int calls, int registrations, long methods);
+    [LoggerMessage(EventId = 9050, Level = LogLevel.Information, Message = "Warmed up in {Milliseconds:F0} ms ({Calls} calls, {Registrations} registrations, {HistoryEvents} history events, {Methods} methods compiled)")]
+    private static partial void LogWarmed(ILogger logger, double milliseconds, int calls, int registrations, long historyEvents, long methods);
 
     [LoggerMessage(EventId = 9051, Level = LogLevel.Warning, Message = "The warm-up stopped after {Milliseconds:F0} ms ({Calls} calls, {Registrations} registrations): {Problem}; the server starts without it")]
     private static partial void LogIncomplete(ILogger logger, double milliseconds, int calls, int registrations, string problem);

@@ -18,9 +18,14 @@ internal static class WarmupTraffic
 
     /// <summary>
     /// Not shorter than this: tiered compilation promotes a method only after it has been called
-    /// 30 times and 100 ms passed without new methods, and with PGO in two steps.
+    /// 30 times and 100 ms passed without new methods, and with PGO in two steps, on a background
+    /// thread; on a quiet machine three rounds without new methods came after one second, before
+    /// most of the promotions (bench/RESULTS.md, cold start).
     /// </summary>
-    public static readonly TimeSpan MinDuration = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MinDuration = TimeSpan.FromSeconds(3);
+
+    /// <summary>Nor fewer calls than this, for the same reason.</summary>
+    public const int MinCalls = 1_000;
 
     /// <summary>Rounds at most, whatever the clock says.</summary>
     public const int MaxRounds = 500;
@@ -31,8 +36,8 @@ internal static class WarmupTraffic
     /// <summary>A round in which the JIT compiled at most this many methods counts as quiet.</summary>
     public const int QuietMethods = 5;
 
-    /// <summary>Quiet rounds in a row that end the warm-up.</summary>
-    public const int QuietRounds = 3;
+    /// <summary>Quiet rounds in a row that end the warm-up (about a second at 40 calls a round: the JIT promotes on a background thread, in bursts).</summary>
+    public const int QuietRounds = 6;
 
     /// <summary>How long each call talks: long enough for a few 20 ms RTP packets through the relay.</summary>
     private static readonly TimeSpan TalkTime = TimeSpan.FromMilliseconds(60);
@@ -94,7 +99,7 @@ internal static class WarmupTraffic
 
             var compiled = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false) - methods;
             quietRounds = compiled <= QuietMethods ? quietRounds + 1 : 0;
-            if (quietRounds >= QuietRounds && time.GetElapsedTime(started) >= MinDuration)
+            if (quietRounds >= QuietRounds && calls >= MinCalls && time.GetElapsedTime(started) >= MinDuration)
             {
                 break;
             }

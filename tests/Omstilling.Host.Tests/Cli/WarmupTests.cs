@@ -40,9 +40,14 @@ public sealed class WarmupTests
         var prompts = new PromptLibrary([Path.Combine(AppContext.BaseDirectory, "prompts", "da")]);
         var options = RunOptions.Parse(["--rtp-ports", "41200-41999"]);
 
-        var outcome = await Warmup.WarmAsync(options, new PbxOptions(), prompts, policy, TimeProvider.System, CancellationToken.None);
+        var temporary = System.IO.Directory.CreateTempSubdirectory("warmup-test-");
+
+        var outcome = await Warmup.WarmAsync(options, new PbxOptions(), prompts, policy, () => Omstilling.Directory.StaffDirectory.Empty, TimeProvider.System, CancellationToken.None, temporary.FullName);
 
         Assert.Null(outcome.Problem);
+        Assert.True(outcome.HistoryEvents >= outcome.Calls * 2, $"the warm-up's own history wrote at least each call's start and end: {outcome}");
+        Assert.Empty(temporary.EnumerateFileSystemInfos()); // and its database is gone again
+        temporary.Delete();
         Assert.True(outcome.Calls >= WarmupTraffic.MaxCallsPerRound, $"{outcome}");
         Assert.True(outcome.Registrations >= 1, $"{outcome}");
         Assert.True(outcome.Elapsed < WarmupTraffic.MaxDuration + TimeSpan.FromSeconds(10), $"{outcome}");
@@ -55,7 +60,7 @@ public sealed class WarmupTests
 
         var warmupLines = server.Output.Split('\n').Where(l => l.Contains("[905", StringComparison.Ordinal)).ToList();
         Assert.True(warmupLines.Count == 2 && warmupLines[0].Contains("[9053]", StringComparison.Ordinal) && warmupLines[1].Contains("[9050]", StringComparison.Ordinal), server.Output);
-        Assert.Matches(@"Warmed up in \d+ ms \([1-9]\d* calls, [1-9]\d* registrations", server.Output);
+        Assert.Matches(@"Warmed up in \d+ ms \([1-9]\d* calls, [1-9]\d* registrations, [1-9]\d* history events", server.Output);
         Assert.DoesNotMatch(@"\b99\d{4}\b", server.Output); // the warm-up phones' numbers
 
         var status = await server.StatusAsync();
@@ -76,7 +81,7 @@ public sealed class WarmupTests
     {
         var logger = new ListLogger();
 
-        var outcome = await WithVariable("off", () => Warmup.RunAsync(RunOptions.Parse([]), new PbxOptions(), null!, null!, TimeProvider.System, logger, CancellationToken.None));
+        var outcome = await WithVariable("off", () => Warmup.RunAsync(RunOptions.Parse([]), new PbxOptions(), null!, null!, null!, TimeProvider.System, logger, CancellationToken.None));
 
         Assert.Null(outcome);
         Assert.Equal([9052], logger.EventIds);

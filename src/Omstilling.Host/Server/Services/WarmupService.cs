@@ -9,5 +9,5 @@ namespace Omstilling.Host.Server.Services;
 internal sealed class WarmupService(ServerParts parts, ILogger logger) : ServerService
 {
     public override async Task StartedAsync(CancellationToken cancellationToken) =>
-        await Warmup.RunAsync(parts.Options, parts.PbxOptions, parts.Prompts, parts.Policy, parts.Time, logger, cancellationToken);
+        await Warmup.RunAsync(parts.Options, parts.PbxOptions, parts.Prompts, parts.Policy, () => parts.Directory.Holder.Current, parts.Time, logger, cancellationToken);
 }
