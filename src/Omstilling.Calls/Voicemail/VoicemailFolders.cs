@@ -73,6 +73,14 @@ public sealed class VoicemailFolders(string root)
         ? System.IO.Directory.EnumerateFiles(Root, "*" + AtomicFile.TemporarySuffix, SearchOption.AllDirectories)
         : [];
 
+    /// <summary>
+    /// Every whole recording in the boxes' folders (<c>*.wav</c>), to be held against what the
+    /// database keeps at start (<see cref="Unfinished"/> are the cut-off ones).
+    /// </summary>
+    public IEnumerable<string> Whole() => System.IO.Directory.Exists(Root)
+        ? System.IO.Directory.EnumerateFiles(Root, "*.wav", SearchOption.AllDirectories)
+        : [];
+
     private static string SafeName(string box)
     {
         ArgumentNullException.ThrowIfNull(box);

@@ -72,8 +72,9 @@ public sealed partial class StaffVoicemail : IVoicemailBoxes, IMessageWaiting, I
     public VoicemailStore Store => _store;
 
     /// <summary>
-    /// Clears recordings a stop or crash cut off, loads the counts and greetings, drops absence
-    /// greetings whose absence ended while the platform was down, then follows the absence book.
+    /// Clears recordings a stop or crash cut off and whole ones no row keeps, loads the counts and
+    /// greetings, drops absence greetings whose absence ended while the platform was down, then
+    /// follows the absence book.
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -82,6 +83,8 @@ public sealed partial class StaffVoicemail : IVoicemailBoxes, IMessageWaiting, I
             LogUnfinished(_logger, unfinished);
             File.Delete(unfinished);
         }
+
+        await RemoveUnkeptAsync(cancellationToken);
 
         foreach (var (box, (fresh, old)) in await _store.CountsAsync(cancellationToken))
         {
@@ -98,6 +101,25 @@ public sealed partial class StaffVoicemail : IVoicemailBoxes, IMessageWaiting, I
         }
 
         _absences.Changed += OnAbsenceChanged;
+    }
+
+    /// <summary>
+    /// Whole recordings no message or greeting row names: a process that died between renaming a
+    /// recording into place and writing its row (or between a greeting's replacement and the old
+    /// file's removal) left them, and nothing would ever play or expire them, so they would outlive
+    /// the policy's retention. Run at start, before anything records.
+    /// </summary>
+    private async Task RemoveUnkeptAsync(CancellationToken cancellationToken)
+    {
+        var kept = (await _store.FilesAsync(cancellationToken))
+            .Where(f => Path.GetFileName(f.FileName) == f.FileName && f.FileName.Length > 0)
+            .Select(f => Path.GetFullPath(_folders.PathOf(f.Box, f.FileName)))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var file in _folders.Whole().Where(f => !kept.Contains(Path.GetFullPath(f))).ToList())
+        {
+            LogUnkept(_logger, file);
+            File.Delete(file);
+        }
     }
 
     /// <summary>Deletes messages older than <paramref name="days"/> (asked each time: the policy may change) now and then daily.</summary>
@@ -350,6 +372,9 @@ public sealed partial class StaffVoicemail : IVoicemailBoxes, IMessageWaiting, I
 
     [LoggerMessage(EventId = 6506, Level = LogLevel.Warning, Message = "A voicemail recording cut off by a stop was removed: {File}")]
     private static partial void LogUnfinished(ILogger logger, string file);
+
+    [LoggerMessage(EventId = 6508, Level = LogLevel.Warning, Message = "A voicemail recording no message or greeting keeps was removed (a stop came between its file and its row): {File}")]
+    private static partial void LogUnkept(ILogger logger, string file);
 
     private static void LogGreeting(ILogger logger, string box, GreetingKind kind, bool recorded) =>
         LogGreetingChange(logger, box, kind, recorded ? "recorded" : "removed");

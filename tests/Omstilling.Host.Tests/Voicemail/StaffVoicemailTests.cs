@@ -115,12 +115,15 @@ public sealed class StaffVoicemailTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
-    public async Task A_restart_finds_the_counts_and_greetings_and_clears_recordings_cut_off_by_a_crash()
+    public async Task A_restart_finds_the_counts_and_greetings_and_clears_recordings_cut_off_by_a_crash_or_left_without_a_row()
     {
         await LeaveAsync(TimeSpan.FromSeconds(2));
         await _voicemail.SaveGreetingAsync("2012", GreetingKind.Personal, TestWav.Tone(8000, 1, TimeSpan.FromSeconds(2)), CancellationToken.None);
         var cut = _voicemail.StartRecording("2012", RecordingPurpose.Message, "2001", Guid.NewGuid(), _time.GetUtcNow());
         WavWriter.Write(cut.TemporaryFile, new short[16000]); // the process died here
+        var orphan = _voicemail.StartRecording("2012", RecordingPurpose.Message, "2003", Guid.NewGuid(), _time.GetUtcNow());
+        WavWriter.Write(orphan.TemporaryFile, new short[16000]);
+        var orphanFile = _voicemail.Folders.PathOf("2012", _voicemail.Folders.Promote(orphan)); // and this one died before its row
         _voicemail.Dispose();
 
         _voicemail = Create();
@@ -129,7 +132,10 @@ public sealed class StaffVoicemailTests : IAsyncLifetime, IAsyncDisposable
         Assert.Equal(new MessageCounts(1, 0), ((IMessageWaiting)_voicemail).CountsFor("2012"));
         Assert.NotNull(_voicemail.GreetingFor("2012").Personal);
         Assert.False(File.Exists(cut.TemporaryFile));
-        Assert.Single(await _voicemail.Store.BoxAsync("2012", CancellationToken.None));
+        Assert.False(File.Exists(orphanFile));
+        var message = Assert.Single(await _voicemail.Store.BoxAsync("2012", CancellationToken.None));
+        Assert.True(File.Exists(_voicemail.Folders.PathOf("2012", message.FileName)));
+        Assert.True(File.Exists(_voicemail.Folders.PathOf("2012", (await _voicemail.Store.SettingsAsync("2012", CancellationToken.None)).GreetingFile!)));
     }
 
     [Fact]
