@@ -19,7 +19,33 @@ internal sealed partial class Transfers
         session.Stop();
         services.Registry.StopWaitingForFree(session.Target, owner);
         call.Emit(call.Event(CallEventKind.TransferFailed) with { Party = session.Target, Operator = session.Operator, Outcome = outcome });
-        recalls.ToSwitchboard(new Recall(session.Target, session.TargetName, outcome, session.Operator, call.Now));
+        var recall = new Recall(session.Target, session.TargetName, outcome, session.Operator, call.Now);
+        if (outcome == RingOutcome.Forwarded && !services.IsOperator(session.Operator))
+        {
+            // The target forwards to the switchboard: a colleague's transfer goes there, not back to the colleague.
+            recalls.ToQueue(recall);
+            return;
+        }
+
+        recalls.ToSwitchboard(recall);
+    }
+
+    /// <summary>
+    /// The target's own rules took the caller (their voicemail while absent, a department they
+    /// forward to): the transfer is over and will not come back; the recall is forgotten.
+    /// </summary>
+    public void LeftToRules(RingOutcome outcome)
+    {
+        if (Session is not { IsAnnounced: false } session)
+        {
+            return;
+        }
+
+        Session = null;
+        session.Stop();
+        services.Registry.StopWaitingForFree(session.Target, owner);
+        recalls.Forget();
+        call.Emit(call.Event(CallEventKind.TransferFailed) with { Party = session.Target, Operator = session.Operator, Outcome = outcome });
     }
 
     /// <summary>A phone answered the caller: a blind transfer, camp-on or recall is done with.</summary>

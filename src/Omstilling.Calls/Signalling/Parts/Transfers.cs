@@ -40,7 +40,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
             return refused;
         }
 
-        if (Bindings.Lookup(target).Count == 0)
+        if (!services.CanTake(target, call.Now))
         {
             return CallControlResult.TargetUnavailable;
         }
@@ -324,7 +324,11 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         }
     }
 
-    /// <summary>Rings the transfer's target for the caller, who hears the ringing tone.</summary>
+    /// <summary>
+    /// Rings the transfer's target for the caller, who hears the ringing tone: a blind transfer by
+    /// the person's forwarding and absence as a call dialled to them; a camp-on (the operator chose to
+    /// wait for this phone) their phones.
+    /// </summary>
     private void RingTarget()
     {
         if (Session is not { } session || call.HasEnded)
@@ -333,16 +337,16 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         }
 
         session.RingTarget();
+        if (session.Kind == TransferKind.Blind)
+        {
+            call.RingTransferTarget(session.Target);
+            return;
+        }
+
         var bindings = Bindings.Lookup(session.Target);
         if (bindings.Count == 0)
         {
             TargetFailed(RingOutcome.Unavailable);
-            return;
-        }
-
-        if (session.Kind == TransferKind.Blind && services.Activity.IsBusy(session.Target))
-        {
-            TargetFailed(RingOutcome.Busy);
             return;
         }
 

@@ -172,6 +172,10 @@ internal sealed class FakeCallHost(Func<DateTimeOffset> now) : IRingHost, ITrans
         Ringing = group;
     }
 
+    public void RingTransferTarget(string extension) => Steps.Add($"RingTransferTarget {extension}");
+
+    public void LeaveTransfer(RingOutcome outcome) => Steps.Add($"LeaveTransfer {outcome}");
+
     public void RingOn(RingGroup group, TimeSpan left)
     {
         Steps.Add($"RingOn {group.Purpose} {left.TotalSeconds:0}s");
