@@ -150,6 +150,8 @@ internal sealed partial class Call
 
     public void RingTransferTarget(string extension) => _policy.RingTransferTarget(extension);
 
+    public ConsultationReach ReachForConsultation(string extension) => _policy.ReachForConsultation(extension);
+
     public void LeaveTransfer(RingOutcome outcome) => _transfers.LeftToRules(outcome);
 
     /// <summary>A leg other than the caller's hung up.</summary>

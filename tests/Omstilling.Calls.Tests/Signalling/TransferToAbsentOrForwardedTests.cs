@@ -165,6 +165,47 @@ public sealed class TransferToAbsentOrForwardedTests
     }
 
     [Fact]
+    public async Task An_announced_transfer_to_an_absent_person_rings_nobody_and_offers_the_operator_the_choices()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2012");
+        var (caller, op, callId) = await OperatorOnCallAsync(f);
+        var camilla = await f.PhoneAsync("2012");
+        f.Absence.Set("2012", Meeting("Camilla Holm"));
+
+        var result = f.Pbx.Switchboard.StartConsultation(callId, "100", "2012", "Camilla Holm");
+
+        Assert.Equal(CallControlResult.Done, result);
+        var failed = Assert.Single(f.EventsOf(CallEventKind.TransferFailed));
+        Assert.Equal(("2012", RingOutcome.Absent), (failed.Party, failed.Outcome));
+        Assert.Equal(RingOutcome.Absent, f.Pbx.Switchboard.Snapshot(callId)!.Transfer!.Failed);
+        Assert.Equal(CallControlResult.Done, f.Pbx.Switchboard.TransferToVoicemail(callId, "100", "2012"));
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(30), () => f.EventsOf(CallEventKind.Voicemail).Length > 0), Describe(f));
+        Assert.Equal(0, camilla.InviteCount);
+        Assert.False(caller.ReceivedMethod(SipMethod.Bye));
+        Assert.True(op.ReceivedMethod(SipMethod.Bye));
+    }
+
+    [Fact]
+    public async Task An_announced_transfer_to_a_person_who_forwards_every_call_consults_the_colleague_and_completes_to_him()
+    {
+        await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2010", "2011");
+        var (_, _, callId) = await OperatorOnCallAsync(f);
+        var anne = await f.PhoneAsync("2010");
+        var bo = await f.PhoneAsync("2011");
+        f.Forwarding.Set("2010", ForwardCondition.Always, "Anne Sørensen", "2011");
+
+        Assert.Equal(CallControlResult.Done, f.Pbx.Switchboard.StartConsultation(callId, "100", "2010", "Anne Sørensen"));
+
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(2), () => bo.InviteCount == 1), Describe(f));
+        Assert.Matches("^\"Anne Sørensen\" <sip:2010@[^>]+>;reason=unconditional;counter=1$", bo.Received.Single(r => r.Method == SipMethod.Invite).Headers.GetFirstValue(HeaderName.Diversion));
+        bo.Answer();
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.EventsOf(CallEventKind.ConsultAnswered).Length > 0), Describe(f));
+        Assert.Equal(CallControlResult.Done, f.Pbx.Switchboard.CompleteTransfer(callId, "100"));
+        Assert.True(await f.RunAsync(TimeSpan.FromSeconds(1), () => f.Pbx.Switchboard.Snapshot(callId)?.AnsweredBy == "2011"), Describe(f));
+        Assert.Equal(0, anne.InviteCount);
+    }
+
+    [Fact]
     public async Task A_phones_blind_refer_to_an_absent_person_plays_her_greeting_and_takes_a_message_without_ringing_her()
     {
         await using var f = await B2buaFixture.StartAsync(B2buaFixture.BundledPolicy(), WorkingDay, "100", "2012");

@@ -14,6 +14,9 @@ internal interface ITransferHost : ICallSteps
     /// </summary>
     void RingTransferTarget(string extension);
 
+    /// <summary>Whom an operator's consultation with the person reaches by their rules (<see cref="PolicyRunner.ReachForConsultation"/>).</summary>
+    ConsultationReach ReachForConsultation(string extension);
+
     /// <summary>The operator's ringing of the target goes on for the caller (the operator hung up): it is the caller's ringing now, for <paramref name="left"/>.</summary>
     void RingOn(RingGroup group, TimeSpan left);
 

@@ -34,6 +34,31 @@ internal sealed partial class PolicyRunner
     }
 
     /// <summary>
+    /// Whom an operator's consultation with the person reaches by the same rules as a call dialled
+    /// to them: their forwarding of every call, followed from colleague to colleague as far as the
+    /// forwarder allows (a loop or a long chain is cut, as for a call), else their absence, else
+    /// their own phones. A forwarding to a number that is not a person's reaches nobody to consult.
+    /// </summary>
+    public ConsultationReach ReachForConsultation(string extension)
+    {
+        _forwarder.Restart();
+        var current = extension;
+        while (_forwarder.Next(current, ForwardCondition.Always) is { } step)
+        {
+            if (step.Target.Kind != PhoneTransferTargetKind.Person)
+            {
+                return new ConsultationReach(null, _forwarder.Hops, null);
+            }
+
+            current = step.Target.Extension!;
+        }
+
+        return current == extension && services.Staff.Absence.GreetingFor(extension, call.Now) is { } away
+            ? new ConsultationReach(extension, [], away)
+            : new ConsultationReach(current, _forwarder.Hops, null);
+    }
+
+    /// <summary>
     /// Nobody took a ringing of one person on a condition they forward on (busy or not registered,
     /// no answer): the forwarding is followed, for the same purpose; false when there is none to follow.
     /// </summary>

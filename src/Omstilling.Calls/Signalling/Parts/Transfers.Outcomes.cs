@@ -1,5 +1,6 @@
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
+using Omstilling.Media.Audio;
 using Omstilling.Media.Players;
 
 namespace Omstilling.Calls.Signalling;
@@ -156,14 +157,15 @@ internal sealed partial class Transfers
     /// The target did not take the consultation: the operator hears why, the caller keeps its music,
     /// and the console offers the choices (back to the caller, a message, a colleague, voicemail, camp-on).
     /// </summary>
-    private void ConsultFailed(TransferSession session, RingOutcome outcome)
+    /// <param name="heard">What the operator hears instead of "optaget" or "intet-svar" (an absent person's greeting).</param>
+    private void ConsultFailed(TransferSession session, RingOutcome outcome, IReadOnlyList<AudioClip>? heard = null)
     {
         session.ConsultationFailed(outcome);
         Queues.Unreserve(owner);
         call.Emit(call.Event(CallEventKind.TransferFailed) with { Party = session.Target, Operator = session.Operator, Outcome = outcome });
         if (connection.Party is { } op)
         {
-            session.PlayToOperator(op, Clock, services.Prompts.Get(outcome == RingOutcome.Busy ? "optaget" : "intet-svar"), loop: false);
+            session.PlayToOperator(op, Clock, heard ?? [services.Prompts.Get(outcome == RingOutcome.Busy ? "optaget" : "intet-svar")]);
         }
     }
 

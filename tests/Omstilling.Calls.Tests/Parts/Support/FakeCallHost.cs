@@ -174,6 +174,8 @@ internal sealed class FakeCallHost(Func<DateTimeOffset> now) : IRingHost, ITrans
 
     public void RingTransferTarget(string extension) => Steps.Add($"RingTransferTarget {extension}");
 
+    public ConsultationReach ReachForConsultation(string extension) => new(extension, [], null);
+
     public void LeaveTransfer(RingOutcome outcome) => Steps.Add($"LeaveTransfer {outcome}");
 
     public void RingOn(RingGroup group, TimeSpan left)
