@@ -39,6 +39,9 @@ public sealed class TransferToAbsentOrForwardedTests
         Assert.Equal(0, anne.InviteCount);
         var recalled = Assert.Single(f.EventsOf(CallEventKind.Recalled));
         Assert.Equal(("2010", "100", RingOutcome.Absent), (recalled.Party, recalled.Operator, recalled.Outcome));
+        var view = f.Pbx.Switchboard.Snapshot(callId)!;
+        Assert.Equal(new RecallView("2010", "Anne Sørensen", RingOutcome.Absent, "100", recalled.At), view.Recall);
+        Assert.Null(view.Diversion); // the banner says it once: "Tilbage: Anne Sørensen er fraværende"
         Assert.False(caller.ReceivedMethod(SipMethod.Bye));
     }
 

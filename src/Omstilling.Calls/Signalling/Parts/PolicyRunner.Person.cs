@@ -111,7 +111,11 @@ internal sealed partial class PolicyRunner
             return false;
         }
 
-        Diversion = new DiversionView(extension, RingOutcome.Forwarded); // whom the call was for, should it reach the switchboard
+        if (purpose == RingPurpose.Call)
+        {
+            Diversion = new DiversionView(extension, RingOutcome.Forwarded); // whom the call was for, should it reach the switchboard (a transfer's recall says it)
+        }
+
         switch (step.Target.Kind)
         {
             case PhoneTransferTargetKind.Person:
@@ -150,7 +154,11 @@ internal sealed partial class PolicyRunner
     /// </summary>
     private void Absent(RingPurpose purpose, string extension, AbsenceGreeting away, PolicyAction? onNoAnswer)
     {
-        Diversion = new DiversionView(extension, RingOutcome.Absent);
+        if (purpose == RingPurpose.Call)
+        {
+            Diversion = new DiversionView(extension, RingOutcome.Absent); // a transfer's recall says it instead
+        }
+
         call.Emit(call.Event(CallEventKind.Diverted) with { Party = extension, Outcome = RingOutcome.Absent });
         var rule = purpose == RingPurpose.Transfer && onNoAnswer is null or { Kind: ActionKind.Operator } ? null : onNoAnswer;
         if (rule is { Kind: ActionKind.Voicemail } voicemail && voicemail.Target == extension)
