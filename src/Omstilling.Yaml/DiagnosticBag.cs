@@ -42,6 +42,16 @@ public sealed class DiagnosticBag
 
     public void Error(YamlNode node, string message) => Error(At(node), message);
 
+    /// <summary>An error with its Danish wording for staff pages (<see cref="YamlDiagnostic.Danish"/>).</summary>
+    public void Error(SourceLocation location, string message, string danish)
+    {
+        HasErrors = true;
+        _items.Add(new YamlDiagnostic(DiagnosticSeverity.Error, location, message) { Danish = danish });
+    }
+
+    /// <summary>An error with its Danish wording for staff pages (<see cref="YamlDiagnostic.Danish"/>).</summary>
+    public void Error(YamlNode node, string message, string danish) => Error(At(node), message, danish);
+
     public void Warning(SourceLocation location, string message) =>
         _items.Add(new YamlDiagnostic(DiagnosticSeverity.Warning, location, message));
 

@@ -46,15 +46,22 @@ internal sealed partial class Call
                 return (new ConsultationHandOff(adopted, adopted.Party), null);
             }
 
-            if (_connection.Party is null && _ringer.Current is { IsRinging: true } && !_leg.IsAnswered)
+            // Nobody answered the phone yet: its colleague still rings, or the platform speaks for them
+            // (their absence greeting, their voicemail). The caller is put through to the number the
+            // phone dialled, by that person's rules, as a blind transfer.
+            if (_connection.Party is null && (_ringer.Current is { IsRinging: true } || _leg.IsAnswered))
             {
                 if (check(new ConsultationPeek(null, false, Dialled)) is { } refused)
                 {
                     return (null, refused);
                 }
 
-                _ringer.AbandonCurrent();
-                End(Events.CallEndReason.Transferred, SipStatus.RequestTerminated);
+                if (_ringer.Current is { IsRinging: true })
+                {
+                    _ringer.AbandonCurrent();
+                }
+
+                End(Events.CallEndReason.Transferred, _leg.IsAnswered ? null : SipStatus.RequestTerminated);
                 return (new ConsultationHandOff(null, Dialled), null);
             }
 

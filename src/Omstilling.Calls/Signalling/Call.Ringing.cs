@@ -129,6 +129,8 @@ internal sealed partial class Call
             case RingPurpose.QueueOffer:
                 _queue.OfferFailed();
                 return;
+            case RingPurpose.Transfer when _policy.ForwardOnFailure(group, outcome):
+                return; // the target forwards on busy or no answer: the transfer follows it, and its recall waits for the last phone
             case RingPurpose.Transfer:
                 _transfers.TargetFailed(outcome);
                 return;
@@ -145,6 +147,12 @@ internal sealed partial class Call
                 throw new System.Diagnostics.UnreachableException($"RingPurpose {group.Purpose}");
         }
     }
+
+    public void RingTransferTarget(string extension) => _policy.RingTransferTarget(extension);
+
+    public ConsultationReach ReachForConsultation(string extension) => _policy.ReachForConsultation(extension);
+
+    public void LeaveTransfer(RingOutcome outcome) => _transfers.LeftToRules(outcome);
 
     /// <summary>A leg other than the caller's hung up.</summary>
     private void OnPartyHungUp(Branch branch)

@@ -109,7 +109,7 @@ public sealed partial class CallManager
 
         var target = ResolveTransferTarget(peek.Dialled);
         return target is not { Kind: PhoneTransferTargetKind.Person, Extension: { } extension } || extension == transferor ? SipStatus.Forbidden
-            : _bindings.Lookup(extension).Count == 0 ? SipStatus.TemporarilyUnavailable
+            : !_services.CanTake(extension, Stack.Scheduler.Time.GetUtcNow()) ? SipStatus.TemporarilyUnavailable
             : null;
     }
 

@@ -56,6 +56,17 @@ internal sealed record CallServices(
     /// <summary>Whether the extension is one of the switchboard's operators (or a member of its queue).</summary>
     public bool IsOperator(string extension) => Policy?.Operators.Contains(extension) ?? false;
 
+    /// <summary>
+    /// Whether a call for the person can go anywhere: a phone of theirs is registered, or their
+    /// forwarding (always, or on busy, which covers no phone) or their absence takes it. One rule for
+    /// a call dialled to them, an operator's transfer and a phone's REFER.
+    /// </summary>
+    public bool CanTake(string extension, DateTimeOffset now) =>
+        Bindings.Lookup(extension).Count > 0
+        || Staff.Forwarding.ForwardingOf(extension, ForwardCondition.Always) is not null
+        || Staff.Forwarding.ForwardingOf(extension, ForwardCondition.Busy) is not null
+        || Staff.Absence.GreetingFor(extension, now) is not null;
+
     /// <summary>How long a transfer target rings: their own ring limit in the policy, else the organisation's, else the platform's.</summary>
     public TimeSpan RingLimitFor(string extension)
     {

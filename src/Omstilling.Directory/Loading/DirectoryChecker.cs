@@ -117,11 +117,11 @@ internal sealed class DirectoryChecker(DirectoryDraft draft, TelephonePolicy? po
             {
                 if (colleague.Value == person.Id.Value)
                 {
-                    _diagnostics.Error(colleague.Source, $"person '{person.Name}' is in their own covered-by; expected colleagues' ids");
+                    _diagnostics.Error(colleague.Source, $"person '{person.Name}' is in their own covered-by; expected colleagues' ids", $"{person.Name} kan ikke dække for sig selv. Vælg kolleger.");
                 }
                 else if (!known.Contains(colleague.Value))
                 {
-                    _diagnostics.Error(colleague.Source, $"'{colleague.Value}' in covered-by of person '{person.Name}' is not a person; expected the id of a person in {Where}");
+                    _diagnostics.Error(colleague.Source, $"'{colleague.Value}' in covered-by of person '{person.Name}' is not a person; expected the id of a person in {Where}", $"Den kollega, der skal dække for {person.Name} ({colleague.Value}), findes ikke længere i vidensdatabasen. Vælg en anden.");
                 }
             }
         }

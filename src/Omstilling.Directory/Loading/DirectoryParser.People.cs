@@ -143,7 +143,7 @@ internal sealed partial class DirectoryParser
             return number.National;
         }
 
-        _diagnostics.Error(node, $"'{text}' is not a Danish phone number; expected {DanishNumberExpected}");
+        _diagnostics.Error(node, $"'{text}' is not a Danish phone number; expected {DanishNumberExpected}", $"{text} er ikke et dansk telefonnummer. Skriv de 8 cifre, fx 20 30 40 50.");
         return null;
     }
 

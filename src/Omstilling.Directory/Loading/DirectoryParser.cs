@@ -174,7 +174,7 @@ internal sealed partial class DirectoryParser(DiagnosticBag diagnostics)
             && !email.AsSpan().ContainsAny(NotInEmail);
         if (!valid)
         {
-            _diagnostics.Error(node, $"'{email}' in {map.Context} is not an e-mail address; expected e.g. navn@guldborgsund.dk");
+            _diagnostics.Error(node, $"'{email}' in {map.Context} is not an e-mail address; expected e.g. navn@guldborgsund.dk", $"{email} er ikke en gyldig e-mailadresse. Skriv den som fx navn@guldborgsund.dk.");
             return null;
         }
 

@@ -18,7 +18,7 @@ public sealed record PersonCard(
     IReadOnlyList<ColleagueState> Colleagues,
     IReadOnlyList<DepartmentAbsence> Notices)
 {
-    /// <summary>Where the person's calls are forwarded, by condition (the operator's transfer rings the person all the same).</summary>
+    /// <summary>Where the person's calls are forwarded, by condition; an operator's transfer follows the forwarding as a dialled call does.</summary>
     public IReadOnlyList<Forwarding> Forwardings { get; init; } = [];
 }
 

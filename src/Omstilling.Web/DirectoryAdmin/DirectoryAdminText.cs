@@ -30,6 +30,9 @@ public static class DirectoryAdminText
         return $"{What(entry.Change, entry.Kind)}: {entry.EntryId}";
     }
 
+    /// <summary>A head's change breaks a rule only IT can meet (a number, an extension, the policy's plan).</summary>
+    public const string OnlyItCanFix = "Ændringen kan ikke gemmes, fordi vidensdatabasen så ville bryde en regel, som kun IT kan rette. Kontakt IT.";
+
     /// <summary>The local date and time, "5.12.2026 kl. 10.15".</summary>
     public static string When(DateTimeOffset at, TimeZoneInfo zone) => DanishTime.Full(at, zone);
 

@@ -84,7 +84,8 @@ public sealed class DirectoryAdministration(DirectoryStore store, PolicyProvider
         var checkedFile = DirectoryLoader.Load(DirectoryYaml.Write(changed), DirectoryStore.SourceName, policies.Current);
         if (!checkedFile.Succeeded)
         {
-            return [.. checkedFile.Errors.Select(e => e.Message)];
+            // Staff read Danish: each rule a head can meet has its own words; the rest is IT's (English in the CLI's import).
+            return [.. checkedFile.Errors.Select(e => e.Danish ?? DirectoryAdminText.OnlyItCanFix).Distinct(StringComparer.Ordinal)];
         }
 
         await store.ApplyAsync(checkedFile.File, actor, "web", stored.Revision, cancellationToken);

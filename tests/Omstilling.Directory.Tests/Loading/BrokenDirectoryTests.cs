@@ -70,6 +70,34 @@ public sealed class BrokenDirectoryTests
     }
 
     [Fact]
+    public void The_rules_a_department_head_can_break_on_the_web_are_worded_in_Danish_too_and_the_rest_are_left_to_IT()
+    {
+        var values = Load("bad-values");
+        var references = Load("bad-references");
+
+        Assert.Equal(
+            [
+                "borgerservice(at)kommune.dk er ikke en gyldig e-mailadresse. Skriv den som fx navn@guldborgsund.dk.",
+                null, // an id: IT's
+                null, // an extension: IT's
+                "20 30 40 er ikke et dansk telefonnummer. Skriv de 8 cifre, fx 20 30 40 50.", // a mobile
+                null, // a direct number: IT's
+                null,
+                null,
+            ],
+            values.Diagnostics.Select(d => d.Danish));
+        Assert.Equal(
+            [
+                null,
+                null,
+                "Anne Sørensen kan ikke dække for sig selv. Vælg kolleger.",
+                null,
+                "Den kollega, der skal dække for Bo Jensen (camilla-holm), findes ikke længere i vidensdatabasen. Vælg en anden.",
+            ],
+            references.Diagnostics.Select(d => d.Danish));
+    }
+
+    [Fact]
     public void Duplicate_ids_extensions_and_numbers_name_the_first_use()
     {
         AssertRejected(

@@ -57,7 +57,7 @@ public sealed class DirectoryAdminPageTests : IDisposable
         await anne.GetByRole(AriaRole.Button, new() { Name = "Ret oplysninger" }).ClickAsync();
         await form.Locator("[data-testid=mobile]").FillAsync("12 34");
         await form.GetByRole(AriaRole.Button, new() { Name = "Gem oplysninger" }).ClickAsync();
-        await head.Locator("[data-testid=feedback]", new() { HasText = "Ikke gemt: '12 34' is not a Danish phone number" }).WaitForAsync();
+        await head.Locator("[data-testid=feedback]", new() { HasText = "Ikke gemt: 12 34 er ikke et dansk telefonnummer. Skriv de 8 cifre, fx 20 30 40 50." }).WaitForAsync();
     }
 
     public void Dispose() => System.IO.Directory.Delete(_data, recursive: true);

@@ -40,6 +40,9 @@ internal sealed class CallForwarder(ICallBasics call, CallServices services)
     /// <summary>The forwardings followed so far, the first first.</summary>
     public ImmutableArray<ForwardHop> Hops => _hops;
 
+    /// <summary>A transfer starts a new chain: the forwardings before it are no longer the call's (nor told to the next phone).</summary>
+    public void Restart() => _hops = [];
+
     /// <summary>The forwarding to follow for a ring of <paramref name="extension"/> on the condition, or null (none, or cut).</summary>
     public ForwardStep? Next(string extension, ForwardCondition condition)
     {

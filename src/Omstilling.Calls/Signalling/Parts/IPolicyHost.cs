@@ -23,6 +23,13 @@ internal interface IPolicyHost : ICallSteps
     /// <summary>The caller joins the queue.</summary>
     void EnterQueue(Queue queue, PolicyAction? onBusy, bool recalled);
 
+    /// <summary>
+    /// A transfer's target is taken by their own rules (voicemail, a department) instead of their
+    /// phone: the transfer is over (<see cref="CallEventKind.TransferFailed"/> with
+    /// <paramref name="outcome"/>) and will not come back; nothing when no transfer is under way.
+    /// </summary>
+    void LeaveTransfer(RingOutcome outcome);
+
     /// <summary>A final refusal to a caller not yet answered, and the end of the call.</summary>
     void Refuse(int status, string? phrase, CallEndReason reason);
 }

@@ -1,3 +1,4 @@
+using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
 using Omstilling.Calls.Routing;
 using Omstilling.Policy.Model;
@@ -37,16 +38,28 @@ internal sealed partial class PolicyRunner
         Forward(verdict, limit, onBusy, onNoAnswer);
     }
 
-    /// <summary>Calls a number outside through the trunk; only a number the toll-fraud guard allowed gets here.</summary>
-    private void Forward(OutboundVerdict allowed, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer)
+    /// <summary>
+    /// Calls a number outside through the trunk; only a number the toll-fraud guard allowed gets here.
+    /// For a transfer (a forwarding followed), nobody answering there is a recall.
+    /// </summary>
+    private void Forward(OutboundVerdict allowed, TimeSpan limit, PolicyAction? onBusy, PolicyAction? onNoAnswer, RingPurpose purpose = RingPurpose.Call)
     {
+        var group = new RingGroup(purpose, [], onBusy, onNoAnswer) { Diversions = _forwarder.Hops };
         if (services.Trunk is not { } trunk)
         {
             call.Emit(call.Event(CallEventKind.Routed) with { Decision = DecisionKind.Forward, Target = allowed.Number, RouteFailure = RouteFailure.NoTrunk });
-            Follow(onNoAnswer, SipStatus.ServiceUnavailable, CallEndReason.Failed);
+            if (purpose == RingPurpose.Transfer)
+            {
+                call.RingFailed(group, RingOutcome.Unavailable, SipStatus.ServiceUnavailable);
+            }
+            else
+            {
+                Follow(onNoAnswer, SipStatus.ServiceUnavailable, CallEndReason.Failed);
+            }
+
             return;
         }
 
-        call.Ring(new RingGroup(RingPurpose.Call, [], onBusy, onNoAnswer) { Diversions = _forwarder.Hops }, [BranchDialer.TrunkBinding(trunk, allowed)], limit, ringback: true, toTrunk: true);
+        call.Ring(group, [BranchDialer.TrunkBinding(trunk, allowed)], limit, ringback: true, toTrunk: true);
     }
 }

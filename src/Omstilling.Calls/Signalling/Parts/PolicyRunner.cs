@@ -37,11 +37,7 @@ internal sealed partial class PolicyRunner(IPolicyHost call, CallServices servic
     public void StartExtension(string extension)
     {
         call.Emit(call.Event(CallEventKind.Started) with { External = false });
-        var staff = services.Staff;
-        if (services.Bindings.Lookup(extension).Count == 0
-            && staff.Forwarding.ForwardingOf(extension, ForwardCondition.Always) is null
-            && staff.Forwarding.ForwardingOf(extension, ForwardCondition.Busy) is null
-            && staff.Absence.GreetingFor(extension, call.Now) is null)
+        if (!services.CanTake(extension, call.Now))
         {
             call.Refuse(SipStatus.TemporarilyUnavailable, null, CallEndReason.Unavailable); // before any media is made
             return;
@@ -49,7 +45,7 @@ internal sealed partial class PolicyRunner(IPolicyHost call, CallServices servic
 
         if (call.PrepareCallerMedia())
         {
-            RingPerson(extension, [extension], null, null, services.Options.RingLimit);
+            RingPerson(RingPurpose.Call, extension, [extension], null, null, services.Options.RingLimit);
         }
     }
 
@@ -86,7 +82,7 @@ internal sealed partial class PolicyRunner(IPolicyHost call, CallServices servic
         switch (decision.Kind)
         {
             case DecisionKind.Ring when decision.Person is { } person:
-                GreetThen(decision.Greeting, () => RingPerson(person.Extension, decision.Extensions, decision.OnBusy, decision.OnNoAnswer, RingLimitOf(decision)));
+                GreetThen(decision.Greeting, () => RingPerson(RingPurpose.Call, person.Extension, decision.Extensions, decision.OnBusy, decision.OnNoAnswer, RingLimitOf(decision)));
                 break;
             case DecisionKind.Ring:
             case DecisionKind.Queue when decision.Queue is null:
@@ -140,15 +136,7 @@ internal sealed partial class PolicyRunner(IPolicyHost call, CallServices servic
     /// </summary>
     public void NobodyAnswered(RingGroup group, RingOutcome outcome, int status)
     {
-        var forwardOn = outcome switch
-        {
-            RingOutcome.Busy or RingOutcome.Unavailable => ForwardCondition.Busy,
-            RingOutcome.NoAnswer => ForwardCondition.NoAnswer,
-            RingOutcome.Refused or RingOutcome.HungUp or RingOutcome.Returned or RingOutcome.PassedBack
-                or RingOutcome.Absent or RingOutcome.Forwarded or RingOutcome.ForwardingCut => (ForwardCondition?)null,
-            _ => throw new System.Diagnostics.UnreachableException($"RingOutcome {outcome}"),
-        };
-        if (group.Targets is [var only] && forwardOn is { } condition && Forward(only, condition, group.OnBusy, group.OnNoAnswer))
+        if (ForwardOnFailure(group, outcome))
         {
             return;
         }
@@ -198,7 +186,8 @@ internal sealed partial class PolicyRunner(IPolicyHost call, CallServices servic
     /// <summary>
     /// Rings every phone of the group's targets. No phone registered counts as busy (the policy's
     /// words: "all busy or nobody logged in"), and so does a person already in a call when the
-    /// caller is from outside (the policy: a busy direct line goes to the switchboard).
+    /// caller is from outside (the policy: a busy direct line goes to the switchboard) or is being
+    /// put through (an operator's transfer rings nobody who is in a call: camp-on is for that).
     /// </summary>
     public void RingFor(RingGroup group, TimeSpan limit, bool ringback)
     {
@@ -207,7 +196,7 @@ internal sealed partial class PolicyRunner(IPolicyHost call, CallServices servic
         {
             call.RingFailed(group, RingOutcome.Unavailable, SipStatus.TemporarilyUnavailable);
         }
-        else if (fromOutside && group.Targets.Count > 0 && group.Targets.All(services.Activity.IsBusy))
+        else if ((fromOutside || group.Purpose == RingPurpose.Transfer) && group.Targets.Count > 0 && group.Targets.All(services.Activity.IsBusy))
         {
             call.RingFailed(group, RingOutcome.Busy, SipStatus.BusyHere);
         }
@@ -215,94 +204,6 @@ internal sealed partial class PolicyRunner(IPolicyHost call, CallServices servic
         {
             call.Ring(group, bindings, limit, ringback, toTrunk: false);
         }
-    }
-
-    /// <summary>
-    /// A call for one person: their forwarding of every call first, then their absence, else their
-    /// phones ring for their ring limit (and a busy or unanswered ring may still be forwarded).
-    /// </summary>
-    private void RingPerson(string extension, IReadOnlyList<string> phones, PolicyAction? onBusy, PolicyAction? onNoAnswer, TimeSpan limit)
-    {
-        if (Forward(extension, ForwardCondition.Always, onBusy, onNoAnswer))
-        {
-            return;
-        }
-
-        if (services.Staff.Absence.GreetingFor(extension, call.Now) is { } away)
-        {
-            Absent(extension, away, onNoAnswer);
-            return;
-        }
-
-        RingFor(new RingGroup(RingPurpose.Call, phones, onBusy, onNoAnswer), limit, ringback: call.CallerAnswered);
-    }
-
-    /// <summary>
-    /// Follows the forwarding of <paramref name="extension"/> on the condition, if it has one that
-    /// may be followed: a colleague's phones ring (after their own forwarding of every call, as a
-    /// chain) telling them whose call it is; a department's number or the switchboard's is routed by
-    /// the policy. When nobody takes the colleague's ringing, the original rules still apply.
-    /// </summary>
-    private bool Forward(string extension, ForwardCondition condition, PolicyAction? onBusy, PolicyAction? onNoAnswer)
-    {
-        if (_forwarder.Next(extension, condition) is not { } step)
-        {
-            return false;
-        }
-
-        Diversion = new DiversionView(extension, RingOutcome.Forwarded); // whom the call was for, should it reach the switchboard
-        switch (step.Target.Kind)
-        {
-            case PhoneTransferTargetKind.Person:
-                var colleague = step.Target.Extension!;
-                if (!Forward(colleague, ForwardCondition.Always, onBusy, onNoAnswer))
-                {
-                    var group = new RingGroup(RingPurpose.Call, [colleague], onBusy, onNoAnswer) { Diversions = _forwarder.Hops };
-                    RingFor(group, services.RingLimitFor(colleague), ringback: call.CallerAnswered);
-                }
-
-                return true;
-            case PhoneTransferTargetKind.Switchboard or PhoneTransferTargetKind.Department:
-                Execute(services.Policy!.Route(step.Hop.Target, call.Now, services.PolicyState)); // the forwarder follows these only with a policy
-                return true;
-            case PhoneTransferTargetKind.External when step.Outside is { } allowed:
-                Forward(allowed, services.Options.ExternalRingLimit, onBusy, onNoAnswer);
-                return true;
-            case PhoneTransferTargetKind.External or PhoneTransferTargetKind.Unknown:
-                throw new System.Diagnostics.UnreachableException($"A forwarding to {step.Target.Kind} without the guard's leave is cut, not followed");
-            default:
-                throw new System.Diagnostics.UnreachableException($"PhoneTransferTargetKind {step.Target.Kind}");
-        }
-    }
-
-    /// <summary>
-    /// The person is coded absent: their phone does not ring; the caller hears the absence greeting
-    /// (their recorded one, else the generated one), then the call goes on by the no-answer rule
-    /// (voicemail, the switchboard), or ends with "Farvel" for want of one. The person's own
-    /// voicemail plays the greeting itself. The switchboard learns whom the call was for, as for a diversion.
-    /// </summary>
-    private void Absent(string extension, AbsenceGreeting away, PolicyAction? onNoAnswer)
-    {
-        Diversion = new DiversionView(extension, RingOutcome.Absent);
-        call.Emit(call.Event(CallEventKind.Diverted) with { Party = extension, Outcome = RingOutcome.Absent });
-        if (onNoAnswer is { Kind: ActionKind.Voicemail } voicemail && voicemail.Target == extension)
-        {
-            Follow(onNoAnswer, SipStatus.TemporarilyUnavailable, CallEndReason.Unavailable);
-            return;
-        }
-
-        var (recordings, prompts) = VoicemailPrompts.Away(services.Voicemail.GreetingFor(extension), away);
-        call.PlayThen(recordings, prompts, () =>
-        {
-            if (onNoAnswer is null)
-            {
-                call.PlayThen(["farvel"], () => call.HangUp(CallEndReason.Unavailable));
-            }
-            else
-            {
-                Follow(onNoAnswer, SipStatus.TemporarilyUnavailable, CallEndReason.Unavailable);
-            }
-        });
     }
 
     /// <summary>

@@ -153,6 +153,13 @@ internal sealed class TransferSession
         OperatorPlayer = PromptPlayer.Start(operatorLeg.Media.Stream, clock, [clip], loop);
     }
 
+    /// <summary>Plays clips one after another to the operator's leg (a person's absence greeting).</summary>
+    public void PlayToOperator(Branch operatorLeg, IMediaClock clock, IReadOnlyList<AudioClip> clips)
+    {
+        OperatorPlayer?.Stop();
+        OperatorPlayer = PromptPlayer.Start(operatorLeg.Media.Stream, clock, [.. clips], loop: false);
+    }
+
     public void StopOperatorTone()
     {
         OperatorPlayer?.Stop();

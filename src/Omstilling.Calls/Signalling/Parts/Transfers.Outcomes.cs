@@ -1,5 +1,6 @@
 using Omstilling.Calls.Control;
 using Omstilling.Calls.Events;
+using Omstilling.Media.Audio;
 using Omstilling.Media.Players;
 
 namespace Omstilling.Calls.Signalling;
@@ -19,7 +20,33 @@ internal sealed partial class Transfers
         session.Stop();
         services.Registry.StopWaitingForFree(session.Target, owner);
         call.Emit(call.Event(CallEventKind.TransferFailed) with { Party = session.Target, Operator = session.Operator, Outcome = outcome });
-        recalls.ToSwitchboard(new Recall(session.Target, session.TargetName, outcome, session.Operator, call.Now));
+        var recall = new Recall(session.Target, session.TargetName, outcome, session.Operator, call.Now);
+        if (outcome == RingOutcome.Forwarded && !services.IsOperator(session.Operator))
+        {
+            // The target forwards to the switchboard: a colleague's transfer goes there, not back to the colleague.
+            recalls.ToQueue(recall);
+            return;
+        }
+
+        recalls.ToSwitchboard(recall);
+    }
+
+    /// <summary>
+    /// The target's own rules took the caller (their voicemail while absent, a department they
+    /// forward to): the transfer is over and will not come back; the recall is forgotten.
+    /// </summary>
+    public void LeftToRules(RingOutcome outcome)
+    {
+        if (Session is not { IsAnnounced: false } session)
+        {
+            return;
+        }
+
+        Session = null;
+        session.Stop();
+        services.Registry.StopWaitingForFree(session.Target, owner);
+        recalls.Forget();
+        call.Emit(call.Event(CallEventKind.TransferFailed) with { Party = session.Target, Operator = session.Operator, Outcome = outcome });
     }
 
     /// <summary>A phone answered the caller: a blind transfer, camp-on or recall is done with.</summary>
@@ -130,14 +157,15 @@ internal sealed partial class Transfers
     /// The target did not take the consultation: the operator hears why, the caller keeps its music,
     /// and the console offers the choices (back to the caller, a message, a colleague, voicemail, camp-on).
     /// </summary>
-    private void ConsultFailed(TransferSession session, RingOutcome outcome)
+    /// <param name="heard">What the operator hears instead of "optaget" or "intet-svar" (an absent person's greeting).</param>
+    private void ConsultFailed(TransferSession session, RingOutcome outcome, IReadOnlyList<AudioClip>? heard = null)
     {
         session.ConsultationFailed(outcome);
         Queues.Unreserve(owner);
         call.Emit(call.Event(CallEventKind.TransferFailed) with { Party = session.Target, Operator = session.Operator, Outcome = outcome });
         if (connection.Party is { } op)
         {
-            session.PlayToOperator(op, Clock, services.Prompts.Get(outcome == RingOutcome.Busy ? "optaget" : "intet-svar"), loop: false);
+            session.PlayToOperator(op, Clock, heard ?? [services.Prompts.Get(outcome == RingOutcome.Busy ? "optaget" : "intet-svar")]);
         }
     }
 

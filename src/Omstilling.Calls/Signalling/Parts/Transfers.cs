@@ -40,7 +40,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
             return refused;
         }
 
-        if (Bindings.Lookup(target).Count == 0)
+        if (!services.CanTake(target, call.Now))
         {
             return CallControlResult.TargetUnavailable;
         }
@@ -69,7 +69,12 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         return CallControlResult.Done;
     }
 
-    /// <summary>Announced transfer: the caller hears music; the operator's phone rings the target's.</summary>
+    /// <summary>
+    /// Announced transfer: the caller hears music; the operator's phone rings the target's, or, by
+    /// the person's rules, the colleague their forwarding of every call leads to (told whose call it
+    /// is). A person coded absent is not rung: the consultation fails at once and the operator hears
+    /// their absence greeting, then chooses (voicemail, a message, a colleague, back to the caller).
+    /// </summary>
     public CallControlResult Consult(string op, string target, string? targetName)
     {
         if (Refusal(op, allowFailedConsult: true) is { } refused)
@@ -77,8 +82,7 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
             return refused;
         }
 
-        var bindings = Bindings.Lookup(target);
-        if (bindings.Count == 0)
+        if (!services.CanTake(target, call.Now))
         {
             return CallControlResult.TargetUnavailable;
         }
@@ -95,10 +99,26 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         MusicForCaller();
         var session = new TransferSession(TransferKind.Announced, target, targetName, op, call.Now);
         Session = session;
-        Queues.Reserve(owner, [target]);
-        var ringing = new RingGroup(RingPurpose.Consultation, [target]);
+        var reach = call.ReachForConsultation(target);
+        var ringing = new RingGroup(RingPurpose.Consultation, [reach.Extension ?? target]) { Diversions = reach.Diversions };
         session.StartConsultation(ringing);
-        if (!ringer.Start(ringing, [.. bindings], services.RingLimitFor(target), media))
+        if (reach.Away is { } away)
+        {
+            var (recordings, prompts) = VoicemailPrompts.Away(services.Voicemail.GreetingFor(target), away);
+            ConsultFailed(session, RingOutcome.Absent, [.. recordings, .. services.Prompts.Get(prompts)]);
+            return CallControlResult.Done;
+        }
+
+        var rung = reach.Extension;
+        var bindings = rung is null ? [] : Bindings.Lookup(rung);
+        if (rung is null || bindings.Count == 0)
+        {
+            ConsultFailed(session, rung is null ? RingOutcome.Forwarded : RingOutcome.Unavailable);
+            return CallControlResult.Done;
+        }
+
+        Queues.Reserve(owner, [rung]);
+        if (!ringer.Start(ringing, [.. bindings], services.RingLimitFor(rung), media))
         {
             return CallControlResult.NotNow; // Out of media ports: the call has ended.
         }
@@ -324,7 +344,11 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         }
     }
 
-    /// <summary>Rings the transfer's target for the caller, who hears the ringing tone.</summary>
+    /// <summary>
+    /// Rings the transfer's target for the caller, who hears the ringing tone: a blind transfer by
+    /// the person's forwarding and absence as a call dialled to them; a camp-on (the operator chose to
+    /// wait for this phone) their phones.
+    /// </summary>
     private void RingTarget()
     {
         if (Session is not { } session || call.HasEnded)
@@ -333,16 +357,16 @@ internal sealed partial class Transfers(ITransferHost call, Call owner, CallServ
         }
 
         session.RingTarget();
+        if (session.Kind == TransferKind.Blind)
+        {
+            call.RingTransferTarget(session.Target);
+            return;
+        }
+
         var bindings = Bindings.Lookup(session.Target);
         if (bindings.Count == 0)
         {
             TargetFailed(RingOutcome.Unavailable);
-            return;
-        }
-
-        if (session.Kind == TransferKind.Blind && services.Activity.IsBusy(session.Target))
-        {
-            TargetFailed(RingOutcome.Busy);
             return;
         }
 

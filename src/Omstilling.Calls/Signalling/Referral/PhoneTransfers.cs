@@ -1,6 +1,5 @@
 using Omstilling.Calls.Control;
 using Omstilling.Sip.Messages;
-using Omstilling.Sip.Registrar;
 using Omstilling.Sip.Transactions;
 
 namespace Omstilling.Calls.Signalling.Referral;
@@ -17,8 +16,6 @@ namespace Omstilling.Calls.Signalling.Referral;
 /// </summary>
 internal sealed class PhoneTransfers(Call call, CallServices services, Connection connection, Transfers transfers)
 {
-    private BindingStore Bindings => services.Bindings;
-
     /// <summary>A REFER in one of the call's dialogs; <paramref name="from"/> is the leg it came on, null for the caller's.</summary>
     public void OnRefer(ServerTransaction refer, Branch? from)
     {
@@ -109,7 +106,7 @@ internal sealed class PhoneTransfers(Call call, CallServices services, Connectio
             return;
         }
 
-        if (Bindings.Lookup(extension).Count == 0)
+        if (!services.CanTake(extension, services.Now))
         {
             refer.Respond(SipStatus.TemporarilyUnavailable, "No phone of the target is registered");
             return;

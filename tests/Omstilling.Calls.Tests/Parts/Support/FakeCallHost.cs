@@ -172,6 +172,12 @@ internal sealed class FakeCallHost(Func<DateTimeOffset> now) : IRingHost, ITrans
         Ringing = group;
     }
 
+    public void RingTransferTarget(string extension) => Steps.Add($"RingTransferTarget {extension}");
+
+    public ConsultationReach ReachForConsultation(string extension) => new(extension, [], null);
+
+    public void LeaveTransfer(RingOutcome outcome) => Steps.Add($"LeaveTransfer {outcome}");
+
     public void RingOn(RingGroup group, TimeSpan left)
     {
         Steps.Add($"RingOn {group.Purpose} {left.TotalSeconds:0}s");
