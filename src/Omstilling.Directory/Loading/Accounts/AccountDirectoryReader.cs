@@ -15,7 +15,8 @@ namespace Omstilling.Directory.Loading.Accounts;
 /// directory in use (docs/directory.md, "Sync from Microsoft 365"), which is then previewed and
 /// applied as any import. An account is matched to a person by e-mail address:
 /// <list type="bullet">
-/// <item>a disabled account (<c>accountEnabled: false</c>) takes its person out (left);</item>
+/// <item>a disabled account (<c>accountEnabled: false</c>) takes its person out (left), and out of
+/// the colleagues' <c>covered-by</c>;</item>
 /// <item>an enabled one gives its person the account's name, title, department, e-mail and mobile
 /// (a value the account does not have keeps the directory's); extension, direct numbers, topics,
 /// who covers, class of service and calendar stay as they are;</item>
@@ -114,6 +115,7 @@ public static class AccountDirectoryReader
         private readonly HashSet<string> _ids = [.. stored.Select(p => p.Id), .. merged.People.Keys];
         private readonly HashSet<string> _extensions = [.. stored.Concat(merged.People.Values).Select(p => p.Extension).OfType<string>()];
         private readonly Dictionary<string, int> _accountLines = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _left = new(StringComparer.Ordinal);
         private int _withoutMail;
         private int _withoutDepartment;
 
@@ -146,8 +148,18 @@ public static class AccountDirectoryReader
             }
         }
 
+        /// <summary>Those who left are taken out of everyone's <c>covered-by</c> (shown as a change of those people), then what was skipped is reported.</summary>
         public void Summarise()
         {
+            for (var i = 0; i < People.Count; i++)
+            {
+                if (People[i].CoveredBy.Any(_left.Contains))
+                {
+                    People[i] = People[i] with { CoveredBy = [.. People[i].CoveredBy.Where(id => !_left.Contains(id))] };
+                }
+            }
+
+
             var at = new SourceLocation(sourceName, 1, 1);
             if (_withoutMail > 0)
             {
@@ -173,6 +185,7 @@ public static class AccountDirectoryReader
             if (!account.Enabled)
             {
                 People.RemoveAt(index);
+                _left.Add(person.Id);
                 return;
             }
 
