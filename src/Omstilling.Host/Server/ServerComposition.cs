@@ -142,6 +142,17 @@ internal static partial class ServerComposition
         {
             owned.Own(graphDirectory);
         }
+
+        if (options.DirectorySync != DirectorySyncMode.Off)
+        {
+            if (graphDirectory is null || options.DirectoryFile is not null)
+            {
+                throw new ServerStartException(graphDirectory is null ? $"--directory-sync needs Microsoft Graph: {GraphDirectorySync.NotConfigured}" : "--directory-sync needs the directory in the database, not --directory FILE");
+            }
+
+            var syncLoop = owned.Own(new DirectorySyncLoop(new DirectoryImport(new DirectoryStore(database, time)), graphDirectory.Source, graphDirectory.Departments, () => policyProvider.Current, options.DirectorySync, time, loggers.CreateLogger<DirectorySyncLoop>()));
+            syncLoop.Start();
+        }
         var staffAbsence = owned.Own(new DirectoryAbsence(directory, absences, prompts, policy.TimeZone, faults, loggers.CreateLogger<DirectoryAbsence>()));
         var forwardings = new ForwardingBook(loggers.CreateLogger<ForwardingBook>());
         var staffForwarding = new DirectoryForwarding(directory, forwardings);
