@@ -4,7 +4,6 @@ using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.Calendar.GetSchedule;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Omstilling.Directory.Model;
 
@@ -37,13 +36,7 @@ public sealed class GraphCalendarProvider : ICalendarProvider, IDisposable
     /// <param name="network">The handler that reaches the network; a default one when null.</param>
     public GraphCalendarProvider(GraphOptions options, IGraphTokenSource tokens, TimeProvider time, ILogger logger, HttpMessageHandler? network = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(tokens);
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(logger);
-        var retry = new GraphRetryHandler(time, logger) { InnerHandler = network ?? new SocketsHttpHandler() };
-        _http = new HttpClient(new GraphAuthHandler(tokens, logger) { InnerHandler = retry }) { Timeout = TimeSpan.FromSeconds(60) };
-        _client = new GraphServiceClient(_http, new AnonymousAuthenticationProvider(), options.BaseUrl.ToString().TrimEnd('/'));
+        (_http, _client) = GraphClients.Create(options, tokens, time, logger, network);
     }
 
     public string Name => "microsoft365";

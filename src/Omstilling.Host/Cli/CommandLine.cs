@@ -51,7 +51,7 @@ internal static class CommandLine
             new Command("simulate", "Synthetic citizens and operators make a day of calls to a running server (docs/simulator.md)"),
             new Command("users", "The web app's logins: add, list, disable, enable, passwd, remove"),
             new Command("phones", "The phones' SIP accounts: add, list, passwd, remove"),
-            new Command("directory", "The staff directory in the database: import (previewed, --apply), export, log (docs/directory.md)"),
+            new Command("directory", "The staff directory in the database: import (previewed, --apply), sync-graph (Microsoft 365), export, log (docs/directory.md)"),
         };
         var parsed = root.Parse(args);
         if (await CliInvocation.AnsweredAsync(parsed, output, error, cancellationToken) is { } answered)

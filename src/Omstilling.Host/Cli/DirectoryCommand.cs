@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Omstilling.Calendars.Graph;
 using Omstilling.Directory.Editing;
 using Omstilling.Directory.Loading;
+using Omstilling.Directory.Loading.Accounts;
+using Omstilling.Host.Directories;
 using Omstilling.Policy.Loading;
 using Omstilling.Storage;
 using Omstilling.Storage.DirectoryRows;
@@ -9,7 +13,8 @@ using Omstilling.Storage.DirectoryRows;
 namespace Omstilling.Host.Cli;
 
 /// <summary>
-/// <c>omstilling directory import FILE.csv|FILE.yaml [--apply]</c>, <c>directory export</c> and
+/// <c>omstilling directory import FILE.csv|FILE.yaml [--apply]</c>, <c>directory sync-graph [--apply]</c>
+/// (Microsoft 365's users, read as an import), <c>directory export</c> and
 /// <c>directory log</c>: the staff directory kept in the database (docs/directory.md). An import
 /// shows what would change (new, left, changed) and changes nothing unless told to apply it; a
 /// file with errors is reported by line and column and nothing is applied. A running server
@@ -18,7 +23,12 @@ namespace Omstilling.Host.Cli;
 /// </summary>
 internal static class DirectoryCommand
 {
-    public static async Task<int> RunAsync(ReadOnlyMemory<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(ReadOnlyMemory<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(args, output, error, Environment.GetEnvironmentVariable, null, cancellationToken);
+
+    /// <param name="environment">Where the Graph credentials are read (<c>sync-graph</c>).</param>
+    /// <param name="graphTokens">How Graph tokens are got; Microsoft Entra ID when null (tests give their own).</param>
+    internal static async Task<int> RunAsync(ReadOnlyMemory<string> args, TextWriter output, TextWriter error, Func<string, string?> environment, Func<GraphOptions, IGraphTokenSource>? graphTokens, CancellationToken cancellationToken)
     {
         var dataDirectory = new Option<string>("--data-dir") { Description = "The server's data directory, whose embedded database holds the directory", DefaultValueFactory = _ => "data", Recursive = true };
         var database = new Option<string?>("--database") { Description = "PostgreSQL (postgres://... or Host=...) or a SQLite file, instead of the data directory's", Recursive = true };
@@ -30,7 +40,9 @@ internal static class DirectoryCommand
         var export = new Command("export", "Writes the directory in the database as a YAML directory file") { outputFile };
         var limit = new Option<int>("--limit") { Description = "How many changes, newest first", DefaultValueFactory = _ => 50 };
         var log = new Command("log", "The audit log: who changed what, when, before and after") { limit };
-        var root = new RootCommand("The staff directory kept in the database") { dataDirectory, database, policyFile, import, export, log };
+        var syncApply = new Option<bool>("--apply") { Description = "Apply the changes (without it, they are only shown)" };
+        var syncGraph = new Command("sync-graph", "Shows what Microsoft 365 (Graph /users) would change in the people; with --apply, changes it. Credentials from OMSTILLING_GRAPH_*") { syncApply };
+        var root = new RootCommand("The staff directory kept in the database") { dataDirectory, database, policyFile, import, syncGraph, export, log };
         var parsed = root.Parse(args.ToArray());
         if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
@@ -40,7 +52,7 @@ internal static class DirectoryCommand
         var command = parsed.CommandResult.Command;
         var prefix = command == root ? "omstilling directory" : $"omstilling directory {command.Name}";
         IEnumerable<string> problems = parsed.Errors.Count > 0 ? parsed.Errors.Select(e => e.Message)
-            : command == root ? ["import, export or log?"]
+            : command == root ? ["import, sync-graph, export or log?"]
             : command == log && parsed.GetValue(limit) < 1 ? ["--limit must be at least 1"]
             : [];
         if (problems.Any())
@@ -73,6 +85,8 @@ internal static class DirectoryCommand
             {
                 case "import":
                     return await ImportAsync(store, parsed.GetValue(file)!, parsed.GetValue(apply), parsed.GetValue(policyFile), output, error, cancellationToken);
+                case "sync-graph":
+                    return await SyncGraphAsync(store, parsed.GetValue(syncApply), parsed.GetValue(policyFile), environment, graphTokens, output, error, cancellationToken);
                 case "export":
                     return await ExportAsync(store, parsed.GetValue(outputFile), output, error, cancellationToken);
                 case "log":
@@ -99,6 +113,57 @@ internal static class DirectoryCommand
         }
 
         var preview = await new DirectoryImport(store).PreviewFileAsync(path, policy.Policy!, cancellationToken);
+        return await ShowAndApplyAsync(store, preview, apply, "omstilling directory import", output, error, cancellationToken);
+    }
+
+    /// <summary><c>directory sync-graph</c>: Microsoft 365's users as an import (docs/directory.md, "Sync from Microsoft 365").</summary>
+    private static async Task<int> SyncGraphAsync(DirectoryStore store, bool apply, string? policyPath, Func<string, string?> environment, Func<GraphOptions, IGraphTokenSource>? graphTokens, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        const string prefix = "omstilling directory sync-graph";
+        GraphDirectorySync? sync;
+        try
+        {
+            sync = GraphDirectorySync.Create(environment, TimeProvider.System, NullLogger.Instance, graphTokens);
+        }
+        catch (InvalidOperationException e)
+        {
+            await error.WriteLineAsync($"{prefix}: {e.Message}");
+            return 1;
+        }
+
+        if (sync is null)
+        {
+            await error.WriteLineAsync($"{prefix}: {GraphDirectorySync.NotConfigured}");
+            return 1;
+        }
+
+        using (sync)
+        {
+            var policy = PolicyLoader.LoadFile(policyPath ?? PolicyFiles.Default());
+            if (!policy.Succeeded)
+            {
+                await error.WriteLineAsync(policy.Report());
+                return 1;
+            }
+
+            DirectoryImportPreview preview;
+            try
+            {
+                preview = await new DirectoryImport(store).PreviewAccountsAsync(sync.Source, sync.Departments, policy.Policy!, cancellationToken);
+            }
+            catch (DirectoryAccountSourceException e)
+            {
+                await error.WriteLineAsync($"{prefix}: {e.Message}; nothing was changed");
+                return 1;
+            }
+
+            return await ShowAndApplyAsync(store, preview, apply, prefix, output, error, cancellationToken);
+        }
+    }
+
+    /// <summary>Prints a preview's problems and changes, and applies it when told: the one tail of every import.</summary>
+    private static async Task<int> ShowAndApplyAsync(DirectoryStore store, DirectoryImportPreview preview, bool apply, string prefix, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         foreach (var diagnostic in preview.Diagnostics)
         {
             await error.WriteLineAsync(diagnostic.ToString());
@@ -106,7 +171,7 @@ internal static class DirectoryCommand
 
         if (!preview.CanApply)
         {
-            await error.WriteLineAsync($"omstilling directory import: {path} has errors (above); nothing was applied");
+            await error.WriteLineAsync($"{prefix}: {preview.Source} has errors (above); nothing was applied");
             return 1;
         }
 
@@ -125,7 +190,7 @@ internal static class DirectoryCommand
         }
         catch (DirectoryConflictException e)
         {
-            await error.WriteLineAsync($"omstilling directory import: {e.Message}; run the import again");
+            await error.WriteLineAsync($"{prefix}: {e.Message}; run the command again");
             return 1;
         }
     }

@@ -78,6 +78,9 @@ internal sealed record RunOptions
     /// <summary>The staff directory (vidensdatabase) file; null: the one beside the bundled policy, when the bundled policy is used.</summary>
     public string? DirectoryFile { get; init; }
 
+    /// <summary>--directory-sync: the periodic sync of the people from Microsoft 365; off by default.</summary>
+    public Omstilling.Host.Directories.DirectorySyncMode DirectorySync { get; init; }
+
     /// <summary>--database: PostgreSQL (a postgres:// URL or Host=...) or a SQLite file; null: data/omstilling.db.</summary>
     public Omstilling.Storage.DatabaseOptions? Database { get; init; }
 

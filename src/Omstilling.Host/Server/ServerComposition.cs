@@ -127,6 +127,32 @@ internal static partial class ServerComposition
         }
 
         var calendars = owned.Own(calendarWiring);
+        GraphDirectorySync? graphDirectory;
+        try
+        {
+            // Microsoft 365's users for the admin page's "Hent fra Microsoft 365", with the calendars' credentials.
+            graphDirectory = GraphDirectorySync.Create(Environment.GetEnvironmentVariable, time, loggers.CreateLogger<GraphDirectorySync>());
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ServerStartException(e.Message, e);
+        }
+
+        if (graphDirectory is not null)
+        {
+            owned.Own(graphDirectory);
+        }
+
+        if (options.DirectorySync != DirectorySyncMode.Off)
+        {
+            if (graphDirectory is null || options.DirectoryFile is not null)
+            {
+                throw new ServerStartException(graphDirectory is null ? $"--directory-sync needs Microsoft Graph: {GraphDirectorySync.NotConfigured}" : "--directory-sync needs the directory in the database, not --directory FILE");
+            }
+
+            var syncLoop = owned.Own(new DirectorySyncLoop(new DirectoryImport(new DirectoryStore(database, time)), graphDirectory.Source, graphDirectory.Departments, () => policyProvider.Current, options.DirectorySync, time, loggers.CreateLogger<DirectorySyncLoop>()));
+            syncLoop.Start();
+        }
         var staffAbsence = owned.Own(new DirectoryAbsence(directory, absences, prompts, policy.TimeZone, faults, loggers.CreateLogger<DirectoryAbsence>()));
         var forwardings = new ForwardingBook(loggers.CreateLogger<ForwardingBook>());
         var staffForwarding = new DirectoryForwarding(directory, forwardings);
@@ -166,7 +192,7 @@ internal static partial class ServerComposition
             ForwardingRules = pbx.ForwardingRules,
             Voicemail = voicemail,
             PhoneAccounts = new PhoneAccountFile(options.DataDirectory, pbxOptions.Realm, accountSync.Reload),
-            DirectoryAdmin = new DirectoryAdministration(new DirectoryStore(database, time), policyProvider, directoryKeeper),
+            DirectoryAdmin = new DirectoryAdministration(new DirectoryStore(database, time), policyProvider, directoryKeeper, graphDirectory?.Source, graphDirectory?.Departments),
         }.WithHistory(database, pbx.Marks);
 
         var recentEvents = new CallEventLog(capacity: 2000);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Omstilling.Directory.Loading;
+using Omstilling.Directory.Loading.Accounts;
 using Omstilling.Directory.Loading.Csv;
 using Omstilling.Policy;
 using Omstilling.Yaml;
@@ -12,7 +13,8 @@ namespace Omstilling.Storage.DirectoryRows;
 /// stored directory and says what would change (new, left, changed), and
 /// <see cref="ApplyAsync"/> writes exactly that, refused if the directory changed in between. A
 /// YAML file is a whole directory; a CSV file is the people, with the stored areas and
-/// departments kept. Thread-safe.
+/// departments kept; an account source (<see cref="PreviewAccountsAsync"/>) is synced onto the
+/// stored people. Thread-safe.
 /// </summary>
 public sealed class DirectoryImport(DirectoryStore store)
 {
@@ -45,6 +47,23 @@ public sealed class DirectoryImport(DirectoryStore store)
         }
 
         return new DirectoryImportPreview(name, loaded.Diagnostics, loaded.File, loaded.File is { } file ? Directory.Editing.DirectoryDiff.Between(stored.File, file) : null, stored.Revision);
+    }
+
+    /// <summary>
+    /// Reads an account source (Microsoft Graph <c>/users</c>) as a new version of the stored
+    /// directory (<see cref="AccountDirectoryReader"/>) and says what would change; applied by
+    /// <see cref="ApplyAsync"/> as any import, so the audit log names the source.
+    /// </summary>
+    /// <exception cref="DirectoryAccountSourceException">The source could not be read.</exception>
+    public async Task<DirectoryImportPreview> PreviewAccountsAsync(IDirectoryAccountSource source, DepartmentNameMap departments, TelephonePolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(departments);
+        ArgumentNullException.ThrowIfNull(policy);
+        var accounts = await source.ReadAsync(cancellationToken);
+        var stored = await store.LoadAsync(cancellationToken);
+        var loaded = AccountDirectoryReader.Load(accounts, source.Name, stored.File, policy, departments);
+        return new DirectoryImportPreview(source.Name, loaded.Diagnostics, loaded.File, loaded.File is { } file ? Directory.Editing.DirectoryDiff.Between(stored.File, file) : null, stored.Revision);
     }
 
     /// <summary>Applies a preview that can be applied; <paramref name="actor"/> is who, for the audit log.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Omstilling.Directory.Loading;
+using Omstilling.Directory.Loading.Accounts;
 using Omstilling.Directory.Model;
 using Omstilling.Policy;
 using Omstilling.Storage.DirectoryRows;
@@ -14,9 +15,14 @@ namespace Omstilling.Web.DirectoryAdmin;
 /// against the revision it was made from, written with its audit rows, and in use before the page
 /// answers. Thread-safe.
 /// </summary>
-public sealed class DirectoryAdministration(DirectoryStore store, PolicyProvider policies, IDirectoryKeeper keeper)
+/// <param name="accounts">Microsoft 365's users for "Hent fra Microsoft 365" (docs/directory.md), or null when Graph is not configured.</param>
+/// <param name="departmentNames">The administrator's map of the accounts' department names.</param>
+public sealed class DirectoryAdministration(DirectoryStore store, PolicyProvider policies, IDirectoryKeeper keeper, IDirectoryAccountSource? accounts = null, DepartmentNameMap? departmentNames = null)
 {
     private readonly DirectoryImport _import = new(store);
+
+    /// <summary>The account source's name ("Microsoft 365") when the page may offer a sync, else null.</summary>
+    public string? AccountSourceName => accounts?.Name;
 
     /// <summary>Where the directory lives, for the pages: null when it may be changed here, else why not (Danish).</summary>
     public string? ReadOnlyReason => keeper.IsEditable ? null : keeper.ReadOnlyReason ?? "Vidensdatabasen kan ikke ændres her.";
@@ -24,6 +30,13 @@ public sealed class DirectoryAdministration(DirectoryStore store, PolicyProvider
     /// <summary>What importing <paramref name="text"/> (a .csv or .yaml file by <paramref name="fileName"/>) would change.</summary>
     public Task<DirectoryImportPreview> PreviewAsync(string text, string fileName, CancellationToken cancellationToken) =>
         _import.PreviewAsync(text, fileName, policies.Current, cancellationToken);
+
+    /// <summary>What syncing from the account source would change, previewed as an import and applied by <see cref="ApplyAsync"/>.</summary>
+    /// <exception cref="DirectoryAccountSourceException">The source could not be read.</exception>
+    public Task<DirectoryImportPreview> PreviewAccountsAsync(CancellationToken cancellationToken) =>
+        accounts is null
+            ? throw new InvalidOperationException("No account source is configured.")
+            : _import.PreviewAccountsAsync(accounts, departmentNames ?? DepartmentNameMap.Empty, policies.Current, cancellationToken);
 
     /// <summary>Applies a preview; the directory in use is the new one when this completes.</summary>
     /// <exception cref="DirectoryConflictException">The directory changed after the preview.</exception>

@@ -40,6 +40,16 @@ public sealed class RunOptionsTests
     }
 
     [Fact]
+    public void The_periodic_directory_sync_is_off_unless_asked_for_and_only_off_preview_or_apply()
+    {
+        Assert.Equal(Omstilling.Host.Directories.DirectorySyncMode.Off, RunOptions.Parse([]).DirectorySync);
+        Assert.Equal(Omstilling.Host.Directories.DirectorySyncMode.Preview, RunOptions.Parse(["--directory-sync", "preview"]).DirectorySync);
+        Assert.Equal(Omstilling.Host.Directories.DirectorySyncMode.Apply, RunOptions.Parse(["--directory-sync", "apply"]).DirectorySync);
+        var error = Assert.Throws<UsageException>(() => RunOptions.Parse(["--directory-sync", "always"]));
+        Assert.Contains("'always' is not off, preview or apply", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_management_listener_is_an_address_and_a_port_of_its_own()
     {
         Assert.Null(RunOptions.Parse([]).Management);

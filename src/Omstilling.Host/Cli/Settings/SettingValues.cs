@@ -115,6 +115,14 @@ internal static class SettingValues
         _ => throw new SettingException($"'{text}' is not auto, none, starttls or tls"),
     };
 
+    public static Omstilling.Host.Directories.DirectorySyncMode DirectorySync(string text) => text switch
+    {
+        "off" => Omstilling.Host.Directories.DirectorySyncMode.Off,
+        "preview" => Omstilling.Host.Directories.DirectorySyncMode.Preview,
+        "apply" => Omstilling.Host.Directories.DirectorySyncMode.Apply,
+        _ => throw new SettingException($"'{text}' is not off, preview or apply"),
+    };
+
     public static Uri PublicUrl(string text) =>
         Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
             ? url

@@ -11,7 +11,8 @@ namespace Omstilling.Web.Components.Pages;
 /// <summary>
 /// "Vidensdatabase" (administrators): a CSV or YAML file imported into the directory kept in the
 /// database, its changes shown first and applied on request (refused if the directory changed in
-/// between), and the audit log of every change made by anyone. The work is done by
+/// between), the same for Microsoft 365's users ("Hent fra Microsoft 365", when Graph is
+/// configured), and the audit log of every change made by anyone. The work is done by
 /// <see cref="DirectoryAdministration"/>; this page only shows it.
 /// </summary>
 public sealed partial class DirectoryAdminPage
@@ -74,6 +75,30 @@ public sealed partial class DirectoryAdminPage
         {
             _preview = null;
             _feedback.Refuse("Filen er ikke gemt som UTF-8. Gem den som \"CSV UTF-8\" i regnearket, og prøv igen.");
+        }
+        finally
+        {
+            _working = false;
+        }
+    }
+
+    /// <summary>"Hent fra Microsoft 365": the users read and previewed as an import.</summary>
+    private async Task Sync()
+    {
+        if (Admin is not { AccountSourceName: { } source })
+        {
+            return;
+        }
+
+        _working = true;
+        try
+        {
+            _preview = await Admin.PreviewAccountsAsync(CancellationToken.None);
+        }
+        catch (Omstilling.Directory.Loading.Accounts.DirectoryAccountSourceException ex)
+        {
+            _preview = null;
+            _feedback.Refuse($"{source} kunne ikke læses, så intet er ændret: {ex.Message}");
         }
         finally
         {
