@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Omstilling.Calendars.Graph;
 using Omstilling.Directory.Model;
 
@@ -13,7 +12,7 @@ public sealed class GraphCalendarTests : IDisposable
     private static readonly DateTimeOffset Now = Harness.Local(2026, 12, 7, 10, 30);
 
     private readonly LocalHttpServer _server;
-    private readonly Tokens _tokens = new();
+    private readonly GraphTestTokens _tokens = new();
     private readonly ListLogger _log = new();
 
     public GraphCalendarTests()
@@ -198,20 +197,4 @@ public sealed class GraphCalendarTests : IDisposable
         """;
 
     public void Dispose() => _server.Dispose();
-
-    /// <summary>Hands out t1, t2, …: a new one only when asked to renew.</summary>
-    private sealed class Tokens : IGraphTokenSource
-    {
-        private int _issued = 1;
-
-        public ConcurrentQueue<bool> AskedQueue { get; } = new();
-
-        public IReadOnlyList<bool> Asked => [.. AskedQueue];
-
-        public ValueTask<string> GetTokenAsync(bool renew, CancellationToken cancellationToken)
-        {
-            AskedQueue.Enqueue(renew);
-            return ValueTask.FromResult("t" + (renew ? Interlocked.Increment(ref _issued) : Volatile.Read(ref _issued)));
-        }
-    }
 }
