@@ -73,9 +73,11 @@ internal sealed partial class DirectorySyncLoop(DirectoryImport import, IDirecto
             {
                 return;
             }
-            catch (Exception e) when (e is DirectoryAccountSourceException or DirectoryConflictException or System.Data.Common.DbException or InvalidOperationException)
+#pragma warning disable CA1031 // Whatever a round meets (Graph, the network, the database, a bug) is logged and the next round tried: the loop never ends early, and its stop never throws.
+            catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
             {
-                LogFailed(logger, source.Name, e.Message);
+                LogFailed(logger, source.Name, $"{e.GetType().Name}: {e.Message}");
             }
         }
     }

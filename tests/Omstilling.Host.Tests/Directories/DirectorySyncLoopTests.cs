@@ -78,6 +78,25 @@ public sealed class DirectorySyncLoopTests : IAsyncLifetime, IDisposable
         Assert.Equal(["camilla-holm", "soeren-hansen"], changes.Select(c => c.EntryId).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_round_that_fails_in_an_unforeseen_way_is_logged_the_next_is_tried_and_the_stop_does_not_throw()
+    {
+        var source = new FailingOnce(_source);
+        var loop = new DirectorySyncLoop(new DirectoryImport(_store), source, DepartmentNameMap.Empty, () => _policy, DirectorySyncMode.Apply, _clock, _log);
+        loop.Start();
+
+        await _clock.TimerSetAsync(DirectorySyncLoop.Interval);
+        _clock.Advance(DirectorySyncLoop.Interval);
+        Assert.True(await Support.Eventually.ReachedAsync(() => _log.Entries.Any(e => e.Id == 9049)), string.Join('\n', _log.Entries.Select(e => e.Message)));
+        Assert.Contains("HttpRequestException: the connection was reset", Assert.Single(_log.Entries, e => e.Id == 9049).Message, StringComparison.Ordinal);
+
+        await _clock.TimerSetAsync(DirectorySyncLoop.Interval);
+        _clock.Advance(DirectorySyncLoop.Interval);
+        Assert.True(await Support.Eventually.ReachedAsync(() => _log.Entries.Any(e => e.Id == 9047)), string.Join('\n', _log.Entries.Select(e => e.Message)));
+
+        await loop.DisposeAsync();
+    }
+
     public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose()
@@ -86,6 +105,19 @@ public sealed class DirectorySyncLoopTests : IAsyncLifetime, IDisposable
         _server.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         System.IO.Directory.Delete(_data, recursive: true);
+    }
+
+    /// <summary>Fails its first read with what no source promises to throw, then reads <paramref name="inner"/>.</summary>
+    private sealed class FailingOnce(IDirectoryAccountSource inner) : IDirectoryAccountSource
+    {
+        private int _reads;
+
+        public string Name => inner.Name;
+
+        public Task<IReadOnlyList<DirectoryAccount>> ReadAsync(CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _reads) == 1
+                ? throw new HttpRequestException("the connection was reset")
+                : inner.ReadAsync(cancellationToken);
     }
 
     private sealed class FixedToken : IGraphTokenSource
