@@ -16,7 +16,7 @@ namespace Omstilling.History;
 /// the event dispatcher: <see cref="Post"/> only appends to a bounded channel (a full one drops,
 /// counts and logs the event, never waits), so the history can neither slow nor stop a call. One
 /// loop writes what has come in batches, in one transaction per batch and without EF's change
-/// tracking (<see cref="BulkInsert"/>: a prepared INSERT on SQLite, a binary COPY on PostgreSQL); who an event concerned
+/// tracking (<see cref="BulkInserter"/>, kept for the writer's life: a prepared INSERT on SQLite, a binary COPY on PostgreSQL); who an event concerned
 /// (person, department, area) is resolved then, from the directory in force. A batch the database
 /// refuses is contained at <c>history.write</c>, counted as lost, and the next batch goes on.
 /// Thread-safe; start it once with <see cref="Start"/>.
@@ -46,6 +46,7 @@ public sealed partial class HistoryWriter : IAsyncDisposable
     private readonly LogRateLimit _dropLog;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _flushRequests = new(0);
+    private readonly BulkInserter _inserter = new();
     private Task _loop = Task.CompletedTask;
     private volatile bool _stopping;
     private int _waiting;
@@ -222,9 +223,9 @@ public sealed partial class HistoryWriter : IAsyncDisposable
 
             await using var db = _database.CreateContext();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await BulkInsert.InsertAsync(db, rows);
-            await BulkInsert.InsertAsync(db, records);
-            await BulkInsert.InsertAsync(db, records.SelectMany(r => r.Rings).ToList());
+            await _inserter.InsertAsync(db, rows);
+            await _inserter.InsertAsync(db, records);
+            await _inserter.InsertAsync(db, records.SelectMany(r => r.Rings).ToList());
             var marked = await MarkEndedCallsAsync(db, marks, directory);
             await transaction.CommitAsync();
             Interlocked.Add(ref _written, rows.Count + marked);

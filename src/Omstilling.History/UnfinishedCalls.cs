@@ -26,12 +26,11 @@ public sealed partial class UnfinishedCalls(OmstillingDatabase database, Func<St
     public async Task<int> CloseAsync(CancellationToken cancellationToken)
     {
         var closed = 0;
-        var started = nameof(CallEventKind.Started);
         while (true)
         {
             await using var db = database.CreateContext();
-            var open = await db.CallEvents.AsNoTracking()
-                .Where(e => e.Kind == started && !db.CallRecords.Any(r => r.CallId == e.CallId))
+            var open = await CallEventQueries.Started(db).AsNoTracking()
+                .Where(e => !db.CallRecords.Any(r => r.CallId == e.CallId))
                 .OrderBy(e => e.Id)
                 .Select(e => e.CallId)
                 .Take(BatchSize)

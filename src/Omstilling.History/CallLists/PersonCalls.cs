@@ -32,9 +32,8 @@ public sealed class PersonCalls(OmstillingDatabase database, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(extension);
         var since = time.GetUtcNow() - Period;
-        var completed = nameof(CallEventKind.TransferCompleted);
         await using var db = database.CreateContext();
-        return await db.CallEvents.AnyAsync(e => e.Kind == completed && e.At >= since && e.CallId == callId && e.Party == extension, cancellationToken);
+        return await CallEventQueries.TransfersCompleted(db, since).AnyAsync(e => e.CallId == callId && e.Party == extension, cancellationToken);
     }
 
     /// <summary>
@@ -68,9 +67,9 @@ public sealed class PersonCalls(OmstillingDatabase database, TimeProvider time)
     /// <summary>The transfers to <paramref name="extension"/> completed in the period, with any mark "fejlstillet" of their calls.</summary>
     private static async Task<List<PutThroughCall>> PutThroughAsync(OmstillingDb db, string extension, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var (completed, marked) = (nameof(CallEventKind.TransferCompleted), nameof(CallEventKind.MarkedMisrouted));
-        var transfers = await db.CallEvents.AsNoTracking()
-            .Where(e => e.Kind == completed && e.At >= since && e.Party == extension)
+        var marked = nameof(CallEventKind.MarkedMisrouted);
+        var transfers = await CallEventQueries.TransfersCompleted(db, since).AsNoTracking()
+            .Where(e => e.Party == extension)
             .OrderByDescending(e => e.At)
             .Take(MaxPerList)
             .Select(e => new { e.CallId, e.At, e.Caller, e.Operator })

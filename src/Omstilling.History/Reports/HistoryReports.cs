@@ -129,19 +129,23 @@ public sealed class HistoryReports(OmstillingDatabase database)
     /// <summary>
     /// When the operator let go of each call transferred in the period: a blind transfer's start
     /// (the operator is free at once), else the transfer's completion. Read from the transfer events
-    /// alone, by kind and time (an index), never from all of a period's events.
+    /// alone, each kind by its own index (<see cref="CallEventQueries"/>), never from all of a period's events.
     /// </summary>
     private static async Task<Dictionary<Guid, DateTimeOffset>> OperatorReleasesAsync(OmstillingDb db, ReportQuery query, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var start = StartOf(query.From, zone);
         var end = StartOf(query.To.AddDays(2), zone); // a call that arrived on the last day may be transferred after midnight
-        var (started, completed, blind) = (nameof(CallEventKind.TransferStarted), nameof(CallEventKind.TransferCompleted), nameof(TransferKind.Blind));
-        var events = await db.CallEvents.AsNoTracking()
-            .Where(e => (e.Kind == started || e.Kind == completed) && e.At >= start && e.At < end)
-            .Select(e => new { e.CallId, e.Kind, e.At, e.Transfer })
+        var blind = nameof(TransferKind.Blind);
+        var blindStarts = await CallEventQueries.TransfersStarted(db, start, end).AsNoTracking()
+            .Where(e => e.Transfer == blind)
+            .Select(e => new { e.CallId, e.At })
+            .ToListAsync(cancellationToken);
+        var completions = await CallEventQueries.TransfersCompleted(db, start).AsNoTracking()
+            .Where(e => e.At < end)
+            .Select(e => new { e.CallId, e.At })
             .ToListAsync(cancellationToken);
         var released = new Dictionary<Guid, DateTimeOffset>();
-        foreach (var e in events.Where(e => e.Kind == completed || e.Transfer == blind).OrderBy(e => e.At))
+        foreach (var e in blindStarts.Concat(completions).OrderBy(e => e.At))
         {
             released.TryAdd(e.CallId, e.At);
         }

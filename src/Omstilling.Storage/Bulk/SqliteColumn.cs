@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 
@@ -21,7 +22,16 @@ internal abstract class SqliteColumn<T>
     /// <summary>Binds the row's value at <paramref name="index"/> and returns SQLite's result; null when the value is null (nothing bound).</summary>
     public abstract int? Bind(sqlite3_stmt statement, int index, T row);
 
-    public static SqliteColumn<T> For(BulkColumn column, bool guidAsText)
+    /// <summary>A binder for each of <paramref name="columns"/>, in their order; whether a Guid is text is asked of the provider's parameter on <paramref name="connection"/>.</summary>
+    public static SqliteColumn<T>[] ForAll(SqliteConnection connection, BulkColumns columns)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(columns);
+        using var probe = connection.CreateCommand();
+        return [.. columns.Columns.Select(c => For(c, guidAsText: c.Mapping.CreateParameter(probe, "$probe", null, c.Nullable) is SqliteParameter { SqliteType: SqliteType.Text }))];
+    }
+
+    private static SqliteColumn<T> For(BulkColumn column, bool guidAsText)
     {
         ArgumentNullException.ThrowIfNull(column);
         if (column.Property?.GetMethod is not { } getter || getter.IsStatic)

@@ -31,16 +31,11 @@ internal sealed class SqliteRowInsert<T> : IDisposable
         _bound = new bool[columns.Length];
     }
 
-    public static SqliteRowInsert<T> Prepare(SqliteConnection connection, BulkColumns columns)
+    public static SqliteRowInsert<T> Prepare(SqliteConnection connection, BulkTable<T> table)
     {
         var database = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        var sql = $"INSERT INTO \"{columns.Table}\" ({string.Join(", ", columns.Columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Columns.Select(_ => "?"))})";
-        Check(database, raw.sqlite3_prepare_v2(database, sql, out var statement));
-        using var probe = connection.CreateCommand();
-        var binders = columns.Columns
-            .Select(c => SqliteColumn<T>.For(c, guidAsText: c.Mapping.CreateParameter(probe, "$probe", null, c.Nullable) is SqliteParameter { SqliteType: SqliteType.Text }))
-            .ToArray();
-        return new SqliteRowInsert<T>(database, statement, columns.Table, binders);
+        Check(database, raw.sqlite3_prepare_v2(database, table.Insert, out var statement));
+        return new SqliteRowInsert<T>(database, statement, table.Columns.Table, table.SqliteBinders(connection));
     }
 
     public void Run(T row)

@@ -185,7 +185,14 @@ namespace Omstilling.Storage.Migrations.Sqlite
                     b.HasIndex("CallId", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("Kind", "At");
+                    b.HasIndex(new[] { "At" }, "IX_call_events_started_At")
+                        .HasFilter("\"Kind\" = 'Started'");
+
+                    b.HasIndex(new[] { "At" }, "IX_call_events_transfer_completed_At")
+                        .HasFilter("\"Kind\" = 'TransferCompleted'");
+
+                    b.HasIndex(new[] { "At" }, "IX_call_events_transfer_started_At")
+                        .HasFilter("\"Kind\" = 'TransferStarted'");
 
                     b.ToTable("call_events", (string)null);
                 });
