@@ -15,10 +15,11 @@ namespace Omstilling.History;
 /// Writes every call event to the call history, and a call's record when it ends. A consumer of
 /// the event dispatcher: <see cref="Post"/> only appends to a bounded channel (a full one drops,
 /// counts and logs the event, never waits), so the history can neither slow nor stop a call. One
-/// loop writes what has come in batches, in one transaction per batch and without EF's change
-/// tracking (<see cref="BulkInserter"/>, kept for the writer's life: a prepared INSERT on SQLite, a binary COPY on PostgreSQL); who an event concerned
-/// (person, department, area) is resolved then, from the directory in force. A batch the database
-/// refuses is contained at <c>history.write</c>, counted as lost, and the next batch goes on.
+/// loop writes what has come in batches, one transaction per batch, without EF's change tracking
+/// (<see cref="BulkInserter"/>, kept for the writer's life: a prepared INSERT on SQLite, a binary
+/// COPY on PostgreSQL) and without waiting for the disk (<see cref="WriteBehindTransaction"/>);
+/// who an event concerned (person, department, area) is resolved then, from the directory in
+/// force. A batch the database refuses is contained at <c>history.write</c>, counted as lost, and the next batch goes on.
 /// Thread-safe; start it once with <see cref="Start"/>.
 /// </summary>
 public sealed partial class HistoryWriter : IAsyncDisposable
@@ -222,7 +223,7 @@ public sealed partial class HistoryWriter : IAsyncDisposable
             }
 
             await using var db = _database.CreateContext();
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var transaction = await WriteBehindTransaction.BeginAsync(db);
             await _inserter.InsertAsync(db, rows);
             await _inserter.InsertAsync(db, records);
             await _inserter.InsertAsync(db, records.SelectMany(r => r.Rings).ToList());
