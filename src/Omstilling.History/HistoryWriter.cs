@@ -19,7 +19,8 @@ namespace Omstilling.History;
 /// (<see cref="BulkInserter"/>, kept for the writer's life: a prepared INSERT on SQLite, a binary
 /// COPY on PostgreSQL) and without waiting for the disk (<see cref="WriteBehindTransaction"/>);
 /// who an event concerned (person, department, area) is resolved then, from the directory in
-/// force. A batch the database refuses is contained at <c>history.write</c>, counted as lost, and the next batch goes on.
+/// force. A batch the database refuses is contained at <c>history.write</c>, counted as lost, and
+/// the next batch goes on.
 /// Thread-safe; start it once with <see cref="Start"/>.
 /// </summary>
 public sealed partial class HistoryWriter : IAsyncDisposable

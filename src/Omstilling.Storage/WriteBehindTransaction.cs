@@ -12,9 +12,9 @@ namespace Omstilling.Storage;
 /// does; only a power cut or a crash of the machine may take back the last commits before the
 /// database next synced (at most a few seconds of history, which lingers in memory that long
 /// anyway). The rest of the platform's data (messages, absences, the directory) keeps waiting
-/// for the disk. Waiting cost the history more than writing it: on SQLite each commit's
-/// <c>fsync</c> made the kernel write the WAL's pages out one by one, about 4 % more CPU per
-/// call at 1,000 calls/s (bench/RESULTS.md).
+/// for the disk. Waiting cost the history about as much as writing it: on SQLite each commit's
+/// <c>fsync</c> cost kernel time, some 4-6 % of the CPU per call at 1,000 calls/s
+/// (bench/RESULTS.md).
 /// <list type="bullet">
 /// <item>SQLite (WAL): <c>PRAGMA synchronous=NORMAL</c> on the connection for the transaction, and
 /// its setting before back afterwards; SQLite changes it only outside a transaction, and the
