@@ -43,6 +43,7 @@ public sealed class WriteBehindTransaction : IAsyncDisposable
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         long? synchronous = null;
+        IDbContextTransaction? transaction = null;
         try
         {
             if (connection is SqliteConnection)
@@ -51,7 +52,7 @@ public sealed class WriteBehindTransaction : IAsyncDisposable
                 await ScalarAsync(connection, "PRAGMA synchronous=NORMAL", cancellationToken);
             }
 
-            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (connection is not SqliteConnection)
             {
                 await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", cancellationToken);
@@ -61,6 +62,11 @@ public sealed class WriteBehindTransaction : IAsyncDisposable
         }
         catch
         {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync(); // rolled back before the connection closes
+            }
+
             await RestoreAsync(db, connection, synchronous);
             throw;
         }
